@@ -1,0 +1,24 @@
+"""Structure step: raw source text -> `StructuredDocument` (clean text plus section/footnote/figure layers)."""
+
+from __future__ import annotations
+
+from corpus.structure.model import StructuredDocument
+
+
+def detect_genre(raw: str) -> str:
+    """Guess `news` or `report` from the layout: reports are long and carry numbered notes."""
+    from corpus.structure.report import looks_like_report
+
+    return "report" if looks_like_report(raw) else "news"
+
+
+def structure_document(raw: str, genre: str | None = None) -> StructuredDocument:
+    """Structure one document's raw text. `genre` (from the manifest) wins over layout detection."""
+    genre = genre or detect_genre(raw)
+    if genre == "report":
+        from corpus.structure.report import structure_report
+
+        return structure_report(raw)
+    from corpus.structure.news import structure_news
+
+    return structure_news(raw)

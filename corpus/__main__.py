@@ -1,0 +1,5 @@
+"""`python -m corpus` runs the command-line interface."""
+
+from corpus.cli import main
+
+main()

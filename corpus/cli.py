@@ -1,0 +1,140 @@
+"""The `corpus` command: thin typer commands over library functions. The only place that prints or exits.
+
+Exit codes: 0 success/valid, 1 invalid data, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from corpus.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CorpusError, ValidationFailed
+
+app = typer.Typer(help="Build, validate and inspect the think-tank corpus.", no_args_is_help=True, add_completion=False)
+schema_app = typer.Typer(help="The committed schema contract in schema/.", no_args_is_help=True)
+app.add_typer(schema_app, name="schema")
+
+out = Console()
+err = Console(stderr=True)
+
+DEFAULT_SEEDS = Path("seeds")
+DEFAULT_OUT = Path("build")
+DATACARD = Path("datacard.md")
+
+
+def _fail(error: CorpusError) -> None:
+    err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+    if isinstance(error, ValidationFailed):
+        for failure in error.failures:
+            err.print(f"  {failure}", highlight=False, soft_wrap=True)
+    raise typer.Exit(error.exit_code)
+
+
+@app.command()
+def build(
+    seeds: Annotated[Path, typer.Option(help="Folder of source .txt files and manifest.yaml.")] = DEFAULT_SEEDS,
+    out_dir: Annotated[Path, typer.Option("--out", help="Output folder (replaced atomically).")] = DEFAULT_OUT,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the per-document step.")] = 1,
+    ner: Annotated[bool, typer.Option("--ner/--no-ner", help="Run statistical NER (off: structure and quantities only).")] = True,
+) -> None:
+    """Build every table from SEEDS into OUT (Parquet shards + dataset card)."""
+    from corpus.build import BuildRequest, run_build
+    from corpus.pipeline import Options
+
+    writes_datacard = out_dir == DEFAULT_OUT
+    command = f"corpus build --seeds {seeds.name} --out {out_dir.name}" + ("" if ner else " --no-ner")
+    request = BuildRequest(
+        seeds=seeds,
+        out=out_dir,
+        card_path=DATACARD if writes_datacard else None,
+        jobs=jobs,
+        options=Options(ner=ner),
+        command=command,
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True)
+        task = None
+        try:
+            with progress:
+
+                def report(stage: str, done: int, total: int) -> None:
+                    nonlocal task
+                    if task is None:
+                        task = progress.add_task("structuring and enriching documents", total=total)
+                    progress.update(task, completed=done)
+
+                result = run_build(request, progress=report)
+        except CorpusError as error:
+            _print_warnings(caught)
+            _fail(error)
+        except KeyboardInterrupt:
+            err.print("[red]interrupted:[/red] the previous build was left as it was")
+            raise typer.Exit(130)
+    _print_warnings(caught)
+    summary = Table(title=f"built {out_dir}", show_edge=False)
+    summary.add_column("table")
+    summary.add_column("rows", justify="right")
+    for name, count in result.rows.items():
+        summary.add_row(name, str(count))
+    out.print(summary)
+    out.print("seconds: " + ", ".join(f"{stage} {secs:.2f}" for stage, secs in result.seconds.items()))
+    if result.card_path:
+        out.print(f"datacard written to {result.card_path}")
+
+
+def _print_warnings(caught) -> None:
+    for w in caught:
+        if issubclass(w.category, UserWarning) and "corpus" in (w.filename or ""):
+            err.print(f"[yellow]warning:[/yellow] {w.message}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def validate(
+    folder: Annotated[Path, typer.Argument(help="Build folder to check.")] = DEFAULT_OUT,
+) -> None:
+    """Check a build against the committed schema contract; list every failure."""
+    from corpus.validate import validate_build
+
+    if not folder.is_dir():
+        err.print(f"[red]error:[/red] {folder}: no such build folder")
+        raise typer.Exit(EXIT_USAGE)
+    failures = validate_build(folder)
+    if failures:
+        for failure in failures:
+            err.print(f"  {failure}", highlight=False, soft_wrap=True)
+        err.print(f"[red]invalid:[/red] {folder}: {len(failures)} failure(s)")
+        raise typer.Exit(EXIT_INVALID)
+    out.print(f"valid: {folder} satisfies the contract in schema/")
+
+
+@schema_app.command("export")
+def schema_export(
+    folder: Annotated[Path, typer.Option(help="Where to write the contract.")] = Path("schema"),
+) -> None:
+    """Regenerate the contract files in schema/ from the record models."""
+    from corpus.contract import export_contract
+
+    changed = export_contract(folder)
+    for path in changed:
+        out.print(f"wrote {path}")
+    out.print(f"{len(changed)} file(s) changed")
+
+
+def main() -> None:
+    try:
+        app()
+    except CorpusError as error:  # pragma: no cover - safety net
+        err.print(f"error: {error}")
+        sys.exit(error.exit_code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""The committed schema contract in `schema/`: export it from the code, load it back, compare versions.
+
+Files per table: `<table>.arrow.json` (exact Arrow schema: names, types, nullability, descriptions),
+`<table>.pandera.yaml` (pandera schema, built-in checks only, so what is committed is what is checked)
+and `<table>.schema.json` (JSON Schema of the record model). Plus `VERSION` (semver) and `CHANGELOG.md`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from corpus.records import TABLES
+from corpus.schema import arrow_schema, pandera_schema
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+
+_SCALARS = {
+    "string": pa.string(),
+    "int64": pa.int64(),
+    "int32": pa.int32(),
+    "double": pa.float64(),
+    "bool": pa.bool_(),
+    "date32[day]": pa.date32(),
+}
+
+
+def type_to_json(t: pa.DataType) -> Any:
+    if pa.types.is_list(t):
+        return {"list": type_to_json(t.value_type)}
+    if pa.types.is_struct(t):
+        return {"struct": [{"name": f.name, "type": type_to_json(f.type), "nullable": f.nullable} for f in t]}
+    return str(t)
+
+
+def type_from_json(spec: Any) -> pa.DataType:
+    if isinstance(spec, str):
+        return _SCALARS[spec]
+    if "list" in spec:
+        return pa.list_(type_from_json(spec["list"]))
+    return pa.struct([pa.field(f["name"], type_from_json(f["type"]), nullable=f["nullable"]) for f in spec["struct"]])
+
+
+def schema_to_json(schema: pa.Schema) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": f.name,
+            "type": type_to_json(f.type),
+            "nullable": f.nullable,
+            "description": (f.metadata or {}).get(b"description", b"").decode(),
+        }
+        for f in schema
+    ]
+
+
+def schema_from_json(fields: list[dict[str, Any]]) -> pa.Schema:
+    return pa.schema([pa.field(f["name"], type_from_json(f["type"]), nullable=f["nullable"]) for f in fields])
+
+
+def contract_files() -> dict[str, str]:
+    """The generated contract files (name -> content) for the current code, VERSION and CHANGELOG excluded."""
+    files = {}
+    for name, model in TABLES.items():
+        files[f"{name}.arrow.json"] = json.dumps(schema_to_json(arrow_schema(model)), indent=2, ensure_ascii=False) + "\n"
+        files[f"{name}.pandera.yaml"] = pandera_schema(model).to_yaml()
+        files[f"{name}.schema.json"] = json.dumps(model.model_json_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return files
+
+
+def export_contract(folder: Path = SCHEMA_DIR) -> list[Path]:
+    """Write the generated contract files into `folder`; returns the files that changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    changed = []
+    for name, content in contract_files().items():
+        path = folder / name
+        if not path.exists() or path.read_text(encoding="utf-8") != content:
+            path.write_text(content, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
+def drift(folder: Path = SCHEMA_DIR) -> list[str]:
+    """Names of contract files whose committed content differs from what the code generates."""
+    return sorted(
+        name
+        for name, content in contract_files().items()
+        if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != content
+    )
+
+
+def load_arrow_contract(folder: Path = SCHEMA_DIR) -> dict[str, pa.Schema]:
+    return {name: schema_from_json(json.loads((folder / f"{name}.arrow.json").read_text(encoding="utf-8"))) for name in TABLES}
+
+
+def load_pandera_contract(folder: Path = SCHEMA_DIR) -> dict[str, Any]:
+    import pandera.pandas as pa_
+
+    return {name: pa_.DataFrameSchema.from_yaml(str(folder / f"{name}.pandera.yaml")) for name in TABLES}
+
+
+def version(folder: Path = SCHEMA_DIR) -> str:
+    return (folder / "VERSION").read_text(encoding="utf-8").strip()
+
+
+# --- compatibility -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    table: str
+    column: str
+    what: str
+    breaking: bool
+
+
+def compare(old: dict[str, list[dict]], new: dict[str, list[dict]], old_vocab: dict[str, dict[str, list[str]]] | None = None, new_vocab: dict[str, dict[str, list[str]]] | None = None) -> list[Change]:
+    """Differences between two contracts (table -> arrow.json fields); breaking ones flagged."""
+    changes = []
+    for table in sorted(set(old) | set(new)):
+        if table not in new:
+            changes.append(Change(table, "*", "table removed", True))
+            continue
+        if table not in old:
+            changes.append(Change(table, "*", "table added", False))
+            continue
+        before = {f["name"]: f for f in old[table]}
+        after = {f["name"]: f for f in new[table]}
+        for column in sorted(set(before) | set(after)):
+            if column not in after:
+                changes.append(Change(table, column, "column removed", True))
+            elif column not in before:
+                changes.append(Change(table, column, "column added", False))
+            else:
+                b, a = before[column], after[column]
+                if b["type"] != a["type"]:
+                    changes.append(Change(table, column, f"type {b['type']} -> {a['type']}", True))
+                if b["nullable"] and not a["nullable"]:
+                    changes.append(Change(table, column, "nullable made required", True))
+                elif a["nullable"] and not b["nullable"]:
+                    changes.append(Change(table, column, "required made nullable", True))
+        for column, values in ((old_vocab or {}).get(table) or {}).items():
+            removed = set(values) - set(((new_vocab or {}).get(table) or {}).get(column, values))
+            if removed:
+                changes.append(Change(table, column, f"label(s) removed: {', '.join(sorted(removed))}", True))
+    return changes
+
+
+def required_bump(changes: list[Change]) -> str:
+    """'major' for a breaking change, 'minor' for additions, 'none' otherwise."""
+    if any(c.breaking for c in changes):
+        return "major"
+    return "minor" if changes else "none"

@@ -1,0 +1,352 @@
+"""Compose the stages: read -> structure -> enrich (per document) -> link entities (global) -> tables.
+
+`process_document` is the per-document step: pure, picklable, ignorant of the engine that runs it.
+`link_entities` is the one global step. `build_tables` runs both with any `map`-like executor.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from corpus.enrich.model import EntitySpan, QuantitySpan
+from corpus.read import SourceDocument
+from corpus.records import Document, Entity, FieldOrigin, Figure, Footnote, Mention, Quantity, Section
+from corpus.structure.model import StructuredDocument
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True)
+class ProcessedDocument:
+    """Everything one document contributes, before entities are linked across documents."""
+
+    document: Document
+    sections: tuple[Section, ...]
+    footnotes: tuple[Footnote, ...]
+    figures: tuple[Figure, ...]
+    quantities: tuple[Quantity, ...]
+    entity_spans: tuple[tuple[str | None, EntitySpan], ...]  # (footnote_id or None for body, span)
+    furniture: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass
+class Tables:
+    """The seven published tables as lists of records, in their stable order."""
+
+    documents: list[Document] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+
+    def items(self) -> Iterator[tuple[str, list]]:
+        yield from vars(self).items()
+
+
+@dataclass(frozen=True)
+class Options:
+    """Per-document processing switches (picklable, passed to every worker)."""
+
+    ner: bool = True
+
+
+def short_hash(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:12]
+
+
+def count_words(text: str) -> int:
+    """Whitespace tokens without CJK characters, plus one per CJK character."""
+    return sum(1 for token in text.split() if not _CJK.search(token)) + len(_CJK.findall(text))
+
+
+# --- per document -------------------------------------------------------------------------------
+
+
+def process_document(source: SourceDocument, options: Options = Options()) -> ProcessedDocument:
+    """Structure and enrich one document."""
+    from corpus.enrich.entities import detect_entities
+    from corpus.enrich.quantities import extract_quantities
+    from corpus.structure import structure_document
+    from corpus.structure.language import detect_language
+
+    entry = source.entry
+    structured = structure_document(source.raw, genre=entry.genre if entry else None)
+    language = (entry.language if entry and entry.language else None) or detect_language(structured.text)
+    document = _document_record(source, structured, language)
+    sections = _section_records(source.doc_id, structured)
+    footnotes = _footnote_records(source.doc_id, structured, sections)
+    figures = _figure_records(source.doc_id, structured, sections)
+
+    texts = [structured.text] + [f.text for f in footnotes]
+    owners: list[str | None] = [None] + [f.footnote_id for f in footnotes]
+    quantities = []
+    for owner, text in zip(owners, texts):
+        quantities.extend(_quantity_record(source.doc_id, owner, q) for q in extract_quantities(text, language))
+    entity_spans: list[tuple[str | None, EntitySpan]] = []
+    if options.ner:
+        for owner, spans in zip(owners, detect_entities(texts, language)):
+            entity_spans.extend((owner, span) for span in spans)
+    return ProcessedDocument(
+        document=document,
+        sections=tuple(sections),
+        footnotes=tuple(footnotes),
+        figures=tuple(figures),
+        quantities=tuple(sorted(quantities, key=lambda q: (q.footnote_id or "", q.start, q.end))),
+        entity_spans=tuple(entity_spans),
+        furniture=structured.furniture,
+        notes=structured.notes,
+    )
+
+
+def _document_record(source: SourceDocument, doc: StructuredDocument, language: str) -> Document:
+    entry = source.entry
+    origins: list[FieldOrigin] = []
+
+    def pick(name: str, extracted, curated):
+        if curated not in (None, [], ()):
+            origins.append(FieldOrigin(field=name, origin="curated"))
+            return curated
+        if extracted not in (None, [], ()):
+            origins.append(FieldOrigin(field=name, origin="extracted"))
+        return extracted
+
+    title = pick("title", doc.title, entry.title if entry else None)
+    authors = pick("authors", list(doc.authors), entry.authors if entry else None)
+    publisher = pick("publisher", doc.publisher, entry.publisher if entry else None)
+    published_date = pick("published_date", doc.published_date, entry.published_date if entry else None)
+    published_month = pick(
+        "published_month",
+        published_date.strftime("%Y-%m") if published_date else None,
+        entry.published_month if entry else None,
+    )
+    genre = pick("genre", doc.genre, entry.genre if entry else None) or "news"
+    curated_language = entry.language if entry else None
+    origins.append(FieldOrigin(field="language", origin="curated" if curated_language else "extracted"))
+    url = entry.url if entry else None
+    if url:
+        origins.append(FieldOrigin(field="url", origin="curated"))
+    for name, value in (("published_time", doc.published_time), ("event_dates", doc.event_dates), ("related_links", doc.related_links)):
+        if value:
+            origins.append(FieldOrigin(field=name, origin="extracted"))
+    origins.extend(FieldOrigin(field=n, origin="derived") for n in ("doc_id", "sha256", "n_bytes", "n_chars", "n_words"))
+    return Document(
+        doc_id=source.doc_id,
+        source_file=source.source_file,
+        sha256=source.sha256,
+        n_bytes=source.n_bytes,
+        title=title,
+        authors=list(authors or []),
+        publisher=publisher,
+        url=url,
+        language=language,
+        genre=genre,
+        published_date=published_date,
+        published_month=published_month,
+        published_time=doc.published_time,
+        event_dates=list(doc.event_dates),
+        related_links=list(doc.related_links),
+        text=doc.text,
+        n_chars=len(doc.text),
+        n_words=count_words(doc.text),
+        field_origins=sorted(origins, key=lambda o: o.field),
+        notes=entry.notes if entry else None,
+    )
+
+
+def section_id(doc_id: str, ordinal: int) -> str:
+    return f"{doc_id}/s{ordinal:04d}"
+
+
+def _section_records(doc_id: str, doc: StructuredDocument) -> list[Section]:
+    return [
+        Section(
+            section_id=section_id(doc_id, i),
+            doc_id=doc_id,
+            parent_id=section_id(doc_id, s.parent) if s.parent is not None else None,
+            level=s.level,
+            ordinal=i,
+            kind=s.kind,
+            heading=s.heading,
+            text=doc.text[s.start : s.end],
+            start=s.start,
+            end=s.end,
+            page_start=s.page_start,
+            page_end=s.page_end,
+        )
+        for i, s in enumerate(doc.sections)
+    ]
+
+
+def _section_at(sections: Sequence[Section], offset: int | None) -> str | None:
+    """The innermost section whose span holds `offset` (the deepest, latest-starting one)."""
+    if offset is None:
+        return None
+    holding = [s for s in sections if s.start <= offset < s.end or (s.start == offset == s.end)]
+    if not holding:
+        holding = [s for s in sections if s.start <= offset <= s.end]
+    return max(holding, key=lambda s: (s.level, s.start)).section_id if holding else None
+
+
+def _footnote_records(doc_id: str, doc: StructuredDocument, sections: Sequence[Section]) -> list[Footnote]:
+    ids = {f.number: f"{doc_id}/n{f.number:04d}" for f in doc.footnotes}
+    return [
+        Footnote(
+            footnote_id=ids[f.number],
+            doc_id=doc_id,
+            number=f.number,
+            kind=f.kind,
+            text=f.text,
+            urls=list(f.urls),
+            ambiguous_urls=list(f.ambiguous_urls),
+            section_id=_section_at(sections, f.anchor),
+            anchor=f.anchor,
+            status=f.status,
+            ibid_of=ids.get(f.ibid_of) if f.ibid_of is not None else None,
+            page=f.page,
+        )
+        for f in sorted(doc.footnotes, key=lambda f: f.number)
+    ]
+
+
+def _figure_records(doc_id: str, doc: StructuredDocument, sections: Sequence[Section]) -> list[Figure]:
+    return [
+        Figure(
+            figure_id=f"{doc_id}/f{i:04d}",
+            doc_id=doc_id,
+            label=f.label,
+            number=f.number,
+            kind=f.kind,
+            caption=f.caption,
+            source=f.source,
+            section_id=_section_at(sections, f.start if f.start is not None else (f.mention_starts[0] if f.mention_starts else None)),
+            start=f.start,
+            mention_starts=sorted(f.mention_starts),
+        )
+        for i, f in enumerate(doc.figures)
+    ]
+
+
+def _quantity_record(doc_id: str, footnote_id: str | None, q: QuantitySpan) -> Quantity:
+    field_ = "footnote" if footnote_id else "body"
+    return Quantity(
+        quantity_id=f"{doc_id}/q{short_hash(field_, footnote_id, q.start, q.end)}",
+        doc_id=doc_id,
+        field=field_,
+        footnote_id=footnote_id,
+        start=q.start,
+        end=q.end,
+        text=q.text,
+        value=float(q.value),
+        unit=q.unit,
+        kind=q.kind,
+        currency=q.currency,
+        approximate=q.approximate,
+    )
+
+
+# --- global --------------------------------------------------------------------------------------
+
+
+def link_entities(processed: Sequence[ProcessedDocument], catalog=None) -> tuple[list[Entity], list[Mention]]:
+    """Group every document's entity spans into canonical entities; one mention row per span."""
+    from corpus.enrich.canonical import canonicalize
+
+    inputs = [
+        (p.document.doc_id, p.document.language, span)
+        for p in processed
+        for _, span in p.entity_spans
+    ]
+    owners = [(p.document.doc_id, owner) for p in processed for owner, _ in p.entity_spans]
+    result = canonicalize(inputs, catalog)
+    assignment = list(result.assignment)
+    entities_by_id = {e.entity_id: e for e in result.entities}
+    mentions = []
+    by_surface: dict[tuple[str, str | None, str], str] = {}
+    for (doc_id, language, span), (_, owner), entity_id in zip(inputs, owners, assignment):
+        by_surface.setdefault((doc_id, owner, span.text), entity_id)
+    for (doc_id, language, span), (_, owner), entity_id in zip(inputs, owners, assignment):
+        field_ = "footnote" if owner else "body"
+        affiliation_id = None
+        if span.affiliation:
+            affiliation_id = by_surface.get((doc_id, owner, span.affiliation)) or _find_entity(entities_by_id, span.affiliation)
+        mentions.append(
+            Mention(
+                mention_id=f"{doc_id}/m{short_hash(field_, owner, span.start, span.end)}",
+                entity_id=entity_id,
+                doc_id=doc_id,
+                field=field_,
+                footnote_id=owner,
+                start=span.start,
+                end=span.end,
+                text=span.text,
+                label=span.label,
+                role=span.role,
+                affiliation_id=affiliation_id,
+            )
+        )
+    mentions.sort(key=lambda m: (m.doc_id, m.field, m.footnote_id or "", m.start, m.end))
+    n_mentions: dict[str, int] = {}
+    docs: dict[str, set[str]] = {}
+    for m in mentions:
+        n_mentions[m.entity_id] = n_mentions.get(m.entity_id, 0) + 1
+        docs.setdefault(m.entity_id, set()).add(m.doc_id)
+    entities = [
+        Entity(
+            entity_id=e.entity_id,
+            name=e.name,
+            label=e.label,
+            aliases=sorted(set(e.aliases)),
+            wikidata_id=e.wikidata_id,
+            in_catalog=bool(getattr(e, "in_catalog", False)),
+            n_mentions=n_mentions.get(e.entity_id, 0),
+            n_documents=len(docs.get(e.entity_id, ())),
+        )
+        for e in sorted(result.entities, key=lambda e: e.entity_id)
+        if e.entity_id in n_mentions
+    ]
+    return entities, mentions
+
+
+def _find_entity(entities_by_id: dict, surface: str) -> str | None:
+    key = surface.casefold()
+    for entity in entities_by_id.values():
+        if entity.name.casefold() == key or any(a.casefold() == key for a in entity.aliases):
+            return entity.entity_id
+    return None
+
+
+Mapper = Callable[[Callable, Iterable], Iterable]
+
+
+def build_tables(
+    sources: Sequence[SourceDocument],
+    *,
+    options: Options = Options(),
+    mapper: Mapper = map,
+    catalog=None,
+    on_document: Callable[[ProcessedDocument], None] | None = None,
+) -> tuple[Tables, list[ProcessedDocument]]:
+    """Run the per-document step over `sources` with `mapper` (map, a pool's map ...), then link entities."""
+    from functools import partial
+
+    processed = []
+    for item in mapper(partial(process_document, options=options), sources):
+        processed.append(item)
+        if on_document:
+            on_document(item)
+    processed.sort(key=lambda p: p.document.doc_id)
+    tables = Tables()
+    for p in processed:
+        tables.documents.append(p.document)
+        tables.sections.extend(p.sections)
+        tables.footnotes.extend(p.footnotes)
+        tables.figures.extend(p.figures)
+        tables.quantities.extend(p.quantities)
+    tables.entities, tables.mentions = link_entities(processed, catalog)
+    return tables, processed

@@ -1,0 +1,155 @@
+"""Read step: the seeds folder -> validated `SourceDocument`s (decoded text plus curated provenance).
+
+This is the only stage that touches the input files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from corpus.errors import SeedError
+
+MANIFEST_NAME = "manifest.yaml"
+SOURCE_SUFFIX = ".txt"
+MAX_LINE_CHARS = 200_000  # a "line" longer than this is not a text of a supported kind
+
+
+class SeedEntry(BaseModel):
+    """Curated provenance of one source file (one entry of `seeds/manifest.yaml`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    file: str = Field(description="File name relative to the seeds folder.")
+    publisher: str | None = Field(default=None, description="Publishing organisation.")
+    genre: Literal["news", "report"] | None = Field(default=None, description="news or report.")
+    url: str | None = Field(default=None, description="Original URL when known; null otherwise (never invented).")
+    title: str | None = Field(default=None, description="Curated title, when the text's own is wrong or missing.")
+    authors: list[str] | None = Field(default=None, description="Curated authors.")
+    published_date: dt.date | None = Field(default=None, description="Curated publication date.")
+    published_month: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$", description="Publication month when only the month is known (YYYY-MM).")
+    language: str | None = Field(default=None, description="Curated BCP-47 language tag.")
+    license: str | None = Field(default=None, description="Licence or terms of the source, as known.")
+    notes: str | None = Field(default=None, description="Free-text notes on the source.")
+
+
+class Manifest(BaseModel):
+    """The seeds manifest: one entry per source file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    documents: list[SeedEntry]
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """One decoded source file with its curated provenance (None when the manifest has no entry)."""
+
+    doc_id: str
+    source_file: str
+    sha256: str
+    n_bytes: int
+    raw: str
+    entry: SeedEntry | None
+
+
+def doc_id_for(file_name: str) -> str:
+    """The document id of a source file: the slug of its stem (lowercase, [a-z0-9_-])."""
+    stem = Path(file_name).stem
+    slug = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9_-]+", "-", slug).strip("-_")
+    return slug
+
+
+def load_manifest(seeds: Path) -> Manifest | None:
+    """Parse and validate `seeds/manifest.yaml`; None (with a warning) when there is none."""
+    path = seeds / MANIFEST_NAME
+    if not path.exists():
+        warnings.warn(f"{path}: no manifest; curated fields will be null", stacklevel=2)
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        raise SeedError(path, "manifest-malformed", f"manifest is not valid YAML ({_one_line(err)})") from err
+    try:
+        manifest = Manifest.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise SeedError(path, "manifest-invalid", f"manifest does not match its schema at {where or 'top level'}: {first['msg']}") from err
+    seen: set[str] = set()
+    for entry in manifest.documents:
+        target = (seeds / entry.file).resolve()
+        if Path(entry.file).is_absolute() or not target.is_relative_to(seeds.resolve()):
+            raise SeedError(path, "path-outside-seeds", f"entry {entry.file!r} points outside the seeds folder")
+        if not target.is_file():
+            raise SeedError(path, "missing-file", f"entry {entry.file!r} names a file that does not exist")
+        if entry.file in seen:
+            raise SeedError(path, "duplicate-entry", f"entry {entry.file!r} appears twice")
+        seen.add(entry.file)
+    return manifest
+
+
+def decode_source(path: Path, data: bytes) -> str:
+    """Bytes of a source file -> text with LF line endings; raises SeedError on unusable input."""
+    if not data.strip():
+        raise SeedError(path, "empty-file", "file is empty")
+    if b"\x00" in data:
+        raise SeedError(path, "binary-file", "file is binary (contains NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise SeedError(path, "not-utf8", f"file is not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); convert it to UTF-8") from err
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f")
+    if controls > max(8, len(text) // 100):
+        raise SeedError(path, "binary-file", "file looks binary (many control characters), not text")
+    longest = max((len(line) for line in text.split("\n")), default=0)
+    if longest > MAX_LINE_CHARS:
+        raise SeedError(path, "line-too-long", f"a line is {longest:,} characters long (limit {MAX_LINE_CHARS:,}); not a text document of a supported kind")
+    return text
+
+
+def read_seeds(seeds: Path) -> list[SourceDocument]:
+    """All source documents of a seeds folder, sorted by file name."""
+    if not seeds.is_dir():
+        raise SeedError(seeds, "no-seeds-folder", "seeds folder does not exist")
+    manifest = load_manifest(seeds)
+    entries = {e.file: e for e in manifest.documents} if manifest else {}
+    files = sorted(p for p in seeds.iterdir() if p.suffix == SOURCE_SUFFIX and p.is_file())
+    if not files:
+        raise SeedError(seeds, "no-sources", f"no {SOURCE_SUFFIX} files in the seeds folder")
+    by_id: dict[str, Path] = {}
+    documents = []
+    for path in files:
+        doc_id = doc_id_for(path.name)
+        if not doc_id:
+            raise SeedError(path, "bad-file-name", "file name gives an empty document id")
+        if doc_id in by_id:
+            raise SeedError(path, "duplicate-doc-id", f"document id {doc_id!r} is also the id of {by_id[doc_id].name}")
+        by_id[doc_id] = path
+        data = path.read_bytes()
+        documents.append(
+            SourceDocument(
+                doc_id=doc_id,
+                source_file=path.name,
+                sha256=hashlib.sha256(data).hexdigest(),
+                n_bytes=len(data),
+                raw=decode_source(path, data),
+                entry=entries.get(path.name),
+            )
+        )
+    return documents
+
+
+def _one_line(err: Exception) -> str:
+    return " ".join(str(err).split())

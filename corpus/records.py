@@ -1,0 +1,190 @@
+"""The published tables, one pydantic record model per table: the canonical schema.
+
+Every other schema artefact (Arrow schema, pandera schema, JSON Schema, the datacard's column
+dictionary, the Hugging Face features) is generated from these models by `corpus.schema`.
+Offsets are half-open Python string offsets (`text[start:end]`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DocId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Document id: the slug of the source file name.")]
+CharOffset = Annotated[int, Field(ge=0)]
+
+Genre = Literal["news", "report"]
+Field_ = Literal["body", "footnote"]
+EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW", "PRODUCT"]
+FigureKind = Literal["chart", "figure", "image", "table", "map", "diagram"]
+QuantityKind = Literal["money", "percent", "count", "measure"]
+FootnoteStatus = Literal["ok", "missing_text", "truncated", "no_anchor"]
+FootnoteKind = Literal["footnote", "endnote"]
+SectionKind = Literal["heading", "preamble"]
+Origin = Literal["extracted", "curated", "derived"]
+
+
+class Record(BaseModel):
+    """Base of every table row: immutable, no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    table: ClassVar[str] = ""  # name of the published table
+    key: ClassVar[tuple[str, ...]] = ()  # primary-key column(s)
+
+
+class FieldOrigin(BaseModel):
+    """Where one metadata value came from."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    field: str = Field(description="Name of the documents column.")
+    origin: Origin = Field(description="extracted (from the text), curated (seeds manifest) or derived (computed).")
+
+
+class Document(Record):
+    """One source document with its metadata and clean body text."""
+
+    table: ClassVar[str] = "documents"
+    key: ClassVar[tuple[str, ...]] = ("doc_id",)
+
+    doc_id: DocId
+    source_file: str = Field(description="Path of the source file relative to the seeds folder.")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the source file's bytes.")
+    n_bytes: int = Field(ge=1, description="Size of the source file in bytes.")
+    title: str | None = Field(description="Title of the document; null when neither the text nor the manifest gives one.")
+    authors: list[str] = Field(description="Authors in byline order; empty when none is stated.")
+    publisher: str | None = Field(description="Publishing organisation; null when unknown.")
+    url: str | None = Field(description="Original URL, curated; null when not known (never guessed).")
+    language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$", description="BCP-47 language tag of the body text ('und' if undetermined).")
+    genre: Genre = Field(description="news (web news item) or report (extracted from PDF).")
+    published_date: dt.date | None = Field(description="Publication date, only when fully stated; a year is never guessed.")
+    published_month: str | None = Field(pattern=r"^\d{4}-\d{2}$", description="Publication month (YYYY-MM) when only the month is known.")
+    published_time: str | None = Field(description="Publication time of day 'HH:MM[:SS]' when the byline states it.")
+    event_dates: list[str] = Field(description="Partial dates stated in the text without a year, as ISO 8601 '--MM-DD'.")
+    related_links: list[str] = Field(description="Titles of related items from navigation lines (Last/Next ...), removed from the text.")
+    text: str = Field(description="Clean body text: paragraphs separated by a blank line, no page furniture, footnote markers or navigation.")
+    n_chars: int = Field(ge=0, description="Length of text in characters.")
+    n_words: int = Field(ge=0, description="Number of words in text (whitespace tokens; CJK characters count one each).")
+    field_origins: list[FieldOrigin] = Field(description="For each metadata field, whether it was extracted from the text, curated in the manifest or derived.")
+    notes: str | None = Field(description="Curated notes from the manifest.")
+
+
+class Section(Record):
+    """A heading and the span of body text it governs; a preamble section holds text before the first heading."""
+
+    table: ClassVar[str] = "sections"
+    key: ClassVar[tuple[str, ...]] = ("section_id",)
+
+    section_id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*/s[0-9]{4}$", description="doc_id + '/s' + 4-digit ordinal.")
+    doc_id: DocId
+    parent_id: str | None = Field(description="section_id of the enclosing section; null for top-level sections.")
+    level: int = Field(ge=1, le=6, description="Heading level, 1 = top.")
+    ordinal: int = Field(ge=0, description="Position of the section in reading order within its document, from 0.")
+    kind: SectionKind = Field(description="heading, or preamble for text before the first heading.")
+    heading: str = Field(description="Heading text as printed (wrapped lines joined); empty for a preamble.")
+    text: str = Field(description="documents.text[start:end].")
+    start: CharOffset = Field(description="Start offset in documents.text.")
+    end: CharOffset = Field(description="End offset (exclusive) in documents.text; a parent's span contains its children's.")
+    page_start: int | None = Field(ge=1, description="Source page where the section starts, when page numbers are recoverable.")
+    page_end: int | None = Field(ge=1, description="Source page where the section ends, when page numbers are recoverable.")
+
+
+class Footnote(Record):
+    """A footnote or endnote with its clean text and the place its marker stood in the body."""
+
+    table: ClassVar[str] = "footnotes"
+    key: ClassVar[tuple[str, ...]] = ("footnote_id",)
+
+    footnote_id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*/n[0-9]{4}$", description="doc_id + '/n' + 4-digit note number.")
+    doc_id: DocId
+    number: int = Field(ge=1, description="Note number as printed.")
+    kind: FootnoteKind = Field(description="footnote (page bottom) or endnote (collected at the end).")
+    text: str = Field(description="Clean note text (wrapped lines joined, hyphenation and URLs repaired); empty when missing from the source.")
+    urls: list[str] = Field(description="URLs in the note, repaired across line breaks.")
+    ambiguous_urls: list[str] = Field(description="URLs rejoined at a hyphen whose status (in the URL or a line-break hyphen) could not be decided; kept with the hyphen.")
+    section_id: str | None = Field(description="Section whose text holds the anchor; null when the marker was not found.")
+    anchor: CharOffset | None = Field(description="Offset in documents.text where the marker stood; null when the marker was not found.")
+    status: FootnoteStatus = Field(description="ok, missing_text (marker without note text in the source), truncated (note cut short in the source), no_anchor (note without a marker in the body).")
+    ibid_of: str | None = Field(description="footnote_id of the note an 'Ibid.' note repeats.")
+    page: int | None = Field(ge=1, description="Source page of the note text, when known.")
+
+
+class Figure(Record):
+    """A figure, chart, table or image the document contains or refers to."""
+
+    table: ClassVar[str] = "figures"
+    key: ClassVar[tuple[str, ...]] = ("figure_id",)
+
+    figure_id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*/f[0-9]{4}$", description="doc_id + '/f' + 4-digit ordinal.")
+    doc_id: DocId
+    label: str = Field(description="Label as printed ('Figure 3', 'Table 1') or the image file name.")
+    number: int | None = Field(ge=0, description="Figure number when the label has one.")
+    kind: FigureKind = Field(description="chart, figure, image, table, map or diagram.")
+    caption: str | None = Field(description="Caption text (wrapped lines joined); null for bare images.")
+    source: str | None = Field(description="The 'Source:' line under the figure, without the prefix.")
+    section_id: str | None = Field(description="Section the figure sits in.")
+    start: CharOffset | None = Field(description="Offset of the caption in documents.text; null when the figure has no caption in the text.")
+    mention_starts: list[int] = Field(description="Offsets in documents.text of in-text references to the figure.")
+
+
+class Entity(Record):
+    """One real-world thing (person, organisation, place ...) mentioned in the corpus, across documents and languages."""
+
+    table: ClassVar[str] = "entities"
+    key: ClassVar[tuple[str, ...]] = ("entity_id",)
+
+    entity_id: str = Field(pattern=r"^ent_[0-9a-f]{12}$", description="'ent_' + 12 hex digits derived from label and canonical name.")
+    name: str = Field(description="Canonical name.")
+    label: EntityLabel = Field(description="Entity type.")
+    aliases: list[str] = Field(description="Distinct surface forms seen in the corpus and catalog aliases, sorted.")
+    wikidata_id: str | None = Field(pattern=r"^Q[0-9]+$", description="Wikidata id from the curated catalog, when known.")
+    in_catalog: bool = Field(description="Whether the curated entity catalog pins this entity.")
+    n_mentions: int = Field(ge=0, description="Number of mentions rows for this entity.")
+    n_documents: int = Field(ge=0, description="Number of documents mentioning this entity.")
+
+
+class Mention(Record):
+    """One occurrence of an entity in a body or footnote text."""
+
+    table: ClassVar[str] = "mentions"
+    key: ClassVar[tuple[str, ...]] = ("mention_id",)
+
+    mention_id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*/m[0-9a-f]{12}$", description="doc_id + '/m' + 12 hex digits derived from field, footnote and offsets.")
+    entity_id: str = Field(pattern=r"^ent_[0-9a-f]{12}$", description="The entity mentioned.")
+    doc_id: DocId
+    field: Field_ = Field(description="body (offsets into documents.text) or footnote (offsets into footnotes.text).")
+    footnote_id: str | None = Field(description="The footnote whose text holds the mention when field is footnote.")
+    start: CharOffset = Field(description="Start offset in the text named by field.")
+    end: CharOffset = Field(description="End offset (exclusive) in the text named by field.")
+    text: str = Field(description="Surface form: text[start:end].")
+    label: EntityLabel = Field(description="Entity type of this mention.")
+    role: str | None = Field(description="Role the text states for a PERSON mention ('Deputy Director').")
+    affiliation_id: str | None = Field(description="entity_id of the organisation the stated role belongs to.")
+
+
+class Quantity(Record):
+    """A number with a unit stated in the text, normalised."""
+
+    table: ClassVar[str] = "quantities"
+    key: ClassVar[tuple[str, ...]] = ("quantity_id",)
+
+    quantity_id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*/q[0-9a-f]{12}$", description="doc_id + '/q' + 12 hex digits derived from field, footnote and offsets.")
+    doc_id: DocId
+    field: Field_ = Field(description="body or footnote, as in mentions.")
+    footnote_id: str | None = Field(description="The footnote whose text holds the quantity when field is footnote.")
+    start: CharOffset = Field(description="Start offset in the text named by field.")
+    end: CharOffset = Field(description="End offset (exclusive) in the text named by field.")
+    text: str = Field(description="Surface form: text[start:end].")
+    value: float = Field(description="Value in base units ('$4.3 billion' -> 4.3e9, '54.3 percent' -> 54.3).")
+    unit: str = Field(description="Unit: a currency code for money, 'percent', or the counted noun ('internet users').")
+    kind: QuantityKind = Field(description="money, percent, count or measure.")
+    currency: str | None = Field(description="ISO 4217 currency code for money.")
+    approximate: bool = Field(description="True when the text qualifies the number ('over', 'nearly', 'about').")
+
+
+TABLES: dict[str, type[Record]] = {
+    model.table: model for model in (Document, Section, Footnote, Figure, Entity, Mention, Quantity)
+}

@@ -1,0 +1,202 @@
+"""Schemas derived from the record models: Arrow, pandera, Hugging Face features, JSON Schema.
+
+The pydantic models in `corpus.records` are the single source of truth; this module only translates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, Literal, get_args, get_origin
+
+import annotated_types
+import pyarrow as pa
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from corpus.records import TABLES, Record
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a published table, as every schema flavour needs it."""
+
+    name: str
+    arrow_type: pa.DataType
+    nullable: bool
+    description: str
+    vocabulary: tuple[str, ...] | None = None  # fixed label set (Literal)
+    pattern: str | None = None
+    minimum: int | float | None = None
+    maximum: int | float | None = None
+    unique: bool = False
+
+    @property
+    def is_list(self) -> bool:
+        return pa.types.is_list(self.arrow_type)
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool, list[Any]]:
+    """Strip Optional and Annotated: (inner type, nullable, constraint metadata)."""
+    nullable = False
+    metadata: list[Any] = []
+    while True:
+        origin = get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation, *extra = get_args(annotation)
+            for item in extra:
+                metadata.extend(item.metadata if isinstance(item, FieldInfo) else [item])
+            continue
+        if origin in (typing.Union, types.UnionType):
+            args = [a for a in get_args(annotation) if a is not type(None)]
+            if len(args) < len(get_args(annotation)):
+                nullable = True
+            annotation = args[0]
+            continue
+        return annotation, nullable, metadata
+
+
+def _arrow_type(annotation: Any) -> pa.DataType:
+    origin = get_origin(annotation)
+    if origin is Literal or annotation is str:
+        return pa.string()
+    if origin is list:
+        (item,) = get_args(annotation)
+        return pa.list_(_arrow_type(_unwrap(item)[0]))
+    if annotation is bool:
+        return pa.bool_()
+    if annotation is int:
+        return pa.int64()
+    if annotation is float:
+        return pa.float64()
+    if annotation is dt.date:
+        return pa.date32()
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return pa.struct(
+            [pa.field(name, _arrow_type(_unwrap(f.annotation)[0]), nullable=_unwrap(f.annotation)[1]) for name, f in annotation.model_fields.items()]
+        )
+    raise TypeError(f"no Arrow type for {annotation!r}")
+
+
+def columns(model: type[Record]) -> list[Column]:
+    """The columns of one table, in model order."""
+    result = []
+    for name, info in model.model_fields.items():
+        inner, nullable, metadata = _unwrap(info.annotation)
+        metadata = [*metadata, *info.metadata]
+        constraints: dict[str, Any] = {}
+        for item in metadata:
+            if isinstance(item, annotated_types.Ge):
+                constraints["minimum"] = item.ge
+            elif isinstance(item, annotated_types.Le):
+                constraints["maximum"] = item.le
+            elif getattr(item, "pattern", None):
+                constraints["pattern"] = item.pattern
+        description = info.description or _annotated_description(info.annotation) or ""
+        vocabulary = tuple(get_args(inner)) if get_origin(inner) is Literal else None
+        result.append(
+            Column(
+                name=name,
+                arrow_type=_arrow_type(inner),
+                nullable=nullable,
+                description=description,
+                vocabulary=vocabulary,
+                unique=(model.key == (name,)),
+                **constraints,
+            )
+        )
+    return result
+
+
+def _annotated_description(annotation: Any) -> str | None:
+    for item in get_args(annotation)[1:] if get_origin(annotation) is typing.Annotated else ():
+        if isinstance(item, FieldInfo) and item.description:
+            return item.description
+    return None
+
+
+def arrow_schema(model: type[Record]) -> pa.Schema:
+    """Exact Arrow schema of a table, with column descriptions as field metadata."""
+    return pa.schema(
+        [
+            pa.field(c.name, c.arrow_type, nullable=c.nullable, metadata={"description": c.description})
+            for c in columns(model)
+        ]
+    )
+
+
+def arrow_schemas() -> dict[str, pa.Schema]:
+    return {name: arrow_schema(model) for name, model in TABLES.items()}
+
+
+# --- pandera -----------------------------------------------------------------------------------------
+
+_PANDERA_DTYPES = {"int64": "Int64", "double": "Float64", "bool": "boolean", "string": "string"}
+
+
+def pandera_schema(model: type[Record]):
+    """pandera DataFrameSchema of a table, with built-in checks only (so it serialises without loss).
+
+    Scalar columns are typed; list, struct and date columns are left untyped here because the exact
+    Arrow schema check covers them (pandera cannot reload Arrow list dtypes from YAML, pandera#1941).
+    """
+    import pandera.pandas as pa_
+
+    cols = {}
+    for c in columns(model):
+        checks = []
+        if c.vocabulary:
+            checks.append(pa_.Check.isin(list(c.vocabulary)))
+        if c.pattern:
+            checks.append(pa_.Check.str_matches(c.pattern))
+        if c.minimum is not None:
+            checks.append(pa_.Check.ge(c.minimum))
+        if c.maximum is not None:
+            checks.append(pa_.Check.le(c.maximum))
+        cols[c.name] = pa_.Column(
+            _PANDERA_DTYPES.get(str(c.arrow_type)),
+            checks=checks or None,
+            nullable=c.nullable,
+            unique=c.unique,
+            description=c.description,
+        )
+    return pa_.DataFrameSchema(cols, name=model.table, strict=True, ordered=True, coerce=False)
+
+
+def pandas_types_mapper(arrow_type: pa.DataType):
+    """Map Arrow scalars to pandas nullable dtypes so nullable integers stay integers."""
+    import pandas as pd
+
+    return {
+        pa.int64(): pd.Int64Dtype(),
+        pa.float64(): pd.Float64Dtype(),
+        pa.bool_(): pd.BooleanDtype(),
+        pa.string(): pd.StringDtype(),
+    }.get(arrow_type)
+
+
+# --- Hugging Face features -------------------------------------------------------------------------
+
+
+def _hf_dtype(arrow_type: pa.DataType) -> Any:
+    if pa.types.is_list(arrow_type):
+        return {"list": _hf_dtype(arrow_type.value_type)}
+    if pa.types.is_struct(arrow_type):
+        return {"struct": [{"name": f.name, **_hf_feature(f.type)} for f in arrow_type]}
+    return {"dtype": {"date32[day]": "date32", "double": "float64", "bool": "bool"}.get(str(arrow_type), str(arrow_type))}
+
+
+def _hf_feature(arrow_type: pa.DataType, vocabulary: tuple[str, ...] | None = None) -> dict[str, Any]:
+    if vocabulary:
+        return {"dtype": {"class_label": {"names": {str(i): v for i, v in enumerate(vocabulary)}}}}
+    dtype = _hf_dtype(arrow_type)
+    if "list" in dtype and isinstance(dtype["list"], dict) and set(dtype["list"]) == {"dtype"}:
+        return {"list": dtype["list"]["dtype"]}
+    return dtype
+
+
+def hf_features(model: type[Record]) -> list[dict[str, Any]]:
+    """The `dataset_info.features` YAML list for one table (labels as class_label)."""
+    return [{"name": c.name, **_hf_feature(c.arrow_type, c.vocabulary)} for c in columns(model)]

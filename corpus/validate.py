@@ -1,0 +1,207 @@
+"""Validate step: a build folder against the committed contract in `schema/`, plus cross-table rules.
+
+Lazy: every failure is collected as (table, column, row id, reason); nothing stops at the first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from corpus.contract import SCHEMA_DIR, load_arrow_contract, load_pandera_contract
+from corpus.records import TABLES
+from corpus.schema import pandas_types_mapper
+
+MAX_FAILURES_PER_CHECK = 50
+
+
+@dataclass(frozen=True)
+class Failure:
+    table: str
+    column: str
+    row_id: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.table}.{self.column} [{self.row_id}]: {self.reason}"
+
+
+def validate_build(folder: Path, schema_dir: Path = SCHEMA_DIR) -> list[Failure]:
+    """All contract and consistency failures of the build in `folder` (empty list: valid)."""
+    failures: list[Failure] = []
+    contract = load_arrow_contract(schema_dir)
+    pandera_schemas = load_pandera_contract(schema_dir)
+    tables: dict[str, pa.Table] = {}
+    for name in TABLES:
+        shards = sorted((folder / name).glob("*.parquet"))
+        if not shards:
+            failures.append(Failure(name, "*", "-", f"no Parquet shards in {folder / name}"))
+            continue
+        parts = []
+        for shard in shards:
+            schema = pq.read_schema(shard)
+            if not _same_schema(schema, contract[name]):
+                failures.extend(_schema_failures(name, shard.name, schema, contract[name]))
+            else:
+                parts.append(pq.read_table(shard, schema=contract[name]))
+        if parts:
+            tables[name] = pa.concat_tables(parts)
+    for name, table in tables.items():
+        failures.extend(_pandera_failures(name, table, pandera_schemas[name]))
+    if len(tables) == len(TABLES):
+        failures.extend(cross_table_failures(tables))
+    return failures
+
+
+def _same_schema(actual: pa.Schema, expected: pa.Schema) -> bool:
+    return actual.remove_metadata().equals(expected.remove_metadata(), check_metadata=False) and all(
+        a.nullable == e.nullable for a, e in zip(actual, expected)
+    )
+
+
+def _schema_failures(table: str, shard: str, actual: pa.Schema, expected: pa.Schema) -> list[Failure]:
+    failures = []
+    have = {f.name: f for f in actual}
+    want = {f.name: f for f in expected}
+    for name in want.keys() - have.keys():
+        failures.append(Failure(table, name, shard, "column missing (required by schema/)"))
+    for name in have.keys() - want.keys():
+        failures.append(Failure(table, name, shard, "column not in schema/"))
+    for name in want.keys() & have.keys():
+        a, e = have[name], want[name]
+        if not a.type.equals(e.type):
+            failures.append(Failure(table, name, shard, f"type {a.type} differs from schema/ type {e.type}"))
+        if a.nullable != e.nullable:
+            failures.append(Failure(table, name, shard, f"nullable={a.nullable} differs from schema/ nullable={e.nullable}"))
+    if not failures and [f.name for f in actual] != [f.name for f in expected]:
+        failures.append(Failure(table, "*", shard, "column order differs from schema/"))
+    return failures
+
+
+def _pandera_failures(table: str, data: pa.Table, schema) -> list[Failure]:
+    import pandera.errors
+
+    frame = data.to_pandas(types_mapper=pandas_types_mapper)
+    key = TABLES[table].key[0]
+    try:
+        schema.validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as err:
+        cases = err.failure_cases
+        failures = []
+        for _, case in cases.head(MAX_FAILURES_PER_CHECK * 10).iterrows():
+            index = case.get("index")
+            row_id = str(frame[key].iloc[int(index)]) if index is not None and str(index) not in ("<NA>", "nan", "None") else "-"
+            failures.append(Failure(table, str(case.get("column") or "*"), row_id, f"{case.get('check')} failed for {case.get('failure_case')!r}"))
+        return failures
+    return []
+
+
+def cross_table_failures(tables: dict[str, pa.Table]) -> list[Failure]:
+    """Foreign keys, offsets, surfaces, section nesting and footnote numbering across tables."""
+    rows = {name: table.to_pylist() for name, table in tables.items()}
+    failures: list[Failure] = []
+
+    def fail(table: str, column: str, row_id: str, reason: str) -> None:
+        failures.append(Failure(table, column, row_id, reason))
+
+    docs = {d["doc_id"]: d for d in rows["documents"]}
+    sections = {s["section_id"]: s for s in rows["sections"]}
+    footnotes = {f["footnote_id"]: f for f in rows["footnotes"]}
+    entities = {e["entity_id"]: e for e in rows["entities"]}
+
+    for name, table in tables.items():
+        key = TABLES[name].key[0]
+        if "doc_id" in table.column_names and name != "documents":
+            for row in rows[name]:
+                if row["doc_id"] not in docs:
+                    fail(name, "doc_id", row[key], f"unknown doc_id {row['doc_id']!r}")
+
+    for d in rows["documents"]:
+        if d["n_chars"] != len(d["text"]):
+            fail("documents", "n_chars", d["doc_id"], f"n_chars {d['n_chars']} != len(text) {len(d['text'])}")
+
+    for s in rows["sections"]:
+        doc = docs.get(s["doc_id"])
+        if doc is None:
+            continue
+        if not 0 <= s["start"] <= s["end"] <= len(doc["text"]):
+            fail("sections", "start", s["section_id"], f"span [{s['start']}, {s['end']}) outside the document text")
+        elif doc["text"][s["start"] : s["end"]] != s["text"]:
+            fail("sections", "text", s["section_id"], "text differs from documents.text[start:end]")
+        if s["parent_id"] is not None:
+            parent = sections.get(s["parent_id"])
+            if parent is None:
+                fail("sections", "parent_id", s["section_id"], f"unknown parent {s['parent_id']!r}")
+            elif not (parent["start"] <= s["start"] and s["end"] <= parent["end"]):
+                fail("sections", "start", s["section_id"], "span does not nest inside its parent's")
+            elif parent["level"] >= s["level"]:
+                fail("sections", "level", s["section_id"], "level not deeper than its parent's")
+
+    numbers: dict[str, list[int]] = defaultdict(list)
+    for f in rows["footnotes"]:
+        numbers[f["doc_id"]].append(f["number"])
+        doc = docs.get(f["doc_id"])
+        if doc is not None and f["anchor"] is not None and not 0 <= f["anchor"] <= len(doc["text"]):
+            fail("footnotes", "anchor", f["footnote_id"], "anchor outside the document text")
+        for column, target in (("section_id", sections), ("ibid_of", footnotes)):
+            if f[column] is not None and f[column] not in target:
+                fail("footnotes", column, f["footnote_id"], f"unknown {column} {f[column]!r}")
+        if f["status"] == "ok" and not f["text"]:
+            fail("footnotes", "text", f["footnote_id"], "empty text but status ok")
+    for doc_id, found in numbers.items():
+        expected = list(range(1, max(found) + 1))
+        if sorted(found) != expected:
+            missing = sorted(set(expected) - set(found))
+            fail("footnotes", "number", doc_id, f"numbers are not 1..{max(found)} without gaps (missing {missing[:10]})")
+
+    for g in rows["figures"]:
+        doc = docs.get(g["doc_id"])
+        if g["section_id"] is not None and g["section_id"] not in sections:
+            fail("figures", "section_id", g["figure_id"], f"unknown section {g['section_id']!r}")
+        if doc is not None:
+            for offset in [*(g["mention_starts"] or []), *([g["start"]] if g["start"] is not None else [])]:
+                if not 0 <= offset <= len(doc["text"]):
+                    fail("figures", "mention_starts", g["figure_id"], f"offset {offset} outside the document text")
+
+    counts: dict[str, int] = defaultdict(int)
+    doc_sets: dict[str, set] = defaultdict(set)
+    for table, key in (("mentions", "mention_id"), ("quantities", "quantity_id")):
+        for m in rows[table]:
+            if table == "mentions":
+                counts[m["entity_id"]] += 1
+                doc_sets[m["entity_id"]].add(m["doc_id"])
+                if m["entity_id"] not in entities:
+                    fail(table, "entity_id", m[key], f"unknown entity {m['entity_id']!r}")
+                if m["affiliation_id"] is not None and m["affiliation_id"] not in entities:
+                    fail(table, "affiliation_id", m[key], f"unknown entity {m['affiliation_id']!r}")
+            failures.extend(_span_failures(table, key, m, docs, footnotes))
+    for e in rows["entities"]:
+        if e["n_mentions"] != counts.get(e["entity_id"], 0):
+            fail("entities", "n_mentions", e["entity_id"], f"n_mentions {e['n_mentions']} != {counts.get(e['entity_id'], 0)} mentions rows")
+        if e["n_documents"] != len(doc_sets.get(e["entity_id"], ())):
+            fail("entities", "n_documents", e["entity_id"], "n_documents differs from the mentions rows")
+    return failures
+
+
+def _span_failures(table: str, key: str, row: dict, docs: dict, footnotes: dict) -> list[Failure]:
+    if row["field"] == "footnote":
+        note = footnotes.get(row["footnote_id"])
+        if note is None:
+            return [Failure(table, "footnote_id", row[key], f"unknown footnote {row['footnote_id']!r}")]
+        text = note["text"]
+    else:
+        if row["footnote_id"] is not None:
+            return [Failure(table, "footnote_id", row[key], "footnote_id set on a body span")]
+        doc = docs.get(row["doc_id"])
+        if doc is None:
+            return []
+        text = doc["text"]
+    if not 0 <= row["start"] < row["end"] <= len(text):
+        return [Failure(table, "start", row[key], f"span [{row['start']}, {row['end']}) outside its text")]
+    if text[row["start"] : row["end"]] != row["text"]:
+        return [Failure(table, "text", row[key], f"text[start:end] is {text[row['start']:row['end']]!r}, not {row['text']!r}")]
+    return []

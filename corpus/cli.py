@@ -118,14 +118,22 @@ def validate(
 @schema_app.command("export")
 def schema_export(
     folder: Annotated[Path, typer.Option(help="Where to write the contract.")] = Path("schema"),
+    bump: Annotated[str | None, typer.Option(help="Bump schema/VERSION first: major, minor or patch.")] = None,
 ) -> None:
-    """Regenerate the contract files in schema/ from the record models."""
-    from corpus.contract import export_contract
+    """Regenerate the contract in schema/ from the record models; refuse a change the version does not allow."""
+    from corpus.contract import ContractError, release
 
-    changed = export_contract(folder)
-    for path in changed:
-        out.print(f"wrote {path}")
-    out.print(f"{len(changed)} file(s) changed")
+    if bump not in (None, "major", "minor", "patch"):
+        err.print(f"[red]error:[/red] --bump must be major, minor or patch, not {bump!r}")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        new_version, changes = release(folder, bump)
+    except ContractError as error:
+        err.print(f"[red]refused:[/red] {error}", highlight=False, soft_wrap=True)
+        raise typer.Exit(EXIT_INVALID)
+    for change in changes:
+        out.print(f"{change.table}.{change.column}: {change.what}" + (" (breaking)" if change.breaking else ""))
+    out.print(f"schema/ exported at version {new_version}")
 
 
 def main() -> None:

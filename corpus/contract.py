@@ -154,3 +154,98 @@ def required_bump(changes: list[Change]) -> str:
     if any(c.breaking for c in changes):
         return "major"
     return "minor" if changes else "none"
+
+
+# --- releases ---------------------------------------------------------------------------------
+
+
+def snapshot() -> dict[str, Any]:
+    """The current code's contract in comparable form: arrow fields and label vocabularies per table."""
+    from corpus.schema import columns
+
+    return {
+        "tables": {name: schema_to_json(arrow_schema(model)) for name, model in TABLES.items()},
+        "vocabularies": {
+            name: {c.name: list(c.vocabulary) for c in columns(model) if c.vocabulary} for name, model in TABLES.items()
+        },
+    }
+
+
+def released(folder: Path = SCHEMA_DIR) -> dict[str, dict[str, Any]]:
+    """Released contract snapshots in `schema/history/`, by version."""
+    return {
+        p.stem: json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted((folder / "history").glob("*.json"))
+    }
+
+
+def parse_version(text: str) -> tuple[int, int, int]:
+    major, minor, patch = (int(x) for x in text.split("."))
+    return major, minor, patch
+
+
+def changes_since(previous: dict[str, Any], current: dict[str, Any]) -> list[Change]:
+    return compare(previous["tables"], current["tables"], previous.get("vocabularies"), current.get("vocabularies"))
+
+
+def check_version(folder: Path = SCHEMA_DIR) -> list[str]:
+    """Problems with `schema/VERSION` given the released snapshots and the code's contract (empty: fine)."""
+    current = snapshot()
+    current_version = version(folder)
+    history = released(folder)
+    problems = []
+    if current_version in history:
+        if changes_since(history[current_version], current):
+            problems.append(f"schema/VERSION {current_version} is released with a different contract; bump it (corpus schema export --bump ...)")
+        return problems
+    older = sorted((v for v in history if parse_version(v) < parse_version(current_version)), key=parse_version)
+    if not older:
+        return [f"no released snapshot older than {current_version} in schema/history/"]
+    base = older[-1]
+    needed = required_bump(changes_since(history[base], current))
+    have = parse_version(current_version)
+    was = parse_version(base)
+    if needed == "major" and have[0] <= was[0]:
+        problems.append(f"breaking change since {base} needs a major version bump, VERSION is {current_version}")
+    if needed == "minor" and have[:2] <= was[:2]:
+        problems.append(f"additions since {base} need at least a minor version bump, VERSION is {current_version}")
+    problems.append(f"schema/history/{current_version}.json is missing: run corpus schema export")
+    return problems
+
+
+def bump(version_text: str, part: str) -> str:
+    major, minor, patch = parse_version(version_text)
+    return {"major": f"{major + 1}.0.0", "minor": f"{major}.{minor + 1}.0", "patch": f"{major}.{minor}.{patch + 1}"}[part]
+
+
+class ContractError(Exception):
+    """The code's schema changed in a way the requested version does not allow."""
+
+
+def release(folder: Path = SCHEMA_DIR, part: str | None = None) -> tuple[str, list[Change]]:
+    """Export the contract; with `part` bump VERSION first. Refuses a change the version does not allow."""
+    current = snapshot()
+    history = released(folder)
+    old_version = version(folder) if (folder / "VERSION").exists() else None
+    changes: list[Change] = []
+    new_version = old_version or "1.0.0"
+    if old_version and old_version in history:
+        changes = changes_since(history[old_version], current)
+        needed = required_bump(changes)
+        if part is None and needed != "none":
+            listed = "; ".join(f"{c.table}.{c.column}: {c.what}" for c in changes)
+            raise ContractError(f"schema changed since {old_version} ({listed}); needs a {needed} bump: corpus schema export --bump {needed}")
+        if part is not None:
+            order = ["none", "patch", "minor", "major"]
+            if order.index(part) < order.index(needed):
+                raise ContractError(f"a {part} bump is not enough: the change since {old_version} is {needed} ({'; '.join(f'{c.table}.{c.column}: {c.what}' for c in changes if c.breaking or needed == 'minor')})")
+            new_version = bump(old_version, part)
+    export_contract(folder)
+    (folder / "history").mkdir(exist_ok=True)
+    (folder / "history" / f"{new_version}.json").write_text(json.dumps(current, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (folder / "VERSION").write_text(new_version + "\n", encoding="utf-8")
+    if new_version != old_version:
+        log = folder / "CHANGELOG.md"
+        entry = f"\n## {new_version}\n\n" + "".join(f"- {c.table}.{c.column}: {c.what}{' (breaking)' if c.breaking else ''}\n" for c in changes)
+        log.write_text((log.read_text(encoding="utf-8") if log.exists() else "# Schema changelog\n") + entry, encoding="utf-8")
+    return new_version, changes

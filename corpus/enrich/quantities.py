@@ -100,6 +100,7 @@ NOT_COUNT_NOUNS = {"percent", "cent", "times", "its", "his", "this", "was", "has
 PER_WORDS = r"per|a|an|each|every|par|chaque"
 
 MAX_NOUN_WORDS = 4
+_PLURAL_DURATIONS = {"years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades"}
 # Whitespace inside one paragraph: spaces, or a single line break (wrapped text), never a blank line.
 WS = r"(?:[ \t\u00a0\u202f]|\n(?![ \t]*\n))"
 REFERENCE_WORDS = (
@@ -442,12 +443,13 @@ def _read_quantity(text: str, match: re.Match[str], lang: str, pats: dict[str, r
                 cand.value *= local_scale
                 return cand
             if zu["cls"] and not integer_year:
-                noun = "".join(ch for ch in text[zu.end() : zu.end() + 2] if "\u4e00" <= ch <= "\u9fff")
+                noun = re.match(r"[\u4e00-\u9fff]{0,2}", text[zu.end() : zu.end() + 2]).group(0)
                 return build("count", noun or zu["cls"], zu.end(), None, approx_flag)
-        if scale != 1.0:
-            return build("count", "", cursor)
-        if lang == "zh":
-            return None
+        if currency is None:
+            if scale != 1.0:
+                return build("count", "", cursor)
+            if lang == "zh":
+                return None
 
     # currency before the number
     if currency:
@@ -456,7 +458,8 @@ def _read_quantity(text: str, match: re.Match[str], lang: str, pats: dict[str, r
         per = pats["per"].match(text, stop)
         if per and per["per"].lower() in MEASURE_UNITS or per and per["per"].lower() in {"person", "capita", "unit"}:
             stop = per.end()
-            unit = f"{currency}/{MEASURE_UNITS.get(per['per'].lower(), per['per'].lower())}"
+            per_unit = MEASURE_UNITS.get(per["per"].lower(), per["per"].lower())
+            unit = f"{currency}/{per_unit[:-1] if per_unit in _PLURAL_DURATIONS else per_unit}"
         return build("money", unit, stop, currency)
 
     # currency after the number: "10 million dollars", "2,4 millions d'euros"

@@ -1,0 +1,25 @@
+"""Shared fixtures: one build of the seeds per test session (builds are the slow part)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+SHARED = REPO.parent / "shared"
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory) -> Path:
+    """The seeds built once into a temporary folder (not the repo's build/)."""
+    from corpus.build import BuildRequest, run_build
+
+    out = tmp_path_factory.mktemp("seeds-build") / "build"
+    run_build(BuildRequest(seeds=SEEDS, out=out))
+    return out

@@ -253,9 +253,24 @@ class _Byline:
     ambiguous: bool = False
 
 
+_NAME_PARTICLES = {"de", "del", "della", "di", "da", "dos", "du", "van", "von", "der", "den", "bin", "binti", "al", "le", "la", "y"}
+
+
+def _looks_like_name(name: str) -> bool:
+    """A person's name: capitalised words (particles allowed), or a short run of CJK characters."""
+    if not _NAME_OK.match(name):
+        return False
+    if all(_is_cjk(ch) or ch in "·・" for ch in name):
+        return 2 <= len(name) <= 10
+    words = name.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words) and words[0][:1].isupper()
+
+
 def _split_names(value: str) -> tuple[str, ...]:
     names = tuple(n.strip(" .") for n in _NAME_SPLIT.split(value) if n.strip(" ."))
-    return names if names and all(_NAME_OK.match(n) for n in names) else ()
+    return names if names and all(_looks_like_name(n) for n in names) else ()
 
 
 def _read_date_value(value: str, month_first: bool, byline: _Byline) -> bool:

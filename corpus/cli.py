@@ -27,6 +27,7 @@ err = Console(stderr=True)
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_OUT = Path("build")
 DATACARD = Path("datacard.md")
+CACHE_DIR_NAME = ".corpus-cache"
 
 
 def _fail(error: CorpusError) -> None:
@@ -43,6 +44,8 @@ def build(
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder (replaced atomically).")] = DEFAULT_OUT,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the per-document step.")] = 1,
     ner: Annotated[bool, typer.Option("--ner/--no-ner", help="Run statistical NER (off: structure and quantities only).")] = True,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse per-document results from .corpus-cache/ beside OUT when source, code, models and schema are unchanged.")] = True,
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Skip unusable source files and list them in OUT/rejects.json instead of failing.")] = False,
 ) -> None:
     """Build every table from SEEDS into OUT (Parquet shards + dataset card)."""
     from corpus.build import BuildRequest, run_build
@@ -57,6 +60,8 @@ def build(
         jobs=jobs,
         options=Options(ner=ner),
         command=command,
+        cache_dir=out_dir.parent / CACHE_DIR_NAME if cache else None,
+        skip_bad=skip_bad,
     )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -86,6 +91,12 @@ def build(
         summary.add_row(name, str(count))
     out.print(summary)
     out.print("seconds: " + ", ".join(f"{stage} {secs:.2f}" for stage, secs in result.seconds.items()))
+    if request.cache_dir:
+        out.print(f"cache: {result.cache_hits} of {result.rows['documents']} documents reused")
+    for reject in result.rejects:
+        err.print(f"[yellow]skipped:[/yellow] {reject}", highlight=False, soft_wrap=True)
+    if result.rejects:
+        out.print(f"{len(result.rejects)} file(s) skipped, listed in {out_dir / 'rejects.json'}")
     if result.card_path:
         out.print(f"datacard written to {result.card_path}")
 

@@ -1,14 +1,15 @@
 """Compose the stages: read -> structure -> enrich (per document) -> link entities (global) -> tables.
 
 `process_document` is the per-document step: pure, picklable, ignorant of the engine that runs it.
-`link_entities` is the one global step. `build_tables` runs both with any `map`-like executor.
+`link_entities` is the one global step; `assemble_tables` gathers the rows of every document and runs it.
+The engine that maps `process_document` over the sources lives in `corpus.build`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from corpus.enrich.model import EntitySpan, QuantitySpan
@@ -321,26 +322,9 @@ def _find_entity(entities_by_id: dict, surface: str) -> str | None:
     return None
 
 
-Mapper = Callable[[Callable, Iterable], Iterable]
-
-
-def build_tables(
-    sources: Sequence[SourceDocument],
-    *,
-    options: Options = Options(),
-    mapper: Mapper = map,
-    catalog=None,
-    on_document: Callable[[ProcessedDocument], None] | None = None,
-) -> tuple[Tables, list[ProcessedDocument]]:
-    """Run the per-document step over `sources` with `mapper` (map, a pool's map ...), then link entities."""
-    from functools import partial
-
-    processed = []
-    for item in mapper(partial(process_document, options=options), sources):
-        processed.append(item)
-        if on_document:
-            on_document(item)
-    processed.sort(key=lambda p: p.document.doc_id)
+def assemble_tables(processed: Sequence[ProcessedDocument], catalog=None) -> Tables:
+    """Collect every document's rows in doc_id order and link entities across documents."""
+    processed = sorted(processed, key=lambda p: p.document.doc_id)
     tables = Tables()
     for p in processed:
         tables.documents.append(p.document)
@@ -349,4 +333,4 @@ def build_tables(
         tables.figures.extend(p.figures)
         tables.quantities.extend(p.quantities)
     tables.entities, tables.mentions = link_entities(processed, catalog)
-    return tables, processed
+    return tables

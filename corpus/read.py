@@ -119,8 +119,12 @@ def decode_source(path: Path, data: bytes) -> str:
     return text
 
 
-def read_seeds(seeds: Path) -> list[SourceDocument]:
-    """All source documents of a seeds folder, sorted by file name."""
+def read_seeds(seeds: Path, rejects: list[SeedError] | None = None) -> list[SourceDocument]:
+    """All source documents of a seeds folder, sorted by file name.
+
+    A bad source file raises SeedError, unless `rejects` is given: then the file is skipped and its
+    error appended there. Manifest errors always raise.
+    """
     if not seeds.is_dir():
         raise SeedError(seeds, "no-seeds-folder", "seeds folder does not exist")
     manifest = load_manifest(seeds)
@@ -138,16 +142,25 @@ def read_seeds(seeds: Path) -> list[SourceDocument]:
             raise SeedError(path, "duplicate-doc-id", f"document id {doc_id!r} is also the id of {by_id[doc_id].name}")
         by_id[doc_id] = path
         data = path.read_bytes()
+        try:
+            raw = decode_source(path, data)
+        except SeedError as err:
+            if rejects is None:
+                raise
+            rejects.append(err)
+            continue
         documents.append(
             SourceDocument(
                 doc_id=doc_id,
                 source_file=path.name,
                 sha256=hashlib.sha256(data).hexdigest(),
                 n_bytes=len(data),
-                raw=decode_source(path, data),
+                raw=raw,
                 entry=entries.get(path.name),
             )
         )
+    if not documents:
+        raise SeedError(seeds, "no-sources", "no usable source files (all were rejected)")
     return documents
 
 

@@ -1,0 +1,77 @@
+"""Incremental builds: unchanged documents come from the cache, and the output equals a clean build."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from corpus.build import BuildRequest, run_build
+from corpus.cache import DocumentCache, cache_key
+from corpus.pipeline import Options
+from corpus.read import read_seeds
+
+from .conftest import SEEDS
+
+NEWS = ["000_388883cc602cf40d.txt", "002_12b8784aec2226cd.txt"]
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def news_seeds(tmp_path) -> Path:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for name in NEWS:
+        shutil.copy(SEEDS / name, folder)
+    return folder
+
+
+@pytest.mark.filterwarnings("ignore:.*no manifest")
+def test_cache_reuses_unchanged_documents_and_matches_a_clean_build(news_seeds, tmp_path):
+    cache = tmp_path / "cache"
+    first = run_build(BuildRequest(seeds=news_seeds, out=tmp_path / "a", cache_dir=cache))
+    assert first.cache_hits == 0
+    changed = news_seeds / NEWS[0]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("virtual seminar", "online seminar"), encoding="utf-8")
+    second = run_build(BuildRequest(seeds=news_seeds, out=tmp_path / "b", cache_dir=cache))
+    assert second.cache_hits == 1  # only the edited document was processed again
+    clean = run_build(BuildRequest(seeds=news_seeds, out=tmp_path / "c"))
+    assert clean.cache_hits == 0
+    assert _digests(tmp_path / "b") == _digests(tmp_path / "c")
+
+
+@pytest.mark.filterwarnings("ignore:.*no manifest")
+def test_cache_ignores_corrupt_and_foreign_entries(news_seeds, tmp_path):
+    store = DocumentCache(tmp_path / "cache")
+    source = read_seeds(news_seeds)[0]
+    key = cache_key(source, Options())
+    path = store._path(key)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"garbage")
+    assert store.get(key) is None
+    other = cache_key(source, Options(ner=False))
+    assert other != key
+    path.write_bytes(store._path(other).read_bytes() if store._path(other).exists() else b"thinktank-corpus-cache-v1\n" + other.encode() + b"\n")
+    assert store.get(key) is None
+
+
+def test_cache_key_changes_with_content_and_options():
+    source = read_seeds(SEEDS)[0]
+    key = cache_key(source, Options())
+    assert key == cache_key(source, Options())
+    assert key != cache_key(source, Options(ner=False))
+    assert key != cache_key(source.__class__(**{**source.__dict__, "sha256": "0" * 64}), Options())
+
+
+@pytest.mark.filterwarnings("ignore:.*no manifest")
+def test_build_skip_bad_lists_rejects_instead_of_failing(news_seeds, tmp_path):
+    (news_seeds / "latin1.txt").write_bytes("Caf\xe9".encode("latin-1"))
+    result = run_build(BuildRequest(seeds=news_seeds, out=tmp_path / "out", skip_bad=True))
+    assert [r.code for r in result.rejects] == ["not-utf8"]
+    assert result.rows["documents"] == 2
+    assert "latin1.txt" in (tmp_path / "out" / "rejects.json").read_text()

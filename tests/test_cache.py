@@ -10,7 +10,7 @@ import pytest
 
 from corpus.build import BuildRequest, run_build
 from corpus.cache import DocumentCache, cache_key
-from corpus.pipeline import Options
+from corpus.pipeline import Options, process_document
 from corpus.read import read_seeds
 
 from .conftest import SEEDS
@@ -50,14 +50,14 @@ def test_cache_ignores_corrupt_and_foreign_entries(news_seeds, tmp_path):
     store = DocumentCache(tmp_path / "cache")
     source = read_seeds(news_seeds)[0]
     key = cache_key(source, Options())
-    path = store._path(key)
-    path.parent.mkdir(parents=True)
-    path.write_bytes(b"garbage")
-    assert store.get(key) is None
+    store._path(key).parent.mkdir(parents=True)
+    store._path(key).write_bytes(b"garbage")
+    assert store.get(key) is None  # corrupt: ignored
     other = cache_key(source, Options(ner=False))
-    assert other != key
-    path.write_bytes(store._path(other).read_bytes() if store._path(other).exists() else b"thinktank-corpus-cache-v1\n" + other.encode() + b"\n")
-    assert store.get(key) is None
+    store.put(other, process_document(source, Options(ner=False)))
+    assert store.get(other) is not None
+    shutil.copy(store._path(other), store._path(key))
+    assert store.get(key) is None  # written under another key (other options): ignored
 
 
 def test_cache_key_changes_with_content_and_options():

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from corpus.engine import Engine, make_engine
 from corpus.errors import SeedError, ValidationFailed
 from corpus.pipeline import Options, ProcessedDocument, Tables, assemble_tables, process_document
 from corpus.read import SourceDocument, read_seeds
@@ -32,6 +32,8 @@ class BuildRequest:
     command: str = "corpus build"
     cache_dir: Path | None = None  # per-document cache; None disables it
     skip_bad: bool = False  # skip unusable source files (listed in rejects.json) instead of failing
+    engine: str = "local"  # local (this process or a process pool) or ray
+    address: str | None = None  # Ray cluster address for engine="ray"; None starts a local instance
 
 
 @dataclass
@@ -46,7 +48,7 @@ class BuildResult:
     rejects: list[SeedError] = field(default_factory=list)
 
 
-def process_all(sources: Sequence[SourceDocument], options: Options, jobs: int, cache_dir: Path | None, progress: Progress | None = None) -> tuple[list[ProcessedDocument], int]:
+def process_all(sources: Sequence[SourceDocument], options: Options, engine: Engine, cache_dir: Path | None, progress: Progress | None = None) -> tuple[list[ProcessedDocument], int]:
     """Run the per-document step over every source (cached entries reused); returns results in input order."""
     from corpus.cache import DocumentCache, cache_key
 
@@ -57,7 +59,7 @@ def process_all(sources: Sequence[SourceDocument], options: Options, jobs: int, 
     done = len(sources) - len(todo)
     if progress:
         progress("process", done, len(sources))
-    for i, processed in zip(todo, _map(partial(process_document, options=options), [sources[i] for i in todo], jobs)):
+    for i, processed in zip(todo, engine.map(partial(process_document, options=options), [sources[i] for i in todo])):
         results[i] = processed
         if store:
             store.put(keys[i], processed)
@@ -65,18 +67,6 @@ def process_all(sources: Sequence[SourceDocument], options: Options, jobs: int, 
         if progress:
             progress("process", done, len(sources))
     return [r for r in results if r is not None], len(sources) - len(todo)
-
-
-def _map(fn: Callable, items: list, jobs: int) -> Iterable:
-    """`map` in this process, or over a process pool keeping input order."""
-    if jobs <= 1 or len(items) <= 1:
-        yield from map(fn, items)
-        return
-    pool = ProcessPoolExecutor(max_workers=jobs)
-    try:
-        yield from pool.map(fn, items, chunksize=max(1, min(16, len(items) // (jobs * 4))))
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
@@ -93,7 +83,8 @@ def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildR
         seconds["read"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
-        processed, hits = process_all(sources, request.options, request.jobs, request.cache_dir, progress)
+        engine = make_engine(request.engine, request.jobs, request.address)
+        processed, hits = process_all(sources, request.options, engine, request.cache_dir, progress)
         tables = assemble_tables(processed, catalog)
         seconds["structure+enrich"] = time.perf_counter() - clock
 

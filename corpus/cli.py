@@ -46,9 +46,12 @@ def build(
     ner: Annotated[bool, typer.Option("--ner/--no-ner", help="Run statistical NER (off: structure and quantities only).")] = True,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse per-document results from .corpus-cache/ beside OUT when source, code, models and schema are unchanged.")] = True,
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Skip unusable source files and list them in OUT/rejects.json instead of failing.")] = False,
+    engine: Annotated[str, typer.Option(help="Engine for the per-document step: local, or ray (needs thinktank-corpus[ray]).")] = "local",
+    address: Annotated[str | None, typer.Option(help="Ray cluster address (engine ray); default starts a local Ray instance.")] = None,
 ) -> None:
     """Build every table from SEEDS into OUT (Parquet shards + dataset card)."""
     from corpus.build import BuildRequest, run_build
+    from corpus.engine import ENGINES
     from corpus.pipeline import Options
 
     writes_datacard = out_dir == DEFAULT_OUT
@@ -62,7 +65,12 @@ def build(
         command=command,
         cache_dir=out_dir.parent / CACHE_DIR_NAME if cache else None,
         skip_bad=skip_bad,
+        engine=engine,
+        address=address,
     )
+    if engine not in ENGINES:
+        err.print(f"[red]error:[/red] unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        raise typer.Exit(EXIT_USAGE)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True)

@@ -1,0 +1,163 @@
+"""Canonical entities: group mentions across documents and languages into entities with stable ids.
+
+Mentions are grouped by a normalised key (case, quotes, leading article and title, possessive removed;
+person names ignore word order), by the long form an acronym stands for (`canonical_hint`, learned from
+"long form (ABC)" in the text), by a romanisation given beside Chinese script ("刘一鸣 (Liu Yiming)"),
+by a one-word person reference to a longer person name of the same document ("Xi" -> "Xi Jinping"),
+and through the catalogue, whose aliases link names across languages
+("Institut de recherche Tencent" = "Tencent Research Institute"); a linked entity takes the catalogue's
+name, label and Wikidata id. Output does not depend on the order of the input mentions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from corpus.enrich.catalog import CatalogEntry
+from corpus.enrich.model import EntitySpan
+from corpus.evaluate import normalise_name
+
+_ROMANISED = re.compile(r"^[\u3400-\u9fff]+\s*[（(]\s*([A-Za-z][A-Za-z \-']+)\s*[)）]$")
+
+
+@dataclass(frozen=True)
+class CanonicalEntity:
+    entity_id: str
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    wikidata_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """`entity_ids[i]` is the entity of input mention i."""
+
+    entity_ids: tuple[str, ...]
+
+    def __iter__(self):
+        return iter(self.entity_ids)
+
+    def __len__(self) -> int:
+        return len(self.entity_ids)
+
+    def __getitem__(self, i: int) -> str:
+        return self.entity_ids[i]
+
+
+def entity_id(label: str, name: str) -> str:
+    return "ent_" + hashlib.sha1(f"{label}|{normalise_name(name)}".encode()).hexdigest()[:12]
+
+
+def _key(text: str) -> str:
+    m = _ROMANISED.match(text.strip())
+    if m:
+        text = m.group(1)
+    k = normalise_name(text)
+    return " ".join(sorted(k.split())) if k else k
+
+
+def display_name(surface: str, label: str) -> str:
+    """Readable form of a surface: "ZHANG Qinkun" -> "Zhang Qinkun"; other names unchanged."""
+    if label == "PERSON":
+        words = surface.split()
+        if len(words) > 1 and any(w.isupper() and len(w) > 1 for w in words):
+            return " ".join(w.capitalize() if w.isupper() else w for w in words)
+    m = _ROMANISED.match(surface.strip())
+    return m.group(1).strip() if m else surface.strip()
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def canonicalize(mentions: Sequence[tuple[str, str, EntitySpan]],
+                 catalog: Sequence[CatalogEntry] = ()) -> tuple[list[CanonicalEntity], Assignment]:
+    """Group (doc_id, language, span) mentions; returns the entities (sorted by id) and, for each input
+    mention in input order, its entity id."""
+    cat_index: dict[str, int] = {}
+    for ci, entry in enumerate(catalog):
+        for alias in (entry.name, *entry.aliases):
+            cat_index.setdefault(_key(alias), ci)
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i][0], mentions[i][2].start, mentions[i][2].end,
+                                                        mentions[i][2].text, mentions[i][2].label))
+    uf = _UnionFind()
+    keys: dict[int, str] = {}
+    for i in order:
+        doc_id, _lang, sp = mentions[i]
+        k = _key(sp.text)
+        if not k:
+            k = sp.text
+        cat = cat_index.get(k)
+        if cat is None and sp.canonical_hint:
+            cat = cat_index.get(_key(sp.canonical_hint))
+        node = f"cat:{cat}" if cat is not None else f"key:{k}"
+        keys[i] = node
+        uf.find(node)
+        if sp.canonical_hint:
+            hk = _key(sp.canonical_hint)
+            hnode = f"cat:{cat_index[hk]}" if hk in cat_index else f"key:{hk}"
+            uf.union(node, hnode)
+    # one-word person references to a longer person name of the same document ("Xi" -> "Xi Jinping")
+    persons_by_doc: dict[str, list[int]] = {}
+    for i in order:
+        if mentions[i][2].label == "PERSON":
+            persons_by_doc.setdefault(mentions[i][0], []).append(i)
+    for _doc, idx in sorted(persons_by_doc.items()):
+        long_names = sorted({mentions[i][2].text for i in idx if len(mentions[i][2].text.split()) > 1})
+        for i in idx:
+            words = mentions[i][2].text.split()
+            if len(words) != 1:
+                continue
+            hits = sorted({n for n in long_names if words[0].casefold() in {w.casefold() for w in n.split()}})
+            owners = {uf.find(keys[j]) for j in idx if mentions[j][2].text in hits}
+            if len(owners) == 1:
+                uf.union(keys[i], owners.pop())
+    # collect groups
+    groups: dict[str, list[int]] = {}
+    for i in order:
+        groups.setdefault(uf.find(keys[i]), []).append(i)
+    entities: dict[str, CanonicalEntity] = {}
+    assignment: dict[int, str] = {}
+    for root, idx in sorted(groups.items()):
+        cat_nodes = sorted({uf_node for uf_node in (keys[i] for i in idx) if uf_node.startswith("cat:")})
+        hint_cats = [n for n in (f"cat:{cat_index[_key(mentions[i][2].canonical_hint)]}" for i in idx
+                                 if mentions[i][2].canonical_hint and _key(mentions[i][2].canonical_hint) in cat_index)]
+        entry = catalog[int((cat_nodes or hint_cats)[0][4:])] if (cat_nodes or hint_cats) else None
+        surfaces = sorted({mentions[i][2].text for i in idx})
+        if entry is not None:
+            name, label, wd = entry.name, entry.label, entry.wikidata_id
+        else:
+            label_votes = Counter(mentions[i][2].label for i in idx)
+            label = sorted(label_votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            hints = Counter(mentions[i][2].canonical_hint for i in idx if mentions[i][2].canonical_hint)
+            counts = Counter(display_name(mentions[i][2].text, label) for i in idx)
+            if hints:
+                name = sorted(hints.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            else:
+                name = sorted(counts.items(), key=lambda kv: (kv[0].isupper(), -len(kv[0].split()), -kv[1], kv[0]))[0][0]
+            wd = None
+        eid = entity_id(label, name)
+        prev = entities.get(eid)
+        aliases = tuple(sorted(set(surfaces) | (set(prev.aliases) if prev else set())))
+        entities[eid] = CanonicalEntity(eid, name, label, aliases, wd)
+        for i in idx:
+            assignment[i] = eid
+    return sorted(entities.values(), key=lambda e: e.entity_id), Assignment(tuple(assignment[i] for i in range(len(mentions))))

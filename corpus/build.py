@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+import yaml
+
 from corpus.engine import Engine, make_engine
 from corpus.errors import SeedError, ValidationFailed
 from corpus.pipeline import Options, ProcessedDocument, Tables, assemble_tables, process_document
@@ -20,6 +22,7 @@ from corpus.validate import validate_build
 from corpus.write import build_lock, replace_file, staging_folder, swap_into_place, write_tables
 
 Progress = Callable[[str, int, int], None]
+CATALOG_NAME = "entities.yaml"
 
 
 @dataclass(frozen=True)
@@ -72,14 +75,13 @@ def process_all(sources: Sequence[SourceDocument], options: Options, engine: Eng
 def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
     """Build `request.seeds` into `request.out` atomically; raises CorpusError subclasses on failure."""
     from corpus.card import render_card
-    from corpus.enrich.catalog import load_catalog
 
     seconds: dict[str, float] = {}
     clock = time.perf_counter()
     with build_lock(request.out):
         rejects: list[SeedError] | None = [] if request.skip_bad else None
         sources = read_seeds(request.seeds, rejects=rejects)
-        catalog = load_catalog(request.seeds)
+        catalog = _catalog(request.seeds)
         seconds["read"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
@@ -114,6 +116,17 @@ def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildR
         cache_hits=hits,
         rejects=rejects or [],
     )
+
+
+def _catalog(seeds: Path):
+    """The curated entity catalog `seeds/entities.yaml` (empty when absent)."""
+    from corpus.enrich.catalog import CatalogError, load_catalog
+
+    path = seeds / CATALOG_NAME
+    try:
+        return load_catalog(path) if path.exists() else ()
+    except (CatalogError, yaml.YAMLError, UnicodeDecodeError) as err:
+        raise SeedError(path, "catalog-invalid", " ".join(str(err).split())) from err
 
 
 def _rejects_json(rejects: list[SeedError]) -> str:

@@ -264,14 +264,13 @@ def link_entities(processed: Sequence[ProcessedDocument], catalog=None) -> tuple
         for _, span in p.entity_spans
     ]
     owners = [(p.document.doc_id, owner) for p in processed for owner, _ in p.entity_spans]
-    result = canonicalize(inputs, catalog)
-    assignment = list(result.assignment)
-    entities_by_id = {e.entity_id: e for e in result.entities}
+    canonical, assignment = canonicalize(inputs, catalog or ())
+    entities_by_id = {e.entity_id: e for e in canonical}
     mentions = []
     by_surface: dict[tuple[str, str | None, str], str] = {}
-    for (doc_id, language, span), (_, owner), entity_id in zip(inputs, owners, assignment):
+    for (doc_id, language, span), (_, owner), entity_id in zip(inputs, owners, assignment.entity_ids):
         by_surface.setdefault((doc_id, owner, span.text), entity_id)
-    for (doc_id, language, span), (_, owner), entity_id in zip(inputs, owners, assignment):
+    for (doc_id, language, span), (_, owner), entity_id in zip(inputs, owners, assignment.entity_ids):
         field_ = "footnote" if owner else "body"
         affiliation_id = None
         if span.affiliation:
@@ -292,6 +291,7 @@ def link_entities(processed: Sequence[ProcessedDocument], catalog=None) -> tuple
             )
         )
     mentions.sort(key=lambda m: (m.doc_id, m.field, m.footnote_id or "", m.start, m.end))
+    catalog_names = {(entry.name) for entry in (catalog or ())}
     n_mentions: dict[str, int] = {}
     docs: dict[str, set[str]] = {}
     for m in mentions:
@@ -304,11 +304,11 @@ def link_entities(processed: Sequence[ProcessedDocument], catalog=None) -> tuple
             label=e.label,
             aliases=sorted(set(e.aliases)),
             wikidata_id=e.wikidata_id,
-            in_catalog=bool(getattr(e, "in_catalog", False)),
+            in_catalog=e.name in catalog_names,
             n_mentions=n_mentions.get(e.entity_id, 0),
             n_documents=len(docs.get(e.entity_id, ())),
         )
-        for e in sorted(result.entities, key=lambda e: e.entity_id)
+        for e in sorted(canonical, key=lambda e: e.entity_id)
         if e.entity_id in n_mentions
     ]
     return entities, mentions

@@ -41,16 +41,23 @@ class JoinedLines:
     ambiguous_urls: tuple[str, ...] = ()
 
 
+HYPHEN_MARGIN = 1.0  # the hyphenated estimate must beat the joined word by this many zipf points
+
+
 def keep_line_end_hyphen(left: str, right: str) -> bool:
     """True when "left-" + "right" is a really hyphenated word ("well-documented"), False for a broken word.
 
-    Decided by wordfreq: the joined form wins when it is a known word at least as frequent as the
-    hyphenated form. When neither form is known, a capitalised right part ("Okonjo-Miles") keeps the hyphen.
+    Decided by wordfreq: a joined form that is a known word wins unless the hyphenated form (estimated by
+    wordfreq from its parts) is clearly more frequent ("cross-border"). A capitalised word broken before
+    a lower-case part ("Washing-" + "ton") is joined; when neither form is known, a capitalised right part
+    ("Okonjo-Miles") keeps the hyphen.
     """
     joined = zipf(left + right)
     hyphenated = zipf(f"{left}-{right}")
     if joined > 0:
-        return hyphenated > joined
+        if left[:1].isupper() and right[:1].islower():
+            return False
+        return hyphenated > joined + HYPHEN_MARGIN
     if hyphenated > 0:
         return True
     return right[:1].isupper()

@@ -39,7 +39,7 @@ _CAPTION_RE = re.compile(
     r"^(Figure|Fig\.|Table|Chart|Map|Exhibit|Graph|Diagram)\s+(\d{1,3}|[A-Z]\d{0,2})\s*[.:]\s*(?=\S)"
 )
 _SOURCE_RE = re.compile(r"^(?:Sources?|Data)\s*:\s*")
-_NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=[A-Z“\"‘'])")
+_NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'])")
 _ROMAN_HEADING_RE = re.compile(r"^[IVXL]{1,6}\.\s+(?=\S)")
 _LABELLED_HEADING_RE = re.compile(r"^[A-Z][a-z]{2,}\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z])\s*[:.]\s+(?=\S)")
 _APPENDIX_RE = re.compile(r"^(?:Appendix|Annex)\s+([A-Z0-9]{1,3})\b")
@@ -81,6 +81,7 @@ class Line:
     blanks_before: int
     page_break: bool
     trailing_spaces: int = 0
+    tight: bool = False  # blank-after-every-line text, but no blank line above this one
 
 
 def _raw_lines(raw: str) -> tuple[list[str], set[int]]:
@@ -127,7 +128,8 @@ def read_lines(raw: str) -> list[Line]:
             or _is_detached(lines[-1], detached_blanks)
         )
         stripped = text.strip()
-        lines.append(Line(stripped, blanks, page_break, len(text.rstrip("\n")) - len(text.rstrip())))
+        trailing = len(text) - len(text.rstrip())
+        lines.append(Line(stripped, blanks, page_break, trailing, blank_layout and blanks == 0))
         blanks = 0
         pending_break = False
     return lines
@@ -194,7 +196,7 @@ def find_furniture(pages: list[list[Line]]) -> Furniture:
         (p, i): _number_parts(page[i].text)
         for p, page in enumerate(pages)
         for i in _furniture_candidates(page)
-        if not _is_structural(page[i].text) and len(page[i].text) <= _MAX_FURNITURE_LEN
+        if not _is_structural(page[i].text) and len(_SPACES_RE.sub(" ", page[i].text)) <= _MAX_FURNITURE_LEN
     }
     phrase_pages: dict[str, set[int]] = {}
     for (p, _), (phrase, _, _) in parts.items():
@@ -323,6 +325,9 @@ def _note_start(text: str, next_note: int, next_marker: int) -> int | None:
     if not match:
         return None
     number = int(match.group(1))
+    rest = text[match.end() :]
+    if len(rest) < 60 and _is_title_case(rest) and not _ends_sentence(rest):
+        return None  # a numbered heading ("2. The New Orbital Broadband Market")
     return number if next_note <= number <= next_note + 3 and number < next_marker else None
 
 
@@ -477,7 +482,7 @@ def _wraps_tightly(line: BodyLine, nxt: BodyLine | None) -> bool:
     """In blank-after-every-line text a heading's wrapped lines have no blank line between them."""
     return (
         nxt is not None
-        and nxt.source.blanks_before == 0
+        and nxt.source.tight
         and not nxt.source.page_break
         and nxt.page == line.page
     )
@@ -511,7 +516,12 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return "appendix"
     if _closes_sentence(text):
         return None
-    prev_ends = prev is None or _ends_sentence(prev.text) or bool(prev.markers and prev.markers[-1][0] >= len(prev.text))
+    prev_ends = (
+        prev is None
+        or _ends_sentence(prev.text)
+        or bool(prev.markers and prev.markers[-1][0] >= len(prev.text))
+        or (lines[0].source.page_break and len(prev.text) < _SHORT_LINE * width)
+    )
     next_starts = nxt is None or nxt.text[:1].isupper() or nxt.text[:1] in "“\"‘(" or nxt.text[:1].isdigit()
     if nxt is not None and _BULLET_RE.match(nxt.text):
         return None  # a line introducing a bullet group is body text
@@ -528,7 +538,7 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return None
     if _BACKMATTER_RE.match(text):
         return "backmatter"
-    if _is_title_case(text) and len(first) < _SHORT_LINE * width:
+    if _is_title_case(text) and len(first) < _SHORT_LINE * width and text[0].isalpha():
         return "titled"
     return None
 
@@ -553,6 +563,12 @@ def _line_wraps(line: BodyLine, width: int) -> bool:
         or line.text.endswith(("-", ",", "(", "/"))
         or len(line.text) >= 0.8 * width
     )
+
+
+def _caption_wraps(line: BodyLine, width: int) -> bool:
+    """A caption runs on only at a visible break: a connector, hyphen or comma, or a full-width line."""
+    text = line.text
+    return _last_word(text) in _CONNECTORS or text.endswith(("-", ",", "(", "/")) or len(text) >= 0.95 * width
 
 
 def _ends_paragraph(line: BodyLine, width: int) -> bool:
@@ -661,7 +677,7 @@ def _take_caption(body: list[BodyLine], i: int, width: int, blocks: list[Block],
     while j < len(body) and not _starts_block(body[j]):
         if not is_table and source_near is not None and j < source_near:
             lines.append(body[j])
-        elif _line_wraps(lines[-1], width) and len(lines) < 4 and not body[j].source.page_break:
+        elif _caption_wraps(lines[-1], width) and len(lines) < 4 and not body[j].source.page_break:
             lines.append(body[j])
         else:
             break
@@ -738,7 +754,7 @@ def assign_levels(blocks: list[Block]) -> None:
         text = " ".join(line.text for line in block.lines)
         if block.style == "numbered":
             number = _NUMBERED_HEADING_RE.match(text).group(1)
-            level = number.count(".") + 1
+            level = number.rstrip(".").count(".") + 1
         elif block.style in ("appendix", "backmatter"):
             level = 1
         elif block.style == "titled":

@@ -93,6 +93,9 @@ def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildR
         with staging_folder(request.out) as staging:
             clock = time.perf_counter()
             write_tables(staging, tables)
+            from corpus.metadata import write_metadata
+
+            write_metadata(staging, tables)
             if rejects:
                 (staging / "rejects.json").write_text(_rejects_json(rejects), encoding="utf-8")
             seconds["write"] = time.perf_counter() - clock

@@ -128,5 +128,5 @@ def test_build_lock_refuses_a_concurrent_build(small_seeds, tmp_path):
     from corpus.write import build_lock
 
     out = tmp_path / "build"
-    with build_lock(out), pytest.raises(BuildLockedError, match="another build"), pytest.warns(UserWarning):
+    with build_lock(out), pytest.raises(BuildLockedError, match="another build"):
         run_build(BuildRequest(seeds=small_seeds, out=out))

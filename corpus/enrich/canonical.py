@@ -109,6 +109,8 @@ def canonicalize(mentions: Sequence[tuple[str, str, EntitySpan]],
         if cat is None and sp.canonical_hint:
             cat = cat_index.get(_key(sp.canonical_hint))
         node = f"cat:{cat}" if cat is not None else f"key:{k}"
+        if cat is None and sp.label == "PERSON" and len(sp.text.split()) == 1:
+            node = f"key:{k}@{doc_id}"  # a bare surname refers to someone of this document only
         keys[i] = node
         uf.find(node)
         if sp.canonical_hint:

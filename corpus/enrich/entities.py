@@ -142,7 +142,7 @@ def _schwartz_hearst(short: str, candidate: str) -> str | None:
     start = cand.rfind(" ", 0, li + 1) + 1
     long = cand[start:].strip(" ,;:")
     # strip a leading determiner / possessive noun ("Tsinghua University's Center ...")
-    long = re.sub(r"^(?:the|The|a|an)\s+", "", long)
+    long = re.sub(r"^(?:the|The|a|an)\s+|^[lLdD]['’]", "", long)
     long = re.split(r"[’']s\s+", long)[-1]
     return long if len(long) > len(short) else None
 
@@ -439,6 +439,8 @@ def _french_orgs(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
                 if doc[cut].lower_ in {"l'", "l’", "la"} and cut > i + 1 and doc[cut - 1].lower_ == "de":
                     cut -= 1
                 break
+        while cut > i + 1 and (doc[cut - 1].lower_ in _FR_CONNECT or doc[cut - 1].pos_ in {"DET", "ADP", "CCONJ"}):
+            cut -= 1
         if j - i >= 2 or doc[i].lower_ == "think":
             built.append((i, cut, label))
             if cut < j:

@@ -1,0 +1,128 @@
+"""Entity detection: expectations written from reading the source sentences."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus.enrich.entities import detect_entities, find_acronyms, ner_available, pipeline_versions
+
+S000 = ("Participants from CISS included AN Gang, SONG Bo, BIAN Yongzu, DONG Ting, et al.\n"
+        "ZHANG Qinkun, Secretary-General of the Tencent Research Institute, delivered welcome remarks. "
+        "Other discussants included Tencent Researchers XIAO Fei and LIU Yuanyuan.\n"
+        "During the discussion, Dr. Su Zhong presented Alibaba’s R&D layout of the “Deep Foundation” in its "
+        "technology sphere, in areas such as AI and digital technology.\n")
+S002 = ("On October 24, the Center for International Security and Strategy (CISS) of Tsinghua University held a dialogue. "
+        "The Dialogue was joined by Xiao Qian, Deputy Director of CISS; and Adam Cooper.\n")
+
+
+def _ents(text: str, lang: str = "en") -> list:
+    return detect_entities([text], lang)[0]
+
+
+def _pairs(text: str, lang: str = "en") -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in _ents(text, lang)}
+
+
+@pytest.mark.parametrize("name", ["AN Gang", "SONG Bo", "BIAN Yongzu", "DONG Ting", "ZHANG Qinkun", "XIAO Fei", "LIU Yuanyuan"])
+def test_entities_surname_given_names_are_persons(name):
+    assert (name, "PERSON") in _pairs(S000)
+
+
+@pytest.mark.parametrize("bad", ["Tencent Researchers XIAO Fei", "Dr. Su Zhong", "Alibaba’s", "“Deep Foundation", "AI", "al"])
+def test_entities_no_swallowed_titles_possessives_quotes_or_acronyms(bad):
+    assert bad not in {e.text for e in _ents(S000)}
+
+
+@pytest.mark.parametrize("surface,label", [("Su Zhong", "PERSON"), ("Tencent", "ORG"), ("Tencent Research Institute", "ORG")])
+def test_entities_trimmed_spans(surface, label):
+    assert (surface, label) in _pairs(S000)
+
+
+def test_entities_possessive_trimmed_whatever_the_label():
+    # the model labels this "Alibaba" GPE (a known gap, fixed at linking time by the catalogue)
+    assert "Alibaba" in {e.text for e in _ents(S000)}
+
+
+def test_entities_offsets_match_text():
+    for e in _ents(S000) + _ents(S002):
+        text = S000 if e in _ents(S000) else S002
+        assert text[e.start:e.end] == e.text
+
+
+@pytest.mark.parametrize("person,role,affiliation", [
+    ("ZHANG Qinkun", "Secretary-General", "Tencent Research Institute"),
+])
+def test_entities_roles_en(person, role, affiliation):
+    e = next(x for x in _ents(S000) if x.text == person)
+    assert (e.role, e.affiliation) == (role, affiliation)
+
+
+def test_entities_role_with_acronym_affiliation():
+    e = next(x for x in _ents(S002) if x.text == "Xiao Qian")
+    assert (e.role, e.affiliation) == ("Deputy Director", "CISS")
+
+
+def test_entities_acronym_occurrences_get_long_form_hint():
+    ciss = [e for e in _ents(S002) if e.text == "CISS"]
+    assert len(ciss) == 2
+    assert all(e.canonical_hint == "Center for International Security and Strategy" and e.label == "ORG" for e in ciss)
+
+
+@pytest.mark.parametrize("text,short,long", [
+    ("the Center for International Security and Strategy (CISS) said", "CISS", "Center for International Security and Strategy"),
+    ("with the cybersecurity law (CSL) as the centerpiece", "CSL", "cybersecurity law"),
+    ("l'Observatoire lyonnais des politiques numériques (OLPN) a organisé", "OLPN", "Observatoire lyonnais des politiques numériques"),
+])
+def test_entities_find_acronyms(text, short, long):
+    assert find_acronyms(text)[short] == long
+
+
+def test_entities_lowercase_law_acronym_is_law():
+    text = "It built a legal framework, with the cybersecurity law (CSL) as the centerpiece. The CSL applies to content."
+    assert [e.label for e in _ents(text) if e.text == "CSL"] == ["LAW", "LAW"]
+
+
+FR = ("Des experts de l'Institut d'études internationales de l'Université de Fudan, l'Institut de recherche Tencent et "
+      "la Conférence mondiale de l'Internet se sont réunis à Beijing.\n")
+
+
+@pytest.mark.parametrize("surface,label", [
+    ("Institut d'études internationales", "ORG"), ("Université de Fudan", "ORG"), ("Institut de recherche Tencent", "ORG"),
+    ("Conférence mondiale de l'Internet", "ORG"), ("Beijing", "GPE"),
+])
+def test_entities_french_org_names_and_places(surface, label):
+    assert (surface, label) in _pairs(FR, "fr")
+
+
+# Generalisation check on devset 202 (entities not in the catalogue; detection never reads the catalogue).
+D202 = ("Opening the discussion, MORROW Alistair, Director of AIST, noted that subsea cables matter. "
+        "OKAFOR Chidinma, Senior Fellow for Maritime Infrastructure at AIST, presented findings.\n")
+
+
+@pytest.mark.parametrize("name", ["MORROW Alistair", "OKAFOR Chidinma"])
+def test_entities_surname_given_generalises_beyond_chinese(name):
+    assert (name, "PERSON") in _pairs(D202)
+
+
+def test_entities_unknown_language_returns_empty_lists():
+    assert ner_available("xx") is False
+    assert detect_entities(["Some text.", "Other."], "xx") == [[], []]
+
+
+def test_entities_batch_keeps_order_and_length():
+    out = detect_entities([S002, "", S000], "en")
+    assert len(out) == 3 and out[1] == [] and any(e.text == "Xiao Qian" for e in out[0])
+
+
+def test_entities_pipeline_versions_lists_installed_models():
+    v = pipeline_versions()
+    assert any("core_web_sm" in k for k in v) and any("core_news_sm" in k for k in v)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(max_size=200))
+def test_entities_offsets_in_range_on_arbitrary_text(text):
+    for e in detect_entities([text], "en")[0]:
+        assert 0 <= e.start < e.end <= len(text) and text[e.start:e.end] == e.text

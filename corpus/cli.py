@@ -134,6 +134,65 @@ def validate(
     out.print(f"valid: {folder} satisfies the contract in schema/")
 
 
+DEFAULT_GOLD = [Path("tests/gold"), Path("tests/golden/quantities_seeds.json")]
+QUALITY_FILE = Path("seeds/quality.json")
+
+
+@app.command("eval")
+def evaluate(
+    folder: Annotated[Path, typer.Argument(help="Build folder to score.")] = DEFAULT_OUT,
+    gold: Annotated[list[Path] | None, typer.Option(help="Gold file or folder (repeatable); default tests/gold and tests/golden/quantities_seeds.json.")] = None,
+    write: Annotated[Path | None, typer.Option(help=f"Also write the scores as JSON here ({QUALITY_FILE} feeds the datacard).")] = None,
+) -> None:
+    """Score a build's entities, mentions and quantities against gold annotations (precision, recall, F1)."""
+    import json
+
+    from corpus.quality import evaluate_build, format_quality
+
+    if not folder.is_dir():
+        err.print(f"[red]error:[/red] {folder}: no such build folder")
+        raise typer.Exit(EXIT_USAGE)
+    paths = gold or DEFAULT_GOLD
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        err.print(f"[red]error:[/red] gold not found: {', '.join(map(str, missing))}")
+        raise typer.Exit(EXIT_USAGE)
+    result = evaluate_build(folder, paths)
+    out.print(format_quality(result), highlight=False, markup=False)
+    if write:
+        write.write_text(json.dumps(result, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        out.print(f"scores written to {write}")
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(help="Document id (see `corpus stats`).")],
+    folder: Annotated[Path, typer.Option("--build", help="Build folder.")] = DEFAULT_OUT,
+) -> None:
+    """Print a document's outline: metadata, heading tree with pages, footnotes, figures, top entities."""
+    from corpus.inspect import document_outline
+
+    try:
+        out.print(document_outline(folder, doc_id), highlight=False, markup=False)
+    except (KeyError, LookupError, FileNotFoundError) as error:
+        err.print(f"[red]error:[/red] {error}", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+
+
+@app.command()
+def stats(
+    folder: Annotated[Path, typer.Argument(help="Build folder.")] = DEFAULT_OUT,
+) -> None:
+    """Print table row counts and distributions of a build."""
+    from corpus.inspect import corpus_stats
+
+    try:
+        out.print(corpus_stats(folder), highlight=False, markup=False)
+    except FileNotFoundError as error:
+        err.print(f"[red]error:[/red] {error}", highlight=False)
+        raise typer.Exit(EXIT_USAGE)
+
+
 @schema_app.command("export")
 def schema_export(
     folder: Annotated[Path, typer.Option(help="Where to write the contract.")] = Path("schema"),

@@ -1,0 +1,144 @@
+"""Measured extraction quality: score a build against hand-written gold annotations (`corpus eval`).
+
+Gold files come in three shapes, all read here:
+- `{"seed": FILE, "entities": [...]}`: one document's entities (tests/gold/entities_*.json);
+- `{"documents": [{"file": FILE, "quantities": [...]}, ...]}`: quantities per document;
+- `[{"file": FILE, "language": .., "entities": [...], "quantities": [...]}, ...]`: the devset's gold.json.
+Entities are `{name, type, mentions: [surface, ...]}`; quantities `{text, value, unit}` (value may be
+`[low, high]`). Gold counts body text only, so only body mentions and quantities are scored.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+
+from corpus.evaluate import Score, evaluate_entities, report_as_dict
+from corpus.read import doc_id_for
+
+
+@dataclass
+class Gold:
+    """Gold annotations by doc_id: entities and quantities (None where a file gives none)."""
+
+    entities: dict[str, list[dict]]
+    quantities: dict[str, list[dict]]
+    languages: dict[str, str]
+
+
+def load_gold(paths: list[Path]) -> Gold:
+    gold = Gold({}, {}, {})
+    files = [p for path in paths for p in (sorted(path.glob("*.json")) if path.is_dir() else [path]) if p.exists()]
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        records = data if isinstance(data, list) else data.get("documents", [data]) if isinstance(data, dict) else []
+        for record in records:
+            if not isinstance(record, dict):
+                continue
+            name = record.get("file") or record.get("seed")
+            if not name:
+                continue
+            doc_id = doc_id_for(name)
+            if "entities" in record:
+                gold.entities[doc_id] = record["entities"]
+            if "quantities" in record:
+                gold.quantities[doc_id] = record["quantities"]
+            if record.get("language"):
+                gold.languages[doc_id] = record["language"]
+    return gold
+
+
+def _read(folder: Path, table: str, columns: list[str]) -> list[dict]:
+    return pq.read_table(folder / table, columns=columns).to_pylist()
+
+
+def predicted_entities(folder: Path) -> dict[str, list[dict]]:
+    """Per document: the entities with their body mention surfaces, in the evaluator's input shape."""
+    entities = {e["entity_id"]: e for e in _read(folder, "entities", ["entity_id", "name", "label", "aliases"])}
+    grouped: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for m in _read(folder, "mentions", ["entity_id", "doc_id", "field", "start", "text"]):
+        if m["field"] == "body":
+            grouped[m["doc_id"]][m["entity_id"]].append(m["text"])
+    return {
+        doc_id: [
+            {"name": entities[eid]["name"], "label": entities[eid]["label"], "aliases": entities[eid]["aliases"], "mentions": surfaces}
+            for eid, surfaces in sorted(by_entity.items())
+        ]
+        for doc_id, by_entity in grouped.items()
+    }
+
+
+def _values(value: Any) -> list[float]:
+    return [float(v) for v in value] if isinstance(value, list) else [float(value)]
+
+
+def _quantity_matches(pred: dict, gold: dict) -> bool:
+    """Same value (a range matches its low end) and one surface contains the other."""
+    values = _values(gold["value"])
+    same_value = any(math.isclose(pred["value"], v, rel_tol=1e-6) for v in values)
+    a, b = " ".join(pred["text"].split()).casefold(), " ".join(str(gold["text"]).split()).casefold()
+    return same_value and (a in b or b in a)
+
+
+def score_quantities(gold: dict[str, list[dict]], folder: Path) -> dict[str, Score]:
+    """Per document (and 'overall'): precision/recall/F1 of body quantities, greedy one-to-one matching."""
+    predicted: dict[str, list[dict]] = defaultdict(list)
+    for q in _read(folder, "quantities", ["doc_id", "field", "text", "value"]):
+        if q["field"] == "body":
+            predicted[q["doc_id"]].append(q)
+    scores = {}
+    for doc_id in sorted(gold):
+        preds = predicted.get(doc_id, [])
+        used: set[int] = set()
+        for g in gold[doc_id]:
+            hit = next((i for i, p in enumerate(preds) if i not in used and _quantity_matches(p, g)), None)
+            if hit is not None:
+                used.add(hit)
+        scores[doc_id] = Score(len(used), len(preds), len(gold[doc_id]))
+    scores["overall"] = sum(scores.values(), Score(0, 0, 0))
+    return scores
+
+
+def evaluate_build(folder: Path, gold_paths: list[Path]) -> dict:
+    """Scores of the build in `folder` for every document some gold file covers."""
+    gold = load_gold(gold_paths)
+    built = {d["doc_id"]: d for d in _read(folder, "documents", ["doc_id", "language", "source_file"])}
+    entity_gold = {
+        doc_id: {"language": built[doc_id]["language"], "entities": ents}
+        for doc_id, ents in gold.entities.items()
+        if doc_id in built
+    }
+    quantity_gold = {doc_id: qs for doc_id, qs in gold.quantities.items() if doc_id in built}
+    report = evaluate_entities(entity_gold, predicted_entities(folder)) if entity_gold else None
+    return {
+        "entities": report_as_dict(report) if report else None,
+        "quantities": {doc_id: s.as_dict() for doc_id, s in score_quantities(quantity_gold, folder).items()} if quantity_gold else None,
+        "documents_scored": sorted(set(entity_gold) | set(quantity_gold)),
+    }
+
+
+def format_quality(result: dict) -> str:
+    """Markdown tables of a `evaluate_build` result."""
+    lines = []
+    entities = result.get("entities")
+    if entities:
+        lines += ["| scope | entity P | entity R | entity F1 | mention P | mention R | mention F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+        rows = [(d["doc_id"], d["entities"], d["mentions"]) for d in entities["documents"]]
+        rows += [(f"language {lang}", s["entities"], s["mentions"]) for lang, s in entities["by_language"].items()]
+        rows.append(("overall", entities["overall"]["entities"], entities["overall"]["mentions"]))
+        for name, e, m in rows:
+            lines.append(f"| {name} | {e['precision']:.3f} | {e['recall']:.3f} | {e['f1']:.3f} | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} |")
+        lines.append("")
+    quantities = result.get("quantities")
+    if quantities:
+        lines += ["| scope | quantity P | quantity R | quantity F1 | gold | predicted |", "|---|---:|---:|---:|---:|---:|"]
+        for name, s in quantities.items():
+            lines.append(f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['gold']} | {s['pred']} |")
+        lines.append("")
+    return "\n".join(lines) if lines else "no gold annotations cover the documents of this build\n"

@@ -748,7 +748,7 @@ def assign_levels(blocks: list[Block]) -> None:
     headings = [block for block in blocks if block.kind == "heading"]
     styles = {block.style for block in headings}
     titled_level = 2 if "numbered" in styles else 1
-    caps_level = titled_level + 1 if "titled" in styles or "numbered" in styles else 1
+    caps_level = titled_level + 1 if "titled" in styles else titled_level
     last_level = 0
     for block in headings:
         text = " ".join(line.text for line in block.lines)
@@ -906,6 +906,7 @@ def build_figures(placed: list[Placed], text: str, sections: tuple[SectionSpan, 
         number = int(match.group(2)) if match.group(2).isdigit() else None
         drafts.append(dict(label=label, kind=_figure_kind(match.group(1), caption), number=number,
                            caption=caption, source=source, start=item.start))
+    drafts = _best_per_label(drafts)
     caption_starts = {d["start"] for d in drafts}
     mentions: dict[str, list[int]] = {}
     for match in _MENTION_RE.finditer(text):
@@ -920,6 +921,16 @@ def build_figures(placed: list[Placed], text: str, sections: tuple[SectionSpan, 
                 starts.update(offsets)
         figures.append(FigureSpan(mention_starts=tuple(sorted(starts)), **draft))
     return tuple(figures)
+
+
+def _best_per_label(drafts: list[dict]) -> list[dict]:
+    """One figure per label: a list-of-figures entry yields to the captioned figure with a source."""
+    best: dict[str, dict] = {}
+    for draft in drafts:
+        kept = best.get(draft["label"])
+        if kept is None or (draft["source"] is not None or kept["source"] is None):
+            best[draft["label"]] = draft
+    return sorted(best.values(), key=lambda d: d["start"])
 
 
 def _appendix_mentions(text: str, sections: tuple[SectionSpan, ...]) -> dict[tuple[int, int], list[int]]:

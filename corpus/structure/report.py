@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import statistics
-from collections import Counter
 from dataclasses import dataclass, field
 
 from corpus.structure.lines import find_urls, join_lines, url_at_end

@@ -107,7 +107,9 @@ def md_cell(value: object, limit: int | None = None) -> str:
     if limit is not None and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_PUNCT.sub(r"\\\1", text)
+    text = _MD_PUNCT.sub(r"\\\1", text)
+    # A leading block marker would start a list, heading or rule where the text begins a line.
+    return re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^([-+#=])", r"\\\1", text))
 
 
 def md_code(value: object) -> str:
@@ -511,8 +513,9 @@ def _composition(tables) -> list[str]:
         "## Composition",
         "",
         "Instances are of seven kinds (one per table), linked by ids. The documents are a complete copy of the seeds "
-        "folder, which is a hand-picked set of publications, not a random or representative sample. Nothing is "
-        "dropped silently: a source the builder cannot use fails the build.",
+        "folder, which is a hand-picked set of publications, not a random or representative sample. Nothing is dropped "
+        "silently: a source the builder cannot use fails the build, or, with `--skip-bad`, is listed under "
+        "*Known source defects*.",
         "",
         "### Per document",
         "",
@@ -654,7 +657,7 @@ def _preprocessing(processed) -> list[str]:
     return lines
 
 
-def _defects(tables, processed) -> list[str]:
+def _defects(folder: Path, tables, processed) -> list[str]:
     lines = [
         "## Known source defects found by this build",
         "",
@@ -676,6 +679,18 @@ def _defects(tables, processed) -> list[str]:
         lines.append("")
     else:
         lines += ["No footnote defects found.", ""]
+    rejects_path = folder / "rejects.json"
+    if rejects_path.is_file():
+        try:
+            rejects = json.loads(rejects_path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            rejects = [{"file": "rejects.json", "code": "unreadable", "problem": "rejects.json is not valid JSON"}]
+        lines += [f"{len(rejects)} source file(s) were rejected (`--skip-bad`) and are not in any table (also in `rejects.json`):", ""]
+        lines += md_table(
+            ["file", "reason code", "problem"],
+            [[md_code(r.get("file")), md_cell(r.get("code")), md_cell(r.get("problem"))] for r in sorted(rejects, key=lambda r: str(r.get("file")))],
+        )
+        lines.append("")
     noted = [(p.document.doc_id, sorted(p.notes)) for p in sorted(processed, key=lambda p: p.document.doc_id) if p.notes]
     lines += ["Notes from the structure step:", ""]
     if noted:
@@ -847,7 +862,7 @@ def render_card(folder: Path, tables, processed, command: str = "corpus build", 
     lines += _composition(tables)
     lines += _collection(tables, entries)
     lines += _preprocessing(processed)
-    lines += _defects(tables, processed)
+    lines += _defects(folder, tables, processed)
     lines += _quality_section(quality, digest)
     lines += _limitations(tables, rows)
     lines += _distribution(tables, entries)

@@ -1,0 +1,161 @@
+"""Read-only views of any build folder, for `corpus show <doc_id>` and `corpus stats`.
+
+Pure functions over the Parquet shards: they return plain text (no printing, no exit), so the CLI
+decides how to show it and tests can compare strings. Output is deterministic (sorted everywhere).
+"""
+
+from __future__ import annotations
+
+import difflib
+import statistics
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pyarrow.compute as pc
+
+from corpus.errors import CorpusError
+from corpus.records import TABLES
+
+
+class InspectError(CorpusError):
+    """A build folder or document that cannot be shown."""
+
+    def __init__(self, code: str, problem: str):
+        self.code = code
+        super().__init__(f"{problem} [{code}]")
+
+
+def _read(folder: Path, table: str, doc_id: str | None = None) -> list[dict[str, Any]]:
+    from corpus.write import read_table
+
+    if not folder.is_dir():
+        raise InspectError("no-build", f"{folder}: no such build folder")
+    try:
+        data = read_table(folder, table)
+    except FileNotFoundError:
+        raise InspectError("no-build", f"{folder}: no {table} table (not a build folder?)") from None
+    if doc_id is not None and "doc_id" in data.column_names:
+        data = data.filter(pc.equal(data["doc_id"], doc_id))
+    return data.to_pylist()
+
+
+def _one_line(value: Any, limit: int = 80) -> str:
+    text = " ".join(str(value).split()) if value is not None else ""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _table(headers: list[str], rows: list[list[str]], right: set[int] = frozenset()) -> list[str]:
+    """A plain-text table with aligned columns."""
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+
+    return [line(headers), line(["-" * w for w in widths])] + [line(r) for r in rows]
+
+
+def document_outline(folder: Path, doc_id: str) -> str:
+    """A document's metadata, section tree, footnote summary, figures, top entities and quantities."""
+    docs = _read(folder, "documents")
+    doc = next((d for d in docs if d["doc_id"] == doc_id), None)
+    if doc is None:
+        close = difflib.get_close_matches(doc_id, sorted(d["doc_id"] for d in docs), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else f"; known: {', '.join(sorted(d['doc_id'] for d in docs)) or 'none'}"
+        raise InspectError("unknown-document", f"{folder}: no document {doc_id!r}{hint}")
+    sections = sorted(_read(folder, "sections", doc_id), key=lambda s: s["ordinal"])
+    footnotes = sorted(_read(folder, "footnotes", doc_id), key=lambda f: f["number"])
+    figures = sorted(_read(folder, "figures", doc_id), key=lambda f: f["figure_id"])
+    mentions = _read(folder, "mentions", doc_id)
+    quantities = _read(folder, "quantities", doc_id)
+    origins = {o["field"]: o["origin"] for o in doc["field_origins"] or []}
+
+    def meta(name: str, value: Any) -> str:
+        shown = ", ".join(value) if isinstance(value, list) else value
+        origin = origins.get(name)
+        return f"  {name}: {_one_line(shown, 100) if shown not in (None, '') else '(unknown)'}" + (f"  [{origin}]" if origin and shown not in (None, "") else "")
+
+    date = doc["published_date"].isoformat() if doc["published_date"] else doc["published_month"]
+    lines = [
+        f"{doc['doc_id']}: {_one_line(doc['title'], 100) or '(no title)'}",
+        f"  source: {doc['source_file']} ({doc['n_bytes']} bytes, sha256 {doc['sha256'][:16]}…)",
+        meta("publisher", doc["publisher"]),
+        meta("authors", doc["authors"]),
+        f"  published: {date}" + (f"  [{origins.get('published_date') or origins.get('published_month')}]" if origins.get("published_date") or origins.get("published_month") else "")
+        if date
+        else "  published: (not stated)",
+        meta("genre", doc["genre"]),
+        meta("language", doc["language"]),
+        meta("url", doc["url"]),
+        f"  size: {doc['n_chars']} characters, {doc['n_words']} words",
+        "",
+        f"Sections ({len(sections)}):",
+    ]
+    notes_per_section = Counter(f["section_id"] for f in footnotes)
+    for s in sections:
+        heading = _one_line(s["heading"], 70) if s["kind"] == "heading" else "(preamble)"
+        pages = ""
+        if s["page_start"] is not None:
+            pages = f", p. {s['page_start']}" + (f"-{s['page_end']}" if s["page_end"] not in (None, s["page_start"]) else "")
+        notes = notes_per_section.get(s["section_id"], 0)
+        lines.append(
+            f"  {'  ' * (s['level'] - 1)}{s['section_id'].rsplit('/', 1)[1]} {heading} "
+            f"[{s['end'] - s['start']} chars{pages}{f', {notes} notes' if notes else ''}]"
+        )
+    status = Counter(f["status"] for f in footnotes)
+    lines += ["", f"Footnotes ({len(footnotes)}): " + (", ".join(f"{k} {v}" for k, v in sorted(status.items())) or "none")]
+    for f in footnotes:
+        if f["status"] != "ok":
+            lines.append(f"  n{f['number']:04d} {f['status']}: {_one_line(f['text'], 70) or '(empty)'}")
+    lines += ["", f"Figures ({len(figures)}):"]
+    lines += [f"  {g['figure_id'].rsplit('/', 1)[1]} {g['kind']} {_one_line(g['label'], 30)}: {_one_line(g['caption'], 60) or '(no caption)'}" for g in figures]
+    by_entity = Counter((m["label"], m["text"]) for m in mentions)
+    labels = Counter(m["label"] for m in mentions)
+    lines += ["", f"Mentions ({len(mentions)}): " + (", ".join(f"{k} {v}" for k, v in sorted(labels.items())) or "none")]
+    top = sorted(by_entity.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+    lines += [f"  {n:>3}  {label:<8} {_one_line(text, 60)}" for (label, text), n in top]
+    kinds = Counter(q["kind"] for q in quantities)
+    lines += ["", f"Quantities ({len(quantities)}): " + (", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "none")]
+    return "\n".join(lines) + "\n"
+
+
+def _spread(values: list[int]) -> str:
+    if not values:
+        return "none"
+    return f"min {min(values)}, median {statistics.median(values):g}, max {max(values)}"
+
+
+def corpus_stats(folder: Path) -> str:
+    """Row counts and the main distributions of a build."""
+    data = {name: _read(folder, name) for name in TABLES}
+    docs = sorted(data["documents"], key=lambda d: d["doc_id"])
+    lines = [f"Build {folder.name or folder}", ""]
+    lines += _table(["table", "rows"], [[name, str(len(rows))] for name, rows in data.items()], right={1})
+
+    def counts(title: str, values) -> None:
+        c = Counter(values)
+        lines.extend(["", title])
+        lines.extend(_table(["value", "count"], [[str(k), str(v)] for k, v in sorted(c.items())], right={1}) if c else ["  none"])
+
+    counts("Documents by language", (d["language"] for d in docs))
+    counts("Documents by genre", (d["genre"] for d in docs))
+    counts("Documents by publisher", (d["publisher"] or "(unknown)" for d in docs))
+    counts("Entities by label", (e["label"] for e in data["entities"]))
+    counts("Mentions by label", (m["label"] for m in data["mentions"]))
+    counts("Footnotes by status", (f["status"] for f in data["footnotes"]))
+    counts("Quantities by kind", (q["kind"] for q in data["quantities"]))
+
+    per_doc = {d["doc_id"]: Counter() for d in docs}
+    for name in ("sections", "footnotes", "figures", "mentions", "quantities"):
+        for row in data[name]:
+            if row["doc_id"] in per_doc:
+                per_doc[row["doc_id"]][name] += 1
+    names = ["sections", "footnotes", "figures", "mentions", "quantities"]
+    lines += ["", "Per document"]
+    lines += _table(
+        ["doc_id", "lang", "words", *names],
+        [[d["doc_id"], d["language"], str(d["n_words"]), *(str(per_doc[d["doc_id"]][n]) for n in names)] for d in docs],
+        right=set(range(2, 3 + len(names))),
+    )
+    lines += [""] + [f"{n.capitalize()} per document: {_spread([per_doc[d][n] for d in sorted(per_doc)])}" for n in ("sections", "footnotes")]
+    return "\n".join(lines) + "\n"

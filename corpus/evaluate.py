@@ -114,16 +114,22 @@ def score_document(gold: Sequence[Mapping], predicted: Sequence[Mapping],
     gold = [g for g in gold if _label(g) in labels]
     pred = [p for p in predicted if _label(p) in labels]
     pred_keys = [(_label(p), _keys(p)) for p in pred]
+    pred_names = [normalise_name(str(p.get("name", "")), _label(p)) for p in pred]
     used: set[int] = set()
-    missed: list[str] = []
-    for g in gold:
-        g_label, g_keys = _label(g), _keys(g)
-        hit = next((i for i, (lab, keys) in enumerate(pred_keys)
-                    if i not in used and lab == g_label and keys & g_keys), None)
-        if hit is None:
-            missed.append(f"{g_label}:{g.get('name')}")
-        else:
-            used.add(hit)
+    matched: dict[int, int] = {}
+    # pass 1: same name; pass 2: any shared name, alias or surface
+    for strict in (True, False):
+        for gi, g in enumerate(gold):
+            if gi in matched:
+                continue
+            g_label, g_keys = _label(g), _keys(g)
+            g_name = normalise_name(str(g.get("name", "")), g_label)
+            hit = next((i for i, (lab, keys) in enumerate(pred_keys)
+                        if i not in used and lab == g_label and (pred_names[i] == g_name if strict else keys & g_keys)), None)
+            if hit is not None:
+                used.add(hit)
+                matched[gi] = hit
+    missed = [f"{_label(g)}:{g.get('name')}" for gi, g in enumerate(gold) if gi not in matched]
     spurious = [f"{_label(p)}:{p.get('name')}" for i, p in enumerate(pred) if i not in used]
     ent_score = Score(len(used), len(pred), len(gold))
 

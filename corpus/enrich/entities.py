@@ -44,6 +44,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -96,6 +97,10 @@ ltd bank association council committee foundation agency ministry department lab
 commission administration office bureau""".split())
 LAW_HEADS_EN = frozenset("""law act regulation regulations initiative plan strategy opinions measures provisions
 directive treaty convention outlook""".split())
+DATE_WORDS = frozenset({"day", "year", "eve", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "week", "festival", "holiday", "holidays"})
+POLICY_HEADS = frozenset({"plan", "opinions", "strategy", "initiative", "law", "act", "outlook", "regulations",
+                          "measures", "provisions", "directive", "guidelines"})
 EVENT_TAILS = frozenset({"summit", "olympics", "war", "games", "expo"})
 
 if not Span.has_extension("canonical_hint"):
@@ -157,12 +162,16 @@ def thinktank_entity_fixes(doc: Doc) -> Doc:
     for ent in doc.ents:
         label = _map_label(ent, lang)
         if label:
-            spans.extend(_clean(doc, ent.start, ent.end, label, acronyms))
+            start, end = _extend(doc, ent.start, ent.end, label, acronyms)
+            spans.extend(_clean(doc, start, end, label, acronyms))
     if lang == "fr":
         spans = _french_orgs(doc, spans)
+    else:
+        spans = _policy_titles(doc, spans)
     spans = _surname_given(doc, spans, acronyms)
     spans = _acronym_spans(doc, spans, acronyms)
     spans = _common_words(doc, spans)
+    spans = _headings(doc, spans, acronyms)
     spans = _consistency(doc, spans, acronyms)
     new = [Span(doc, s, e, label=lab) for s, e, lab in spans if e > s]
     doc.ents = sorted(filter_spans(new), key=lambda sp: sp.start)
@@ -176,6 +185,12 @@ def thinktank_entity_fixes(doc: Doc) -> Doc:
 def _map_label(ent: Span, lang: str) -> str | None:
     lab = ent.label_
     if lang != "fr":
+        if lab == "WORK_OF_ART":
+            # quoted titles are not entities; an unquoted "work" in running text is a publication (ORG)
+            before = ent.doc.text[max(0, ent.start_char - 1):ent.start_char]
+            return None if before and before in _OPEN_QUOTES or ent.text[:1] in _OPEN_QUOTES else "ORG"
+        if lab == "EVENT" and ent[-1].lower_ in DATE_WORDS:
+            return None  # named days ("Cyber Monday", "Lunar New Year") are dates
         return lab if lab in LABELS else None
     if lab == "PER":
         return "PERSON"
@@ -205,6 +220,13 @@ def _clean(doc: Doc, start: int, end: int, label: str, acronyms: dict[str, str])
         first_non_article += 1
     if first_non_article < end and doc[first_non_article].text[:1] in _OPEN_QUOTES:
         return []
+    if label in {"ORG", "PERSON"} and start > 0 and end < len(doc) and doc[start - 1].text in {"“", '"'} \
+            and doc[end].text in {"”", '"'}:
+        return []  # a quoted phrase, not a name
+    if end - first_non_article > 2 and doc[first_non_article].like_num and doc[first_non_article + 1].lower_ == "of":
+        first_non_article += 2
+        while first_non_article < end and doc[first_non_article].lower_ in ARTICLES:
+            first_non_article += 1
     start = first_non_article
     # roman-numeral enumerators "II." and honorifics / leading titles
     while start < end and (re.fullmatch(r"[IVX]+\.?", doc[start].text) and start + 1 < end and doc[start + 1].text == "."
@@ -289,6 +311,84 @@ def _lower_words(doc: Doc) -> frozenset[str]:
     return _lower_words_cached(id(doc), doc.text)
 
 
+def _extend(doc: Doc, start: int, end: int, label: str, acronyms: dict[str, str]) -> tuple[int, int]:
+    """Extend a model span that stops short: to the rest of a learned acronym long form, over a trailing
+    connector ("Department of Innovation, Entrepreneurship and" + "Strategy"), and a lone pinyin given
+    name to the Chinese surname before it ("Cai" + "Xiongshan")."""
+    text = doc.text
+    while start < end - 1 and doc[start].lower_ in ARTICLES:
+        start += 1
+    span_text = doc[start:end].text
+    for long in acronyms.values():
+        if long != span_text and long.startswith(span_text) and text.startswith(long, doc[start].idx):
+            sp = doc.char_span(doc[start].idx, doc[start].idx + len(long), alignment_mode="strict")
+            if sp is not None:
+                return sp.start, sp.end
+    if label == "ORG" and end < len(doc) and doc[end - 1].lower_ in {"and", "of", "for", "&"} and _is_name_word(doc[end].text):
+        end += 1
+    if label == "PERSON" and end - start == 1 and doc[start].text.isalpha():
+        prev = start - 1
+        if prev > 0 and doc[prev].is_space and doc[prev].text.count("\n") == 1:
+            prev -= 1
+        if prev >= 0 and doc[prev].text.lower() in CHINESE_SURNAMES and _is_name_word(doc[prev].text):
+            start = prev
+    return start, end
+
+
+@lru_cache(maxsize=8)
+def _policy_matcher(vocab_id: int, vocab) -> Matcher:  # noqa: ANN001 - spaCy Vocab
+    m = Matcher(vocab)
+    title = {"IS_TITLE": True}
+    word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w\-]*|&|and|-)$"}}
+    head = {"LOWER": {"IN": sorted(POLICY_HEADS)}}
+    ordinal = {"TEXT": {"REGEX": r"^\d+(?:st|nd|rd|th)$"}, "OP": "?"}
+    m.add("LAW", [[ordinal, title, word, {"OP": "*", **word}, head],
+                  [ordinal, title, {"OP": "*", **word}, head, {"LOWER": {"IN": ["for", "on"]}}, title, {"OP": "*", **word}, word],
+                  [ordinal, title, {"OP": "*", **word}, head, {"LOWER": {"IN": ["for", "on"]}}, title]])
+    return m
+
+
+def _policy_titles(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Named policy documents ("13th Five-Year Plan for Informatization", "Belt and Road Initiative",
+    "Guiding Opinions on Actively Promoting Internet Plus") as LAW; they replace overlapping model spans."""
+    matches = _policy_matcher(id(doc.vocab), doc.vocab)(doc, as_spans=True)
+    found = []
+    for sp in filter_spans(matches):
+        words = {t.lower_ for t in sp}
+        if words & ORG_TAILS or any("\n" in t.whitespace_ for t in sp[:-1]):
+            continue
+        s, e = sp.start, sp.end
+        if s > 0 and doc[s - 1].lower_ in {"for", "of", "and", ",", "&", "on", "de"}:
+            continue  # the tail of a longer name ("Center for International Security and Strategy")
+        if doc[s].lower_ in {"and", "&", "-"} or doc[e - 1].lower_ in {"and", "&", "-"}:
+            continue
+        found.append((s, e, "LAW"))
+    if not found:
+        return spans
+    kept = [x for x in spans if not any(x[0] < f[1] and f[0] < x[1] for f in found)]
+    return kept + found
+
+
+def _headings(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
+    """In an all-caps line (a heading) a span is kept only as a name the document writes elsewhere in
+    normal case (taking that name's label) or as a defined acronym: "STRUCTURE", "VISION" are words."""
+    normal: dict[str, str] = {}
+    for s, e, lab in spans:
+        if not _is_allcaps_line(doc, s):
+            normal.setdefault(doc[s:e].text.casefold(), lab)
+    out = []
+    for s, e, lab in spans:
+        if _is_allcaps_line(doc, s) and any(c.isalpha() for c in doc[s:e].text):
+            t = doc[s:e].text
+            if t in acronyms:
+                out.append((s, e, lab))
+            elif t.casefold() in normal:
+                out.append((s, e, normal[t.casefold()]))
+            continue
+        out.append((s, e, lab))
+    return out
+
+
 def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
     return all(_is_name_word(t.text) or _is_allcaps(t.text) or t.text == "-" for t in doc[start:end]) and end - start <= 4
 
@@ -371,7 +471,8 @@ def _common_words(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
             at_start = prev is None or "\n" in prev.text or "\n" in prev.whitespace_ or prev.text in {".", "?", "!", ":"}
             heading = _is_allcaps(t.text) and _is_allcaps_line(doc, s) and len(t.text) > 4
             plain = t.text[1:].islower() or heading
-            if low in lower_words and plain and (at_start or heading):
+            hyphen = s + 2 < len(doc) and doc[s + 1].text == "-" and doc[s + 2].text.islower()
+            if low in lower_words and plain and (at_start or heading or hyphen):
                 continue
         else:
             span_low = doc[s:e].text.lower()
@@ -420,8 +521,15 @@ def _french_orgs(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
             t = doc[j]
             if "\n" in doc[j - 1].whitespace_ or "\n" in t.text:
                 break
-            if t.is_punct or t.pos_ in {"VERB", "AUX", "PRON", "PUNCT", "SCONJ"} and t.lower_ not in _FR_CONNECT:
+            if t.is_space and "\n" not in t.text:
+                j += 1
+                continue
+            finite = t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
+            if t.is_punct or finite or t.pos_ in {"AUX", "PRON", "PUNCT", "SCONJ"} and t.lower_ not in _FR_CONNECT:
                 break
+            if t.pos_ == "VERB" and not t.text[:1].isupper() and doc[j - 1].pos_ == "NOUN" and doc[j - 1].text.islower():
+                j += 1
+                continue
             if t.lower_ in _FR_CONNECT or t.pos_ in {"NOUN", "ADJ", "PROPN", "NUM", "X", "DET", "ADP", "CCONJ"} or t.text[:1].isupper():
                 j += 1
                 continue

@@ -1,0 +1,64 @@
+"""The benchmark's corpus synthesiser (benchmarks/synth.py): deterministic, varied, valid seeds."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:  # benchmarks/ is not part of the installed package
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.synth import load_seeds, synthesise  # noqa: E402
+from corpus.read import read_seeds  # noqa: E402
+
+SEEDS = REPO / "seeds"
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture(scope="module")
+def corpus_3x(tmp_path_factory):
+    return synthesise(SEEDS, tmp_path_factory.mktemp("synth") / "seeds", 3)
+
+
+def test_benchmark_synth_same_seed_same_bytes(corpus_3x, tmp_path):
+    again = synthesise(SEEDS, tmp_path / "again", 3)
+    assert _digests(again.folder) == _digests(corpus_3x.folder)
+
+
+def test_benchmark_synth_other_seed_other_text(corpus_3x, tmp_path):
+    other = synthesise(SEEDS, tmp_path / "other", 3, seed=1)
+    mine, theirs = _digests(corpus_3x.folder), _digests(other.folder)
+    assert all(mine[name] != theirs[name] for name in mine if name.endswith(".txt"))
+
+
+def test_benchmark_synth_every_copy_differs(corpus_3x):
+    texts = [p.read_text(encoding="utf-8") for p in corpus_3x.folder.glob("*.txt")]
+    originals = {seed.text for seed in load_seeds(SEEDS)}
+    assert len(set(texts)) == len(texts) == 3 * len(originals)
+    assert not originals & set(texts)
+
+
+def test_benchmark_synth_size_and_line_structure(corpus_3x):
+    seeds = {seed.file: seed for seed in load_seeds(SEEDS)}
+    seed_bytes = sum(len(seed.text.encode()) for seed in seeds.values())
+    assert 0.9 * 3 * seed_bytes <= corpus_3x.n_bytes <= 1.1 * 3 * seed_bytes
+    for path in corpus_3x.folder.glob("*.txt"):
+        original = seeds[path.name.split("_", 1)[1]].text
+        assert path.read_text(encoding="utf-8").count("\n") == original.count("\n")
+
+
+def test_benchmark_synth_output_is_valid_seeds_folder(corpus_3x):
+    sources = read_seeds(corpus_3x.folder)
+    seeds = {seed.file: seed for seed in load_seeds(SEEDS)}
+    assert len(sources) == corpus_3x.n_documents
+    for source in sources:
+        seed = seeds[source.source_file.split("_", 1)[1]]
+        assert source.entry is not None
+        assert (source.entry.genre, source.entry.language) == (seed.entry.get("genre"), seed.entry.get("language"))

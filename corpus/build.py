@@ -106,7 +106,7 @@ def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildR
             if failures:
                 raise ValidationFailed(failures)
 
-            card = render_card(staging, tables, processed, command=request.command)
+            card = render_card(staging, tables, processed, command=request.command, seeds=request.seeds)
             (staging / "README.md").write_text(card, encoding="utf-8")
             swap_into_place(staging, request.out)
         if request.card_path is not None:

@@ -158,7 +158,7 @@ def evaluate(
         err.print(f"[red]error:[/red] gold not found: {', '.join(map(str, missing))}")
         raise typer.Exit(EXIT_USAGE)
     result = evaluate_build(folder, paths)
-    out.print(format_quality(result), highlight=False, markup=False)
+    out.print(format_quality(result), highlight=False, markup=False, soft_wrap=True)
     if write:
         write.write_text(json.dumps(result, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
         out.print(f"scores written to {write}")
@@ -173,10 +173,9 @@ def show(
     from corpus.inspect import document_outline
 
     try:
-        out.print(document_outline(folder, doc_id), highlight=False, markup=False)
-    except (KeyError, LookupError, FileNotFoundError) as error:
-        err.print(f"[red]error:[/red] {error}", highlight=False)
-        raise typer.Exit(EXIT_USAGE)
+        out.print(document_outline(folder, doc_id), highlight=False, markup=False, soft_wrap=True)
+    except CorpusError as error:
+        _fail(error)
 
 
 @app.command()
@@ -187,10 +186,9 @@ def stats(
     from corpus.inspect import corpus_stats
 
     try:
-        out.print(corpus_stats(folder), highlight=False, markup=False)
-    except FileNotFoundError as error:
-        err.print(f"[red]error:[/red] {error}", highlight=False)
-        raise typer.Exit(EXIT_USAGE)
+        out.print(corpus_stats(folder), highlight=False, markup=False, soft_wrap=True)
+    except CorpusError as error:
+        _fail(error)
 
 
 @schema_app.command("export")

@@ -237,15 +237,22 @@ def _only_edges(furniture: set[tuple[int, int]], pages: list[list[Line]]) -> set
 
 
 def _infer_page_numbers(page_count: int, evidence: dict[int, int]) -> list[int | None]:
-    """Page numbers from printed ones: each page takes the offset of the nearest page with a number."""
+    """Page numbers from printed ones. Between two pages with printed numbers the count is spread
+    evenly (so a missed or doubled page break never makes numbers run backwards or overshoot the next
+    printed one); before the first and after the last printed number pages count on by one."""
     if not evidence:
         return [None] * page_count
     known = sorted(evidence)
     numbers: list[int | None] = []
     for p in range(page_count):
-        k = bisect.bisect_left(known, p)
-        nearest = min(known[max(0, k - 1) : k + 1], key=lambda q: (abs(q - p), q))
-        number = p + evidence[nearest] - nearest
+        k = bisect.bisect_right(known, p)
+        if 0 < k < len(known) and p != known[k - 1]:
+            left, right = known[k - 1], known[k]
+            span = evidence[right] - evidence[left]
+            number = evidence[left] + round((p - left) * span / (right - left))
+        else:
+            anchor = known[k - 1] if k else known[0]
+            number = p + evidence[anchor] - anchor
         numbers.append(number if number >= 1 else None)
     return numbers
 

@@ -13,6 +13,7 @@ the caller the usual `CorpusError` (e.g. `SeedError`) and `run_build` writes not
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -43,8 +44,9 @@ class RayEngine:
 
     `address=None` starts a local Ray instance with `num_cpus` CPUs (and stops it when the map ends);
     an address (`ray://host:10001`, `host:6379` or `auto`) connects to that cluster and uses all of it
-    (`num_cpus` is ignored there). When Ray is already initialised in this process, that session is used
-    as it is and left running.
+    (`num_cpus` is ignored there). Without an address, a RAY_ADDRESS environment variable (set inside
+    `ray job submit`) counts as one. When Ray is already initialised in this process, that session is
+    used as it is and left running.
     """
 
     def __init__(
@@ -93,14 +95,15 @@ class RayEngine:
             "logging_level": logging.WARNING,
             "runtime_env": self.runtime_env,
         }
-        if self.address is None:
+        address = self.address or os.environ.get("RAY_ADDRESS") or None
+        if address is None:
             options |= {"num_cpus": self.num_cpus, "object_store_memory": self.object_store_memory}
         else:
-            options |= {"address": self.address}
+            options |= {"address": address}
         try:
             ray.init(**options)
         except (ConnectionError, RuntimeError, ValueError) as error:
-            where = f"the Ray cluster at {self.address}" if self.address else "a local Ray instance"
+            where = f"the Ray cluster at {address}" if address else "a local Ray instance"
             raise RayEngineError(f"cannot start or reach {where}: {_first_line(error)}") from error
         return True
 

@@ -156,7 +156,7 @@ def _schwartz_hearst(short: str, candidate: str) -> str | None:
 @Language.component("thinktank_entity_fixes")
 def thinktank_entity_fixes(doc: Doc) -> Doc:
     lang = doc.lang_
-    text = doc.text
+    text = _text(doc)
     acronyms = find_acronyms(text)
     spans: list[tuple[int, int, str]] = []  # token start, token end, label
     for ent in doc.ents:
@@ -179,6 +179,8 @@ def thinktank_entity_fixes(doc: Doc) -> Doc:
         long = acronyms.get(sp.text)
         if long:
             sp._.canonical_hint = long
+    for key in ("_tt_text", "_tt_lower", "_tt_caps"):
+        doc.user_data.pop(key, None)
     return doc
 
 
@@ -187,7 +189,7 @@ def _map_label(ent: Span, lang: str) -> str | None:
     if lang != "fr":
         if lab == "WORK_OF_ART":
             # quoted titles are not entities; an unquoted "work" in running text is a publication (ORG)
-            before = ent.doc.text[max(0, ent.start_char - 1):ent.start_char]
+            before = _text(ent.doc)[max(0, ent.start_char - 1):ent.start_char]
             return None if before and before in _OPEN_QUOTES or ent.text[:1] in _OPEN_QUOTES else "ORG"
         if lab == "EVENT" and ent[-1].lower_ in DATE_WORDS:
             return None  # named days ("Cyber Monday", "Lunar New Year") are dates
@@ -302,20 +304,26 @@ def _clean(doc: Doc, start: int, end: int, label: str, acronyms: dict[str, str])
     return [(start, end, label)]
 
 
-@lru_cache(maxsize=64)
-def _lower_words_cached(doc_id: int, text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\b[a-z][a-z\-]*\b", text))
+def _text(doc: Doc) -> str:
+    """`doc.text` rebuilds the string on every access; cache it for the component's run."""
+    cached = doc.user_data.get("_tt_text")
+    if cached is None:
+        cached = doc.user_data["_tt_text"] = doc.text
+    return cached
 
 
 def _lower_words(doc: Doc) -> frozenset[str]:
-    return _lower_words_cached(id(doc), doc.text)
+    cached = doc.user_data.get("_tt_lower")
+    if cached is None:
+        cached = doc.user_data["_tt_lower"] = frozenset(re.findall(r"\b[a-z][a-z\-]*\b", _text(doc)))
+    return cached
 
 
 def _extend(doc: Doc, start: int, end: int, label: str, acronyms: dict[str, str]) -> tuple[int, int]:
     """Extend a model span that stops short: to the rest of a learned acronym long form, over a trailing
     connector ("Department of Innovation, Entrepreneurship and" + "Strategy"), and a lone pinyin given
     name to the Chinese surname before it ("Cai" + "Xiongshan")."""
-    text = doc.text
+    text = _text(doc)
     while start < end - 1 and doc[start].lower_ in ARTICLES:
         start += 1
     span_text = doc[start:end].text
@@ -425,11 +433,17 @@ def _surname_given(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[s
 
 
 def _is_allcaps_line(doc: Doc, i: int) -> bool:
-    text = doc.text
-    a = text.rfind("\n", 0, doc[i].idx) + 1
-    b = text.find("\n", doc[i].idx)
-    line = text[a:b if b >= 0 else len(text)]
-    return line.upper() == line
+    starts = doc.user_data.get("_tt_caps")
+    if starts is None:
+        text = _text(doc)
+        caps, pos = [], 0
+        for line in text.split("\n"):
+            if line.upper() == line and any(c.isalpha() for c in line):
+                caps.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        starts = doc.user_data["_tt_caps"] = caps
+    idx = doc[i].idx
+    return any(a <= idx < b for a, b in starts)
 
 
 def _acronym_spans(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
@@ -461,7 +475,7 @@ def _common_words(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
     "STRUCTURE", "Digital Economy"): one-word spans at a sentence/line start or in an all-caps line, and
     multi-word spans anywhere."""
     lower_words = _lower_words(doc)
-    low_text = doc.text
+    low_text = _text(doc)
     out = []
     for s, e, lab in spans:
         t = doc[s]
@@ -490,16 +504,18 @@ def _consistency(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[str
     best = {t: c.most_common(1)[0][0] for t, c in votes.items()}
     out = [(s, e, best[doc[s:e].text]) for s, e, lab in spans]
     covered = {i for s, e, _ in out for i in range(s, e)}
-    text = doc.text
-    for surface, lab in best.items():
-        if len(surface) < 3 or surface.lower() == surface or "\n" in surface:
+    text = _text(doc)
+    names = sorted((t for t in best if len(t) >= 3 and t.lower() != t and "\n" not in t), key=lambda t: (-len(t), t))
+    if not names:
+        return out
+    # one pass over the text, longest names first
+    pattern = re.compile(r"(?<![\w.\-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
+    for m in pattern.finditer(text):
+        sp = doc.char_span(m.start(), m.end(), alignment_mode="strict")
+        if sp is None or any(i in covered for i in range(sp.start, sp.end)):
             continue
-        for m in re.finditer(r"(?<![\w.\-])" + re.escape(surface) + r"(?![\w])", text):
-            sp = doc.char_span(m.start(), m.end(), alignment_mode="strict")
-            if sp is None or any(i in covered for i in range(sp.start, sp.end)):
-                continue
-            out.append((sp.start, sp.end, lab))
-            covered.update(range(sp.start, sp.end))
+        out.append((sp.start, sp.end, best[m.group()]))
+        covered.update(range(sp.start, sp.end))
     return out
 
 

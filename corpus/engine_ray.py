@@ -230,16 +230,24 @@ def _unpack_error(payload: bytes, index: int) -> BaseException:
 
 
 def _unwrap(error: BaseException) -> BaseException:
-    """The first CorpusError inside a Ray exception chain, else a RayEngineError with Ray's first line."""
+    """The original exception inside a Ray exception chain when it is a CorpusError, else a RayEngineError.
+
+    `RayTaskError.cause` is the worker's exception; `as_instanceof_cause()` only dresses it up as a
+    subclass of both, so the chain is followed to the innermost cause before the type is checked.
+    """
     seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
+    current = error
+    while id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, CorpusError) and not isinstance(current, RayEngineError):
-            return current
         cause = getattr(current, "cause", None)
-        current = cause if isinstance(cause, BaseException) else (current.__cause__ or current.__context__)
-    return RayEngineError(f"Ray failed: {_first_line(error)}")
+        following = cause if isinstance(cause, BaseException) else current.__cause__
+        if following is None:
+            break
+        current = following
+    if isinstance(current, CorpusError) and not isinstance(current, RayEngineError):
+        return current
+    inner = "" if current is error else f"{type(current).__name__}: "
+    return RayEngineError(f"Ray failed: {inner}{_first_line(current)}")
 
 
 def _first_line(error: BaseException) -> str:

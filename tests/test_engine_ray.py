@@ -95,6 +95,25 @@ def test_engine_ray_map_leaves_a_session_it_did_not_start_running(ray_session):
     assert ray_session.is_initialized()
 
 
+@pytest.mark.parametrize("as_instance", [False, True])
+def test_engine_ray_unwrap_finds_the_corpus_error_in_a_ray_task_error(as_instance):
+    exceptions = pytest.importorskip("ray.exceptions")
+    from corpus.engine_ray import _unwrap
+
+    original = SeedError("seeds/a.txt", "empty-file", "file is empty")
+    wrapped = exceptions.RayTaskError("process_document", "Traceback ...", original)
+    assert _unwrap(wrapped.as_instanceof_cause() if as_instance else wrapped) is original
+
+
+def test_engine_ray_unwrap_turns_other_ray_failures_into_a_corpus_error():
+    exceptions = pytest.importorskip("ray.exceptions")
+    from corpus.engine_ray import RayEngineError, _unwrap
+
+    error = _unwrap(exceptions.WorkerCrashedError())
+    assert isinstance(error, RayEngineError) and error.code == "ray-failed"
+    assert str(error).startswith("Ray failed: The worker died unexpectedly")
+
+
 def _seeds_subset(folder: Path, names: tuple[str, ...]) -> Path:
     folder.mkdir()
     for name in names:

@@ -126,3 +126,36 @@ def test_entities_pipeline_versions_lists_installed_models():
 def test_entities_offsets_in_range_on_arbitrary_text(text):
     for e in detect_entities([text], "en")[0]:
         assert 0 <= e.start < e.end <= len(text) and text[e.start:e.end] == e.text
+
+
+def test_entities_role_shared_by_a_pair_of_persons():
+    text = ("On October 24, the Center for International Security and Strategy (CISS) of Tsinghua University held a dialogue.\n"
+            "The Dialogue was joined by Xiao Qian, Deputy Director of CISS; Sun Chenghao and Dong Ting, Fellows of CISS; "
+            "and Adam Cooper.\n")
+    got = {e.text: (e.role, e.affiliation) for e in _ents(text) if e.label == "PERSON"}
+    assert got["Sun Chenghao"] == got["Dong Ting"] == ("Fellows", "CISS")
+
+
+@pytest.mark.parametrize("title", ["13th Five-Year Plan for Informatization", "National Informatization Development Plan",
+                                   "Guiding Opinions on Actively Promoting Internet Plus", "Broadband China Strategy"])
+def test_entities_policy_document_titles_are_law(title):
+    text = f"Beijing issued several plans.\n{title} (July 2016)\n- Calls for integrating cloud into the economy.\n"
+    assert (title, "LAW") in _pairs(text)
+
+
+def test_entities_policy_rule_leaves_organisation_names_alone():
+    text = "Members of the Center for International Security and Strategy met in Beijing."
+    assert ("International Security and Strategy", "LAW") not in _pairs(text)
+
+
+def test_entities_heading_words_are_not_names():
+    text = ("STRUCTURE\nThe report looks at Beijing and its vision.\nHOW IS BEIJING CARRYING OUT THIS VISION?\n"
+            "Beijing issued a number of plans.\n")
+    pairs = _pairs(text)
+    assert not any(t in {"STRUCTURE", "VISION"} for t, _ in pairs)
+
+
+def test_entities_acronym_long_form_completes_cut_span():
+    text = ("Ant Financial's bid was rejected by the Committee on Foreign Investment in the United States (CFIUS). "
+            "Reform of CFIUS gains momentum.")
+    assert ("Committee on Foreign Investment in the United States", "ORG") in _pairs(text)

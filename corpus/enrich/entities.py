@@ -622,6 +622,12 @@ def _roles(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
                         sp = EntitySpan(sp.start, sp.end, sp.text, sp.label, role, orgs[org_at].text, sp.canonical_hint)
                         break
         out.append(sp)
+    # "Sun Chenghao and Dong Ting, Fellows of CISS": the role after a pair belongs to both
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if a.label == b.label == "PERSON" and a.role is None and b.role is not None \
+                and re.fullmatch(r"\s+(?:and|et)\s+", text[a.end:b.start]):
+            out[i] = EntitySpan(a.start, a.end, a.text, a.label, b.role, b.affiliation, a.canonical_hint)
     return out
 
 

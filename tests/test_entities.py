@@ -159,3 +159,19 @@ def test_entities_acronym_long_form_completes_cut_span():
     text = ("Ant Financial's bid was rejected by the Committee on Foreign Investment in the United States (CFIUS). "
             "Reform of CFIUS gains momentum.")
     assert ("Committee on Foreign Investment in the United States", "ORG") in _pairs(text)
+
+
+@pytest.mark.parametrize("text,surface,label", [
+    ("VELASCO Ines reviewed the duties of states under the United Nations Convention on the Law of the Sea (UNCLOS) to protect cables.",
+     "United Nations Convention on the Law of the Sea", "LAW"),
+    ("Participants examined recent cable faults off the coast of East Africa and in the Red Sea.", "East Africa", "LOC"),
+    ("RAMGOOLAM Devika, Deputy Secretary-General of the Western Indian Ocean Cable Forum, described a proposal.",
+     "Western Indian Ocean Cable Forum", "ORG"),
+])
+def test_entities_type_from_the_name_head(text, surface, label):
+    assert (surface, label) in _pairs(text)
+
+
+def test_entities_occupation_after_title_is_not_a_person():
+    text = "Other participants included HUSSAIN Farah, Senior Underwriter at Halden Marine Insurance."
+    assert "Underwriter" not in {e.text for e in _ents(text)}

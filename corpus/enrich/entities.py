@@ -71,7 +71,10 @@ TITLE_WORDS = frozenset("""
 dr dr. mr mr. mrs mrs. ms ms. prof prof. professor president premier minister vice senior junior chief
 deputy director directors researcher researchers fellow fellows technologist head secretary-general
 secretary chairman chairwoman chair ceo founder analyst associate assistant representative
-representatives expert experts scholar scholars mme m. monsieur madame docteur
+representatives expert experts scholar scholars mme m. monsieur madame docteur underwriter manager
+officer adviser advisor economist engineer lawyer counsel editor correspondent spokesperson spokesman
+spokeswoman ambassador governor mayor commissioner envoy official lecturer coordinator specialist
+consultant partner member members
 """.split())
 ARTICLES = frozenset({"the", "l'", "l’", "le", "la", "les", "a", "an"})
 FR_ORG_HEADS = frozenset("""
@@ -94,7 +97,10 @@ GENERIC_NOUNS = frozenset({"institute", "center", "centre", "university", "commi
                            "congress", "people", "company", "group", "ministry", "department", "council"})
 ORG_TAILS = frozenset("""academy institute institutes university center centre group company corporation corp inc
 ltd bank association council committee foundation agency ministry department laboratory labs school
-commission administration office bureau""".split())
+commission administration office bureau forum""".split())
+LAW_NOUNS = frozenset({"convention", "treaty", "act", "law", "agreement", "regulation", "directive", "charter"})
+COMPASS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "central",
+                     "eastern", "western", "northern", "southern", "sub-saharan"})
 LAW_HEADS_EN = frozenset("""law act regulation regulations initiative plan strategy opinions measures provisions
 directive treaty convention outlook""".split())
 DATE_WORDS = frozenset({"day", "year", "eve", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -293,14 +299,20 @@ def _clean(doc: Doc, start: int, end: int, label: str, acronyms: dict[str, str])
         return []
     # the last word decides the type of some names
     last = doc[end - 1].lower_
-    if doc.lang_ == "en" and label in {"ORG", "PERSON", "PRODUCT", "GPE"}:
+    if doc.lang_ == "en" and label in {"ORG", "PERSON", "PRODUCT", "GPE", "LOC"}:
         words = {t.lower_ for t in doc[start:end]}
         if (last in ORG_TAILS or words & ORG_TAILS) and end - start > 1:
             label = "ORG"
         elif last in LAW_HEADS_EN and end - start > 1:
             label = "LAW"
+        elif any(doc[k].lower_ in LAW_NOUNS and doc[k + 1].lower_ in {"on", "of", "for"} for k in range(start, end - 1)):
+            label = "LAW"  # "United Nations Convention on the Law of the Sea"
+        elif end - start == 2 and doc[start].lower_ in COMPASS and last in CONTINENTS:
+            label = "LOC"  # "East Africa", "Southeast Asia"
         elif last in EVENT_TAILS and end - start > 1:
             label = "EVENT"
+    if doc.lang_ == "en" and label == "GPE" and end - start == 1 and doc[start].lower_ in CONTINENTS:
+        label = "LOC"
     return [(start, end, label)]
 
 

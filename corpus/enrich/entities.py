@@ -179,6 +179,7 @@ def thinktank_entity_fixes(doc: Doc) -> Doc:
     spans = _common_words(doc, spans)
     spans = _headings(doc, spans, acronyms)
     spans = _consistency(doc, spans, acronyms)
+    spans = _lone_surnames(doc, spans)
     new = [Span(doc, s, e, label=lab) for s, e, lab in spans if e > s]
     doc.ents = sorted(filter_spans(new), key=lambda sp: sp.start)
     for sp in doc.ents:
@@ -528,6 +529,26 @@ def _consistency(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[str
             continue
         out.append((sp.start, sp.end, best[m.group()]))
         covered.update(range(sp.start, sp.end))
+    return out
+
+
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "president", "mme", "m.",
+                        "madame", "monsieur", "sir", "lord", "premier", "minister", "chancellor", "senator"})
+
+
+def _lone_surnames(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Rule 9: reports introduce people with their full name. A one-word PERSON that is never part of a
+    longer person name in the text and never follows an honorific ("Didi", "Groupon", "Paypal") is taken
+    for an organisation or brand (ORG)."""
+    persons = [doc[s:e] for s, e, lab in spans if lab == "PERSON"]
+    long_words = {t.lower_ for sp in persons if len(sp) > 1 for t in sp}
+    honoured = {doc[s].lower_ for s, e, lab in spans
+                if lab == "PERSON" and e - s == 1 and s > 0 and doc[s - 1].lower_ in HONORIFICS}
+    out = []
+    for s, e, lab in spans:
+        if lab == "PERSON" and e - s == 1 and doc[s].lower_ not in long_words and doc[s].lower_ not in honoured:
+            lab = "ORG"
+        out.append((s, e, lab))
     return out
 
 

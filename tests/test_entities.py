@@ -175,3 +175,17 @@ def test_entities_type_from_the_name_head(text, surface, label):
 def test_entities_occupation_after_title_is_not_a_person():
     text = "Other participants included HUSSAIN Farah, Senior Underwriter at Halden Marine Insurance."
     assert "Underwriter" not in {e.text for e in _ents(text)}
+
+
+def test_entities_acronym_hint_is_the_whole_preceding_name():
+    text = ("On October 24, the Center for International Security and Strategy (CISS) of Tsinghua University and the "
+            "Centre for Humanitarian Dialogue (HD) held a bilateral dialogue. HD representatives advocated a dialogue.\n")
+    hd = [e for e in _ents(text) if e.text == "HD"]
+    assert hd and all(e.canonical_hint == "Centre for Humanitarian Dialogue" for e in hd)
+
+
+def test_entities_parenthesised_name_is_alias_of_preceding_name():
+    text = ("Des représentants de l'Institut de recherche de China Unicom, et l'Institut de recherche de China Mobile "
+            "(Think Tank CMI ), ont présenté leurs domaines d'intérêt.\n")
+    cmi = [e for e in _ents(text, "fr") if e.text == "Think Tank CMI"]
+    assert len(cmi) == 1 and cmi[0].canonical_hint == "Institut de recherche de China Mobile"

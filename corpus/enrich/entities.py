@@ -182,8 +182,20 @@ def thinktank_entity_fixes(doc: Doc) -> Doc:
     spans = _lone_surnames(doc, spans)
     new = [Span(doc, s, e, label=lab) for s, e, lab in spans if e > s]
     doc.ents = sorted(filter_spans(new), key=lambda sp: sp.start)
-    for sp in doc.ents:
-        long = acronyms.get(sp.text)
+    ents = list(doc.ents)
+    # the long form is the whole name the text puts before "(ABC)": "Centre for Humanitarian Dialogue (HD)"
+    # (the letter-matching rule alone stops at "Humanitarian Dialogue"); a parenthesised name of the same
+    # type is an alias of the name before it: "Institut de recherche de China Mobile (Think Tank CMI )"
+    alias_of: dict[int, str] = {}
+    for a, b in zip(ents, ents[1:]):
+        between = text[a.end_char:b.start_char]
+        if re.fullmatch(r"\s*[(（]\s*", between) and re.match(r"\s*[)）]", text[b.end_char:b.end_char + 3]):
+            if b.text in acronyms and a.text.endswith(acronyms[b.text]):
+                acronyms[b.text] = a.text
+            elif b.text not in acronyms and a.label_ == b.label_ and a.label_ != "PERSON":
+                alias_of[b.start_char] = a.text
+    for sp in ents:
+        long = acronyms.get(sp.text) or alias_of.get(sp.start_char)
         if long:
             sp._.canonical_hint = long
     for key in ("_tt_text", "_tt_lower", "_tt_caps"):

@@ -9,19 +9,28 @@ component `thinktank_entity_fixes` (after `ner`), on tokens and character offset
    that the text does not define as an acronym, followed by a capitalised given name) become PERSON,
    replacing whatever the model made of them (ORG, fragments, names merged across commas).
 2. Span cleanup: leading articles ("the", "l'"), honorifics and enumerators ("Dr.", "President",
-   "II."), trailing possessives ("Alibaba's") and trailing punctuation are trimmed; a span never crosses
-   a line break; a span that opens with a quotation mark (a title or a quoted phrase) is dropped.
+   "II."), trailing possessives ("Alibaba's") and trailing punctuation are trimmed; a span that opens
+   with a quotation mark or is enclosed in quotes (a title or a quoted phrase) is dropped; English names
+   end at a lowercase word that is not a name connector ("Alibaba created Alipay"). Unquoted
+   WORK_OF_ART spans are publications (ORG); named days ("Cyber Monday") are dates, not events.
 3. Titles swallowed into names ("Tencent Researchers XIAO Fei", "The Institute's Senior Researcher")
    are split at the title word: organisation on the left, person on the right, the title dropped.
-4. Splits: at an internal possessive ("Uber's Beijing", "Tencent's WeChat Pay"), at "in <Place>"
-   inside an organisation, and lists of one-word names ("Alibaba, Tencent", "Alibaba and Tencent").
+4. Splits: at an internal possessive ("Uber's Beijing", "Tencent's WeChat Pay"), at "in <Place>" /
+   "at <Org>" inside an organisation, and lists of one-word names ("Alibaba, Tencent"). Spans that stop
+   short are extended (to the rest of a learned acronym long form, over a trailing "and"/"of", a lone
+   pinyin given name to the surname before it). The head decides some types: a name containing
+   Institute/University/Forum/... is ORG; one ending in Plan/Initiative/Strategy/Law/Act, or
+   "Convention/Treaty on ...", is LAW; "East Africa" (compass word + continent) and continents are LOC.
+   Named policy documents ("13th Five-Year Plan for Informatization", "Guiding Opinions on ...") are
+   matched with a spaCy `Matcher` and replace overlapping model spans.
 5. Acronyms: "long form (ABC)" pairs are found with the Schwartz-Hearst rule. An acronym whose long
    form is lowercase is a common noun ("artificial intelligence (AI)") and is not an entity, unless the
    long form ends in "law"/"act"; then it is a LAW. Undefined technology acronyms from a short general
    list (AI, ICT, IoT, R&D, ...) are never entities. Every occurrence of a defined acronym is tagged
    and carries the long form as `canonical_hint`.
-6. Single capitalised words at a sentence or line start whose lowercase form occurs elsewhere in the
-   text ("Cloud is also...", "STRUCTURE") are common words, not names.
+6. Names the text also writes in lowercase are common words ("Cloud is also...", "Micro-innovator",
+   "Digital Economy"); in all-caps headings only names written elsewhere in normal case are kept
+   ("STRUCTURE", "VISION" are words; "BEIJING" is Beijing).
 7. One label per surface in a document (majority vote), and occurrences of a detected name that the
    model missed elsewhere in the same text are added.
 8. French: PER -> PERSON; LOC -> LOC for continents and names headed by a geographic common noun
@@ -30,6 +39,8 @@ component `thinktank_entity_fixes` (after `ner`), on tokens and character offset
    Université, Conférence, Association, Think Tank ... are rebuilt from the head noun to the right
    through nouns, adjectives and "de/du/des/de la/de l'" (the model cuts them at "de l'"), and split
    before a second head noun ("Institut ... de l'Université de Fudan" -> two organisations).
+9. A one-word PERSON never introduced by a full name or an honorific in the text ("Didi", "Groupon")
+   is taken for an organisation or brand (ORG).
 
 Roles ("ZHANG Qinkun, Secretary-General of the Tencent Research Institute") are read from the text right
 after a PERSON span: a comma, a short role phrase, then "of"/"at"/"de" and an organisation span.

@@ -596,6 +596,12 @@ def _french_orgs(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
             if t.is_space and "\n" not in t.text:
                 j += 1
                 continue
+            # a lowercase "verb" between a lowercase noun and "de" is a mis-tagged adjective ("espace cyber de")
+            mistagged = (t.pos_ == "VERB" and t.text.islower() and doc[j - 1].pos_ == "NOUN" and doc[j - 1].text.islower()
+                         and j + 1 < n and doc[j + 1].lower_ in {"de", "d'", "d’", "du", "des"})
+            if mistagged:
+                j += 1
+                continue
             finite = t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
             if t.is_punct or finite or t.pos_ in {"AUX", "PRON", "PUNCT", "SCONJ"} and t.lower_ not in _FR_CONNECT:
                 break
@@ -643,6 +649,9 @@ def _load(language: str) -> Language | None:
         nlp = spacy.load(name, disable=_DISABLE.get(language, []))
     except OSError:
         return None
+    # "WebRAY Tech(Beijing)": an opening bracket glued between two words is its own token
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[^\W\d_])[(\[](?=[^\W\d_])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("thinktank_entity_fixes", after="ner")
     return nlp
 

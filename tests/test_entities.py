@@ -189,3 +189,25 @@ def test_entities_parenthesised_name_is_alias_of_preceding_name():
             "(Think Tank CMI ), ont présenté leurs domaines d'intérêt.\n")
     cmi = [e for e in _ents(text, "fr") if e.text == "Think Tank CMI"]
     assert len(cmi) == 1 and cmi[0].canonical_hint == "Institut de recherche de China Mobile"
+
+
+def test_entities_also_called_links_two_names():
+    text = ("It is too early to tell what is underway at Alibaba’s new Global Research Institute—also called DAMO Academy "
+            "(Discovery, Adventure, Momentum, and Outlook)—launched in October.")
+    got = {e.text: (e.label, e.canonical_hint) for e in _ents(text)}
+    assert got["DAMO Academy"][0] == "ORG"
+    assert got["Global Research Institute"] == ("ORG", "DAMO Academy")
+
+
+def test_entities_caption_phrases_are_not_organisations():
+    text = ("Large companies buy software and social media services; research spending and revenue grow.\n"
+            "Figure 2. Revenue of Major U.S. and Chinese Social Media Companies, 2013–2017\n")
+    assert not any("Social Media Companies" in e.text for e in _ents(text))
+
+
+def test_entities_french_name_over_mistagged_adjective():
+    text = ("notamment l'Association d'études sur Internet de Macao, la Base de recherche sur la gouvernance internationale "
+            "de l'espace cyber de l'Université des postes et télécommunications de Beijing, l'Institut de finance Chongyang.\n")
+    pairs = _pairs(text, "fr")
+    assert ("Base de recherche sur la gouvernance internationale de l'espace cyber", "ORG") in pairs
+    assert ("Université des postes et télécommunications de Beijing", "ORG") in pairs

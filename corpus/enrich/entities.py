@@ -189,6 +189,8 @@ def thinktank_entity_fixes(doc: Doc) -> Doc:
     spans = _acronym_spans(doc, spans, acronyms)
     spans = _common_words(doc, spans)
     spans = _headings(doc, spans, acronyms)
+    if lang == "en":
+        spans = _caption_phrases(doc, spans)
     spans = _consistency(doc, spans, acronyms)
     spans = _lone_surnames(doc, spans)
     new = [Span(doc, s, e, label=lab) for s, e, lab in spans if e > s]
@@ -205,11 +207,16 @@ def thinktank_entity_fixes(doc: Doc) -> Doc:
                 acronyms[b.text] = a.text
             elif b.text not in acronyms and a.label_ == b.label_ and a.label_ != "PERSON":
                 alias_of[b.start_char] = a.text
+    # "Global Research Institute—also called DAMO Academy", "X, also known as Y": one entity
+    for a, b in zip(ents, ents[1:]):
+        if a.label_ == b.label_ and re.fullmatch(r"\s*(?:[,—–(-]|--)\s*(?:also|often|commonly)?\s*(?:called|known as|named)\s+",
+                                                  text[a.end_char:b.start_char]):
+            alias_of[a.start_char] = b.text
     for sp in ents:
         long = acronyms.get(sp.text) or alias_of.get(sp.start_char)
         if long:
             sp._.canonical_hint = long
-    for key in ("_tt_text", "_tt_lower", "_tt_caps"):
+    for key in ("_tt_text", "_tt_lower", "_tt_caps", "_tt_tc"):
         doc.user_data.pop(key, None)
     return doc
 
@@ -413,6 +420,37 @@ def _policy_titles(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
     return kept + found
 
 
+def _title_case_line(doc: Doc, i: int) -> bool:
+    cache = doc.user_data.get("_tt_tc")
+    if cache is None:
+        text = _text(doc)
+        cache, pos = [], 0
+        for line in text.split("\n"):
+            words = [w for w in re.findall(r"[^\W\d_][\w’'&\-]*", line) if w.lower() not in _EN_CONNECT | {"a", "an", "to", "with"}]
+            if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words):
+                cache.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        doc.user_data["_tt_tc"] = cache
+    idx = doc[i].idx
+    return any(a <= idx < b for a, b in cache)
+
+
+def _caption_phrases(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Rule 6b: in a title-case line (heading, figure caption) a multi-word ORG/PRODUCT/PERSON made mostly
+    of words the text also uses in lowercase is a capitalised phrase ("Chinese Social Media Companies",
+    "R&D Spending"), not a name."""
+    lower_words = _lower_words(doc)
+    out = []
+    for s, e, lab in spans:
+        if e - s > 1 and lab in {"ORG", "PRODUCT", "PERSON"} and _title_case_line(doc, s):
+            words = [t for t in doc[s:e] if t.lower_ not in _EN_CONNECT and not t.is_punct]
+            common = sum(t.lower_ in lower_words or t.text.upper() in TECH_ACRONYMS for t in words)
+            if words and common >= 2 / 3 * len(words) and not {t.lower_ for t in words} & ORG_TAILS:
+                continue
+        out.append((s, e, lab))
+    return out
+
+
 def _headings(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
     """In an all-caps line (a heading) a span is kept only as a name the document writes elsewhere in
     normal case (taking that name's label) or as a defined acronym: "STRUCTURE", "VISION" are words."""
@@ -447,8 +485,8 @@ def _surname_given(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[s
         if a in acronyms or a.upper() in TECH_ACRONYMS:
             continue
         if a.lower() in CHINESE_SURNAMES or (len(a) >= 4 and not _is_allcaps_line(doc, i)):
-            if b.lower() in TITLE_WORDS:
-                continue
+            if b.lower() in TITLE_WORDS or b.lower() in ORG_TAILS or b.lower() in LAW_HEADS_EN or b.lower() in EVENT_TAILS:
+                continue  # "DAMO Academy", "CISS Forum": an organisation, not a surname and given name
             persons.append((i, i + 2, "PERSON"))
     if not persons:
         return spans

@@ -101,3 +101,21 @@ def test_catalog_file_loads_and_has_no_uncertain_ids():
 def test_catalog_rejects_malformed_entries(bad):
     with pytest.raises(CatalogError):
         parse_catalog(bad)
+
+
+@pytest.mark.parametrize("en,fr", [
+    ("Tencent Research Institute", "Institut de recherche Tencent"),
+    ("World Internet Conference", "Conférence mondiale de l'Internet"),
+    ("Shanghai Institutes for International Studies", "Institut d'études internationales de Shanghai"),
+    ("Fudan University", "Université de Fudan"),
+])
+def test_canonical_cross_lingual_without_catalog(en, fr):
+    ents, assign = canonicalize([m("001", fr, "ORG", lang="fr"), m("000", en, "ORG")], ())
+    assert assign[0] == assign[1] and ents[0].name == en
+
+
+@pytest.mark.parametrize("a,b", [("Institut de recherche Tencent", "Tencent"),
+                                 ("Institut d'études internationales", "Institut d'études internationales de Shanghai")])
+def test_canonical_cross_lingual_key_keeps_different_names_apart(a, b):
+    _, assign = canonicalize([m("001", a, "ORG", lang="fr"), m("001", b, "ORG", 100, lang="fr")], ())
+    assert assign[0] != assign[1]

@@ -21,6 +21,40 @@ from corpus.enrich.catalog import CatalogEntry
 from corpus.enrich.model import EntitySpan
 from corpus.evaluate import normalise_name
 
+# French -> English words of organisation, law and event names, for a cross-lingual key
+_GLOSSARY = {
+    "institut": "institute", "centre": "center", "recherche": "research", "université": "university",
+    "universite": "university", "conférence": "conference", "conference": "conference", "mondiale": "world",
+    "mondial": "world", "études": "studies", "etudes": "studies", "étude": "studies", "internationales": "international",
+    "internationale": "international", "international": "international", "internationaux": "international",
+    "relations": "relations", "sécurité": "security", "securite": "security", "stratégie": "strategy",
+    "développement": "development", "developpement": "development", "association": "association",
+    "laboratoire": "laboratory", "labs": "laboratory", "lab": "laboratory", "fondation": "foundation",
+    "commission": "commission", "conseil": "council", "européenne": "european", "européen": "european",
+    "union": "union", "nations": "nations", "unies": "united", "unis": "united", "politique": "policy",
+    "politiques": "policy", "publique": "public", "numérique": "digital", "gouvernance": "governance",
+    "chine": "china", "groupe": "group", "académie": "academy", "ministère": "ministry", "loi": "law",
+    "règlement": "regulation", "sommet": "summit", "forum": "forum", "initiative": "initiative",
+}
+_STOP = {"de", "d", "du", "des", "la", "le", "les", "l", "et", "à", "a", "en", "sur", "pour", "the", "of", "for", "and",
+         "on", "in", "at", "to"}
+
+
+def crosslingual_key(name: str) -> str | None:
+    """Order-free bag of content words, French words translated: "Institut de recherche Tencent" and
+    "Tencent Research Institute" give the same key. None for names of fewer than two content words."""
+    words = re.findall(r"[^\W\d_]+|\d+", normalise_name(name).replace("’", "'"))
+    out = []
+    for w in words:
+        if w in _STOP:
+            continue
+        w = _GLOSSARY.get(w, w)
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in {"studies", "relations", "nations", "affairs"}:
+            w = w[:-1]
+        out.append(w)
+    return " ".join(sorted(out)) if len(out) >= 2 else None
+
+
 _ROMANISED = re.compile(r"^[\u3400-\u9fff]+\s*[（(]\s*([A-Za-z][A-Za-z \-']+)\s*[)）]$")
 
 
@@ -117,6 +151,15 @@ def canonicalize(mentions: Sequence[tuple[str, str, EntitySpan]],
             hk = _key(sp.canonical_hint)
             hnode = f"cat:{cat_index[hk]}" if hk in cat_index else f"key:{hk}"
             uf.union(node, hnode)
+    # the same organisation, law or event named in two languages (word bags with French words translated)
+    by_bag: dict[tuple[str, str], str] = {}
+    for i in order:
+        sp = mentions[i][2]
+        if sp.label in {"ORG", "LAW", "EVENT"}:
+            bag = crosslingual_key(sp.text)
+            if bag:
+                first = by_bag.setdefault((sp.label, bag), keys[i])
+                uf.union(first, keys[i])
     # one-word person references to a longer person name of the same document ("Xi" -> "Xi Jinping")
     persons_by_doc: dict[str, list[int]] = {}
     for i in order:
@@ -151,10 +194,13 @@ def canonicalize(mentions: Sequence[tuple[str, str, EntitySpan]],
             label = sorted(label_votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             hints = Counter(mentions[i][2].canonical_hint for i in idx if mentions[i][2].canonical_hint)
             counts = Counter(display_name(mentions[i][2].text, label) for i in idx)
+            english = {display_name(mentions[i][2].text, label) for i in idx if mentions[i][1] == "en"}
             if hints:
                 name = sorted(hints.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             else:
-                name = sorted(counts.items(), key=lambda kv: (kv[0].isupper(), -len(kv[0].split()), -kv[1], kv[0]))[0][0]
+                # an English form when there is one, then: not all caps, longest, most frequent
+                name = sorted(counts.items(), key=lambda kv: (kv[0] not in english, kv[0].isupper(), -len(kv[0].split()),
+                                                              -kv[1], kv[0]))[0][0]
             wd = None
         eid = entity_id(label, name)
         prev = entities.get(eid)

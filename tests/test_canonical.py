@@ -119,3 +119,24 @@ def test_canonical_cross_lingual_without_catalog(en, fr):
 def test_canonical_cross_lingual_key_keeps_different_names_apart(a, b):
     _, assign = canonicalize([m("001", a, "ORG", lang="fr"), m("001", b, "ORG", 100, lang="fr")], ())
     assert assign[0] != assign[1]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SURFACES = ["SU Zhong", "Su Zhong", "Dr. Su Zhong", "CISS", "Center for International Security and Strategy",
+             "Tencent", "the Tencent Research Institute", "Institut de recherche Tencent", "Xi", "Xi Jinping", "China"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["000", "001", "002"]), st.sampled_from(_SURFACES),
+                          st.sampled_from(["PERSON", "ORG", "GPE"]), st.integers(0, 500)), max_size=12), st.randoms())
+def test_canonical_order_independent(items, rnd):
+    ms = [m(d, t, lab, start) for d, t, lab, start in items]
+    shuffled = list(range(len(ms)))
+    rnd.shuffle(shuffled)
+    e1, a1 = canonicalize(ms, load_catalog())
+    e2, a2 = canonicalize([ms[i] for i in shuffled], load_catalog())
+    assert e1 == e2
+    assert [a1[i] for i in shuffled] == list(a2)
+    assert {e.entity_id for e in e1} == set(a1)

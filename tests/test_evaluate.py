@@ -71,3 +71,20 @@ def test_evaluate_gold_files_are_well_formed(seed):
     assert data["entities"]
     for ent in data["entities"]:
         assert ent["type"] in {"PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "PRODUCT"} and ent["mentions"]
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ent = st.fixed_dictionaries({"name": st.sampled_from(["China", "CISS", "Su Zhong", "Tencent"]),
+                              "type": st.sampled_from(["PERSON", "ORG", "GPE"]),
+                              "mentions": st.lists(st.sampled_from(["China", "CISS", "SU Zhong", "Tencent"]), max_size=4)})
+
+
+@given(st.lists(_ent, max_size=6), st.lists(_ent, max_size=6))
+def test_evaluate_scores_bounded_and_self_match_perfect(gold, pred):
+    e, mm, _, _ = score_document(gold, pred)
+    for s in (e, mm):
+        assert 0.0 <= s.precision <= 1.0 and 0.0 <= s.recall <= 1.0 and s.tp <= min(s.n_pred, s.n_gold)
+    e_self, m_self, missed, _ = score_document(gold, [dict(g, label=g["type"]) for g in gold])
+    assert missed == [] and m_self.f1 == 1.0

@@ -4,7 +4,8 @@ Mentions are grouped by a normalised key (case, quotes, leading article and titl
 person names ignore word order), by the long form an acronym stands for (`canonical_hint`, learned from
 "long form (ABC)" in the text), by a romanisation given beside Chinese script ("刘一鸣 (Liu Yiming)"),
 by a one-word person reference to a longer person name of the same document ("Xi" -> "Xi Jinping"),
-and through the catalogue, whose aliases link names across languages
+by an order-free bag of content words with French head words translated, for organisation, law and
+event names ("Conférence mondiale de l'Internet" = "World Internet Conference"), and through the catalogue, whose aliases link names across languages
 ("Institut de recherche Tencent" = "Tencent Research Institute"); a linked entity takes the catalogue's
 name, label and Wikidata id. Output does not depend on the order of the input mentions.
 """

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -273,7 +274,8 @@ def function_name(key: tuple[str, int, str]) -> str:
     return f"{path}:{line}({name})"
 
 
-def run(sizes: list[int], profile: bool) -> Results:
+def run(sizes: list[int], profile: bool, on_size: Callable[[Results], None] = lambda _: None) -> Results:
+    """Every measurement at every size; `on_size` sees the results so far after each size."""
     started = time.perf_counter()
     results = Results()
     jobs_size = sizes[1] if len(sizes) > 1 else sizes[0]
@@ -284,6 +286,8 @@ def run(sizes: list[int], profile: bool) -> Results:
             corpus = synthesise(SEEDS, work / f"seeds-{size}x", size)
             log(f"{size}x: synthesised {corpus.n_documents} documents, {corpus.n_bytes / 1e6:.1f} MB")
             bench_size(Workload(f"{size}x", corpus), work, results, structure=size == sizes[0], jobs=size == jobs_size)
+            results.seconds = time.perf_counter() - started
+            on_size(results)
         if profile:
             smallest = min(sizes)
             profile_build(Workload(f"{smallest}x", synthesise(SEEDS, work / f"seeds-{smallest}x-profile", smallest)), work, results)
@@ -407,10 +411,16 @@ def main(argv: list[str] | None = None) -> int:
     if any(size < 1 for size in sizes):
         print("--sizes: every size must be a positive integer", file=sys.stderr)
         return 2
-    results = run(sorted(sizes), args.profile)
-    text = markdown(results, machine(), argv)
-    print(text)
     output = args.output or (None if args.quick else RESULTS)
+    host = machine()
+
+    def write_partial(results: Results) -> None:  # a long run that dies still leaves its numbers
+        if output:
+            output.write_text(markdown(results, host, argv).replace("# Builder benchmark", "# Builder benchmark (partial: run in progress)", 1), encoding="utf-8")
+
+    results = run(sorted(sizes), args.profile, write_partial)
+    text = markdown(results, host, argv)
+    print(text)
     if output:
         output.write_text(text, encoding="utf-8")
         log(f"results written to {output}")

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -30,11 +31,16 @@ DATACARD = Path("datacard.md")
 CACHE_DIR_NAME = ".corpus-cache"
 
 
+def _say(label: str, style: str, message: object) -> None:
+    """One line on stderr: a coloured label, then the message printed literally (no markup)."""
+    err.print(f"[{style}]{label}[/{style}] " if label else "", escape(str(message)), sep="", highlight=False, soft_wrap=True)
+
+
 def _fail(error: CorpusError) -> None:
-    err.print(f"[red]error:[/red] {error}", highlight=False, soft_wrap=True)
+    _say("error:", "red", error)
     if isinstance(error, ValidationFailed):
         for failure in error.failures:
-            err.print(f"  {failure}", highlight=False, soft_wrap=True)
+            _say("", "", f"  {failure}")
     raise typer.Exit(error.exit_code)
 
 
@@ -69,7 +75,7 @@ def build(
         address=address,
     )
     if engine not in ENGINES:
-        err.print(f"[red]error:[/red] unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        _say("error:", "red", f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
         raise typer.Exit(EXIT_USAGE)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -102,7 +108,7 @@ def build(
     if request.cache_dir:
         out.print(f"cache: {result.cache_hits} of {result.rows['documents']} documents reused")
     for reject in result.rejects:
-        err.print(f"[yellow]skipped:[/yellow] {reject}", highlight=False, soft_wrap=True)
+        _say("skipped:", "yellow", reject)
     if result.rejects:
         out.print(f"{len(result.rejects)} file(s) skipped, listed in {out_dir / 'rejects.json'}")
     if result.card_path:
@@ -112,7 +118,7 @@ def build(
 def _print_warnings(caught) -> None:
     for w in caught:
         if issubclass(w.category, UserWarning) and "corpus" in (w.filename or ""):
-            err.print(f"[yellow]warning:[/yellow] {w.message}", highlight=False, soft_wrap=True)
+            _say("warning:", "yellow", w.message)
 
 
 @app.command()
@@ -123,13 +129,13 @@ def validate(
     from corpus.validate import validate_build
 
     if not folder.is_dir():
-        err.print(f"[red]error:[/red] {folder}: no such build folder")
+        _say("error:", "red", f"{folder}: no such build folder")
         raise typer.Exit(EXIT_USAGE)
     failures = validate_build(folder)
     if failures:
         for failure in failures:
-            err.print(f"  {failure}", highlight=False, soft_wrap=True)
-        err.print(f"[red]invalid:[/red] {folder}: {len(failures)} failure(s)")
+            _say("", "", f"  {failure}")
+        _say("invalid:", "red", f"{folder}: {len(failures)} failure(s)")
         raise typer.Exit(EXIT_INVALID)
     out.print(f"valid: {folder} satisfies the contract in schema/")
 
@@ -150,12 +156,12 @@ def evaluate(
     from corpus.quality import evaluate_build, format_quality
 
     if not folder.is_dir():
-        err.print(f"[red]error:[/red] {folder}: no such build folder")
+        _say("error:", "red", f"{folder}: no such build folder")
         raise typer.Exit(EXIT_USAGE)
     paths = gold or DEFAULT_GOLD
     missing = [p for p in paths if not p.exists()]
     if missing:
-        err.print(f"[red]error:[/red] gold not found: {', '.join(map(str, missing))}")
+        _say("error:", "red", f"gold not found: {', '.join(map(str, missing))}")
         raise typer.Exit(EXIT_USAGE)
     result = evaluate_build(folder, paths)
     out.print(format_quality(result), highlight=False, markup=False, soft_wrap=True)
@@ -200,12 +206,12 @@ def schema_export(
     from corpus.contract import ContractError, release
 
     if bump not in (None, "major", "minor", "patch"):
-        err.print(f"[red]error:[/red] --bump must be major, minor or patch, not {bump!r}")
+        _say("error:", "red", f"--bump must be major, minor or patch, not {bump!r}")
         raise typer.Exit(EXIT_USAGE)
     try:
         new_version, changes = release(folder, bump)
     except ContractError as error:
-        err.print(f"[red]refused:[/red] {error}", highlight=False, soft_wrap=True)
+        _say("refused:", "red", error)
         raise typer.Exit(EXIT_INVALID)
     for change in changes:
         out.print(f"{change.table}.{change.column}: {change.what}" + (" (breaking)" if change.breaking else ""))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -23,3 +24,8 @@ def seeds_build(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("seeds-build") / "build"
     run_build(BuildRequest(seeds=SEEDS, out=out))
     return out
+
+
+def file_digests(folder: Path) -> dict[str, str]:
+    """sha256 of every file below `folder`, by relative path: equal dicts mean byte-identical builds."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -14,11 +14,8 @@ from corpus.errors import SeedError, ValidationFailed
 from corpus.records import TABLES
 from corpus.validate import validate_build
 
-from .conftest import SEEDS
+from .conftest import SEEDS, file_digests
 
-
-def _digests(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_build_every_table_has_rows_and_loads_with_pandas(seeds_build):
@@ -59,13 +56,13 @@ def test_build_documents_carry_provenance(seeds_build):
 def test_build_is_byte_identical_when_repeated(seeds_build, tmp_path):
     again = tmp_path / "again"
     run_build(BuildRequest(seeds=SEEDS, out=again))
-    assert _digests(again) == _digests(seeds_build)
+    assert file_digests(again) == file_digests(seeds_build)
 
 
 def test_build_with_two_jobs_gives_identical_output(seeds_build, tmp_path):
     parallel = tmp_path / "parallel"
     run_build(BuildRequest(seeds=SEEDS, out=parallel, jobs=2))
-    assert _digests(parallel) == _digests(seeds_build)
+    assert file_digests(parallel) == file_digests(seeds_build)
 
 
 @pytest.fixture
@@ -81,11 +78,11 @@ def test_build_failure_leaves_previous_build_and_card_untouched(small_seeds, tmp
     card = tmp_path / "datacard.md"
     with pytest.warns(UserWarning):
         run_build(BuildRequest(seeds=small_seeds, out=out, card_path=card))
-    before, card_before = _digests(out), card.read_bytes()
+    before, card_before = file_digests(out), card.read_bytes()
     (small_seeds / "broken.txt").write_bytes(b"\x00\x01binary")
     with pytest.raises(SeedError), pytest.warns(UserWarning):
         run_build(BuildRequest(seeds=small_seeds, out=out, card_path=card))
-    assert _digests(out) == before
+    assert file_digests(out) == before
     assert card.read_bytes() == card_before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".build")] in ([], [".build.lock"])
 
@@ -94,21 +91,21 @@ def test_build_validation_failure_keeps_previous_build(small_seeds, tmp_path, mo
     out = tmp_path / "build"
     with pytest.warns(UserWarning):
         run_build(BuildRequest(seeds=small_seeds, out=out))
-    before = _digests(out)
+    before = file_digests(out)
     from corpus import build as build_module
     from corpus.validate import Failure
 
     monkeypatch.setattr(build_module, "validate_build", lambda folder: [Failure("documents", "text", "x", "forced")])
     with pytest.raises(ValidationFailed), pytest.warns(UserWarning):
         run_build(BuildRequest(seeds=small_seeds, out=out))
-    assert _digests(out) == before
+    assert file_digests(out) == before
 
 
 def test_build_interrupted_mid_write_keeps_previous_build(small_seeds, tmp_path, monkeypatch):
     out = tmp_path / "build"
     with pytest.warns(UserWarning):
         run_build(BuildRequest(seeds=small_seeds, out=out))
-    before = _digests(out)
+    before = file_digests(out)
     from corpus import build as build_module
 
     def interrupted(folder, tables):
@@ -119,7 +116,7 @@ def test_build_interrupted_mid_write_keeps_previous_build(small_seeds, tmp_path,
     monkeypatch.setattr(build_module, "write_tables", interrupted)
     with pytest.raises(KeyboardInterrupt), pytest.warns(UserWarning):
         run_build(BuildRequest(seeds=small_seeds, out=out))
-    assert _digests(out) == before
+    assert file_digests(out) == before
     assert not any(p.name.startswith(".build-staging") for p in tmp_path.iterdir())
 
 

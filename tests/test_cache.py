@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -13,13 +12,10 @@ from corpus.cache import DocumentCache, cache_key
 from corpus.pipeline import Options, process_document
 from corpus.read import read_seeds
 
-from .conftest import SEEDS
+from .conftest import SEEDS, file_digests
 
 NEWS = ["000_388883cc602cf40d.txt", "002_12b8784aec2226cd.txt"]
 
-
-def _digests(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
@@ -42,7 +38,7 @@ def test_cache_reuses_unchanged_documents_and_matches_a_clean_build(news_seeds, 
     assert second.cache_hits == 1  # only the edited document was processed again
     clean = run_build(BuildRequest(seeds=news_seeds, out=tmp_path / "c"))
     assert clean.cache_hits == 0
-    assert _digests(tmp_path / "b") == _digests(tmp_path / "c")
+    assert file_digests(tmp_path / "b") == file_digests(tmp_path / "c")
 
 
 @pytest.mark.filterwarnings("ignore:.*no manifest")

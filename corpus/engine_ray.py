@@ -24,6 +24,7 @@ from corpus.errors import CorpusError
 INSTALL_HINT = "pip install 'thinktank-corpus[ray]'"
 DEFAULT_OBJECT_STORE_BYTES = 256 * 1024**2  # a local instance only; Ray's minimum is ~75 MB
 MAX_BLOCKS = 1_000  # one document per block up to this many; more blocks only add scheduling cost
+TASK_RETRIES = 2  # a task whose worker process dies is retried this often (Ray Data's default: forever)
 _PICKLE = pickle.HIGHEST_PROTOCOL
 
 
@@ -128,7 +129,7 @@ class RayEngine:
                 }
             )
             dataset = ray.data.from_arrow(_blocks(table, min(len(items), MAX_BLOCKS)))
-            dataset = dataset.map_batches(_apply_batch, batch_size=None, batch_format="pyarrow", fn_kwargs={"fn": fn})
+            dataset = dataset.map_batches(_apply_batch, batch_size=None, batch_format="pyarrow", fn_kwargs={"fn": fn}, max_retries=TASK_RETRIES)
             pending: dict[int, tuple[bool, bytes]] = {}
             expected = 0
             for batch in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):

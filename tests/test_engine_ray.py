@@ -56,6 +56,12 @@ def fail_on_bad_items(n: int) -> int:
     return n
 
 
+def die_on_item_two(n: int) -> int:
+    if n == 2:
+        os._exit(1)  # the worker process dies, as on a segfault or an out-of-memory kill
+    return n
+
+
 def fail_with_value_error(n: int) -> int:
     if n == 2:
         raise ValueError(f"cannot handle {n}")
@@ -141,6 +147,14 @@ def test_engine_ray_build_is_byte_identical_to_local(ray_session, tmp_path):
     assert on_ray.rows == local.rows
     assert on_ray.rows["documents"] == (len(list(SEEDS.glob("*.txt"))) if seeds == SEEDS else len(NEWS_SEEDS))
     assert _digests(tmp_path / "ray" / "build") == _digests(tmp_path / "local" / "build")
+
+
+def test_engine_ray_dead_worker_fails_the_map_instead_of_retrying_forever(ray_session):
+    from corpus.engine_ray import RayEngineError
+
+    with pytest.raises(RayEngineError, match="Ray failed: The worker died unexpectedly") as caught:
+        list(make_engine("ray", jobs=2).map(die_on_item_two, list(range(4))))
+    assert caught.value.exit_code == EXIT_USAGE
 
 
 # --- without Ray -------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ serves the module. The build comparison uses the three news seeds so it stays we
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sys
@@ -24,7 +23,7 @@ from corpus.cli import app
 from corpus.engine import make_engine
 from corpus.errors import EXIT_USAGE, CorpusError, SeedError
 
-from .conftest import SEEDS
+from .conftest import SEEDS, file_digests
 
 NEWS_SEEDS = ("000_388883cc602cf40d.txt", "001_268f02a432f76a7c.txt", "002_12b8784aec2226cd.txt")
 
@@ -133,10 +132,6 @@ def _seeds_subset(folder: Path, names: tuple[str, ...]) -> Path:
     return folder
 
 
-def _digests(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def test_engine_ray_build_is_byte_identical_to_local(ray_session, tmp_path):
     if os.environ.get("CORPUS_TEST_RAY_FULL") == "1":
         seeds = SEEDS
@@ -146,7 +141,7 @@ def test_engine_ray_build_is_byte_identical_to_local(ray_session, tmp_path):
     on_ray = run_build(BuildRequest(seeds=seeds, out=tmp_path / "ray" / "build", engine="ray", jobs=2))
     assert on_ray.rows == local.rows
     assert on_ray.rows["documents"] == (len(list(SEEDS.glob("*.txt"))) if seeds == SEEDS else len(NEWS_SEEDS))
-    assert _digests(tmp_path / "ray" / "build") == _digests(tmp_path / "local" / "build")
+    assert file_digests(tmp_path / "ray" / "build") == file_digests(tmp_path / "local" / "build")
 
 
 def test_engine_ray_dead_worker_fails_the_map_instead_of_retrying_forever(ray_session):

@@ -711,10 +711,19 @@ def _quality_section(quality: dict | None, digest: str | None) -> list[str]:
         ]
     lines += [
         f"Scores recorded by `corpus eval` in `seeds/quality.json` (sha256 `{digest}`), comparing the pipeline's "
-        "output with hand-written gold annotations of the seeds:",
+        "output with hand-written gold annotations: precision, recall and F1 of distinct entities per document "
+        "(label-aware), of entity mentions (surface and label) and of quantities (same value, overlapping surface). "
+        "Body text only, as the gold annotates it.",
         "",
     ]
-    return lines + render_scores(quality)
+    from corpus.quality import format_quality
+
+    for name, entry in sorted(quality.items()):
+        if isinstance(entry, dict) and "result" in entry:
+            lines += [f"### {md_cell(name)}", "", md_cell(entry.get("description") or ""), "", format_quality(entry["result"]), ""]
+        else:
+            lines += [f"### {md_cell(name)}", ""] + render_scores(entry if isinstance(entry, dict) else {"value": entry})
+    return lines
 
 
 def _limitations(tables, rows: dict[str, int]) -> list[str]:

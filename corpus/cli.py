@@ -48,7 +48,7 @@ def _fail(error: CorpusError) -> None:
 def build(
     seeds: Annotated[Path, typer.Option(help="Folder of source .txt files and manifest.yaml.")] = DEFAULT_SEEDS,
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder (replaced atomically).")] = DEFAULT_OUT,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the per-document step.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the per-document step (engine ray: CPUs of the local Ray instance; ignored with --address).")] = 1,
     ner: Annotated[bool, typer.Option("--ner/--no-ner", help="Run statistical NER (off: structure and quantities only).")] = True,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse per-document results from .corpus-cache/ beside OUT when source, code, models and schema are unchanged.")] = True,
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Skip unusable source files and list them in OUT/rejects.json instead of failing.")] = False,
@@ -148,7 +148,9 @@ QUALITY_FILE = Path("seeds/quality.json")
 def evaluate(
     folder: Annotated[Path, typer.Argument(help="Build folder to score.")] = DEFAULT_OUT,
     gold: Annotated[list[Path] | None, typer.Option(help="Gold file or folder (repeatable); default tests/gold and tests/golden/quantities_seeds.json.")] = None,
-    write: Annotated[Path | None, typer.Option(help=f"Also write the scores as JSON here ({QUALITY_FILE} feeds the datacard).")] = None,
+    write: Annotated[Path | None, typer.Option(help=f"Also record the scores in this JSON file ({QUALITY_FILE} feeds the datacard).")] = None,
+    name: Annotated[str, typer.Option(help="Key under which --write records the scores (other keys are kept).")] = "seeds",
+    description: Annotated[str, typer.Option(help="What was scored, recorded with the scores.")] = "The seed documents against the gold in tests/gold and tests/golden/quantities_seeds.json.",
 ) -> None:
     """Score a build's entities, mentions and quantities against gold annotations (precision, recall, F1)."""
     import json
@@ -166,8 +168,14 @@ def evaluate(
     result = evaluate_build(folder, paths)
     out.print(format_quality(result), highlight=False, markup=False, soft_wrap=True)
     if write:
-        write.write_text(json.dumps(result, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-        out.print(f"scores written to {write}")
+        try:
+            recorded = json.loads(write.read_text(encoding="utf-8")) if write.exists() else {}
+        except json.JSONDecodeError:
+            recorded = {}
+        recorded = recorded if isinstance(recorded, dict) and all(isinstance(v, dict) and "result" in v for v in recorded.values()) else {}
+        recorded[name] = {"description": description, "result": result}
+        write.write_text(json.dumps(recorded, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        out.print(f"scores recorded as {name!r} in {write}")
 
 
 @app.command()

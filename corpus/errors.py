@@ -25,6 +25,9 @@ class SeedError(CorpusError):
         self.problem = problem
         super().__init__(f"{self.path}: {problem} [{code}]")
 
+    def __reduce__(self):  # picklable, so a worker process can hand it back unchanged
+        return (type(self), (self.path, self.code, self.problem))
+
 
 class BuildLockedError(CorpusError):
     code = "build-locked"
@@ -39,3 +42,6 @@ class ValidationFailed(CorpusError):
     def __init__(self, failures: list):
         self.failures = failures
         super().__init__(f"{len(failures)} validation failure(s)")
+
+    def __reduce__(self):
+        return (type(self), (self.failures,))

@@ -125,3 +125,12 @@ def test_read_broken_manifest_is_refused(seeds, manifest, code):
 def test_read_seed_entry_forbids_unknown_fields():
     with pytest.raises(ValueError):
         SeedEntry(file="a.txt", colour="blue")
+
+
+def test_read_seed_error_survives_pickling():
+    """Worker processes hand errors back pickled: the type, message and fields must arrive unchanged."""
+    import pickle
+
+    err = SeedError("seeds/x.txt", "not-utf8", "file is not valid UTF-8")
+    back = pickle.loads(pickle.dumps(err))
+    assert type(back) is SeedError and str(back) == str(err) and back.code == "not-utf8"

@@ -6,20 +6,19 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export HF_HUB_OFFLINE := 1
 export HF_DATASETS_OFFLINE := 1
-export PYTHONHASHSEED := 0
 
-.PHONY: build test validate schema clean
+.PHONY: build test validate schema lock bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e .
+$(STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
 	touch $@
 
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,ray]'
 	touch $@
 
 build: $(STAMP)
@@ -35,6 +34,14 @@ test: $(TEST_STAMP)
 	$(BIN)/corpus build --seeds seeds --out build
 	$(BIN)/corpus validate build
 	$(BIN)/python -m pytest -q
+
+lock: $(TEST_STAMP)
+	{ echo "# Exact versions the project is built and tested with (pip constraints: pins only what gets installed)."; \
+	  echo "# Regenerate with: make lock"; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v -i -E '^(thinktank-corpus|pip)=='; } > constraints.txt
+
+bench: $(TEST_STAMP)
+	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf build .pytest_cache

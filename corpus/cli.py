@@ -61,7 +61,7 @@ def build(
     from corpus.pipeline import Options
 
     writes_datacard = out_dir == DEFAULT_OUT
-    command = f"corpus build --seeds {seeds.name} --out {out_dir.name}" + ("" if ner else " --no-ner")
+    command = "corpus build" + ("" if ner else " --no-ner")  # only options that change the content: no paths
     request = BuildRequest(
         seeds=seeds,
         out=out_dir,

@@ -127,3 +127,18 @@ def test_build_lock_refuses_a_concurrent_build(small_seeds, tmp_path):
     out = tmp_path / "build"
     with build_lock(out), pytest.raises(BuildLockedError, match="another build"):
         run_build(BuildRequest(seeds=small_seeds, out=out))
+
+
+def test_build_identical_across_hash_seeds_and_processes(seeds_build, tmp_path):
+    """Separate processes with different PYTHONHASHSEED (set and dict order) give the same bytes."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"hash-{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "corpus", "build", "--seeds", str(SEEDS), "--out", str(out), "--no-cache"], check=True, env=env, capture_output=True)
+        outs.append(file_digests(out))
+    assert outs[0] == outs[1] == file_digests(seeds_build)

@@ -142,3 +142,28 @@ def test_build_identical_across_hash_seeds_and_processes(seeds_build, tmp_path):
         subprocess.run([sys.executable, "-m", "corpus", "build", "--seeds", str(SEEDS), "--out", str(out), "--no-cache"], check=True, env=env, capture_output=True)
         outs.append(file_digests(out))
     assert outs[0] == outs[1] == file_digests(seeds_build)
+
+
+def test_build_hostile_title_cannot_break_the_card(small_seeds, tmp_path):
+    """A title with YAML and Markdown syntax, HTML and a newline stays text in the card."""
+    import yaml
+
+    hostile = "---\ntitle: | pwned\n<script>alert(1)</script> | cell | `code`"
+    (small_seeds / "manifest.yaml").write_text(
+        yaml.safe_dump({"documents": [{"file": "002_12b8784aec2226cd.txt", "genre": "news", "title": hostile}]}), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    run_build(BuildRequest(seeds=small_seeds, out=out))
+    card = (out / "README.md").read_text(encoding="utf-8")
+    _, front, body = card.split("---\n", 2)
+    meta = yaml.safe_load(front)
+    assert {c["config_name"] for c in meta["configs"]} == set(TABLES)
+    assert "<script>" not in body
+    assert pd.read_parquet(out / "documents").title[0] == hostile  # the data keeps the title as it is
+
+
+def test_build_rejects_a_50_mb_file_without_newline(small_seeds, tmp_path):
+    (small_seeds / "huge.txt").write_bytes(b"a" * (50 * 1024 * 1024))
+    with pytest.raises(SeedError, match="huge.txt.*characters long"):
+        run_build(BuildRequest(seeds=small_seeds, out=tmp_path / "out"))
+    assert not (tmp_path / "out").exists()

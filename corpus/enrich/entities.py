@@ -116,9 +116,38 @@ LAW_HEADS_EN = frozenset("""law act regulation regulations initiative plan strat
 directive treaty convention outlook""".split())
 DATE_WORDS = frozenset({"day", "year", "eve", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                         "sunday", "week", "festival", "holiday", "holidays"})
-POLICY_HEADS = frozenset({"plan", "opinions", "strategy", "initiative", "law", "act", "outlook", "regulations",
+POLICY_HEADS = frozenset({"plan", "opinions", "strategy", "initiative", "law", "act", "outlook", "regulations", "regulation",
                           "measures", "provisions", "directive", "guidelines"})
-EVENT_TAILS = frozenset({"summit", "olympics", "war", "games", "expo"})
+EVENT_TAILS = frozenset({"summit", "olympics", "war", "games", "expo", "conference", "symposium"})
+# a name ending in one of these is a law whatever organisation words it contains ("Export Administration Regulations")
+STATUTE_HEADS = frozenset({"regulation", "regulations", "act", "law", "directive"})
+# lowercase long forms of acronyms that are legal instruments: "general data protection regulation (GDPR)",
+# "schéma européen de certification ... (EUCS)", "règlement général ... (RGPD)"
+FR_LAW_LONG_HEADS = frozenset({"règlement", "reglement", "directive", "loi", "code", "décret", "decret", "ordonnance",
+                               "schéma", "schema", "traité", "traite", "convention", "charte"})
+ADMIN_DIVISIONS = frozenset({"province", "county", "prefecture", "district", "municipality", "oblast", "governorate",
+                             "canton", "emirate", "voivodeship"})
+# cross references ("Table 1", "Chapter 2", "Figure 3"): never entities
+XREF_WORDS = frozenset({"table", "tables", "figure", "figures", "fig", "fig.", "chapter", "chapters", "section", "sections",
+                        "annex", "annexes", "appendix", "box", "chart", "map", "graph", "page", "pages", "note", "notes",
+                        "endnote", "footnote", "exhibit", "panel", "part"})
+BULLETS = frozenset({"•", "◦", "▪", "‣", "·", "*", "–", "-", "—", "○", "■", "□", "➢", "►", "✓", "o"})
+# last words of company and brand names ("Nordkap Telecom", "Quillmark AI", "Nuvalis Cloud")
+COMPANY_SUFFIXES = frozenset("""telecom telecoms labs systems technologies tech software solutions services insurance cloud
+networks robotics analytics semiconductor semiconductors energy capital holdings motors airlines pharma
+pharmaceuticals inc inc. ltd ltd. corp corp. plc llc gmbh ai""".split())
+# further organisation head words, used to tell a name from a heading phrase
+ORG_HEAD_WORDS = ORG_TAILS | COMPANY_SUFFIXES | frozenset("""union organization organisation alliance federation authority
+network society party coalition fund board court parliament assembly service arrangement community""".split())
+# nouns that show the name before them is a product: "the Tessera Compact user terminal", "its Sage 2 model"
+PRODUCT_NOUNS = frozenset("""model models terminal terminals constellation satellite satellites drone drones chip chips
+processor processors phone phones smartphone smartphones handset handsets device devices sensor sensors gauge gauges app
+apps software aircraft jet jets vehicle vehicles car cars rocket rockets launcher robot robots camera cameras router
+routers modem tablet tablets laptop laptops chatbot""".split())
+PRODUCT_DETS = frozenset({"the", "its", "their", "his", "her", "our", "a", "an", "this", "that"})
+_MODEL_TOKEN = re.compile(r"^(?:[A-Z]{1,2}\d{1,4}[A-Za-z]?|\d{1,4}[A-Z]{1,2})$")  # "S4", "X2", "A320", "70B"
+_MODEL_NAME = re.compile(r"^[A-Z][a-z][A-Za-z]*-\d+(?:\.\d+)?[A-Za-z]{1,2}$")  # "Larkspur-70B"
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 if not Span.has_extension("canonical_hint"):
     Span.set_extension("canonical_hint", default=None)
@@ -185,14 +214,23 @@ def thinktank_entity_fixes(doc: Doc) -> Doc:
         spans = _french_orgs(doc, spans)
     else:
         spans = _policy_titles(doc, spans)
+        spans = _org_of_extension(doc, spans)
     spans = _surname_given(doc, spans, acronyms)
+    spans = _pattern_names(doc, spans)
+    spans = _long_forms(doc, spans, acronyms)
     spans = _acronym_spans(doc, spans, acronyms)
     spans = _common_words(doc, spans)
     spans = _headings(doc, spans, acronyms)
     if lang == "en":
         spans = _caption_phrases(doc, spans)
+        spans = _heading_phrases(doc, spans, acronyms)
+        spans = _list_places(doc, spans)
     spans = _consistency(doc, spans, acronyms)
+    if lang == "en":
+        spans = _org_of_extension(doc, spans)  # again: occurrences added by rule 7
+        spans = _table_rows(doc, spans)
     spans = _lone_surnames(doc, spans)
+    spans = _person_context(doc, spans)
     new = [Span(doc, s, e, label=lab) for s, e, lab in spans if e > s]
     doc.ents = sorted(filter_spans(new), key=lambda sp: sp.start)
     ents = list(doc.ents)
@@ -216,9 +254,28 @@ def thinktank_entity_fixes(doc: Doc) -> Doc:
         long = acronyms.get(sp.text) or alias_of.get(sp.start_char)
         if long:
             sp._.canonical_hint = long
-    for key in ("_tt_text", "_tt_lower", "_tt_caps", "_tt_tc"):
+    _short_forms(ents)
+    for key in ("_tt_text", "_tt_lower", "_tt_caps", "_tt_tc", "_tt_lines"):
         doc.user_data.pop(key, None)
     return doc
+
+
+def _short_forms(ents: list[Span]) -> None:
+    """Rule 18: a shortened name points (canonical_hint) to the one longer name of the same label in the
+    text that it abbreviates: "Harmattan Centre" -> "Harmattan Centre for Digital Governance" (the name cut
+    before "for/of/on"), "Radio Regulations" -> "ITU Radio Regulations" (one qualifying word dropped)."""
+    names: dict[str, set[str]] = {}
+    for sp in ents:
+        names.setdefault(sp.label_, set()).add(sp.text)
+    for sp in ents:
+        if sp._.canonical_hint or sp.label_ not in {"ORG", "LAW", "EVENT"} or len(sp) < 2:
+            continue
+        words = len(sp.text.split())
+        longer = [n for n in names[sp.label_] if n != sp.text and "\n" not in n and (
+            (sp[-1].lower_ in ORG_TAILS and re.match(re.escape(sp.text) + r" (?:for|of|on) \S", n))
+            or (n.endswith(" " + sp.text) and len(n.split()) == words + 1))]
+        if len(longer) == 1:
+            sp._.canonical_hint = longer[0]
 
 
 def _map_label(ent: Span, lang: str) -> str | None:
@@ -230,6 +287,8 @@ def _map_label(ent: Span, lang: str) -> str | None:
             return None if before and before in _OPEN_QUOTES or ent.text[:1] in _OPEN_QUOTES else "ORG"
         if lab == "EVENT" and ent[-1].lower_ in DATE_WORDS:
             return None  # named days ("Cyber Monday", "Lunar New Year") are dates
+        if lab == "FAC" and ent[-1].lower_ in ORG_TAILS and len(ent) > 1:
+            return "ORG"  # "Harmattan Centre" is an organisation, not a building
         return lab if lab in LABELS else None
     if lab == "PER":
         return "PERSON"
@@ -252,7 +311,34 @@ def _map_label(ent: Span, lang: str) -> str | None:
 
 
 def _clean(doc: Doc, start: int, end: int, label: str, acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
-    """Trim one model span and split it where rules 2-4 say; returns zero or more spans."""
+    """Trim one model span and split it where rules 2-4 and 10 say; returns zero or more spans."""
+    # rule 10: a name never spans a line break or an opening bracket ("Union\n\nEvery", "Conference (WRC")
+    for i in range(start, end):
+        t = doc[i]
+        if (t.is_space and "\n" in t.text) or ("\n" in t.whitespace_ and i < end - 1):
+            right_from = i + 1 if t.is_space else i + 1
+            left_to = i if t.is_space else i + 1
+            return (_clean(doc, start, left_to, label, acronyms) if left_to > start else []) + \
+                (_clean(doc, right_from, end, label, acronyms) if right_from < end else [])
+        if t.text in {"(", "[", "（"} and i > start:
+            close = next((k for k in range(i + 1, end) if doc[k].text in {")", "]", "）"}), end)
+            inner = _clean(doc, i + 1, close, label, acronyms) if close > i + 1 else []
+            rest = _clean(doc, close + 1, end, label, acronyms) if close + 1 < end else []
+            return _clean(doc, start, i, label, acronyms) + inner + rest
+    # list bullets: stripped; a bullet and one word before a lowercase word is an imperative ("• Require a")
+    if start < end and doc[start].text in BULLETS and end - start > 1:
+        start += 1
+        after = doc[end] if end < len(doc) else None
+        if end - start == 1 and label not in {"GPE", "LOC"} and after is not None and after.text[:1].islower():
+            return []
+    # cross references ("Table 1", "Chapter 2", "Figure 3") are never entities; a caption after one is kept
+    if end - start >= 2 and doc[start].lower_ in XREF_WORDS and re.fullmatch(r"(?:\d+|[IVXivx]+)[a-z]?(?:\.\d+)*\.?",
+                                                                             doc[start + 1].text):
+        start += 2
+        while start < end and doc[start].is_punct:
+            start += 1
+        if start >= end:
+            return []
     # quoted phrase or title
     first_non_article = start
     while first_non_article < end and doc[first_non_article].lower_ in ARTICLES:
@@ -325,14 +411,20 @@ def _clean(doc: Doc, start: int, end: int, label: str, acronyms: dict[str, str])
             return []
         long = acronyms.get(span_text)
         if long is not None and long[:1].islower():
-            return [(start, end, "LAW")] if long.lower().endswith(LAW_TAILS) else []
+            return [(start, end, "LAW")] if _is_law_long_form(long) else []
     if span_text.lower() in {"al", "et al"} or (end - start == 1 and span_text.lower() in GENERIC_NOUNS):
         return []
     # the last word decides the type of some names
     last = doc[end - 1].lower_
-    if doc.lang_ == "en" and label in {"ORG", "PERSON", "PRODUCT", "GPE", "LOC"}:
+    if doc.lang_ == "en" and label in {"ORG", "PERSON", "PRODUCT", "GPE", "LOC", "EVENT", "LAW"}:
         words = {t.lower_ for t in doc[start:end]}
-        if (last in ORG_TAILS or words & ORG_TAILS) and end - start > 1:
+        if last in EVENT_TAILS and end - start > 1:
+            label = "EVENT"  # "World Radiocommunication Conference", "Mekong River Commission Summit"
+        elif last in STATUTE_HEADS and end - start > 1 and not _org_headed(doc, start, end):
+            label = "LAW"  # "Export Administration Regulations" (not "Ministry of Law")
+        elif label in {"EVENT", "LAW"}:
+            pass
+        elif (last in ORG_TAILS or words & ORG_TAILS) and end - start > 1:
             label = "ORG"
         elif last in LAW_HEADS_EN and end - start > 1:
             label = "LAW"
@@ -340,11 +432,26 @@ def _clean(doc: Doc, start: int, end: int, label: str, acronyms: dict[str, str])
             label = "LAW"  # "United Nations Convention on the Law of the Sea"
         elif end - start == 2 and doc[start].lower_ in COMPASS and last in CONTINENTS:
             label = "LOC"  # "East Africa", "Southeast Asia"
-        elif last in EVENT_TAILS and end - start > 1:
-            label = "EVENT"
+        elif last in ADMIN_DIVISIONS and end - start > 1 and label in {"GPE", "LOC"}:
+            label = "GPE"  # "Western Province"
     if doc.lang_ == "en" and label == "GPE" and end - start == 1 and doc[start].lower_ in CONTINENTS:
         label = "LOC"
+    # a law's year follows its name on the same line: "Nigerian Communications Act 2003"
+    if label == "LAW" and end < len(doc) and doc[end - 1].whitespace_ and _YEAR.match(doc[end].text):
+        end += 1
     return [(start, end, label)]
+
+
+def _org_headed(doc: Doc, start: int, end: int) -> bool:
+    """An organisation head word opens the name or is followed by of/for/on: "Ministry of Law", "China
+    University of Political Science and Law" (unlike "Export Administration Regulations")."""
+    return doc[start].lower_ in ORG_TAILS or any(
+        doc[k].lower_ in ORG_TAILS and doc[k + 1].lower_ in {"of", "for", "on"} for k in range(start, end - 1))
+
+
+def _is_law_long_form(long: str) -> bool:
+    words = long.lower().split()
+    return long.lower().endswith(LAW_TAILS) or bool(words) and words[0] in FR_LAW_LONG_HEADS
 
 
 def _text(doc: Doc) -> str:
@@ -393,7 +500,11 @@ def _policy_matcher(vocab_id: int, vocab) -> Matcher:  # noqa: ANN001 - spaCy Vo
     word = {"TEXT": {"REGEX": r"^(?:[A-Z][\w\-]*|&|and|-)$"}}
     head = {"LOWER": {"IN": sorted(POLICY_HEADS)}}
     ordinal = {"TEXT": {"REGEX": r"^\d+(?:st|nd|rd|th)$"}, "OP": "?"}
+    first = {"TEXT": {"REGEX": r"^[A-Z](?:[a-z][\w\-]*|[A-Z]{1,5})$"}}  # "Export", "EU"
+    year = {"TEXT": {"REGEX": _YEAR.pattern}}
     m.add("LAW", [[ordinal, title, word, {"OP": "*", **word}, head],
+                  [first, {"OP": "*", **word}, {"LOWER": {"IN": sorted(STATUTE_HEADS)}}],
+                  [first, {"OP": "*", **word}, {"LOWER": {"IN": sorted(STATUTE_HEADS)}}, year],
                   [ordinal, title, {"OP": "*", **word}, head, {"LOWER": {"IN": ["for", "on"]}}, title, {"OP": "*", **word}, word],
                   [ordinal, title, {"OP": "*", **word}, head, {"LOWER": {"IN": ["for", "on"]}}, title]])
     return m
@@ -406,9 +517,16 @@ def _policy_titles(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
     found = []
     for sp in filter_spans(matches):
         words = {t.lower_ for t in sp}
-        if words & ORG_TAILS or any("\n" in t.whitespace_ for t in sp[:-1]):
+        head = sp[-2] if _YEAR.match(sp[-1].text) and len(sp) > 1 else sp[-1]
+        if words & ORG_TAILS and (head.lower_ not in STATUTE_HEADS or _org_headed(doc, s, e)):
+            continue
+        if any(t.is_space for t in sp) or sp[0].lower_ in XREF_WORDS:
             continue
         s, e = sp.start, sp.end
+        while s < e and doc[s].lower_ in ARTICLES:
+            s += 1
+        if e - s < 2:
+            continue
         if s > 0 and doc[s - 1].lower_ in {"for", "of", "and", ",", "&", "on", "de"}:
             continue  # the tail of a longer name ("Center for International Security and Strategy")
         if doc[s].lower_ in {"and", "&", "-"} or doc[e - 1].lower_ in {"and", "&", "-"}:
@@ -535,11 +653,11 @@ def _acronym_spans(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[s
         if long is None or tok.i in covered or short.upper() in TECH_ACRONYMS:
             continue
         if long[:1].islower():
-            if not long.lower().endswith(LAW_TAILS):
+            if not _is_law_long_form(long):
                 continue
             label = "LAW"
         else:
-            label = by_text.get(short) or by_text.get(long) or "ORG"
+            label = by_text.get(long) or by_text.get(short) or "ORG"
         out.append((tok.i, tok.i + 1, label))
     return out
 
@@ -675,6 +793,320 @@ def _french_orgs(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         return spans
     kept = [s for s in spans if not any(s[0] < b[1] and b[0] < s[1] for b in built)]
     return kept + built
+
+
+def _replace(spans: list[tuple[int, int, str]], found: list[tuple[int, int, str]],
+             keep_labels: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """Add `found` spans; each replaces the spans inside it, and is skipped where it would cut a span that
+    reaches beyond it or overlap a span whose label is in `keep_labels`."""
+    out = list(spans)
+    for f in sorted(set(found), key=lambda x: (x[0], -x[1])):
+        over = [x for x in out if x[0] < f[1] and f[0] < x[1]]
+        if any(x[0] < f[0] or x[1] > f[1] or x[2] in keep_labels for x in over):
+            continue
+        out = [x for x in out if x not in over] + [f]
+    return out
+
+
+def _org_of_extension(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Rule 11: an organisation that ends in its head word continues over "for/of/on (the) Name ...":
+    "Harmattan Centre" + "for Digital Governance" (the model often stops at the head word)."""
+    n = len(doc)
+    connect = {"and", "&", "of", "the", "for", "-"}
+    out = []
+    for s, e, lab in spans:
+        if lab == "ORG" and doc[e - 1].lower_ in ORG_TAILS and e + 1 < n and doc[e].lower_ in {"for", "of", "on"}:
+            j = e + 1
+            if doc[j].lower_ == "the":
+                j += 1
+            k = j
+            while k < n and not doc[k].is_space and (_is_name_word(doc[k].text) or _is_allcaps(doc[k].text)
+                                                     or (k > j and doc[k].lower_ in connect)):
+                k += 1
+            while k > j and doc[k - 1].lower_ in connect:
+                k -= 1
+            if k > j:
+                e = k
+        out.append((s, e, lab))
+    grown = [x for x, y in zip(out, spans) if x != y]
+    return _replace([y for x, y in zip(out, spans) if x == y], grown) if grown else out
+
+
+def _pattern_names(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Rule 12 (token patterns): products and company names the model misses or mislabels.
+
+    - "the/its X (modifier) model|terminal|constellation|drone|..." -> PRODUCT X ("its Sage 2 model");
+    - a name with a model number ("Larkspur-70B", "Riverlight S4") -> PRODUCT;
+    - a proper name + a company word ("Nordkap Telecom", "Quillmark AI", "Nuvalis Cloud") -> ORG.
+    """
+    n = len(doc)
+    lower_words = _lower_words(doc)
+    products: list[tuple[int, int, str]] = []
+    orgs: list[tuple[int, int, str]] = []
+
+    def proper(t) -> bool:  # noqa: ANN001 - a capitalised word the text never writes in lowercase
+        return _is_name_word(t.text) and t.lower_ not in lower_words and not t.is_stop
+
+    for tok in doc:
+        i = tok.i
+        if doc.lang_ == "en" and tok.lower_ in PRODUCT_DETS:
+            j = i + 1
+            while j < n and j - i <= 4 and not doc[j].is_space and (
+                    _is_name_word(doc[j].text) or _MODEL_TOKEN.match(doc[j].text) or _MODEL_NAME.match(doc[j].text)
+                    or (j > i + 1 and doc[j].like_num and doc[j - 1].whitespace_)):
+                j += 1
+            if j == i + 1 or j >= n or doc[i + 1].lower_ in XREF_WORDS:
+                continue
+            k = j
+            if doc[k].text.islower() and doc[k].lower_ not in PRODUCT_NOUNS and k + 1 < n and doc[k + 1].lower_ in PRODUCT_NOUNS:
+                k += 1
+            if doc[k].lower_ in PRODUCT_NOUNS and not (j - i == 2 and doc[i + 1].lower_ in lower_words):
+                products.append((i + 1, j, "PRODUCT"))
+        elif doc.lang_ == "en" and _MODEL_NAME.match(tok.text):
+            products.append((i, i + 1, "PRODUCT"))
+        elif doc.lang_ == "en" and _MODEL_TOKEN.match(tok.text) and i > 0 and doc[i - 1].whitespace_ \
+                and _is_name_word(doc[i - 1].text) and doc[i - 1].lower_ not in XREF_WORDS:
+            s = i - 1
+            while s > 0 and i - s < 3 and doc[s - 1].whitespace_ and proper(doc[s - 1]):
+                s -= 1
+            if proper(doc[s]):
+                products.append((s, i + 1, "PRODUCT"))
+        if tok.lower_ in COMPANY_SUFFIXES and i > 0 and (tok.text == "AI" or _is_name_word(tok.text)):
+            s = i
+            while s > 0 and i - s < 3 and doc[s - 1].whitespace_ and _is_name_word(doc[s - 1].text):
+                s -= 1
+            while s < i and not proper(doc[s]):
+                s += 1
+            # inside a coordination or a role ("Head of AI and Emerging Technologies") it is a phrase
+            if s < i and not (s > 0 and doc[s - 1].lower_ in {"of", "and", "&", "or"}):
+                orgs.append((s, i + 1, "ORG"))
+    keep = frozenset({"GPE", "LOC", "NORP", "LAW", "EVENT"})
+    return _replace(_replace(spans, products, keep), orgs, keep)
+
+
+def _long_forms(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Rule 13: the text's own "long form (ABC)" definitions decide names and labels. A span inside a long
+    form grows to the whole long form ("Commission nationale" -> "Commission nationale de l'informatique
+    et des libertés"); a lowercase long form that is a legal instrument is a LAW ("schéma européen de
+    certification ... (EUCS)"); the acronym takes the long form's label (RGPD is a LAW, WRC an EVENT); an
+    edition of a defined acronym ("WRC-27") is its own name with the same label."""
+    if not acronyms:
+        return spans
+    text = _text(doc)
+    out = list(spans)
+    long_label: dict[str, str] = {}
+    for short, long in list(acronyms.items()):
+        m = re.search(re.escape(long) + r"\s*[(（]\s*" + re.escape(short), text)
+        if m and long[:1].islower():
+            # the letter-matching rule drops a head noun without a letter in the acronym: "schéma" + "européen
+            # de certification des services en nuage (EUCS)"
+            before = re.search(r"(\w+)\s+$", text[max(0, m.start() - 40):m.start()])
+            if before and before.group(1).lower() in FR_LAW_LONG_HEADS:
+                long = acronyms[short] = before.group(1) + text[m.start() - len(before.group(0)) + len(before.group(1)):m.start()] + long
+                m = re.search(re.escape(long) + r"\s*[(（]\s*" + re.escape(short), text)
+        lf = doc.char_span(m.start(), m.start() + len(long), alignment_mode="expand") if m else None
+        if lf is None:
+            continue
+        over = [x for x in out if x[0] < lf.end and lf.start < x[1]]
+        if long[:1].islower():
+            if not _is_law_long_form(long):
+                continue
+            label = "LAW"
+        elif over:
+            label = max(over, key=lambda x: x[1] - x[0])[2]
+        else:
+            continue
+        if any(x[1] > lf.end for x in over):
+            continue
+        start = min([lf.start] + [x[0] for x in over])
+        out = [x for x in out if x not in over] + [(start, lf.end, label)]
+        long_label[short] = label
+    out = [(s, e, long_label.get(doc[s:e].text, lab)) for s, e, lab in out]
+    covered = {i for s, e, _ in out for i in range(s, e)}
+    for tok in doc:
+        m = re.fullmatch(r"([A-Z][A-Z&]{1,9})-(\d{2,4})", tok.text)
+        if m and m.group(1) in long_label and tok.i not in covered:
+            out.append((tok.i, tok.i + 1, long_label[m.group(1)]))
+    return out
+
+
+def _line_bounds(doc: Doc) -> list[tuple[int, int, str]]:
+    cached = doc.user_data.get("_tt_lines")
+    if cached is None:
+        cached, pos = [], 0
+        for line in _text(doc).split("\n"):
+            cached.append((pos, pos + len(line), line))
+            pos += len(line) + 1
+        doc.user_data["_tt_lines"] = cached
+    return cached
+
+
+def _line_of(doc: Doc, i: int) -> int:
+    idx = doc[i].idx
+    lines = _line_bounds(doc)
+    lo, hi = 0, len(lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if lines[mid][0] <= idx:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+_CAPTION = re.compile(r"^(?:Table|Figure|Fig\.|Chart|Box|Map|Graph|Exhibit)\s+\d+")
+_HEAD_CONNECT = _EN_CONNECT | {"a", "an", "to", "with", "by", "from", "between", "its", "their", "vs", "or", "as"}
+
+
+def _is_heading_line(line: str) -> bool:
+    """A short title-case line (heading, title block line) or a figure/table caption."""
+    body = re.sub(r"^(?:\d+(?:\.\d+)*\.?|[IVX]+\.|\([a-z]\))\s+", "", line.strip())
+    caption = bool(_CAPTION.match(body))
+    words = re.findall(r"[^\W\d_][\w’'&\-]*", body)
+    content = [w for w in words if w.lower() not in _HEAD_CONNECT]
+    if not content or len(words) > (24 if caption else 10) or (not caption and body.endswith((".", ";", ",", "?"))):
+        return False
+    return sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _heading_phrases(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Rule 14: in a heading, title-block line or caption, an ORG/PRODUCT/EVENT/LAW/NORP span without a head
+    word (Institute, Union, Agency, Act, Conference, ...) that the running text never uses is a capitalised
+    phrase ("Licensing Status", "Filing Practices and Coordination", "Working Paper"), not a name."""
+    lines = _line_bounds(doc)
+    heading = [_is_heading_line(line) for _, _, line in lines]
+    if not any(heading):
+        return spans
+    text = _text(doc)
+    heads = (ORG_HEAD_WORDS - {"ai"}) | LAW_HEADS_EN | EVENT_TAILS | POLICY_HEADS | STATUTE_HEADS
+    out = []
+    for s, e, lab in spans:
+        if lab in {"ORG", "PRODUCT", "EVENT", "LAW", "NORP"} and heading[_line_of(doc, s)]:
+            surface = doc[s:e].text
+            if not ({t.lower_ for t in doc[s:e]} & heads or surface in acronyms or _is_allcaps(surface)):
+                elsewhere = any(not heading[_line_of_char(lines, m.start())]
+                                for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text))
+                if not elsewhere:
+                    continue
+        out.append((s, e, lab))
+    return out
+
+
+def _line_of_char(lines: list[tuple[int, int, str]], idx: int) -> int:
+    return next(k for k, (a, b, _) in enumerate(lines) if a <= idx <= b)
+
+
+_ROW_END = re.compile(r"(?:\d[\d.,%]*|[—–-]|yes|no|n\.?a\.?)$", re.IGNORECASE)
+
+
+def _table_rows(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Rule 15: in table rows extracted as text lines ("Ghana Granted Yes 14") a name stops before a
+    capitalised word the text also writes in lowercase (a status cell: "Granted", "Pending"); the first
+    cells of the rows of one table share a label (Kenya, Nigeria, Ghana ... are all GPE)."""
+    lines = _line_bounds(doc)
+
+    def is_row(line: str) -> bool:
+        items = line.split()
+        return 2 <= len(items) <= 12 and bool(_ROW_END.search(items[-1])) and not line.rstrip().endswith(".")
+
+    rows = [is_row(line) for _, _, line in lines]
+    block = [rows[k] and ((k > 0 and rows[k - 1]) or (k + 1 < len(rows) and rows[k + 1])) for k in range(len(rows))]
+    if not any(block):
+        return spans
+    lower_words = _lower_words(doc)
+    out = []
+    for s, e, lab in spans:
+        k = _line_of(doc, s)
+        if block[k]:
+            cut = next((i for i in range(s + 1, e) if _is_name_word(doc[i].text) and doc[i].lower_ in lower_words), e)
+            e = cut
+        out.append((s, e, lab))
+    # first cells of one table block share the majority label
+    firsts: dict[int, list[int]] = {}
+    for idx, (s, e, lab) in enumerate(out):
+        k = _line_of(doc, s)
+        if block[k] and doc[s].idx == lines[k][0] + (len(lines[k][2]) - len(lines[k][2].lstrip())):
+            top = k
+            while top > 0 and block[top - 1]:
+                top -= 1
+            firsts.setdefault(top, []).append(idx)
+    for members in firsts.values():
+        votes = Counter(out[i][2] for i in members)
+        label, count = votes.most_common(1)[0]
+        if count >= 2 and count > len(members) / 2:
+            for i in members:
+                out[i] = (out[i][0], out[i][1], label)
+    return out
+
+
+_LIST_SEP = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+_LIST_ITEM = re.compile(r"[A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?")
+
+
+def _list_places(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Rule 16: in an enumeration of places ("Accra, Nairobi, Kigali, Dakar and Johannesburg") a
+    one-or-two-word ORG/PERSON item is a place too, and an untagged capitalised item between two places is
+    added ("Port Louis, Mombasa, Colombo")."""
+    text = _text(doc)
+    ordered = sorted(spans)
+    chains: list[list[int]] = []
+    for k, (s, e, lab) in enumerate(ordered):
+        if k and _LIST_SEP.fullmatch(text[doc[ordered[k - 1][1] - 1].idx + len(doc[ordered[k - 1][1] - 1].text):doc[s].idx]):
+            chains[-1].append(k)
+        else:
+            chains.append([k])
+    out = list(ordered)
+    for chain in chains:
+        labels = [out[k][2] for k in chain]
+        gpe = labels.count("GPE")
+        if len(chain) >= 3 and gpe >= 2 and gpe > len(chain) / 2:
+            for k in chain:
+                s, e, lab = out[k]
+                if lab in {"ORG", "PERSON"} and e - s <= 2:
+                    out[k] = (s, e, "GPE")
+    added = []
+    for a, b in zip(ordered, ordered[1:]):
+        if a[2] == "GPE" and b[2] == "GPE":
+            a_end = doc[a[1] - 1].idx + len(doc[a[1] - 1].text)
+            gap = text[a_end:doc[b[0]].idx]
+            if len(gap) > 80 or not gap.startswith(","):
+                continue
+            seps = list(_LIST_SEP.finditer(gap))
+            if not seps or seps[0].start() != 0 or seps[-1].end() != len(gap):
+                continue
+            items = [(x.end(), y.start()) for x, y in zip(seps, seps[1:])]
+            if items and all(x.end() < y.start() for x, y in zip(seps, seps[1:])) \
+                    and all(_LIST_ITEM.fullmatch(gap[i:j]) for i, j in items):
+                for i, j in items:
+                    sp = doc.char_span(a_end + i, a_end + j, alignment_mode="strict")
+                    if sp is not None:
+                        added.append((sp.start, sp.end, "GPE"))
+    return _replace(out, added, frozenset(LABELS))
+
+
+PERSON_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "mme", "m.",
+                               "madame", "monsieur", "sir", "dame", "mlle"})
+
+
+def _person_context(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Rule 17: a name after an honorific ("M. Saint-Clair") or repeating the end of a person's full name is
+    a PERSON; a two-or-more-word "PERSON" ending in a company word ("Nuvalis Cloud") or in a word the text
+    writes in lowercase ("Kestrel Orbital": "orbital broadband") is an organisation."""
+    lower_words = _lower_words(doc)
+    tails = {doc[s + k:e].text for s, e, lab in spans if lab == "PERSON" and e - s > 1 for k in range(1, e - s)}
+    out = []
+    for s, e, lab in spans:
+        prev = doc[s - 1].lower_ if s > 0 else ""
+        names = all(_is_name_word(t.text) or t.text == "-" for t in doc[s:e])
+        if lab != "PERSON" and names and (prev in PERSON_HONORIFICS or lab in {"ORG", "NORP", "PRODUCT"} and doc[s:e].text in tails):
+            lab = "PERSON"
+        elif lab == "PERSON" and e - s > 1 and prev not in PERSON_HONORIFICS:
+            last = doc[e - 1]
+            if last.lower_ in COMPANY_SUFFIXES or (len(last.text) >= 4 and last.text[1:].islower() and last.lower_ in lower_words
+                                                    and not _is_allcaps(doc[s].text)):
+                lab = "ORG"
+        out.append((s, e, lab))
+    return out
 
 
 # --------------------------------------------------------------------------------------------- public API

@@ -518,7 +518,7 @@ def _policy_titles(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
     for sp in filter_spans(matches):
         words = {t.lower_ for t in sp}
         head = sp[-2] if _YEAR.match(sp[-1].text) and len(sp) > 1 else sp[-1]
-        if words & ORG_TAILS and (head.lower_ not in STATUTE_HEADS or _org_headed(doc, s, e)):
+        if words & ORG_TAILS and (head.lower_ not in STATUTE_HEADS or _org_headed(doc, sp.start, sp.end)):
             continue
         if any(t.is_space for t in sp) or sp[0].lower_ in XREF_WORDS:
             continue

@@ -16,7 +16,7 @@ import yaml
 
 from corpus.engine import Engine, make_engine
 from corpus.errors import SeedError, ValidationFailed
-from corpus.pipeline import Options, ProcessedDocument, Tables, assemble_tables, process_document
+from corpus.pipeline import Options, ProcessedDocument, Tables, assemble_tables, process_document, warm_up
 from corpus.read import SourceDocument, read_seeds
 from corpus.validate import validate_build
 from corpus.write import build_lock, replace_file, staging_folder, swap_into_place, write_tables
@@ -59,6 +59,8 @@ def process_all(sources: Sequence[SourceDocument], options: Options, engine: Eng
     keys = [cache_key(s, options) for s in sources] if store else [None] * len(sources)
     results: list[ProcessedDocument | None] = [store.get(k) if store else None for k in keys]
     todo = [i for i, r in enumerate(results) if r is None]
+    if len(todo) > 1 and getattr(engine, "inherits_parent_memory", False):
+        warm_up(options)
     done = len(sources) - len(todo)
     if progress:
         progress("process", done, len(sources))

@@ -5,6 +5,7 @@ An engine is anything with `map(fn, items) -> Iterable` that yields `fn(item)` i
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -21,13 +22,19 @@ class LocalEngine:
 
     jobs: int = 1
 
+    @property
+    def inherits_parent_memory(self) -> bool:
+        """True when workers are forked: what the parent loaded first (models) they share for free."""
+        return self.jobs > 1 and multiprocessing.get_start_method() == "fork"
+
     def map(self, fn: Callable, items: Sequence) -> Iterable:
         if self.jobs <= 1 or len(items) <= 1:
             yield from map(fn, items)
             return
         pool = ProcessPoolExecutor(max_workers=self.jobs)
         try:
-            yield from pool.map(fn, items, chunksize=max(1, min(16, len(items) // (self.jobs * 4))))
+            # one document per task: documents differ a lot in size, so small tasks balance the workers
+            yield from pool.map(fn, items, chunksize=1)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 

@@ -105,6 +105,15 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
     )
 
 
+def warm_up(options: Options = Options()) -> None:
+    """Load what every document needs (the NER pipelines) once, e.g. before forking worker processes."""
+    if options.ner:
+        from corpus.enrich.entities import PIPELINES, ner_available
+
+        for language in sorted(PIPELINES):
+            ner_available(language)
+
+
 def _document_record(source: SourceDocument, doc: StructuredDocument, language: str) -> Document:
     entry = source.entry
     origins: list[FieldOrigin] = []

@@ -89,8 +89,11 @@ def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildR
         clock = time.perf_counter()
         engine = make_engine(request.engine, request.jobs, request.address)
         processed, hits = process_all(sources, request.options, engine, request.cache_dir, progress)
-        tables = assemble_tables(processed, catalog)
         seconds["structure+enrich"] = time.perf_counter() - clock
+
+        clock = time.perf_counter()
+        tables = assemble_tables(processed, catalog)
+        seconds["link"] = time.perf_counter() - clock
 
         with staging_folder(request.out) as staging:
             clock = time.perf_counter()

@@ -42,6 +42,28 @@ component `thinktank_entity_fixes` (after `ner`), on tokens and character offset
 9. A one-word PERSON never introduced by a full name or an honorific in the text ("Didi", "Groupon")
    is taken for an organisation or brand (ORG).
 
+10. A name never spans a line break or an opening bracket; leading list bullets are stripped (a bullet and
+   one word before a lowercase word is an imperative, not a name); cross references ("Table 1",
+   "Chapter 2") are never entities.
+11. An organisation ending in its head word continues over "for/of/on Name ..." ("Harmattan Centre for
+   Digital Governance"); names ending in Conference/Summit are EVENT, in Act/Law/Regulation(s)/Directive LAW
+   (unless an organisation head opens them: "University of ... and Law"), with a following year included;
+   "... Province" is GPE.
+12. Token patterns: "the/its X model|terminal|constellation|drone ..." and model numbers ("Larkspur-70B",
+   "Riverlight S4") are PRODUCT; a proper name + company word ("Nordkap Telecom", "Quillmark AI") is ORG.
+13. "long form (ABC)": spans inside the long form grow to it, lowercase legal long forms are LAW, the acronym
+   and its editions ("WRC-27") take the long form's label.
+14. In headings, title-block lines and captions, ORG/PRODUCT/EVENT/LAW spans without a head word that the
+   running text never uses are phrases ("Licensing Status"). 15. Table rows: a name stops before a status
+   word ("Ghana Granted"); first cells of one table share a label. 16. Items of a place list are places.
+17. Honorific + name is PERSON ("M. Saint-Clair"); a "PERSON" ending in a company word or a word the text
+   writes in lowercase is ORG ("Nuvalis Cloud", "Kestrel Orbital"). 18. A short form points (canonical_hint)
+   to the one longer same-label name it abbreviates ("Harmattan Centre", "Radio Regulations").
+
+Chinese has no statistical pipeline (none on PyPI): `zh` runs `spacy.blank("zh")` (character segmenter, no
+download) with the rule component `thinktank_zh_rules` (see `zh_entities`); `ner_available("zh")` stays False
+(it reports statistical NER) and `rule_based_languages()` names the rule-only languages for the datacard.
+
 Roles ("ZHANG Qinkun, Secretary-General of the Tencent Research Institute") are read from the text right
 after a PERSON span: a comma, a short role phrase, then "of"/"at"/"de" and an organisation span.
 """

@@ -274,16 +274,19 @@ def link_entities(processed: Sequence[ProcessedDocument], catalog=None) -> tuple
     ]
     owners = [(p.document.doc_id, owner) for p in processed for owner, _ in p.entity_spans]
     canonical, assignment = canonicalize(inputs, catalog or ())
-    entities_by_id = {e.entity_id: e for e in canonical}
     mentions = []
     by_surface: dict[tuple[str, str | None, str], str] = {}
+    by_name: dict[str, str] = {}  # any name or alias, casefolded -> entity (first in id order wins)
+    for entity in sorted(canonical, key=lambda e: e.entity_id):
+        for name in (entity.name, *entity.aliases):
+            by_name.setdefault(name.casefold(), entity.entity_id)
     for (doc_id, language, span), (_, owner), entity_id in zip(inputs, owners, assignment.entity_ids):
         by_surface.setdefault((doc_id, owner, span.text), entity_id)
     for (doc_id, language, span), (_, owner), entity_id in zip(inputs, owners, assignment.entity_ids):
         field_ = "footnote" if owner else "body"
         affiliation_id = None
         if span.affiliation:
-            affiliation_id = by_surface.get((doc_id, owner, span.affiliation)) or _find_entity(entities_by_id, span.affiliation)
+            affiliation_id = by_surface.get((doc_id, owner, span.affiliation)) or by_name.get(span.affiliation.casefold())
         mentions.append(
             Mention(
                 mention_id=f"{doc_id}/m{short_hash(field_, owner, span.start, span.end)}",
@@ -321,14 +324,6 @@ def link_entities(processed: Sequence[ProcessedDocument], catalog=None) -> tuple
         if e.entity_id in n_mentions
     ]
     return entities, mentions
-
-
-def _find_entity(entities_by_id: dict, surface: str) -> str | None:
-    key = surface.casefold()
-    for entity in entities_by_id.values():
-        if entity.name.casefold() == key or any(a.casefold() == key for a in entity.aliases):
-            return entity.entity_id
-    return None
 
 
 def assemble_tables(processed: Sequence[ProcessedDocument], catalog=None) -> Tables:

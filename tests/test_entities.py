@@ -370,3 +370,16 @@ def test_entities_chinese_is_rule_based_not_statistical():
     assert ner_available("zh") is False and rule_based_languages() == ("zh",)
     ents = _ents(ZH, "zh")
     assert all(ZH[e.start:e.end] == e.text and e.label in LABELS for e in ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "script", "label", "hint"),
+    [
+        ("5. 刘一鸣 (Liu Yiming), 财经, September 5, 2016.", "刘一鸣", "PERSON", "Liu Yiming"),
+        ("阿里巴巴达摩院 (Alibaba Damo Academy), accessed on December 24, 2017", "阿里巴巴达摩院", "ORG", "Alibaba Damo Academy"),
+    ],
+)
+def test_entities_script_name_glossed_in_brackets_takes_the_gloss(text, script, label, hint):
+    spans = {s.text: s for s in detect_entities([text], "en")[0]}
+    assert spans[script].label == label
+    assert spans[script].canonical_hint == hint

@@ -87,3 +87,12 @@ def test_linking_no_quantities_or_dates_among_entities(linked):
     mentions, _ = linked
     assert not mentions.text.str.fullmatch(r"[\d.,$%\s]+(percent|million|billion)?").any()
     assert not mentions.text.str.contains(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d", regex=True).any()
+
+
+def test_linking_chinese_script_joins_its_romanisation(linked):
+    """Note 5 of the report: "刘一鸣 (Liu Yiming)"; note 15 and the body name "Liu Yiming" again."""
+    mentions, entities = linked
+    ids = _entity_of(mentions, "刘一鸣") | _entity_of(mentions, "Liu Yiming")
+    assert len(ids) == 1
+    (entity_id,) = ids
+    assert entities.loc[entity_id, "label"] == "PERSON"

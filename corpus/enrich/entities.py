@@ -1323,5 +1323,25 @@ def detect_entities(texts: Sequence[str], language: str) -> list[list[EntitySpan
     for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
         spans = [EntitySpan(e.start_char, e.end_char, e.text, e.label_, canonical_hint=e._.canonical_hint)
                  for e in doc.ents if e.label_ in LABELS]
-        results.append(_roles(doc.text, spans))
+        results.append(_roles(doc.text, _script_names(doc.text, spans)))
     return results
+
+
+_SCRIPT_NAME_RE = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff]{2,12})\s*[(（]([^()（）\n]{2,80})[)）]")
+
+
+def _script_names(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """"刘一鸣 (Liu Yiming)": a name in Chinese script glossed by a detected name in brackets is that entity
+    too; the gloss becomes its grouping hint, so both forms link to one entity."""
+    by_range = {(sp.start, sp.end): sp for sp in spans}
+    for m in _SCRIPT_NAME_RE.finditer(text):
+        gloss = by_range.get((m.start(2), m.end(2)))
+        script = (m.start(1), m.end(1))
+        if gloss is None or (script not in by_range and any(a < script[1] and script[0] < b for a, b in by_range)):
+            continue
+        points_back = gloss.canonical_hint == m.group(1)
+        hint = gloss.text if points_back or not gloss.canonical_hint else gloss.canonical_hint
+        by_range[script] = EntitySpan(*script, m.group(1), gloss.label, canonical_hint=hint)
+        if points_back:  # the gloss must not point back at the script form
+            by_range[(gloss.start, gloss.end)] = EntitySpan(gloss.start, gloss.end, gloss.text, gloss.label, gloss.role, gloss.affiliation)
+    return sorted(by_range.values(), key=lambda sp: (sp.start, sp.end))

@@ -245,16 +245,13 @@ def _quality(seeds: Path | None) -> tuple[dict | None, str | None]:
         return {"error": "seeds/quality.json is not valid JSON"}, hashlib.sha256(data).hexdigest()
 
 
-def ner_status(language: str) -> bool | None:
-    """Whether a statistical NER pipeline exists for `language`; None when it cannot be determined."""
-    try:
-        from corpus.enrich.entities import ner_available
-    except ImportError:
-        return None
-    try:
-        return bool(ner_available(language))
-    except Exception:  # noqa: BLE001 - the card reports "unknown" rather than failing the build
-        return None
+def ner_status(language: str) -> str:
+    """How entities are found for `language`: 'statistical', 'rules' (no model installed) or 'none'."""
+    from corpus.enrich.entities import ner_available, rule_based_languages
+
+    if ner_available(language):
+        return "statistical"
+    return "rules" if language in rule_based_languages() else "none"
 
 
 def package_versions() -> list[tuple[str, str]]:
@@ -718,11 +715,10 @@ def _quality_section(quality: dict | None, digest: str | None) -> list[str]:
     ]
     from corpus.quality import format_quality
 
+    if not all(isinstance(entry, dict) and "result" in entry for entry in quality.values()):
+        return lines + render_scores(quality)  # not written by `corpus eval`: shown as it is
     for name, entry in sorted(quality.items()):
-        if isinstance(entry, dict) and "result" in entry:
-            lines += [f"### {md_cell(name)}", "", md_cell(entry.get("description") or ""), "", format_quality(entry["result"]), ""]
-        else:
-            lines += [f"### {md_cell(name)}", ""] + render_scores(entry if isinstance(entry, dict) else {"value": entry})
+        lines += [f"### {md_cell(name)}", "", md_cell(entry.get("description") or ""), "", format_quality(entry["result"]), ""]
     return lines
 
 
@@ -747,13 +743,21 @@ def _limitations(tables, rows: dict[str, int]) -> list[str]:
         status = ner_status(lang)
         n_docs = sum(d.language == lang for d in tables.documents)
         mentions = sum(m.doc_id in {d.doc_id for d in tables.documents if d.language == lang} for m in tables.mentions)
-        text = {True: "yes", False: "**no**: no mentions or entities for these documents", None: "unknown (could not be determined in this build)"}[status]
+        text = {
+            "statistical": "spaCy pipeline + rules",
+            "rules": "**no statistical model**: rules only (names in 《》, organisation heads, roles, place patterns)",
+            "none": "**none**: no mentions or entities for these documents",
+        }[status]
         body.append([md_code(lang), str(n_docs), str(mentions), text])
-    lines += md_table(["language", "documents", "mentions", "NER pipeline"], body, "lrrl")
-    missing = [lang for lang in languages if ner_status(lang) is False]
+    lines += md_table(["language", "documents", "mentions", "entity detection"], body, "lrrl")
     lines.append("")
-    if missing:
-        lines += [f"Languages with no NER pipeline in this build: {', '.join(md_code(m) for m in missing)}. Their documents have structure and quantities, but no entity mentions.", ""]
+    for status, sentence in (
+        ("rules", "Languages without a statistical NER pipeline, whose entities come from rules alone (expect lower recall): {}."),
+        ("none", "Languages with no entity detection in this build: {}. Their documents have structure and quantities, but no entity mentions."),
+    ):
+        langs = [lang for lang in languages if ner_status(lang) == status]
+        if langs:
+            lines += [sentence.format(", ".join(md_code(m) for m in langs)), ""]
     if rows.get("mentions", 0) == 0 and rows.get("documents", 0):
         lines += ["This build has no entity mentions at all (NER switched off with `--no-ner`, or no pipeline available).", ""]
     lines += [

@@ -216,3 +216,22 @@ def test_card_committed_datacard_is_fresh(tmp_path):
     fresh = card_path.read_text(encoding="utf-8")
     assert fresh == (out / "README.md").read_text(encoding="utf-8")
     assert fresh == committed.read_text(encoding="utf-8"), "datacard.md is stale: run `corpus build` and commit datacard.md"
+
+
+def test_card_renders_scores_recorded_by_corpus_eval(sample, tmp_path):
+    folder, tables, processed, _ = sample
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for doc in tables.documents:
+        (seeds / doc.source_file).write_text("x", encoding="utf-8")
+    score = {"tp": 9, "pred": 10, "gold": 12, "precision": 0.9, "recall": 0.75, "f1": 0.8182}
+    result = {
+        "entities": {"documents": [], "by_language": {"en": {"entities": score, "mentions": score}}, "overall": {"entities": score, "mentions": score}},
+        "quantities": {"overall": score},
+        "documents_scored": ["001_report"],
+    }
+    (seeds / "quality.json").write_text(json.dumps({"devset": {"description": "held out | docs", "result": result}}), encoding="utf-8")
+    card = render_card(folder, tables, processed, command=COMMAND, seeds=seeds)
+    assert "### devset" in card and "held out \\| docs" in card
+    assert "| language en | 0.900 | 0.750 | 0.818 |" in card
+    assert "| overall | 0.900 | 0.750 | 0.818 | 12 | 10 |" in card

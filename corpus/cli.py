@@ -223,7 +223,7 @@ def schema_export(
         raise typer.Exit(EXIT_INVALID)
     for change in changes:
         out.print(f"{change.table}.{change.column}: {change.what}" + (" (breaking)" if change.breaking else ""))
-    out.print(f"schema/ exported at version {new_version}")
+    out.print(f"{folder} exported at version {new_version}")
 
 
 def main() -> None:

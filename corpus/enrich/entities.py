@@ -1320,10 +1320,13 @@ def detect_entities(texts: Sequence[str], language: str) -> list[list[EntitySpan
     if nlp is None:
         return [[] for _ in texts]
     results: list[list[EntitySpan]] = []
-    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
-        spans = [EntitySpan(e.start_char, e.end_char, e.text, e.label_, canonical_hint=e._.canonical_hint)
-                 for e in doc.ents if e.label_ in LABELS]
-        results.append(_roles(doc.text, _script_names(doc.text, spans)))
+    # Strings spaCy interns while parsing are freed when the zone closes, so memory does not grow with the
+    # corpus; only plain Python values (EntitySpan) leave the zone.
+    with nlp.memory_zone():
+        for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
+            spans = [EntitySpan(e.start_char, e.end_char, e.text, e.label_, canonical_hint=e._.canonical_hint)
+                     for e in doc.ents if e.label_ in LABELS]
+            results.append(_roles(doc.text, _script_names(doc.text, spans)))
     return results
 
 

@@ -108,10 +108,9 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
 def warm_up(options: Options = Options()) -> None:
     """Load what every document needs (the NER pipelines) once, e.g. before forking worker processes."""
     if options.ner:
-        from corpus.enrich.entities import PIPELINES, ner_available
+        from corpus.enrich.entities import preload
 
-        for language in sorted(PIPELINES):
-            ner_available(language)
+        preload()
 
 
 def _document_record(source: SourceDocument, doc: StructuredDocument, language: str) -> Document:

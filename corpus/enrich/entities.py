@@ -1269,8 +1269,16 @@ def _load(language: str) -> Language | None:
 
 
 def ner_available(language: str) -> bool:
-    """Whether a statistical NER pipeline is installed for `language` (rule-based languages say False)."""
-    return language in PIPELINES and _load(language) is not None
+    """Whether a statistical NER pipeline is installed for `language` (rule-based languages say False).
+
+    Checks the installed package without loading the model."""
+    return language in PIPELINES and spacy.util.is_package(PIPELINES[language])
+
+
+def preload(languages: Sequence[str] | None = None) -> None:
+    """Load the pipelines of `languages` (default: every statistical one) now rather than on first use."""
+    for language in sorted(languages if languages is not None else PIPELINES):
+        _load(language)
 
 
 def rule_based_languages() -> tuple[str, ...]:

@@ -704,7 +704,8 @@ def _common_words(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
                 continue
         else:
             span_low = doc[s:e].text.lower()
-            if doc[s:e].text != span_low and re.search(r"(?<![\w])" + re.escape(span_low) + r"(?![\w])", low_text):
+            if doc[s:e].text != span_low and span_low in low_text \
+                    and re.search(r"(?<![\w])" + re.escape(span_low) + r"(?![\w])", low_text):
                 continue
         out.append((s, e, lab))
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,12 @@ def seeds_build(tmp_path_factory) -> Path:
 def file_digests(folder: Path) -> dict[str, str]:
     """sha256 of every file below `folder`, by relative path: equal dicts mean byte-identical builds."""
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def seed_folder(parent: Path, *names: str) -> Path:
+    """A fresh `parent/seeds` folder holding copies of the named seed files (no manifest)."""
+    folder = parent / "seeds"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(SEEDS / name, folder)
+    return folder

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +13,7 @@ from corpus.errors import SeedError, ValidationFailed
 from corpus.records import TABLES
 from corpus.validate import validate_build
 
-from .conftest import SEEDS, file_digests
+from .conftest import SEEDS, file_digests, seed_folder
 
 
 
@@ -67,10 +66,7 @@ def test_build_with_two_jobs_gives_identical_output(seeds_build, tmp_path):
 
 @pytest.fixture
 def small_seeds(tmp_path) -> Path:
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    shutil.copy(SEEDS / "002_12b8784aec2226cd.txt", folder)
-    return folder
+    return seed_folder(tmp_path, "002_12b8784aec2226cd.txt")
 
 
 def test_build_failure_leaves_previous_build_and_card_untouched(small_seeds, tmp_path):

@@ -12,7 +12,7 @@ from corpus.cache import DocumentCache, cache_key
 from corpus.pipeline import Options, process_document
 from corpus.read import read_seeds
 
-from .conftest import SEEDS, file_digests
+from .conftest import SEEDS, file_digests, seed_folder
 
 NEWS = ["000_388883cc602cf40d.txt", "002_12b8784aec2226cd.txt"]
 
@@ -20,11 +20,7 @@ NEWS = ["000_388883cc602cf40d.txt", "002_12b8784aec2226cd.txt"]
 
 @pytest.fixture
 def news_seeds(tmp_path) -> Path:
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    for name in NEWS:
-        shutil.copy(SEEDS / name, folder)
-    return folder
+    return seed_folder(tmp_path, *NEWS)
 
 
 @pytest.mark.filterwarnings("ignore:.*no manifest")

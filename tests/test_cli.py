@@ -11,17 +11,14 @@ from typer.testing import CliRunner
 
 from corpus.cli import app
 
-from .conftest import SEEDS
+from .conftest import seed_folder
 
 runner = CliRunner()
 
 
 @pytest.fixture
 def small_seeds(tmp_path) -> Path:
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    shutil.copy(SEEDS / "000_388883cc602cf40d.txt", folder)
-    return folder
+    return seed_folder(tmp_path, "000_388883cc602cf40d.txt")
 
 
 def test_cli_build_then_validate(small_seeds, tmp_path):

@@ -676,6 +676,13 @@ def _defects(folder: Path, tables, processed) -> list[str]:
         lines.append("")
     else:
         lines += ["No footnote defects found.", ""]
+    from corpus.findings import quality_findings
+
+    findings = quality_findings(tables)
+    if findings:
+        lines += ["Quality findings (what extraction could not establish; they never fail the build):", ""]
+        lines += [f"- {md_code(f.doc_id)}: {md_cell(f.detail)} (`{f.kind}`)" for f in findings]
+        lines.append("")
     rejects_path = folder / "rejects.json"
     if rejects_path.is_file():
         try:

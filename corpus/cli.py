@@ -5,8 +5,10 @@ Exit codes: 0 success/valid, 1 invalid data, 2 usage or input error.
 
 from __future__ import annotations
 
+import signal
 import sys
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -16,7 +18,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from corpus.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CorpusError, ValidationFailed
+from corpus.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, BuildInterrupted, CorpusError, ValidationFailed, printable
 
 app = typer.Typer(help="Build, validate and inspect the think-tank corpus.", no_args_is_help=True, add_completion=False)
 schema_app = typer.Typer(help="The committed schema contract in schema/.", no_args_is_help=True)
@@ -28,7 +30,27 @@ err = Console(stderr=True)
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_OUT = Path("build")
 DATACARD = Path("datacard.md")
-CACHE_DIR_NAME = ".corpus-cache"
+CACHE_DIR_NAME = "cache"  # inside the tool's state folder beside --out (corpus.output.STATE_DIR_NAME)
+
+
+class _Terminated(BaseException):
+    """SIGTERM (sent by CI, `timeout`, containers) handled like Ctrl-C: clean up, leave the last build."""
+
+
+@contextmanager
+def _sigterm_as_interrupt():
+    def handler(signum, frame):  # noqa: ANN001, ARG001
+        raise _Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (e.g. some test runners): nothing to install
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _say(label: str, style: str, message: object) -> None:
@@ -50,7 +72,7 @@ def build(
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder (replaced atomically).")] = DEFAULT_OUT,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the per-document step (engine ray: CPUs of the local Ray instance; ignored with --address).")] = 1,
     ner: Annotated[bool, typer.Option("--ner/--no-ner", help="Run statistical NER (off: structure and quantities only).")] = True,
-    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse per-document results from .corpus-cache/ beside OUT when source, code, models and schema are unchanged.")] = True,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse per-document results from .thinktank-corpus/cache/ beside OUT when source, code, models and schema are unchanged (--no-cache recomputes every document and refreshes its entry).")] = True,
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Skip unusable source files and list them in OUT/rejects.json instead of failing.")] = False,
     engine: Annotated[str, typer.Option(help="Engine for the per-document step: local, or ray (needs thinktank-corpus[ray]).")] = "local",
     address: Annotated[str | None, typer.Option(help="Ray cluster address (engine ray); default starts a local Ray instance.")] = None,
@@ -58,6 +80,7 @@ def build(
     """Build every table from SEEDS into OUT (Parquet shards + dataset card)."""
     from corpus.build import BuildRequest, run_build
     from corpus.engine import ENGINES
+    from corpus.output import check_output_target, state_dir
     from corpus.pipeline import Options
 
     writes_datacard = out_dir == DEFAULT_OUT
@@ -69,7 +92,8 @@ def build(
         jobs=jobs,
         options=Options(ner=ner),
         command=command,
-        cache_dir=out_dir.parent / CACHE_DIR_NAME if cache else None,
+        cache_dir=state_dir(out_dir) / CACHE_DIR_NAME,
+        cache_read=cache,
         skip_bad=skip_bad,
         engine=engine,
         address=address,
@@ -77,12 +101,16 @@ def build(
     if engine not in ENGINES:
         _say("error:", "red", f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
         raise typer.Exit(EXIT_USAGE)
+    try:
+        check_output_target(out_dir, seeds)
+    except CorpusError as error:
+        _fail(error)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True)
         task = None
         try:
-            with progress:
+            with progress, _sigterm_as_interrupt():
 
                 def report(stage: str, done: int, total: int) -> None:
                     nonlocal task
@@ -95,9 +123,12 @@ def build(
             _print_warnings(caught)
             _fail(error)
         except KeyboardInterrupt:
-            err.print("[red]interrupted:[/red] the previous build was left as it was")
-            raise typer.Exit(130)
+            _fail(BuildInterrupted("interrupted (Ctrl-C): the previous build was left as it was", exit_code=130))
+        except _Terminated:
+            _fail(BuildInterrupted("terminated (SIGTERM): the previous build was left as it was", exit_code=143))
     _print_warnings(caught)
+    for line in result.recovered:
+        _say("recovered:", "yellow", line)
     summary = Table(title=f"built {out_dir}", show_edge=False)
     summary.add_column("table")
     summary.add_column("rows", justify="right")
@@ -111,6 +142,12 @@ def build(
         _say("skipped:", "yellow", reject)
     if result.rejects:
         out.print(f"{len(result.rejects)} file(s) skipped, listed in {out_dir / 'rejects.json'}")
+    for ignored in result.ignored:
+        _say("ignored:", "yellow", f"{printable(ignored.name)}: {ignored.reason}")
+    for finding in result.findings:
+        _say("finding:", "yellow", finding)
+    if result.findings:
+        out.print(f"{len(result.findings)} quality finding(s) (not failures), listed in the card's known-defects section")
     if result.card_path:
         out.print(f"datacard written to {result.card_path}")
 
@@ -131,7 +168,10 @@ def validate(
     if not folder.is_dir():
         _say("error:", "red", f"{folder}: no such build folder")
         raise typer.Exit(EXIT_USAGE)
-    failures = validate_build(folder)
+    try:
+        failures = validate_build(folder)
+    except CorpusError as error:
+        _fail(error)
     if failures:
         for failure in failures:
             _say("", "", f"  {failure}")

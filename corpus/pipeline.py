@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from corpus.enrich.model import EntitySpan, QuantitySpan
+from corpus.errors import SeedError
 from corpus.read import SourceDocument
 from corpus.records import Document, Entity, FieldOrigin, Figure, Footnote, Mention, Quantity, Section
 from corpus.structure.model import StructuredDocument
@@ -91,7 +94,9 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
         quantities.extend(_quantity_record(source.doc_id, owner, q) for q in extract_quantities(text, language))
     entity_spans: list[tuple[str | None, EntitySpan]] = []
     if options.ner:
-        for owner, spans in zip(owners, detect_entities(texts, language)):
+        from corpus.enrich.pieces import detect_in_pieces
+
+        for owner, spans in zip(owners, detect_in_pieces(texts, lambda pieces: detect_entities(pieces, language))):
             entity_spans.extend((owner, span) for span in spans)
     return ProcessedDocument(
         document=document,
@@ -103,6 +108,19 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
         furniture=structured.furniture,
         notes=structured.notes,
     )
+
+
+def process_or_reject(source: SourceDocument, options: Options = Options()) -> ProcessedDocument | SeedError:
+    """`process_document`, with any failure turned into a SeedError naming the file (so `--skip-bad`
+    can list it and one document can never take the whole build down with a traceback)."""
+    try:
+        return process_document(source, options)
+    except MemoryError:
+        return SeedError(source.source_file, "processing-failed", "ran out of memory while processing this document")
+    except Exception as err:  # noqa: BLE001 - any bug or library error on this input is this document's failure
+        where = traceback.extract_tb(err.__traceback__)[-1]
+        detail = " ".join(str(err).split())[:300]
+        return SeedError(source.source_file, "processing-failed", f"processing failed ({type(err).__name__}: {detail} at {Path(where.filename).name}:{where.lineno})")
 
 
 def warm_up(options: Options = Options()) -> None:

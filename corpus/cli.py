@@ -20,8 +20,9 @@ from rich.table import Table
 
 from corpus.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, BuildInterrupted, CorpusError, ValidationFailed, printable
 
-app = typer.Typer(help="Build, validate and inspect the think-tank corpus.", no_args_is_help=True, add_completion=False)
-schema_app = typer.Typer(help="The committed schema contract in schema/.", no_args_is_help=True)
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+app = typer.Typer(help="Build, validate and inspect the think-tank corpus.", no_args_is_help=True, add_completion=False, context_settings=HELP_OPTIONS)
+schema_app = typer.Typer(help="The committed schema contract in schema/.", no_args_is_help=True, context_settings=HELP_OPTIONS)
 app.add_typer(schema_app, name="schema")
 
 out = Console()
@@ -64,6 +65,22 @@ def _fail(error: CorpusError) -> None:
         for failure in error.failures:
             _say("", "", f"  {failure}")
     raise typer.Exit(error.exit_code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from corpus import __version__
+        from corpus.contract import version as schema_version
+
+        out.print(f"thinktank-corpus {__version__} (schema {schema_version()})", highlight=False)
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the package and schema versions and exit.")] = False,
+) -> None:
+    """Build, validate and inspect the think-tank corpus."""
 
 
 @app.command()

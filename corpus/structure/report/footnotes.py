@@ -1,0 +1,192 @@
+"""Footnotes and endnotes: separating note text from the body, finding markers, building note spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.structure.lines import find_urls, join_lines, url_at_end
+from corpus.structure.model import FOOTNOTE_MISSING_TEXT, FOOTNOTE_NO_ANCHOR, FOOTNOTE_OK, FOOTNOTE_TRUNCATED, FootnoteSpan
+from corpus.structure.report.layout import BodyLine, Line
+from corpus.structure.report.patterns import _IBID_RE, _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, _SPACES_RE, _TERMINAL, _ends_sentence, _is_title_case
+
+@dataclass
+class NoteDraft:
+    """A footnote or endnote being collected line by line."""
+
+    number: int
+    lines: list[str]
+    page: int | None
+    kind: str = "footnote"
+
+
+def _extract_markers(text: str, next_marker: int) -> tuple[str, list[tuple[int, int]], int]:
+    """Remove footnote markers (digits glued to a word or punctuation, in sequence) from one line."""
+    out: list[str] = []
+    markers: list[tuple[int, int]] = []
+    pos = 0
+    for match in _MARKER_RE.finditer(text):
+        number = int(match.group(1))
+        if not _is_marker(text, match, number, next_marker):
+            continue
+        out.append(text[pos : match.start()])
+        anchor = sum(len(piece) for piece in out)
+        markers.append((anchor, number))
+        next_marker = number + 1
+        end = match.end()
+        while (more := _MARKER_LIST_RE.match(text[end:])) and int(more.group(1)) == next_marker:
+            markers.append((anchor, next_marker))
+            next_marker += 1
+            end += more.end()
+        pos = end
+    out.append(text[pos:])
+    clean = "".join(out)
+    return _SPACES_RE.sub(" ", clean).strip() if markers else clean, markers, next_marker
+
+
+def _is_marker(text: str, match: re.Match[str], number: int, next_marker: int) -> bool:
+    """A glued number is a marker when it continues the sequence and is not a decimal or thousands part."""
+    if not next_marker <= number <= next_marker + 2:
+        return False
+    before = text[: match.start()]
+    after = text[match.end() :]
+    if before.endswith((".", ",")) and before[:-1][-1:].isdigit():
+        if before.endswith(","):
+            return len(match.group(1)) != 3 and number == next_marker  # "2016,66" but not "36,000"
+        following = after.lstrip()
+        if following and not (following[0].isupper() or following[0] in "“\"‘(") and after[:1] != ",":
+            return False  # decimal: "$5.5 trillion"
+        return number == next_marker
+    return number == next_marker or before[-1:].isalpha() or before.endswith(_TERMINAL)
+
+
+def _note_start(text: str, next_note: int, next_marker: int) -> int | None:
+    """The note number when `text` starts a note whose marker was already seen."""
+    match = _NOTE_START_RE.match(text)
+    if not match:
+        return None
+    number = int(match.group(1))
+    rest = text[match.end() :]
+    if len(rest) < 60 and _is_title_case(rest) and not _ends_sentence(rest):
+        return None  # a numbered heading ("2. The New Orbital Broadband Market")
+    return number if next_note <= number <= next_note + 3 and number < next_marker else None
+
+
+def _heading_like(text: str) -> bool:
+    """A short title-case line such as "Notes": what introduces an endnote list."""
+    return (
+        0 < len(text) <= 40
+        and text[0].isupper()
+        and not any(ch.isdigit() for ch in text)
+        and not _ends_sentence(text)
+    )
+
+
+def _note_looks_cut(lines: list[str]) -> bool:
+    """A note whose text stops mid-sentence ("..., September 28," or "https://foreignpol-")."""
+    text = join_lines(lines).text.rstrip()
+    if not text:
+        return True
+    url = url_at_end(text)
+    if url and len(url) > len("https://") and not url.endswith(("-", "://")):
+        return False
+    return not (text.endswith(_TERMINAL) or text[-1].isdigit() or text.endswith("?") or text.endswith("!"))
+
+
+def _continuation_start(body: list[BodyLine], start: int) -> int | None:
+    """Where a note cut at the previous page resumes at the foot of this page, after the body text."""
+    found = None
+    for i in range(max(start, 1), len(body)):
+        if i == start:
+            continue
+        head = body[i].source.text
+        previous = body[i - 1].source.text
+        if _ends_sentence(previous) and (head[0].islower() or head[0].isdigit() or head.startswith("http")):
+            found = i
+    return found
+
+
+@dataclass
+class Separated:
+    """Body lines in reading order and notes by number."""
+
+    body: list[BodyLine]
+    notes: dict[int, NoteDraft]
+    markers_seen: int
+
+
+def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]) -> Separated:
+    """Split page content into body lines and footnotes/endnotes, removing markers from the body."""
+    body: list[BodyLine] = []
+    notes: dict[int, NoteDraft] = {}
+    next_marker, next_note = 1, 1
+    current: NoteDraft | None = None
+    endnotes = False
+    for page, page_no in zip(pages, page_numbers):
+        page_body_start = len(body)
+        pending = current if current and not endnotes and _note_looks_cut(current.lines) else None
+        in_note = endnotes and current is not None
+        for line in page:
+            number = _note_start(line.text, next_note, next_marker)
+            if number is not None:
+                if pending is not None:
+                    next_marker = _attach_continuation(body, page_body_start, pending, next_marker)
+                    pending = None
+                if not in_note and number == 1 and body and _heading_like(body[-1].text):
+                    endnotes = True
+                current = NoteDraft(
+                    number, [line.text[_NOTE_START_RE.match(line.text).end() :]], page_no,
+                    "endnote" if endnotes else "footnote",
+                )
+                notes[number] = current
+                next_note = number + 1
+                in_note = True
+            elif in_note and current is not None:
+                current.lines.append(line.text)
+            else:
+                text, markers, next_marker = _extract_markers(_SPACES_RE.sub(" ", line.text), next_marker)
+                body.append(BodyLine(text, page_no, line, markers))
+        if pending is not None:
+            next_marker = _attach_continuation(body, page_body_start, pending, next_marker)
+    return Separated(body, notes, next_marker - 1)
+
+
+def _attach_continuation(body: list[BodyLine], start: int, note: NoteDraft, next_marker: int) -> int:
+    """Move the lines continuing `note` from the end of this page's body into the note."""
+    at = _continuation_start(body, start)
+    if at is None:
+        return next_marker
+    moved = body[at:]
+    del body[at:]
+    note.lines.extend(line.source.text for line in moved)
+    numbers = [number for line in moved for _, number in line.markers]
+    return min(numbers) if numbers else next_marker
+
+
+def build_footnotes(separated: Separated, anchors: dict[int, int], text_length: int) -> tuple[FootnoteSpan, ...]:
+    """One span per note number seen as a marker or as note text, with status for the gaps."""
+    numbers = sorted(set(separated.notes) | set(anchors))
+    endnote_kind = "endnote" if any(n.kind == "endnote" for n in separated.notes.values()) else "footnote"
+    footnotes = []
+    for number in numbers:
+        draft = separated.notes.get(number)
+        anchor = anchors.get(number)
+        if anchor is not None:
+            anchor = max(0, min(anchor, text_length))
+        if draft is None:
+            footnotes.append(FootnoteSpan(number=number, text="", anchor=anchor, status=FOOTNOTE_MISSING_TEXT,
+                                          kind=endnote_kind))
+            continue
+        joined = join_lines(draft.lines)
+        note_text = _SPACES_RE.sub(" ", joined.text).strip()
+        status = FOOTNOTE_OK
+        if _note_looks_cut(draft.lines):
+            status = FOOTNOTE_TRUNCATED
+        elif anchor is None:
+            status = FOOTNOTE_NO_ANCHOR
+        footnotes.append(FootnoteSpan(
+            number=number, text=note_text, urls=find_urls(note_text), anchor=anchor, status=status,
+            ibid_of=number - 1 if _IBID_RE.match(note_text) and number > 1 else None,
+            page=draft.page, kind=draft.kind, ambiguous_urls=joined.ambiguous_urls,
+        ))
+    return tuple(footnotes)

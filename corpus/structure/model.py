@@ -15,6 +15,7 @@ FOOTNOTE_OK = "ok"
 FOOTNOTE_MISSING_TEXT = "missing_text"  # marker found in the body, footnote text absent from the source
 FOOTNOTE_TRUNCATED = "truncated"  # footnote text present but visibly cut short in the source
 FOOTNOTE_NO_ANCHOR = "no_anchor"  # footnote text present, marker not found in the body
+FOOTNOTE_SKIPPED = "skipped"  # a number the sequence skips: neither marker nor text found
 
 
 @dataclass(frozen=True)

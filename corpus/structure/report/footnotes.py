@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.structure.lines import find_urls, join_lines, url_at_end
-from corpus.structure.model import FOOTNOTE_MISSING_TEXT, FOOTNOTE_NO_ANCHOR, FOOTNOTE_OK, FOOTNOTE_TRUNCATED, FootnoteSpan
+from corpus.structure.model import FOOTNOTE_MISSING_TEXT, FOOTNOTE_NO_ANCHOR, FOOTNOTE_OK, FOOTNOTE_SKIPPED, FOOTNOTE_TRUNCATED, FootnoteSpan
 from corpus.structure.report.layout import BodyLine, Line
 from corpus.structure.report.patterns import _IBID_RE, _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, _SPACES_RE, _TERMINAL, _ends_sentence, _is_title_case
 
@@ -164,8 +164,10 @@ def _attach_continuation(body: list[BodyLine], start: int, note: NoteDraft, next
 
 
 def build_footnotes(separated: Separated, anchors: dict[int, int], text_length: int) -> tuple[FootnoteSpan, ...]:
-    """One span per note number seen as a marker or as note text, with status for the gaps."""
-    numbers = sorted(set(separated.notes) | set(anchors))
+    """One span per note number seen as a marker or as note text, with status for the gaps; a number the
+    sequence skips (neither marker nor text found) is recorded as `skipped`, so the numbering has no holes."""
+    seen = set(separated.notes) | set(anchors)
+    numbers = list(range(min(seen), max(seen) + 1)) if seen else []
     endnote_kind = "endnote" if any(n.kind == "endnote" for n in separated.notes.values()) else "footnote"
     footnotes = []
     for number in numbers:
@@ -173,6 +175,9 @@ def build_footnotes(separated: Separated, anchors: dict[int, int], text_length: 
         anchor = anchors.get(number)
         if anchor is not None:
             anchor = max(0, min(anchor, text_length))
+        if draft is None and anchor is None:
+            footnotes.append(FootnoteSpan(number=number, text="", status=FOOTNOTE_SKIPPED, kind=endnote_kind))
+            continue
         if draft is None:
             footnotes.append(FootnoteSpan(number=number, text="", anchor=anchor, status=FOOTNOTE_MISSING_TEXT,
                                           kind=endnote_kind))

@@ -3,7 +3,8 @@
 Pure functions, no I/O. The gold format is the one of `../shared/devset-real/gold.json` (documented in the
 README): `title`, `authors`, `date` (ISO, as precise as printed, or null), `headings` (`title`, `level`),
 `footnotes` (`n`, `text`), `markers_without_text`, `figures` (`label`, `caption`, `source`),
-`furniture_lines`, `cover_boilerplate` and `must_contain`.
+`furniture_lines`, `cover_boilerplate` and `must_contain`. A record may leave a key out: that measure is
+then not scored for it (a key present with null or [] is scored: "no date printed" is a claim).
 
 `score_report(gold, predicted, raw)` scores one record; `SCORERS` maps a gold record's `genre` to its
 scorer, so a scorer for another genre (news pages) plugs in beside it with the same signature and the
@@ -124,42 +125,50 @@ def score_report(gold: Mapping, predicted: PredictedStructure, raw: str | None =
         if missed:
             misses[name] = missed
 
-    gold_title = gold.get("title")
-    measures["title"] = _exact(bool(gold_title) and _loose(gold_title) == _loose(predicted.title)) if gold_title else _exact(not predicted.title)
-    if not measures["title"].tp:
-        misses["title"] = (f"{gold_title!r} != {predicted.title!r}",)
-    put("authors", bag_score({_loose(a) for a in gold.get("authors") or ()}, {_loose(a) for a in predicted.authors}))
-    date_ok = date_matches(gold.get("date"), predicted.published_date, predicted.published_month)
-    measures["date"] = _exact(date_ok)
-    if not date_ok:
-        misses["date"] = (f"{gold.get('date')!r} != {predicted.published_date or predicted.published_month!r}",)
-    put("headings", bag_score(
-        [(normalise(h["title"]), int(h["level"])) for h in gold.get("headings") or ()],
-        [(normalise(h), level) for h, level in predicted.headings],
-    ))
-    put("heading_text", bag_score(
-        [normalise(h["title"]) for h in gold.get("headings") or ()], [normalise(h) for h, _ in predicted.headings]
-    ))
-    put("footnotes", bag_score(
-        [(int(f["n"]), normalise(f["text"])) for f in gold.get("footnotes") or ()],
-        [(n, normalise(t)) for n, t, _ in predicted.footnotes if normalise(t)],
-    ))
-    gold_markers = {int(f["n"]) for f in gold.get("footnotes") or ()} | {int(n) for n in gold.get("markers_without_text") or ()}
-    put("markers", bag_score(gold_markers, {n for n, _, anchored in predicted.footnotes if anchored}))
-    gold_figures = [f for f in gold.get("figures") or () if f.get("caption")]
-    put("captions", bag_score([normalise(f["caption"]) for f in gold_figures], [normalise(c) for _, c, _ in predicted.figures if c]))
-    put("sources", bag_score(
-        [normalise(f["source"]) for f in gold_figures if f.get("source")], [normalise(s) for _, _, s in predicted.figures if s]
-    ))
-    put("furniture_out", leaked_lines(gold.get("furniture_lines") or (), predicted.text, raw))
-    put("cover_out", leaked_lines(gold.get("cover_boilerplate") or (), predicted.text, raw))
-    body = normalise(predicted.text)
-    sentences = [normalise(s) for s in gold.get("must_contain") or ()]
-    found = [s for s in sentences if s in body]
-    measures["must_contain"] = Score(len(found), len(sentences), len(sentences))
-    missing = tuple(s for s in sentences if s not in body)
-    if missing:
-        misses["must_contain"] = missing
+    if "title" in gold:
+        gold_title = gold.get("title")
+        measures["title"] = _exact(_loose(gold_title) == _loose(predicted.title)) if gold_title else _exact(not predicted.title)
+        if not measures["title"].tp:
+            misses["title"] = (f"{gold_title!r} != {predicted.title!r}",)
+    if "authors" in gold:
+        put("authors", bag_score({_loose(a) for a in gold.get("authors") or ()}, {_loose(a) for a in predicted.authors}))
+    if "date" in gold:
+        date_ok = date_matches(gold.get("date"), predicted.published_date, predicted.published_month)
+        measures["date"] = _exact(date_ok)
+        if not date_ok:
+            misses["date"] = (f"{gold.get('date')!r} != {predicted.published_date or predicted.published_month!r}",)
+    if "headings" in gold:
+        put("headings", bag_score(
+            [(normalise(h["title"]), int(h["level"])) for h in gold["headings"]],
+            [(normalise(h), level) for h, level in predicted.headings],
+        ))
+        put("heading_text", bag_score(
+            [normalise(h["title"]) for h in gold["headings"]], [normalise(h) for h, _ in predicted.headings]
+        ))
+    if "footnotes" in gold:
+        put("footnotes", bag_score(
+            [(int(f["n"]), normalise(f["text"])) for f in gold["footnotes"]],
+            [(n, normalise(t)) for n, t, _ in predicted.footnotes if normalise(t)],
+        ))
+        gold_markers = {int(f["n"]) for f in gold["footnotes"]} | {int(n) for n in gold.get("markers_without_text") or ()}
+        put("markers", bag_score(gold_markers, {n for n, _, anchored in predicted.footnotes if anchored}))
+    if "figures" in gold:
+        gold_figures = [f for f in gold["figures"] if f.get("caption")]
+        put("captions", bag_score([normalise(f["caption"]) for f in gold_figures], [normalise(c) for _, c, _ in predicted.figures if c]))
+        put("sources", bag_score(
+            [normalise(f["source"]) for f in gold_figures if f.get("source")], [normalise(s) for _, _, s in predicted.figures if s]
+        ))
+    if "furniture_lines" in gold:
+        put("furniture_out", leaked_lines(gold["furniture_lines"], predicted.text, raw))
+    if "cover_boilerplate" in gold:
+        put("cover_out", leaked_lines(gold["cover_boilerplate"], predicted.text, raw))
+    if "must_contain" in gold:
+        body = normalise(predicted.text)
+        sentences = [normalise(s) for s in gold["must_contain"]]
+        measures["must_contain"] = Score(sum(1 for s in sentences if s in body), len(sentences), len(sentences))
+        missing = tuple(s for s in sentences if s not in body)
+        if missing:
+            misses["must_contain"] = missing
     return StructureScores(doc_id, measures, misses)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from corpus.structure.lines import find_urls, join_lines, url_at_end
 from corpus.structure.model import FOOTNOTE_MISSING_TEXT, FOOTNOTE_NO_ANCHOR, FOOTNOTE_OK, FOOTNOTE_SKIPPED, FOOTNOTE_TRUNCATED, FootnoteSpan
 from corpus.structure.report.layout import BodyLine, Line
-from corpus.structure.report.patterns import _IBID_RE, _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, _SPACES_RE, _TERMINAL, _ends_sentence, _is_title_case
+from corpus.structure.report.patterns import _BARE_NOTE_START_RE, _CONTINUED_RE, _SPACED_MARKER_RE, _IBID_RE, _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, _SPACES_RE, _TERMINAL, _ends_sentence, _is_title_case
 
 @dataclass
 class NoteDraft:
@@ -25,9 +25,13 @@ def _extract_markers(text: str, next_marker: int) -> tuple[str, list[tuple[int, 
     out: list[str] = []
     markers: list[tuple[int, int]] = []
     pos = 0
-    for match in _MARKER_RE.finditer(text):
+    candidates = sorted([*_MARKER_RE.finditer(text), *_SPACED_MARKER_RE.finditer(text)], key=lambda m: m.start())
+    for match in candidates:
+        if match.start() < pos:
+            continue
         number = int(match.group(1))
-        if not _is_marker(text, match, number, next_marker):
+        spaced = match.group(0).startswith(" ")
+        if spaced and number != next_marker or not spaced and not _is_marker(text, match, number, next_marker):
             continue
         out.append(text[pos : match.start()])
         anchor = sum(len(piece) for piece in out)
@@ -60,16 +64,61 @@ def _is_marker(text: str, match: re.Match[str], number: int, next_marker: int) -
     return number == next_marker or before[-1:].isalpha() or before.endswith(_TERMINAL)
 
 
-def _note_start(text: str, next_note: int, next_marker: int) -> int | None:
-    """The note number when `text` starts a note whose marker was already seen."""
-    match = _NOTE_START_RE.match(text)
+def _note_match(text: str) -> re.Match[str] | None:
+    """A note's number at the start of its first line: "12. Text", "12 Text" or "12" alone."""
+    return _NOTE_START_RE.match(text) or _BARE_NOTE_START_RE.match(text)
+
+
+def _note_start(text: str, next_note: int, next_marker: int, in_foot: bool = False) -> int | None:
+    """The note number when `text` starts a note whose marker was already seen; in the lower half of a
+    page (`in_foot`) also the next numbers of the sequence whose markers the body hides ("Article 34")."""
+    match = _note_match(text)
     if not match:
         return None
     number = int(match.group(1))
     rest = text[match.end() :]
-    if len(rest) < 60 and _is_title_case(rest) and not _ends_sentence(rest):
+    if rest and len(rest) < 60 and _is_title_case(rest) and not _ends_sentence(rest):
         return None  # a numbered heading ("2. The New Orbital Broadband Market")
-    return number if next_note <= number <= next_note + 3 and number < next_marker else None
+    if not next_note <= number <= next_note + 3:
+        return None
+    return number if number < next_marker or (in_foot and number <= next_marker + 2) else None
+
+
+# digits glued to a word, set off by a space before punctuation ("Internet 8."), or glued before a quote
+_LOOSE_MARKER_RE = r"(?:(?<=[^\s\d])|(?<=[A-Za-z] )){n}(?=[\s.,;:”’\")\]]|$)"
+# a reference number with the note number fused to it: "Article 34" is Article 3 + note 4
+_FUSED_MARKER_RE = r"(?<=[A-Za-z]{{3}} )(\d{{1,3}}?){n}(?=[\s.,;:”’\")\]]|$)"
+
+
+def _recover_marker(lines: list[BodyLine], number: int, after: tuple[int, int]) -> bool:
+    """Find the marker of a note whose text is on this page but whose marker the sequential search missed;
+    searched from position `after` (line, offset) on, first in its loose forms, then fused to a number."""
+    for pattern in (_LOOSE_MARKER_RE.format(n=number), _FUSED_MARKER_RE.format(n=number)):
+        regex = re.compile(pattern)
+        for k in range(after[0], len(lines)):
+            line = lines[k]
+            start = after[1] if k == after[0] else 0
+            match = next((m for m in regex.finditer(line.text) if m.start() >= start), None)
+            if match is None:
+                continue
+            cut = match.end() - len(str(number))
+            text = line.text[:cut] + line.text[match.end():]
+            if match.group(0).startswith(" ") or line.text[cut - 1 : cut] == " ":
+                text = (line.text[:cut].rstrip() + line.text[match.end():]) if line.text[match.end():match.end() + 1] in ".,;:”’\")]" else text
+            shift = len(line.text) - len(text)
+            line.markers = sorted([(o if o <= cut else o - shift, n) for o, n in line.markers] + [(min(cut, len(text)), number)])
+            line.text = text
+            return True
+    return False
+
+
+def _last_marker_position(lines: list[BodyLine], number: int) -> tuple[int, int]:
+    """(line, offset) of the marker of note `number` on these lines, or the page start."""
+    for k in range(len(lines) - 1, -1, -1):
+        for offset, n in lines[k].markers:
+            if n == number:
+                return k, offset
+    return 0, 0
 
 
 def _heading_like(text: str) -> bool:
@@ -119,15 +168,16 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
     """Split page content into body lines and footnotes/endnotes, removing markers from the body."""
     body: list[BodyLine] = []
     notes: dict[int, NoteDraft] = {}
-    next_marker, next_note = 1, 1
+    next_marker = next_note = first_note_number(pages)
     current: NoteDraft | None = None
     endnotes = False
     for page, page_no in zip(pages, page_numbers):
         page_body_start = len(body)
         pending = current if current and not endnotes and _note_looks_cut(current.lines) else None
         in_note = endnotes and current is not None
-        for line in page:
-            number = _note_start(line.text, next_note, next_marker)
+        page_notes: list[int] = []
+        for index, line in enumerate(page):
+            number = _note_start(line.text, next_note, next_marker, in_foot=not endnotes and index >= len(page) // 2)
             if number is not None:
                 if pending is not None:
                     next_marker = _attach_continuation(body, page_body_start, pending, next_marker)
@@ -135,20 +185,49 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                 if not in_note and number == 1 and body and _heading_like(body[-1].text):
                     endnotes = True
                 current = NoteDraft(
-                    number, [line.text[_NOTE_START_RE.match(line.text).end() :]], page_no,
+                    number, [rest] if (rest := line.text[_note_match(line.text).end() :].strip()) else [], page_no,
                     "endnote" if endnotes else "footnote",
                 )
                 notes[number] = current
+                page_notes.append(number)
                 next_note = number + 1
                 in_note = True
             elif in_note and current is not None:
-                current.lines.append(line.text)
+                if not _CONTINUED_RE.match(line.text):  # "(continued...)" under a note cut at the page foot
+                    current.lines.append(line.text)
             else:
                 text, markers, next_marker = _extract_markers(_SPACES_RE.sub(" ", line.text), next_marker)
                 body.append(BodyLine(text, page_no, line, markers))
         if pending is not None:
             next_marker = _attach_continuation(body, page_body_start, pending, next_marker)
+        if not endnotes:
+            next_marker = _recover_page_markers(body[page_body_start:], page_notes, next_marker)
     return Separated(body, notes, next_marker - 1)
+
+
+def _recover_page_markers(lines: list[BodyLine], page_notes: list[int], next_marker: int) -> int:
+    """Markers of the notes printed on this page that the sequential search did not find."""
+    found = {n for line in lines for _, n in line.markers}
+    for number in page_notes:
+        if number in found:
+            continue
+        if _recover_marker(lines, number, _last_marker_position(lines, number - 1)):
+            found.add(number)
+            next_marker = max(next_marker, number + 1)
+    return next_marker
+
+
+def first_note_number(pages: list[list[Line]]) -> int:
+    """Where the note numbering starts: 1, or for an excerpt cut from a longer report the smallest number
+    that starts a note line and is followed by a note line numbered one higher later on (notes 21, 22, ...)."""
+    seen: list[int] = []
+    for page in pages:
+        for line in page:
+            match = _note_match(line.text)
+            if match:
+                seen.append(int(match.group(1)))
+    starts = [n for i, n in enumerate(seen) if n + 1 in seen[i + 1 :]]
+    return min(starts) if starts and min(starts) > 1 and 1 not in seen else 1
 
 
 def _attach_continuation(body: list[BodyLine], start: int, note: NoteDraft, next_marker: int) -> int:

@@ -8,6 +8,11 @@ import re
 # --- patterns ---------------------------------------------------------------------------------------
 
 _NOTE_START_RE = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
+# a note number without a full stop: "12 Smith, ..." (text starts with a capital, quote or digit) or alone on its line
+_BARE_NOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+(?=[^\s\da-z])|$)")
+_CONTINUED_RE = re.compile(r"^\(?continued[.…]*\)?$", re.IGNORECASE)
+# a marker set off by a space after sentence punctuation: "Accelerator. 21, 22 Now", "data center. 26"
+_SPACED_MARKER_RE = re.compile(r"(?<=[.,;:”’\")]) (\d{1,3})(?=$|,|\s+[A-Z“\"(])")
 _MARKER_RE = re.compile(r"(?<=[^\s\d(\[/#$£€+\-–—])(\d{1,3})(?=$|[\s,;:)\]]|\.(?:\s|$))")
 _MARKER_LIST_RE = re.compile(r"^,\s?(\d{1,3})(?=$|[\s,;:)\]])")
 _PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?(\d{1,4})(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)

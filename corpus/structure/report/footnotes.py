@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from corpus.structure.lines import find_urls, join_lines, url_at_end
 from corpus.structure.model import FOOTNOTE_MISSING_TEXT, FOOTNOTE_NO_ANCHOR, FOOTNOTE_OK, FOOTNOTE_SKIPPED, FOOTNOTE_TRUNCATED, FootnoteSpan
 from corpus.structure.report.layout import BodyLine, Line
-from corpus.structure.report.patterns import _BARE_NOTE_START_RE, _CONTINUED_RE, _SPACED_MARKER_RE, _IBID_RE, _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, _SPACES_RE, _TERMINAL, _ends_sentence, _is_title_case
+from corpus.structure.report.patterns import _BULLET_RE, _BARE_NOTE_START_RE, _CONTINUED_RE, _SPACED_MARKER_RE, _IBID_RE, _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, _SPACES_RE, _TERMINAL, _ends_sentence, _is_title_case
 
 @dataclass
 class NoteDraft:
@@ -64,12 +64,15 @@ def _is_marker(text: str, match: re.Match[str], number: int, next_marker: int) -
     return number == next_marker or before[-1:].isalpha() or before.endswith(_TERMINAL)
 
 
+_LOWER_NOTE_START_RE = re.compile(r"^(\d{1,3})\s+(?=[a-z])")  # "10 van Schewick, ...": only where its marker was seen
+
+
 def _note_match(text: str) -> re.Match[str] | None:
     """A note's number at the start of its first line: "12. Text", "12 Text" or "12" alone."""
-    return _NOTE_START_RE.match(text) or _BARE_NOTE_START_RE.match(text)
+    return _NOTE_START_RE.match(text) or _BARE_NOTE_START_RE.match(text) or _LOWER_NOTE_START_RE.match(text)
 
 
-def _note_start(text: str, next_note: int, next_marker: int, in_foot: bool = False) -> int | None:
+def _note_start(text: str, next_note: int, next_marker: int, in_foot: bool = False, in_notes: bool = False) -> int | None:
     """The note number when `text` starts a note whose marker was already seen; in the lower half of a
     page (`in_foot`) also the next numbers of the sequence whose markers the body hides ("Article 34")."""
     match = _note_match(text)
@@ -77,10 +80,14 @@ def _note_start(text: str, next_note: int, next_marker: int, in_foot: bool = Fal
         return None
     number = int(match.group(1))
     rest = text[match.end() :]
-    if rest and len(rest) < 60 and _is_title_case(rest) and not _ends_sentence(rest):
-        return None  # a numbered heading ("2. The New Orbital Broadband Market")
     if not next_note <= number <= next_note + 3:
         return None
+    if in_notes and number == next_note:
+        return number  # the next number after a note on the same page: a note, whatever its wording
+    if rest and len(rest) < 60 and _is_title_case(rest) and not _ends_sentence(rest):
+        return None  # a numbered heading ("2. The New Orbital Broadband Market")
+    if _LOWER_NOTE_START_RE.match(text) and not (_NOTE_START_RE.match(text) or _BARE_NOTE_START_RE.match(text)):
+        return number if number == next_note and number < next_marker else None
     return number if number < next_marker or (in_foot and number <= next_marker + 2) else None
 
 
@@ -142,16 +149,20 @@ def _note_looks_cut(lines: list[str]) -> bool:
     return not (text.endswith(_TERMINAL) or text[-1].isdigit() or text.endswith("?") or text.endswith("!"))
 
 
+_MAX_CONTINUATION_LINES = 8  # a note continued from the previous page is a few lines at this page's foot
+
+
 def _continuation_start(body: list[BodyLine], start: int) -> int | None:
     """Where a note cut at the previous page resumes at the foot of this page, after the body text."""
     found = None
-    for i in range(max(start, 1), len(body)):
+    for i in range(max(start, 1, len(body) - _MAX_CONTINUATION_LINES), len(body)):
         if i == start:
             continue
         head = body[i].source.text
         previous = body[i - 1].source.text
         if _ends_sentence(previous) and (head[0].islower() or head[0].isdigit() or head.startswith("http")):
-            found = i
+            if not any(line.markers or _BULLET_RE.match(line.text) for line in body[i:]):
+                found = i
     return found
 
 
@@ -177,7 +188,8 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
         in_note = endnotes and current is not None
         page_notes: list[int] = []
         for index, line in enumerate(page):
-            number = _note_start(line.text, next_note, next_marker, in_foot=not endnotes and index >= len(page) // 2)
+            number = _note_start(line.text, next_note, next_marker, in_foot=not endnotes and index >= len(page) // 2,
+                                 in_notes=in_note and bool(page_notes))
             if number is not None:
                 if pending is not None:
                     next_marker = _attach_continuation(body, page_body_start, pending, next_marker)

@@ -19,3 +19,48 @@ def test_footnotes_gap_in_sequence_is_recorded_not_fatal():
     assert sorted(notes) == [1, 2, 3, 4]
     assert notes[3].status == "skipped" and notes[3].text == ""
     assert notes[4].text == "Fourth note text."
+
+
+def _report(*pages: list[str]) -> str:
+    """Pages plus enough plain pages after them for the text to read as a report."""
+    return blank_layout(*pages, *[filler(f"topic{k}", 8) + [str(10 + k)] for k in range(3)])
+
+
+def test_footnotes_number_without_full_stop_and_alone_on_a_line():
+    page = filler("water", 4) + ["reservoirs were extended in the north.1 Later the council agreed.2",
+                                 "1 Ministry of Water, Annual Review (Capital: Ministry, 2020), p. 4.", "2",
+                                 "Regional Council, Minutes of the Spring Session, 2021.", "7"]
+    notes = _notes(structure_report(_report(page)))
+    assert notes[1].text == "Ministry of Water, Annual Review (Capital: Ministry, 2020), p. 4."
+    assert notes[2].text == "Regional Council, Minutes of the Spring Session, 2021."
+    assert notes[1].anchor is not None and notes[2].anchor is not None
+
+
+def test_footnotes_excerpt_starting_mid_sequence_and_spaced_markers():
+    page = filler("grid", 4) + ["and the new council was launched. 21, 22 Now is the time to act on that.",
+                                "Operators reported on progress in the regions.23", "21", "Executive Order 1 of 2025.",
+                                "22", "Executive Order 2 of 2025.", "23", "Grid Act of 2015, section 4.", "7"]
+    doc = structure_report(_report(page))
+    notes = _notes(doc)
+    assert [notes[n].text for n in (21, 22, 23)] == ["Executive Order 1 of 2025.", "Executive Order 2 of 2025.", "Grid Act of 2015, section 4."]
+    assert all(notes[n].anchor is not None for n in (21, 22, 23))
+    assert "launched. Now is the time" in doc.text and " 21," not in doc.text
+
+
+def test_footnotes_marker_fused_with_a_reference_number():
+    # "Article 34" is Article 3 followed by note 4: the note text on the page says so
+    page = filler("data", 4) + ["the sequence continues here.1 Two more.2 And three.3",
+                                "the Regulation does not define it for the purpose of Article 34. However, the courts did.",
+                                "1 First.", "2 Second.", "3 Third.", "4 The definition is given in Article 4(16).", "5"]
+    doc = structure_report(_report(page))
+    notes = _notes(doc)
+    assert notes[4].text == "The definition is given in Article 4(16)."
+    assert notes[4].anchor is not None and doc.text[: notes[4].anchor].endswith("Article 3")
+
+
+def test_footnotes_continued_line_is_not_note_text():
+    page = filler("ports", 4) + ["the harbour was dredged.1", "1 Harbour Authority, Report, 2019. The authority also notes that",
+                                 "(continued...)", "3"]
+    page2 = ["the dredging was delayed by two years.", *filler("ships", 6), "4"]
+    notes = _notes(structure_report(_report(page, page2)))
+    assert "continued" not in notes[1].text

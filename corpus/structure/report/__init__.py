@@ -11,10 +11,12 @@ from __future__ import annotations
 from corpus.structure.model import StructuredDocument
 from corpus.structure.report.blocks import assemble, build_blocks, build_sections
 from corpus.structure.report.captions import build_figures
+from corpus.structure.report.contents import contents_entries, find_contents_pages
+from corpus.structure.report.cover import cover_title, is_meta_line, merge_covers, front_pages, read_authors, read_cover, sidebar_lines
 from corpus.structure.report.footnotes import build_footnotes, separate_notes
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
-from corpus.structure.report.layout import read_lines, split_pages
+from corpus.structure.report.layout import Line, read_lines, split_pages
 from corpus.structure.report.patterns import _NOTE_START_RE, _PAGE_NUMBER_RE
 from corpus.structure.report.furniture import _infer_page_numbers  # noqa: F401  (re-exported for tests)
 
@@ -31,6 +33,20 @@ def looks_like_report(raw: str) -> bool:
     return note_lines >= 3 or page_lines >= 2 or "\f" in raw
 
 
+def _body_width(pages: list[list[Line]]) -> int:
+    lengths = sorted(len(line.text) for page in pages for line in page if len(line.text) > 20)
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))] if lengths else 80
+
+
+def _running_head_title(furniture_lines: tuple[str, ...]) -> str | None:
+    """The most repeated running head or footer that reads as a title (words, no page number)."""
+    counts: dict[str, int] = {}
+    for text in furniture_lines:
+        if len(text.split()) >= 2 and sum(ch.isalpha() for ch in text) >= 8 and not any(ch.isdigit() for ch in text[-3:]):
+            counts[text] = counts.get(text, 0) + 1
+    return max(counts, key=lambda t: (counts[t], len(t))) if counts else None
+
+
 def structure_report(raw: str) -> StructuredDocument:
     """Structure one report: clean text plus section, footnote and figure spans."""
     pages = split_pages(read_lines(raw))
@@ -39,18 +55,50 @@ def structure_report(raw: str) -> StructuredDocument:
         [line for i, line in enumerate(page) if (p, i) not in furniture.lines] for p, page in enumerate(pages)
     ]
     removed = tuple(pages[p][i].text for p, i in sorted(furniture.lines))
+    width = _body_width(content)
+    texts = [[line.text for line in page] for page in content]
+    contents = find_contents_pages(content)
+    front = front_pages(texts, contents, width)
+    cover = merge_covers([read_cover(texts[p]) for p in front])
+    known = {t for p in front for t in texts[p] if len(t) <= 80 and (is_meta_line(t) or len(t) >= 10 and t in (cover.title or ""))}
+    dropped = set(front) | set(contents)
+    sidebar = set(sidebar_lines([[] if p in dropped else page for p, page in enumerate(texts)], max(front) + 1, known, width)) if front else set()
+    entries = contents_entries([content[p] for p in contents])
+    dropped = set(front) | set(contents)
+    boilerplate = tuple(t for p in sorted(dropped) for t in texts[p]) + tuple(texts[p][i] for p, i in sorted(sidebar))
+    content = [
+        [] if p in dropped else [line for i, line in enumerate(page) if (p, i) not in sidebar]
+        for p, page in enumerate(content)
+    ]
+    sidebar_authors = read_authors([texts[p][i] for p, i in sorted(sidebar)])
     separated = separate_notes(content, furniture.page_numbers)
-    blocks = build_blocks(separated.body)
+    blocks = build_blocks(separated.body, entries)
     assign_levels(blocks)
     text, placed, anchors = assemble(blocks)
     sections = build_sections(placed, len(text))
     title_blocks = [p for p in placed if p.block.kind == "title"]
+    if not front and title_blocks:
+        cover = read_cover([line.text for p in title_blocks for line in p.block.lines])
+    title = cover_title(cover)
+    title_origin = None
+    notes: list[str] = []
+    if title is None:
+        title = _running_head_title(removed)
+        title_origin = "running_head" if title else None
+        notes.append("title: no cover or title page; taken from the running head" if title else "title: not found (no cover, title page or running head)")
+    date = cover.date
     return StructuredDocument(
         text=text,
-        title=title_blocks[0].text if title_blocks else None,
+        title=title,
+        title_origin=title_origin,
+        authors=cover.authors or sidebar_authors,
+        published_date=date.date if date else None,
+        published_month=date.month_text if date else None,
         sections=sections,
         footnotes=build_footnotes(separated, anchors, len(text)),
         figures=build_figures(placed, text, sections),
         furniture=removed,
+        boilerplate=boilerplate,
         genre="report",
+        notes=tuple(notes),
     )

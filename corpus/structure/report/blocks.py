@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import bisect
 from dataclasses import dataclass
 
 from corpus.structure.lines import join_lines
 from corpus.structure.model import SectionSpan
+from corpus.structure.report.contents import ContentsEntry
 from corpus.structure.report.headings import _body_width, _heading_at, _starts_block
 from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.patterns import _BACKMATTER_RE, _BULLET_RE, _CAPTION_RE, _CONNECTORS, _FULL_LINE, _NUMBERED_HEADING_RE, _SHORT_LINE, _SOURCE_RE, _ends_sentence, _is_caps, _last_word
@@ -61,8 +64,9 @@ def _title_block_end(body: list[BodyLine], width: int) -> int:
     return end if end >= 2 else 0
 
 
-def build_blocks(body: list[BodyLine]) -> list[Block]:
-    """Group body lines into headings, paragraphs, list items, captions, sources and table rows."""
+def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) -> list[Block]:
+    """Group body lines into headings, paragraphs, list items, captions, sources and table rows;
+    `entries` (the contents page's) are evidence for headings."""
     width = _body_width(body)
     blocks: list[Block] = []
     title_end = _title_block_end(body, width)

@@ -8,11 +8,13 @@ with section, footnote and figure spans over it. Nothing is keyed to one documen
 
 from __future__ import annotations
 
+import re
+
 from corpus.structure.model import StructuredDocument
 from corpus.structure.report.blocks import assemble, build_blocks, build_sections
 from corpus.structure.report.captions import build_figures
 from corpus.structure.report.contents import contents_entries, find_contents_pages
-from corpus.structure.report.cover import cover_title, is_meta_line, merge_covers, front_pages, read_authors, read_cover, sidebar_lines
+from corpus.structure.report.cover import cover_title, is_meta_line, is_name_list, merge_covers, front_pages, read_authors, read_cover, sidebar_lines
 from corpus.structure.report.footnotes import build_footnotes, separate_notes
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
@@ -41,8 +43,9 @@ def _body_width(pages: list[list[Line]]) -> int:
 def _running_head_title(furniture_lines: tuple[str, ...]) -> str | None:
     """The most repeated running head or footer that reads as a title (words, no page number)."""
     counts: dict[str, int] = {}
-    for text in furniture_lines:
-        if len(text.split()) >= 2 and sum(ch.isalpha() for ch in text) >= 8 and not any(ch.isdigit() for ch in text[-3:]):
+    for line in furniture_lines:
+        text = re.sub(r"^(?:page\s+)?\d{1,4}\s*|\s*\d{1,4}$", "", line.strip(), flags=re.I)  # its page number
+        if len(text.split()) >= 2 and sum(ch.isalpha() for ch in text) >= 8 and not is_name_list(text):
             counts[text] = counts.get(text, 0) + 1
     return max(counts, key=lambda t: (counts[t], len(t))) if counts else None
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from corpus.structure.lines import join_lines
 from corpus.structure.model import SectionSpan
-from corpus.structure.report.contents import ContentsEntry
+from corpus.structure.report.contents import ContentsEntry, entry_key
 from corpus.structure.report.headings import _body_width, _heading_at, _starts_block
 from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.patterns import _BACKMATTER_RE, _BULLET_RE, _CAPTION_RE, _CONNECTORS, _FULL_LINE, _NUMBERED_HEADING_RE, _SHORT_LINE, _SOURCE_RE, _ends_sentence, _is_caps, _last_word
@@ -68,6 +68,7 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
     """Group body lines into headings, paragraphs, list items, captions, sources and table rows;
     `entries` (the contents page's) are evidence for headings."""
     width = _body_width(body)
+    contents = frozenset(entry_key(e.title) for e in entries)
     blocks: list[Block] = []
     title_end = _title_block_end(body, width)
     blocks.extend(Block("title", [line]) for line in body[:title_end])
@@ -88,22 +89,22 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
             continue
         if _SOURCE_RE.match(line.text):
             in_table = False
-            i = _take_wrapped(body, i, width, blocks, "source")
+            i = _take_wrapped(body, i, width, blocks, "source", contents=contents)
             continue
         if in_table:
             blocks.append(Block("row", [line]))
             i += 1
             continue
-        heading = _heading_at(body, i, _previous_text_line(blocks, prev), width)
+        heading = _heading_at(body, i, _previous_text_line(blocks, prev), width, contents)
         if heading:
             style, count = heading
             blocks.append(Block("heading", body[i : i + count], style=style))
             i += count
             continue
         if _BULLET_RE.match(line.text):
-            i = _take_item(body, i, width, blocks)
+            i = _take_item(body, i, width, blocks, contents=contents)
             continue
-        i = _take_paragraph(body, i, width, blocks)
+        i = _take_paragraph(body, i, width, blocks, contents=contents)
     return blocks
 
 
@@ -145,11 +146,11 @@ def _take_caption(body: list[BodyLine], i: int, width: int, blocks: list[Block],
     return j, is_table
 
 
-def _take_wrapped(body: list[BodyLine], i: int, width: int, blocks: list[Block], kind: str) -> int:
+def _take_wrapped(body: list[BodyLine], i: int, width: int, blocks: list[Block], kind: str, contents: frozenset[str] = frozenset()) -> int:
     lines = [body[i]]
     j = i + 1
     while j < len(body) and _line_wraps(lines[-1], width) and not _starts_block(body[j]) and len(lines) < 4:
-        if _heading_at(body, j, lines[-1], width):
+        if _heading_at(body, j, lines[-1], width, contents):
             break
         lines.append(body[j])
         j += 1
@@ -157,7 +158,7 @@ def _take_wrapped(body: list[BodyLine], i: int, width: int, blocks: list[Block],
     return j
 
 
-def _take_item(body: list[BodyLine], i: int, width: int, blocks: list[Block]) -> int:
+def _take_item(body: list[BodyLine], i: int, width: int, blocks: list[Block], contents: frozenset[str] = frozenset()) -> int:
     """A list item: the bullet line and its continuation lines."""
     lines = [body[i]]
     j = i + 1
@@ -170,7 +171,7 @@ def _take_item(body: list[BodyLine], i: int, width: int, blocks: list[Block]) ->
         lowercase = line.text[:1].islower() or line.text[:2][-1:].islower() and line.text[:1] in "“\"‘("
         if introduces_list and not lowercase and _last_word(lines[-1].text) not in _CONNECTORS:
             break
-        if _heading_at(body, j, lines[-1], width):
+        if _heading_at(body, j, lines[-1], width, contents):
             break
         lines.append(line)
         j += 1
@@ -178,14 +179,14 @@ def _take_item(body: list[BodyLine], i: int, width: int, blocks: list[Block]) ->
     return j
 
 
-def _take_paragraph(body: list[BodyLine], i: int, width: int, blocks: list[Block]) -> int:
+def _take_paragraph(body: list[BodyLine], i: int, width: int, blocks: list[Block], contents: frozenset[str] = frozenset()) -> int:
     lines = [body[i]]
     j = i + 1
     while j < len(body) and not _ends_paragraph(lines[-1], width):
         line = body[j]
         if _starts_block(line):
             break
-        if _heading_at(body, j, lines[-1], width):
+        if _heading_at(body, j, lines[-1], width, contents):
             break
         lines.append(line)
         j += 1

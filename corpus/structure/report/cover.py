@@ -26,7 +26,7 @@ _DATE_PATTERNS = (
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$")
 # "NIST AI 100-1", "R48902", "DSIT 2024/009", "COM(2021) 205 final", "Version 2.1"
 _REPORT_NUMBER_RE = re.compile(
-    r"^[A-Z]{1,6}(?:[ -][A-Z]{1,6}){0,2}[ -]?\(?\d{1,4}\)?(?:[-/.]\d{1,4})*(?:\s+\d{1,4})?(?:\s+[a-z]+)?$"
+    r"^[A-Z]{1,6}(?:[ -][A-Z]{1,6}){0,2}[ -]?\(?\d{1,6}\)?(?:[-/.]\d{1,4})*(?:\s+\d{1,4})?(?:\s+[a-z]+)?$"
     r"|^(?:Version|Vol\.?|Volume|Edition|Issue|No\.?|Number)\s+\S+$",
 )
 _SERIES_RE = re.compile(r"\b(?:Report|Paper|Brief|Series|Studies|Note)\s+(?:No\.?\s*)?\d", re.I)
@@ -85,6 +85,10 @@ def is_date_line(text: str) -> bool:
     return find_date(text) is not None and len(text.split()) <= 6
 
 
+_INSTITUTION_WORDS = frozenset(
+    "lab laboratory institute institution centre center council university college school service foundation "
+    "group office department ministry commission board agency programme program policy press trust society "
+    "association forum network initiative project unit bureau committee parliament government".split())
 _COMMON_WORD_ZIPF = 3.5  # a word at least this frequent in English (wordfreq) is an ordinary word
 
 
@@ -92,6 +96,8 @@ def is_name(text: str) -> bool:
     """A person's name as set on a cover: two to four capitalised words or initials, not all capitals, and
     not only ordinary words ("Research Service" is no name; "Ling Zhu", "Gina M. Raimondo" are)."""
     if not _NAME_RE.match(text) or _is_caps(text) or any(w.lower() in _CONNECTORS for w in text.split()):
+        return False
+    if any(w.lower().strip(".,") in _INSTITUTION_WORDS for w in text.split()):
         return False
     words = [w for w in re.findall(r"[^\W\d_]{2,}", text)]
     return any(zipf(w) < _COMMON_WORD_ZIPF for w in words) or len(words) < len(text.split())

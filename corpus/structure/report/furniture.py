@@ -71,7 +71,7 @@ def find_furniture(pages: list[list[Line]]) -> Furniture:
         elif number is not None and repeats >= 2:
             evidence[p] = number
         elif number is None and repeats >= min_repeat and not _ends_sentence(pages[p][i].text):
-            if not (p == 0 and i == 0):  # the title line on the title page is not a running header
+            if not (p == 0 and i == 0) or repeats >= _HEAD_ON_TITLE_PAGE:  # a title line on the title page is not a running head
                 furniture.add((p, i))
             continue
         else:
@@ -83,7 +83,32 @@ def find_furniture(pages: list[list[Line]]) -> Furniture:
             continue
         if padded or (page_numbers[p] == number and i in (0, len(pages[p]) - 1) and len(phrase) <= 60):
             furniture.add((p, i))  # chapter number, or a footer whose number fits the page sequence
-    return Furniture(frozenset(_only_edges(furniture, pages)), tuple(page_numbers))
+    kept = _only_edges(furniture, pages)
+    kept |= _heads_off_the_edge(pages, kept, min_repeat)
+    return Furniture(frozenset(kept), tuple(page_numbers))
+
+
+_HEAD_ON_TITLE_PAGE = 4  # a first line repeated at this many page edges is a running head on page 1 too
+_NEAR_EDGE = 4  # lines from the top or bottom where a running head may be displaced (two columns, a number above it)
+
+
+def _heads_off_the_edge(pages: list[list[Line]], furniture: set[tuple[int, int]], min_repeat: int) -> set[tuple[int, int]]:
+    """A running head found at page edges is furniture also a few lines off the edge, where a two-column
+    page or a heading number printed above it pushes it (it is found by its text, not its position)."""
+    heads: dict[str, set[int]] = {}
+    for p, i in furniture:
+        text = _SPACES_RE.sub(" ", pages[p][i].text).strip()
+        if any(ch.isalpha() for ch in text) and not any(ch.isdigit() for ch in text[-2:] + text[:2]):
+            heads.setdefault(text, set()).add(p)
+    heads = {text: found for text, found in heads.items() if len(found) >= min_repeat}
+    extra = set()
+    for p, page in enumerate(pages):
+        for i, line in enumerate(page):
+            if (p, i) in furniture or not (i < _NEAR_EDGE or i >= len(page) - _NEAR_EDGE):
+                continue
+            if _SPACES_RE.sub(" ", line.text).strip() in heads:
+                extra.add((p, i))
+    return extra
 
 
 def _only_edges(furniture: set[tuple[int, int]], pages: list[list[Line]]) -> set[tuple[int, int]]:

@@ -24,6 +24,12 @@ _CAPTION_RE = re.compile(
 )
 _SOURCE_RE = re.compile(r"^(?:Sources?|Data)\s*:\s*")
 _NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'])")
+# "1 APPLICATION OF ...", "2 Capabilities": a chapter number without a full stop
+_BARE_NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2})\s+(?=[A-Z“\"‘'])")
+# a heading number printed alone on its line, the title on the next: "1.", "1.2", "1.2.1"
+_LONE_HEADING_NUMBER_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?)$")
+# "a) Title", "ii) Title": lettered and roman sub-headings
+_LETTERED_HEADING_RE = re.compile(r"^([a-h]|[ivx]{1,4})\)\s+(?=\S)")
 _ROMAN_HEADING_RE = re.compile(r"^[IVXL]{1,6}\.\s+(?=\S)")
 _LABELLED_HEADING_RE = re.compile(r"^[A-Z][a-z]{2,}\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z])\s*[:.]\s+(?=\S)")
 _APPENDIX_RE = re.compile(r"^(?:Appendix|Annex)\s+([A-Z0-9]{1,3})\b")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import bisect
@@ -105,7 +106,31 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
             i = _take_item(body, i, width, blocks, contents=contents)
             continue
         i = _take_paragraph(body, i, width, blocks, contents=contents)
+    _demote_out_of_sequence(blocks)
     return blocks
+
+
+def _top_number(block: Block) -> int | None:
+    text = " ".join(line.text for line in block.lines)
+    match = re.match(r"^(\d{1,3})(?:[.\s]|$)", text)
+    return int(match.group(1)) if match and block.style == "numbered" else None
+
+
+def _demote_out_of_sequence(blocks: list[Block]) -> None:
+    """Numbered headings run 1, 2, 3 (sub-numbers under the same top number): a "heading" whose top number
+    breaks the run is a numbered label of a chart or table ("74" / "Nigeria"), not a heading."""
+    last: int | None = None
+    for block in blocks:
+        number = _top_number(block)
+        if number is None:
+            continue
+        if (last is None and number <= _FIRST_CHAPTER_MAX) or (last is not None and number in (last, last + 1)):
+            last = number
+        else:
+            block.kind, block.style = "paragraph", ""
+
+
+_FIRST_CHAPTER_MAX = 9  # an excerpt may start at a later chapter, but not at "74"
 
 
 def _previous_text_line(blocks: list[Block], prev: BodyLine | None) -> BodyLine | None:

@@ -103,6 +103,11 @@ def is_name(text: str) -> bool:
     return any(zipf(w) < _COMMON_WORD_ZIPF for w in words) or len(words) < len(text.split())
 
 
+def is_institution(text: str) -> bool:
+    """A publisher or institution line ("Meridian Policy Lab", "Harmattan Centre for Digital Governance")."""
+    return any(w.lower().strip(".,()") in _INSTITUTION_WORDS for w in text.split()) and not _ends_sentence(text)
+
+
 def is_name_list(text: str) -> bool:
     """One or more names: "Ana Silva", "Ana Silva and Li Wei", "By Ana Silva, Li Wei & Tom Berg"."""
     parts = [p for p in _AUTHOR_SPLIT_RE.split(_BY_RE.sub("", text)) if p]
@@ -123,7 +128,7 @@ def _continues_title(previous: str, line: str) -> bool:
         return False
     if line[:1].islower() or line.startswith("(") or _last_word(previous) in _CONNECTORS or previous.endswith((":", ",", "-", "–")):
         return True
-    if is_name_list(line):
+    if is_name_list(line) or is_institution(line):
         return False
     return _is_caps(previous) == _is_caps(line) and line[:1].isupper()
 

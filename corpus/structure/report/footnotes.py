@@ -20,11 +20,16 @@ class NoteDraft:
     kind: str = "footnote"
 
 
+_SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?(?=\s|$)")
+
+
 def _extract_markers(text: str, next_marker: int) -> tuple[str, list[tuple[int, int]], int]:
     """Remove footnote markers (digits glued to a word or punctuation, in sequence) from one line."""
     out: list[str] = []
     markers: list[tuple[int, int]] = []
-    pos = 0
+    section_number = _SECTION_NUMBER_RE.match(text)
+    pos = section_number.end() if section_number else 0  # "3.1 Scope": the 1 is no marker
+    out.append(text[:pos])
     candidates = sorted([*_MARKER_RE.finditer(text), *_SPACED_MARKER_RE.finditer(text)], key=lambda m: m.start())
     for match in candidates:
         if match.start() < pos:

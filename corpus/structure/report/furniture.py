@@ -98,7 +98,7 @@ def _heads_off_the_edge(pages: list[list[Line]], furniture: set[tuple[int, int]]
     heads: dict[str, set[int]] = {}
     for p, i in furniture:
         text = _SPACES_RE.sub(" ", pages[p][i].text).strip()
-        if any(ch.isalpha() for ch in text) and not any(ch.isdigit() for ch in text[-2:] + text[:2]):
+        if sum(ch.isalpha() for ch in text) >= 3 and _number_parts(text)[1] is None:
             heads.setdefault(text, set()).add(p)
     heads = {text: found for text, found in heads.items() if len(found) >= min_repeat}
     extra = set()

@@ -68,7 +68,7 @@ _MAX_CHAPTER = 30  # a bare number before a heading is a chapter number, never l
 
 def _sentence_heading(text: str, width: int) -> bool:
     """A short line without sentence punctuation that may be a heading in sentence case ("4. Weak enforcement")."""
-    return len(text) < _SHORT_LINE * width and len(text.split()) <= 14 and not _ends_sentence(text) and not text.endswith(",")
+    return len(text) < _SHORT_LINE * width and len(text.split()) <= 14 and not _closes_sentence(text)
 
 
 def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine | None, width: int,
@@ -98,7 +98,7 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
     if numbered and prev_ends and next_starts and _sentence_heading(text, width):
         return "numbered"  # sentence case: "2.3 The licensing gap"
     lettered = _LETTERED_HEADING_RE.match(text)
-    if lettered and prev_ends and next_starts and len(text) < 1.3 * width and not _ends_sentence(text):
+    if lettered and prev_ends and next_starts and len(text) < 1.3 * width and not _closes_sentence(text):
         return "lettered"
     if nxt is not None and _BULLET_RE.match(nxt.text):
         # a line introducing a bullet group is body text, unless it is a short title-case label
@@ -164,8 +164,10 @@ def assign_levels(blocks: list[Block]) -> None:
     headings = [block for block in blocks if block.kind == "heading"]
     styles = {block.style for block in headings}
     numbered = bool(styles & {"numbered"})
-    division = "labelled" in styles and (numbered or "titled" in styles) and any(
-        b.style == "labelled" for b in headings[:1])  # divisions open the document's hierarchy
+    first_numbered = next((k for k, b in enumerate(headings) if b.style == "numbered"), len(headings))
+    ranked = [b for b in headings[:first_numbered] if b.style not in ("backmatter", "appendix")]
+    # divisions ("Part 1:", "Pillar II:") open the hierarchy: they come before any numbered or titled heading
+    division = "labelled" in styles and (numbered or "titled" in styles) and bool(ranked) and ranked[0].style == "labelled"
     offset = 1 if division else 0
     titled_level = 2 if numbered or division else 1
     caps_level = titled_level + 1 if "titled" in styles else titled_level

@@ -89,7 +89,7 @@ _INSTITUTION_WORDS = frozenset(
     "lab laboratory institute institution centre center council university college school service foundation "
     "group office department ministry commission board agency programme program policy press trust society "
     "association forum network initiative project unit bureau committee parliament government".split())
-_COMMON_WORD_ZIPF = 3.5  # a word at least this frequent in English (wordfreq) is an ordinary word
+_COMMON_WORD_ZIPF = 4.2  # words this frequent on average (wordfreq zipf) are ordinary words, not a name
 
 
 def is_name(text: str) -> bool:
@@ -100,7 +100,7 @@ def is_name(text: str) -> bool:
     if any(w.lower().strip(".,") in _INSTITUTION_WORDS for w in text.split()):
         return False
     words = [w for w in re.findall(r"[^\W\d_]{2,}", text)]
-    return any(zipf(w) < _COMMON_WORD_ZIPF for w in words) or len(words) < len(text.split())
+    return not words or sum(zipf(w) for w in words) / len(words) < _COMMON_WORD_ZIPF
 
 
 def is_institution(text: str) -> bool:
@@ -167,7 +167,7 @@ def read_cover(lines: list[str]) -> Cover:
         if (_is_caps(candidate) != _is_caps(title_lines[-1]) and len(candidate.split()) <= 6
                 and not is_meta_line(candidate) and not is_name_list(candidate) and not _ends_sentence(candidate)):
             subtitle = candidate
-    authors = read_authors(lines[end:]) if title_lines else read_authors(lines)
+    authors = read_authors(lines[end + (1 if subtitle else 0):]) if title_lines else read_authors(lines)
     date = next((d for d in (find_date(line) for line in lines if is_date_line(line) or _SERIES_RE.search(line)) if d), None)
     title = " ".join(title_lines) if title_lines else None
     return Cover(title=title, subtitle=subtitle, authors=authors, date=date)

@@ -151,6 +151,9 @@ def _drop_lines(blocks: list[Block], count: int) -> None:
             blocks.pop()
 
 
+_MAX_CAPTION_LINES = 8
+
+
 def _take_caption(body: list[BodyLine], i: int, width: int, blocks: list[Block], word: str) -> tuple[int, bool]:
     """A caption with its wrapped lines; for figures everything up to a nearby "Source:" line."""
     lines = [body[i]]
@@ -164,6 +167,9 @@ def _take_caption(body: list[BodyLine], i: int, width: int, blocks: list[Block],
             lines.append(body[j])
         elif _caption_wraps(lines[-1], width) and len(lines) < 4 and not body[j].source.page_break:
             lines.append(body[j])
+        elif (not is_table and ". " in lines[0].text and not _ends_sentence(lines[-1].text)
+              and len(lines) < _MAX_CAPTION_LINES and not body[j].source.page_break):
+            lines.append(body[j])  # a caption written as sentences runs on until its sentence ends
         else:
             break
         j += 1

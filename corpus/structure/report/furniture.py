@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass
 
 from corpus.structure.report.layout import Line
-from corpus.structure.report.patterns import _CAPTION_RE, _LEADING_NUMBER_RE, _MAX_FURNITURE_LEN, _NOTE_START_RE, _PAGE_NUMBER_RE, _SOURCE_RE, _SPACES_RE, _TRAILING_NUMBER_RE, _ends_sentence
+from corpus.structure.report.patterns import _BLANK_PAGE_RE, _CAPTION_RE, _LEADING_NUMBER_RE, _MAX_FURNITURE_LEN, _NOTE_START_RE, _PAGE_NUMBER_RE, _SOURCE_RE, _SPACES_RE, _TRAILING_NUMBER_RE, _ends_sentence
 
 # --- furniture --------------------------------------------------------------------------------------
 
@@ -84,6 +84,7 @@ def find_furniture(pages: list[list[Line]]) -> Furniture:
         if padded or (page_numbers[p] == number and i in (0, len(pages[p]) - 1) and len(phrase) <= 60):
             furniture.add((p, i))  # chapter number, or a footer whose number fits the page sequence
     kept = _only_edges(furniture, pages)
+    kept |= {(p, i) for p, page in enumerate(pages) for i, line in enumerate(page) if _BLANK_PAGE_RE.match(line.text.strip())}
     kept |= _heads_off_the_edge(pages, kept, min_repeat)
     return Furniture(frozenset(kept), tuple(page_numbers))
 

@@ -65,9 +65,28 @@ def _title_block_end(body: list[BodyLine], width: int) -> int:
     return end if end >= 2 else 0
 
 
+def join_drop_caps(body: list[BodyLine]) -> list[BodyLine]:
+    """A drop cap is extracted as a line of one capital letter before the rest of its word ("T" / "he
+    internet ..."): the letter is put back in front of the line (markers shift by one)."""
+    out: list[BodyLine] = []
+    k = 0
+    while k < len(body):
+        line = body[k]
+        nxt = body[k + 1] if k + 1 < len(body) else None
+        if (len(line.text) == 1 and line.text.isupper() and line.text.isalpha() and nxt is not None
+                and nxt.text[:1].islower() and not line.markers):
+            out.append(BodyLine(line.text + nxt.text, nxt.page, nxt.source, [(o + 1, n) for o, n in nxt.markers]))
+            k += 2
+            continue
+        out.append(line)
+        k += 1
+    return out
+
+
 def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) -> list[Block]:
     """Group body lines into headings, paragraphs, list items, captions, sources and table rows;
     `entries` (the contents page's) are evidence for headings."""
+    body = join_drop_caps(body)
     width = _body_width(body)
     contents = frozenset(entry_key(e.title) for e in entries)
     blocks: list[Block] = []

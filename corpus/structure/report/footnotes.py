@@ -192,6 +192,7 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
         pending = current if current and not endnotes and _note_looks_cut(current.lines) else None
         in_note = endnotes and current is not None
         page_notes: list[int] = []
+        waiting: list[NoteDraft] = []
         for index, line in enumerate(page):
             number = _note_start(line.text, next_note, next_marker, in_foot=not endnotes and index >= len(page) // 2,
                                  in_notes=in_note and bool(page_notes))
@@ -201,16 +202,22 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                     pending = None
                 if not in_note and number == 1 and body and _heading_like(body[-1].text):
                     endnotes = True
-                current = NoteDraft(
+                draft = NoteDraft(
                     number, [rest] if (rest := line.text[_note_match(line.text).end() :].strip()) else [], page_no,
                     "endnote" if endnotes else "footnote",
                 )
-                notes[number] = current
+                if not rest and in_note and current is not None and page_notes and not current.lines:
+                    waiting.append(draft)  # note numbers printed as a block before their texts
+                else:
+                    current, waiting = draft, []
+                notes[number] = draft
                 page_notes.append(number)
                 next_note = number + 1
                 in_note = True
             elif in_note and current is not None:
                 if not _CONTINUED_RE.match(line.text):  # "(continued...)" under a note cut at the page foot
+                    if waiting and current.lines and _ends_sentence(current.lines[-1]) and line.text[:1].isupper():
+                        current = waiting.pop(0)  # the next text of a block of note numbers
                     current.lines.append(line.text)
             else:
                 text, markers, next_marker = _extract_markers(_SPACES_RE.sub(" ", line.text), next_marker)

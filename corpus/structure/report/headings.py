@@ -66,6 +66,13 @@ def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
 _MAX_CHAPTER = 30  # a bare number before a heading is a chapter number, never larger
 
 
+_LONG_TITLE_WORDS = 6
+
+
+def _short_continuation(text: str) -> bool:
+    return text[:1].islower() and len(text.split()) <= 6 and not _closes_sentence(text)
+
+
 def _sentence_heading(text: str, width: int) -> bool:
     """A short line without sentence punctuation that may be a heading in sentence case ("4. Weak enforcement")."""
     return len(text) < _SHORT_LINE * width and len(text.split()) <= 14 and not _closes_sentence(text)
@@ -98,6 +105,8 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
     if numbered and prev_ends and next_starts and _sentence_heading(text, width):
         return "numbered"  # sentence case: "2.3 The licensing gap"
     lettered = _LETTERED_HEADING_RE.match(text)
+    if (lettered or numbered) and nxt is not None and not next_starts and _short_continuation(nxt.text):
+        next_starts = True  # the heading wraps onto a short lower-case line ("... an" / "establishment")
     if lettered and prev_ends and next_starts and len(text) < 1.3 * width and not _closes_sentence(text):
         return "lettered"
     if nxt is not None and _BULLET_RE.match(nxt.text):
@@ -118,6 +127,8 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return "backmatter"
     if _is_title_case(text) and len(first) < _SHORT_LINE * width and text[0].isalpha():
         return "titled"
+    if _is_title_case(text) and len(text.split()) >= _LONG_TITLE_WORDS and text[0].isalpha() and not text.endswith(","):
+        return "titled"  # a long title-case heading set over the full width ("Create Streamlined Permitting ...")
     if contents and entry_key(text) in contents and len(text) < 1.3 * width:
         return "contents"  # sentence case, but the contents page lists it
     return None
@@ -151,6 +162,10 @@ def _starts_block(line: BodyLine) -> bool:
 _DIVISION_RE = _LABELLED_HEADING_RE
 
 
+def _text(block: Block) -> str:
+    return " ".join(line.text for line in block.lines)
+
+
 def _number_level(text: str) -> int | None:
     match = _NUMBERED_HEADING_RE.match(text) or _BARE_NUMBERED_HEADING_RE.match(text) or _LONE_HEADING_NUMBER_RE.match(text.split(" ")[0])
     return match.group(1).rstrip(".").count(".") + 1 if match else None
@@ -171,6 +186,10 @@ def assign_levels(blocks: list[Block]) -> None:
     offset = 1 if division else 0
     titled_level = 2 if numbered or division else 1
     caps_level = titled_level + 1 if "titled" in styles else titled_level
+    top_numbered_caps = any(b.style == "numbered" and _number_level(_text(b)) == 1 and _is_caps(_text(b)) for b in headings)
+    if top_numbered_caps:
+        caps_level = 1 + offset  # unnumbered headings set like the numbered chapters ("INTRODUCTION", "1 SCOPE")
+    first_titled = next((k for k, b in enumerate(headings) if b.style != "caps"), len(headings))  # caps before any other heading have nothing above them
     last_level = 0
     last_number_level = 0
     last_alpha_level: int | None = None
@@ -196,7 +215,7 @@ def assign_levels(blocks: list[Block]) -> None:
         elif block.style in ("titled", "contents"):
             level = titled_level
         elif block.style == "caps":
-            level = caps_level
+            level = caps_level if headings.index(block) > first_titled else min(caps_level, 1 + offset)
         elif block.style == "list_label":
             level = min(last_level + 1, 6)
         else:  # roman

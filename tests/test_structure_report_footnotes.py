@@ -64,3 +64,19 @@ def test_footnotes_continued_line_is_not_note_text():
     page2 = ["the dredging was delayed by two years.", *filler("ships", 6), "4"]
     notes = _notes(structure_report(_report(page, page2)))
     assert "continued" not in notes[1].text
+
+
+def test_footnotes_numbers_printed_as_a_block_before_their_texts():
+    page = filler("budget", 4) + ["the plan was adopted in October.1 The members voted.2 Funding followed.3",
+                                  "1", "2", "3", "Council Decision of 2 October 2020.", "Minutes of the vote, item 4.",
+                                  "Budget Act of 2021, article 2.", "4"]
+    notes = _notes(structure_report(_report(page)))
+    assert [notes[n].text for n in (1, 2, 3)] == ["Council Decision of 2 October 2020.", "Minutes of the vote, item 4.",
+                                                  "Budget Act of 2021, article 2."]
+
+
+def test_footnotes_section_number_is_not_a_marker():
+    page = ["3.1", "Scope of the review", *filler("scope", 4), "the plan was adopted.1", "1 A note.", "2"]
+    doc = structure_report(_report(page))
+    assert "3.1 Scope of the review" in [s.heading for s in doc.sections]
+    assert _notes(doc)[1].text == "A note."

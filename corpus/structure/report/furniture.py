@@ -81,7 +81,9 @@ def find_furniture(pages: list[list[Line]]) -> Furniture:
     for (p, i), (phrase, number, padded) in parts.items():
         if (p, i) in furniture or number is None:
             continue
-        if padded or (page_numbers[p] == number and i in (0, len(pages[p]) - 1) and len(phrase) <= 60):
+        # "1 INTRODUCTION" printed once at the top of a page is a chapter heading, not a running head
+        repeated = not phrase or len(phrase_pages.get(phrase, ())) >= 2 or not _LEADING_NUMBER_RE.match(pages[p][i].text.strip())
+        if padded or (page_numbers[p] == number and i in (0, len(pages[p]) - 1) and len(phrase) <= 60 and repeated):
             furniture.add((p, i))  # chapter number, or a footer whose number fits the page sequence
     kept = _only_edges(furniture, pages)
     kept |= {(p, i) for p, page in enumerate(pages) for i, line in enumerate(page) if _BLANK_PAGE_RE.match(line.text.strip())}

@@ -9,7 +9,7 @@ import re
 
 _NOTE_START_RE = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
 # a note number without a full stop: "12 Smith, ..." (text starts with a capital, quote or digit) or alone on its line
-_BARE_NOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+(?=[^\s\da-z])|$)")
+_BARE_NOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+(?=[^\s\da-z]|\d{1,2}[A-Z])|$)")  # also "24 3GPP, ..."
 _CONTINUED_RE = re.compile(r"^\(?continued[.…]*\)?$", re.IGNORECASE)
 # a marker set off by a space after sentence punctuation: "Accelerator. 21, 22 Now", "data center. 26"
 _SPACED_MARKER_RE = re.compile(r"(?<=[.,;:”’\")]) (\d{1,3})(?=$|,|\s+[A-Z“\"(])")

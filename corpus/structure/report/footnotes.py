@@ -180,6 +180,12 @@ class Separated:
     markers_seen: int
 
 
+def _body_resumes(note: NoteDraft, text: str) -> bool:
+    """After a finished note, a line in lower case that is no URL continues the body's cut sentence."""
+    return (bool(note.lines) and _ends_sentence(note.lines[-1]) and not url_at_end(note.lines[-1]) and text[:1].islower()
+            and not text.startswith(("http", "www.")) and not _CONTINUED_RE.match(text))
+
+
 def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]) -> Separated:
     """Split page content into body lines and footnotes/endnotes, removing markers from the body."""
     body: list[BodyLine] = []
@@ -214,6 +220,10 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                 page_notes.append(number)
                 next_note = number + 1
                 in_note = True
+            elif in_note and current is not None and not endnotes and _body_resumes(current, line.text):
+                in_note = False  # two columns: the body goes on after the notes at the foot of the left column
+                text, markers, next_marker = _extract_markers(_SPACES_RE.sub(" ", line.text), next_marker)
+                body.append(BodyLine(text, page_no, line, markers))
             elif in_note and current is not None:
                 if not _CONTINUED_RE.match(line.text):  # "(continued...)" under a note cut at the page foot
                     if waiting and current.lines and _ends_sentence(current.lines[-1]) and line.text[:1].isupper():
@@ -254,9 +264,31 @@ def first_note_number(pages: list[list[Line]]) -> int:
     return min(starts) if starts and min(starts) > 1 and 1 not in seen else 1
 
 
+_SMALL_TYPE = 1.12  # note lines are set in smaller type: a full note line is this much longer than a body line
+
+
+def _small_type_run(body: list[BodyLine], start: int) -> int | None:
+    """The continued note as the run of lines at the page foot set wider than the page's body lines (smaller
+    type), starting in lower case; its last line may be short where the note ends."""
+    lengths = sorted(len(line.text) for line in body[start:] if len(line.text) > 40)
+    if len(lengths) < 6:
+        return None
+    median = lengths[len(lengths) // 2]
+    k = len(body)
+    if k - 1 >= start and _ends_sentence(body[k - 1].text):
+        k -= 1  # the note's short last line
+    while k - 1 > start and len(body[k - 1].text) >= _SMALL_TYPE * median and not body[k - 1].markers:
+        k -= 1
+    if k < len(body) - 1 and body[k].text[:1].islower():
+        return k
+    return None
+
+
 def _attach_continuation(body: list[BodyLine], start: int, note: NoteDraft, next_marker: int) -> int:
     """Move the lines continuing `note` from the end of this page's body into the note."""
     at = _continuation_start(body, start)
+    if at is None:
+        at = _small_type_run(body, start)
     if at is None:
         return next_marker
     moved = body[at:]

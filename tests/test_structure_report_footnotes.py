@@ -80,3 +80,25 @@ def test_footnotes_section_number_is_not_a_marker():
     doc = structure_report(_report(page))
     assert "3.1 Scope of the review" in [s.heading for s in doc.sections]
     assert _notes(doc)[1].text == "A note."
+
+
+def test_footnotes_two_columns_body_resumes_after_the_note():
+    page = filler("rail", 4) + ["the line was extended to the port.1 In the second year the council",
+                                "1 Rail Authority, Annual Report 2019, p. 3.",
+                                "agreed to a further extension of the line.", *filler("port", 4), "2"]
+    doc = structure_report(_report(page))
+    assert _notes(doc)[1].text == "Rail Authority, Annual Report 2019, p. 3."
+    assert "the council agreed to a further extension" in doc.text
+
+
+def test_footnotes_note_continued_in_smaller_type_at_the_next_page_foot():
+    page1 = filler("canal", 8) + ["the canal was widened.1", "1 Canal Board, Review of Works, 2018, p. 9. The board also notes that the",
+                                  "(continued...)", "3"]
+    long_note = ("widening was financed by a special levy on shipping companies operating in the region over ten years and "
+                 "more")
+    page2 = [*filler("lock", 8), long_note, "which the board considered fair.", "2 Second note text.", "4"]
+    page2[7] = page2[7].rstrip(".") + " more.2"
+    doc = structure_report(_report(page1, page2))
+    notes = _notes(doc)
+    assert notes[1].text.endswith("which the board considered fair.")
+    assert "levy" not in doc.text

@@ -117,6 +117,11 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
             blocks.append(Block("row", [line]))
             i += 1
             continue
+        residue = _chart_residue_run(body, i)
+        if residue:
+            _mark_chart_title(blocks, width)
+            i += residue  # tick values and labels of a chart: not body text
+            continue
         heading = _heading_at(body, i, _previous_text_line(blocks, prev), width, contents)
         if heading:
             style, count = heading
@@ -129,6 +134,39 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
         i = _take_paragraph(body, i, width, blocks, contents=contents)
     _demote_out_of_sequence(blocks)
     return blocks
+
+
+_RESIDUE_LINE = 30  # chart labels and tick values are short
+_MIN_RESIDUE = 4
+
+
+def _chart_residue_run(body: list[BodyLine], i: int) -> int:
+    """Length of a run of chart residue from body[i]: short lines that are no sentences, no list items and
+    carry no markers, most of them with a number (tick values, data labels, legend entries); 0 if none."""
+    if i >= len(body) or not any(ch.isdigit() for ch in body[i].text):
+        return 0  # a run starts at a value; a title above it stays a title
+    j = i
+    while (j < len(body) and len(body[j].text) <= _RESIDUE_LINE and not _ends_sentence(body[j].text)
+           and not body[j].markers and not _starts_block(body[j]) and not _numbers_a_heading(body, j)
+           and not _NUMBERED_HEADING_RE.match(body[j].text)):
+        j += 1
+    run = body[i:j]
+    numeric = sum(1 for line in run if any(ch.isdigit() for ch in line.text))
+    return len(run) if len(run) >= _MIN_RESIDUE and numeric * 2 >= len(run) else 0
+
+
+def _numbers_a_heading(body: list[BodyLine], j: int) -> bool:
+    """A heading number on its own line ("1.2") before a title line longer than a chart label."""
+    return bool(_LONE_HEADING_NUMBER_RE.match(body[j].text)) and (j + 1 >= len(body) or len(body[j + 1].text) > _RESIDUE_LINE)
+
+
+def _mark_chart_title(blocks: list[Block], width: int) -> None:
+    """The one-line title printed above a chart without a "Figure N" label becomes its caption."""
+    if not blocks or len(blocks[-1].lines) != 1 or blocks[-1].kind not in ("heading", "paragraph"):
+        return
+    text = blocks[-1].lines[0].text
+    if len(text) < 0.8 * width and not _ends_sentence(text) and text[:1].isupper():
+        blocks[-1].kind, blocks[-1].style = "caption", "unlabelled"
 
 
 def _top_number(block: Block) -> int | None:

@@ -23,6 +23,11 @@ def _figure_kind(word: str, caption: str) -> str:
     return "figure"
 
 
+def _source_after(placed: list[Placed], k: int) -> str | None:
+    later = placed[k + 1] if k + 1 < len(placed) else None
+    return _SOURCE_RE.sub("", later.text, count=1).strip() if later is not None and later.block.kind == "source" else None
+
+
 def build_figures(placed: list[Placed], text: str, sections: tuple[SectionSpan, ...]) -> tuple[FigureSpan, ...]:
     """Captioned figures and tables with their source lines and in-text mentions."""
     drafts = []
@@ -30,6 +35,10 @@ def build_figures(placed: list[Placed], text: str, sections: tuple[SectionSpan, 
         if item.block.kind != "caption":
             continue
         match = _CAPTION_RE.match(item.text)
+        if match is None:  # a chart title without a "Figure N" label
+            drafts.append(dict(label="", kind="chart", number=None, caption=item.text.strip(), source=_source_after(placed, k),
+                               start=item.start))
+            continue
         label = f"{match.group(1)} {match.group(2)}"
         caption = item.text[match.end():].strip()
         source = None
@@ -63,9 +72,10 @@ def _best_per_label(drafts: list[dict]) -> list[dict]:
     """One figure per label: a list-of-figures entry yields to the captioned figure with a source."""
     best: dict[str, dict] = {}
     for draft in drafts:
-        kept = best.get(draft["label"])
+        key = draft["label"] or f"unlabelled@{draft['start']}"
+        kept = best.get(key)
         if kept is None or (draft["source"] is not None or kept["source"] is None):
-            best[draft["label"]] = draft
+            best[key] = draft
     return sorted(best.values(), key=lambda d: d["start"])
 
 

@@ -14,7 +14,7 @@ from corpus.structure.model import StructuredDocument
 from corpus.structure.report.blocks import assemble, build_blocks, build_sections
 from corpus.structure.report.captions import build_figures
 from corpus.structure.report.contents import contents_entries, find_contents_pages
-from corpus.structure.report.cover import cover_title, is_meta_line, is_name_list, merge_covers, front_pages, read_authors, read_cover, sidebar_lines
+from corpus.structure.report.cover import cover_title, is_institution, is_meta_line, is_name_list, merge_covers, front_pages, read_authors, read_cover, sidebar_lines
 from corpus.structure.report.footnotes import build_footnotes, separate_notes
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
@@ -50,6 +50,11 @@ def _running_head_title(furniture_lines: tuple[str, ...]) -> str | None:
     return max(counts, key=lambda t: (counts[t], len(t))) if counts else None
 
 
+def _opens_title_block(lines: list[Line]) -> bool:
+    """Whether the lines under a first line are those of a title block (authors, publisher, date, series)."""
+    return any(is_name_list(line.text) or is_institution(line.text) or is_meta_line(line.text) for line in lines)
+
+
 def structure_report(raw: str) -> StructuredDocument:
     """Structure one report: clean text plus section, footnote and figure spans."""
     pages = split_pages(read_lines(raw))
@@ -58,6 +63,11 @@ def structure_report(raw: str) -> StructuredDocument:
         [line for i, line in enumerate(page) if (p, i) not in furniture.lines] for p, page in enumerate(pages)
     ]
     removed = tuple(pages[p][i].text for p, i in sorted(furniture.lines))
+    head = _running_head_title(removed)
+    first = content[0] if content else []
+    if head and first and first[0].text.strip() == head and not _opens_title_block(first[1:3]):
+        removed = (first[0].text, *removed)  # the running head printed on the first page too, not a title block
+        content[0] = first[1:]
     width = _body_width(content)
     texts = [[line.text for line in page] for page in content]
     contents = find_contents_pages(content)

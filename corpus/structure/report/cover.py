@@ -105,7 +105,8 @@ def is_name(text: str) -> bool:
 
 def is_institution(text: str) -> bool:
     """A publisher or institution line ("Meridian Policy Lab", "Harmattan Centre for Digital Governance")."""
-    return any(w.lower().strip(".,()") in _INSTITUTION_WORDS for w in text.split()) and not _ends_sentence(text)
+    words = text.split()
+    return len(words) <= 8 and any(w.lower().strip(".,()") in _INSTITUTION_WORDS for w in words) and not _ends_sentence(text)
 
 
 def is_name_list(text: str) -> bool:

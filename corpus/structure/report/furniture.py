@@ -71,7 +71,7 @@ def find_furniture(pages: list[list[Line]]) -> Furniture:
         elif number is not None and repeats >= 2:
             evidence[p] = number
         elif number is None and repeats >= min_repeat and not _ends_sentence(pages[p][i].text):
-            if not (p == 0 and i == 0) or repeats >= _HEAD_ON_TITLE_PAGE:  # a title line on the title page is not a running head
+            if not (p == 0 and i == 0):  # the title line on the title page is not a running header
                 furniture.add((p, i))
             continue
         else:
@@ -91,7 +91,6 @@ def find_furniture(pages: list[list[Line]]) -> Furniture:
     return Furniture(frozenset(kept), tuple(page_numbers))
 
 
-_HEAD_ON_TITLE_PAGE = 4  # a first line repeated at this many page edges is a running head on page 1 too
 _NEAR_EDGE = 4  # lines from the top or bottom where a running head may be displaced (two columns, a number above it)
 
 
@@ -107,7 +106,7 @@ def _heads_off_the_edge(pages: list[list[Line]], furniture: set[tuple[int, int]]
     extra = set()
     for p, page in enumerate(pages):
         for i, line in enumerate(page):
-            if (p, i) in furniture or not (i < _NEAR_EDGE or i >= len(page) - _NEAR_EDGE):
+            if (p, i) in furniture or (p, i) == (0, 0) or not (i < _NEAR_EDGE or i >= len(page) - _NEAR_EDGE):
                 continue
             if _SPACES_RE.sub(" ", line.text).strip() in heads:
                 extra.add((p, i))

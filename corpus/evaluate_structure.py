@@ -147,10 +147,10 @@ def score_report(gold: Mapping, predicted: PredictedStructure, raw: str | None =
         ))
     if "footnotes" in gold:
         put("footnotes", bag_score(
-            [(int(f["n"]), normalise(f["text"])) for f in gold["footnotes"]],
+            [(int(f.get("n", f.get("number", 0))), normalise(f["text"])) for f in gold["footnotes"] if f.get("text")],
             [(n, normalise(t)) for n, t, _ in predicted.footnotes if normalise(t)],
         ))
-        gold_markers = {int(f["n"]) for f in gold["footnotes"]} | {int(n) for n in gold.get("markers_without_text") or ()}
+        gold_markers = {int(f.get("n", f.get("number", 0))) for f in gold["footnotes"]} | {int(n) for n in gold.get("markers_without_text") or ()}
         put("markers", bag_score(gold_markers, {n for n, _, anchored in predicted.footnotes if anchored}))
     if "figures" in gold:
         gold_figures = [f for f in gold["figures"] if f.get("caption")]

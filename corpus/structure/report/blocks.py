@@ -106,7 +106,7 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
         if caption:
             label_start = _chart_label_run(body, i, floor)
             if label_start < i:
-                _drop_lines(blocks, i - label_start)
+                _drop_lines(blocks, body[label_start:i])
             i, in_table = _take_caption(body, i, width, blocks, caption.group(1))
             continue
         if _SOURCE_RE.match(line.text):
@@ -199,14 +199,13 @@ def _previous_text_line(blocks: list[Block], prev: BodyLine | None) -> BodyLine 
     return prev
 
 
-def _drop_lines(blocks: list[Block], count: int) -> None:
-    """Remove the last `count` body lines from the blocks (figure-internal labels)."""
-    while count and blocks:
-        block = blocks[-1]
-        take = min(count, len(block.lines))
-        del block.lines[len(block.lines) - take :]
-        count -= take
-        if not block.lines:
+def _drop_lines(blocks: list[Block], lines: list[BodyLine]) -> None:
+    """Remove these body lines (figure-internal labels) from the end of the blocks, where they were placed;
+    lines already left out (chart residue) are not in the blocks and nothing else is removed."""
+    dropping = {id(line) for line in lines}
+    while blocks and blocks[-1].lines and id(blocks[-1].lines[-1]) in dropping:
+        blocks[-1].lines.pop()
+        if not blocks[-1].lines:
             blocks.pop()
 
 

@@ -208,21 +208,24 @@ def evaluate(
     write: Annotated[Path | None, typer.Option(help=f"Also record the scores in this JSON file ({QUALITY_FILE} feeds the datacard).")] = None,
     name: Annotated[str, typer.Option(help="Key under which --write records the scores (other keys are kept).")] = "seeds",
     description: Annotated[str, typer.Option(help="What was scored, recorded with the scores.")] = "The seed documents against the gold in tests/gold and tests/golden/quantities_seeds.json.",
+    structure_gold: Annotated[Path | None, typer.Option("--structure-gold", help="Also score structure (title, date, headings, notes, captions, furniture, must-contain) against this gold.json in the devset-real format; alone (without --gold) it scores structure only.")] = None,
 ) -> None:
-    """Score a build's entities, mentions and quantities against gold annotations (precision, recall, F1)."""
+    """Score a build against gold: entities, mentions and quantities; with --structure-gold its structure."""
     import json
 
-    from corpus.quality import evaluate_build, format_quality
+    from corpus.quality import evaluate_build, evaluate_structure_build, format_quality
 
     if not folder.is_dir():
         _say("error:", "red", f"{folder}: no such build folder")
         raise typer.Exit(EXIT_USAGE)
-    paths = gold or DEFAULT_GOLD
-    missing = [p for p in paths if not p.exists()]
+    paths = gold or ([] if structure_gold else DEFAULT_GOLD)
+    missing = [p for p in [*paths, *([structure_gold] if structure_gold else [])] if not p.exists()]
     if missing:
         _say("error:", "red", f"gold not found: {', '.join(map(str, missing))}")
         raise typer.Exit(EXIT_USAGE)
-    result = evaluate_build(folder, paths)
+    result = evaluate_build(folder, paths) if paths else {}
+    if structure_gold:
+        result["structure"] = evaluate_structure_build(folder, structure_gold)
     out.print(format_quality(result), highlight=False, markup=False, soft_wrap=True)
     if write:
         try:

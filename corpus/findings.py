@@ -30,10 +30,11 @@ def footnote_findings(footnotes: Iterable) -> list[Finding]:
     findings = []
     for doc_id, found in sorted(numbers.items()):
         present = set(found)
-        missing = [n for n in range(1, max(found) + 1) if n not in present]
+        first = min(found)  # an excerpt may start at note 21
+        missing = [n for n in range(first, max(found) + 1) if n not in present]
         if missing:
             shown = ", ".join(map(str, missing[:10])) + (" ..." if len(missing) > 10 else "")
-            findings.append(Finding(doc_id, "footnote-gap", f"footnote numbers 1..{max(found)} miss {shown} (marker and text not found)"))
+            findings.append(Finding(doc_id, "footnote-gap", f"footnote numbers {first}..{max(found)} miss {shown} (marker and text not found)"))
         repeated = sorted(n for n in present if found.count(n) > 1)
         if repeated:
             findings.append(Finding(doc_id, "footnote-repeat", f"footnote number(s) {', '.join(map(str, repeated[:10]))} occur more than once"))

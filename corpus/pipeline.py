@@ -144,12 +144,14 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
         return extracted
 
     title = pick("title", doc.title, entry.title if entry else None)
+    if doc.title_origin and title == doc.title and origins and origins[-1].field == "title":
+        origins[-1] = FieldOrigin(field="title", origin=doc.title_origin)  # e.g. taken from the running head
     authors = pick("authors", list(doc.authors), entry.authors if entry else None)
     publisher = pick("publisher", doc.publisher, entry.publisher if entry else None)
     published_date = pick("published_date", doc.published_date, entry.published_date if entry else None)
     published_month = pick(
         "published_month",
-        published_date.strftime("%Y-%m") if published_date else None,
+        published_date.strftime("%Y-%m") if published_date else doc.published_month,
         entry.published_month if entry else None,
     )
     genre = pick("genre", doc.genre, entry.genre if entry else None) or "news"

@@ -20,10 +20,10 @@ Field_ = Literal["body", "footnote"]
 EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW", "PRODUCT"]
 FigureKind = Literal["chart", "figure", "image", "table", "map", "diagram"]
 QuantityKind = Literal["money", "percent", "count", "measure"]
-FootnoteStatus = Literal["ok", "missing_text", "truncated", "no_anchor"]
+FootnoteStatus = Literal["ok", "missing_text", "truncated", "no_anchor", "skipped"]
 FootnoteKind = Literal["footnote", "endnote"]
 SectionKind = Literal["heading", "preamble"]
-Origin = Literal["extracted", "curated", "derived"]
+Origin = Literal["extracted", "curated", "derived", "running_head"]
 
 
 class Record(BaseModel):
@@ -41,7 +41,7 @@ class FieldOrigin(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     field: str = Field(description="Name of the documents column.")
-    origin: Origin = Field(description="extracted (from the text), curated (seeds manifest) or derived (computed).")
+    origin: Origin = Field(description="extracted (from the text), curated (seeds manifest), derived (computed) or running_head (taken from a running header or footer: the source has no title page).")
 
 
 class Document(Record):
@@ -107,7 +107,7 @@ class Footnote(Record):
     ambiguous_urls: list[str] = Field(description="URLs rejoined at a hyphen whose status (in the URL or a line-break hyphen) could not be decided; kept with the hyphen.")
     section_id: str | None = Field(description="Section whose text holds the anchor; null when the marker was not found.")
     anchor: CharOffset | None = Field(description="Offset in documents.text where the marker stood; null when the marker was not found.")
-    status: FootnoteStatus = Field(description="ok, missing_text (marker without note text in the source), truncated (note cut short in the source), no_anchor (note without a marker in the body).")
+    status: FootnoteStatus = Field(description="ok, missing_text (marker without note text in the source), truncated (note cut short in the source), no_anchor (note without a marker in the body), skipped (a number the sequence skips: neither its marker nor its text was found).")
     ibid_of: str | None = Field(description="footnote_id of the note an 'Ibid.' note repeats.")
     page: int | None = Field(ge=1, description="Source page of the note text, when known.")
 

@@ -151,6 +151,7 @@ def evaluate(
     write: Annotated[Path | None, typer.Option(help=f"Also record the scores in this JSON file ({QUALITY_FILE} feeds the datacard).")] = None,
     name: Annotated[str, typer.Option(help="Key under which --write records the scores (other keys are kept).")] = "seeds",
     description: Annotated[str, typer.Option(help="What was scored, recorded with the scores.")] = "The seed documents against the gold in tests/gold and tests/golden/quantities_seeds.json.",
+    news_gold: Annotated[Path | None, typer.Option(help="Score news structure (title, date, authors, language, boilerplate, must_contain, images) against a devset-news gold.json instead.")] = None,
 ) -> None:
     """Score a build's entities, mentions and quantities against gold annotations (precision, recall, F1)."""
     import json
@@ -160,6 +161,14 @@ def evaluate(
     if not folder.is_dir():
         _say("error:", "red", f"{folder}: no such build folder")
         raise typer.Exit(EXIT_USAGE)
+    if news_gold is not None:
+        from corpus.evaluate_news import format_news_scores, score_news_build
+
+        if not news_gold.is_file():
+            _say("error:", "red", f"gold not found: {news_gold}")
+            raise typer.Exit(EXIT_USAGE)
+        out.print(format_news_scores(score_news_build(folder, news_gold)), highlight=False, markup=False, soft_wrap=True)
+        return
     paths = gold or DEFAULT_GOLD
     missing = [p for p in paths if not p.exists()]
     if missing:

@@ -1,10 +1,19 @@
-"""Structure step for short web news items: title, byline metadata, navigation, image placeholders, body.
+"""Structure step for web news items from any site: title, metadata, boilerplate, images, body.
 
-A news item as scraped to plain text is a title line, an optional byline ("Posted: March 3, 2025 | By X",
-"RCI en ligne|20-12-2024 06:09:47", "来源：X 时间：2025-04-18"), sometimes the title again, body
-paragraphs with image file-name lines between them, and navigation lines ("Next: ...", "上一篇：...").
-Every line is classified on its own, so the rules do not depend on blank-line conventions; bylines and
-navigation are removed from the clean text but kept in `boilerplate`, never silently dropped.
+A news page as scraped to plain text has, before its headline, site names, section labels, breadcrumbs
+and counters; around it, metadata lines ("Posted: March 3, 2025 | By X", "RCI en ligne|20-12-2024
+06:09:47", "来源：X 时间：2025-04-18"), the headline again or the HTML title with the site name; then
+body paragraphs with image file-name and photo-credit lines between them; after the last sentence,
+navigation, share/follow and comment widgets, counters, contact and copyright lines, end marks.
+
+Two passes. Each line is first classified on its own (`_classify`: navigation, image, furniture by
+`corpus.structure.news_lines`, metadata by `corpus.structure.news_meta`, else text). Then the page
+layout decides: the article starts at the first sentence; the headline is chosen among the text lines
+before it (`_choose_title`: printed twice, the short form of an HTML title, else the last one), the
+others before it are header furniture; after the last sentence, short non-sentence lines are footer
+furniture. Removed lines are kept in `removed` with a reason code (and, images and end marks aside, in
+`boilerplate`), never silently dropped. Chinese rules match a simplified view of each line, so they work
+for both scripts; the script itself is recorded (`script`: Hans/Hant).
 
 Dates are recorded only as far as they are stated: a byline date gives `published_date` only when it has
 a year; "On August 11" in the body gives the partial ISO date "--08-11" in `event_dates`.
@@ -12,14 +21,32 @@ a year; "On August 11" in the body gives the partial ISO date "--08-11" in `even
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corpus.structure.model import FigureSpan, SectionSpan, StructuredDocument
-
+from corpus.structure.news_dates import page_month_first
+from corpus.structure.news_lines import (
+    BREADCRUMB,
+    END_MARK,
+    HEADER,
+    IMAGE,
+    METADATA,
+    NAVIGATION,
+    PHOTO_CREDIT,
+    TITLE_REPEAT,
+    breadcrumb,
+    detect_script,
+    footer_reason,
+    furniture_reason,
+    is_sentence,
+    photo_credit,
+    simplified,
+    strip_end_mark,
+)
+from corpus.structure.news_meta import UPDATED, MetaLine, parse_metadata_line
 from corpus.structure.news_dates import (  # noqa: F401 - re-exported: callers import them from here
     _WEEKDAYS,
     DateMention,
@@ -49,22 +76,6 @@ _IMAGE_RE = re.compile(
     r"^(?:\S+/)?(?P<name>[^\s/\\][^/\\]{0,100}?\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|avif))$", re.IGNORECASE
 )
 
-# Byline labels: what the value after them is.
-_LABELS: tuple[tuple[str, str], ...] = (
-    ("date", r"(?:posted|published|released|date|dated|updated|last\s+updated|publication\s+date)(?:\s+(?:on|at))?"),
-    ("date", r"(?:publié|publie|mis\s+à\s+jour|date\s+de\s+publication)(?:\s+(?:le|à))?|le"),
-    ("date", r"(?:veröffentlicht|aktualisiert|datum)(?:\s+am)?|(?:publicado|actualizado|fecha)(?:\s+el)?"),
-    ("date", r"发布时间|发表时间|发布日期|更新时间|时间|日期"),
-    ("author", r"by|written\s+by|author|authors|par|auteur|auteurs|von|por|autor|作者|文|记者|撰文"),
-    ("publisher", r"source|from|publisher|source\s*/\s*publisher|来源|出处|发布单位|rédaction|quelle|fuente"),
-    ("editor", r"editor|edited\s+by|éditeur|编辑|责任编辑|责编|审核|校对"),
-)
-_LABEL_ALT = "|".join(f"(?P<{kind}{i}>{pattern})" for i, (kind, pattern) in enumerate(_LABELS))
-_SEGMENT_SPLIT = re.compile(r"\s*[|｜•·]\s*|\s{3,}|\t+")
-_CJK_LABEL_SPLIT = re.compile(r"\s+(?=(?:来源|时间|日期|作者|编辑|责任编辑|发布时间|记者|出处)\s*[:：])")
-_LABELLED = re.compile(r"^(?:" + _LABEL_ALT + r")(?:\s*[:：]\s*|\s+)(?P<value>\S.*)$", re.IGNORECASE)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|、|，|和|与)\s*", re.IGNORECASE)
-_NAME_OK = re.compile(r"^[^\d@:/]{2,60}$")
 _SENTENCE_END = re.compile(r"[.!?。！？…:;：；]$|[.!?。！？][\"'”’»」』)]$")
 
 BYLINE_MAX_CHARS = 160
@@ -74,6 +85,8 @@ HEADING_MAX_WORDS = 12
 
 @dataclass
 class _Byline:
+    """The old single-line view of a metadata line (kept for callers of `parse_byline`)."""
+
     date: dt.date | None = None
     time: str | None = None
     authors: tuple[str, ...] = ()
@@ -82,99 +95,39 @@ class _Byline:
     ambiguous: bool = False
 
 
-_NAME_PARTICLES = {"de", "del", "della", "di", "da", "dos", "du", "van", "von", "der", "den", "bin", "binti", "al", "le", "la", "y"}
-
-
-def _looks_like_name(name: str) -> bool:
-    """A person's name: capitalised words (particles allowed), or a short run of CJK characters."""
-    if not _NAME_OK.match(name):
-        return False
-    if all(_is_cjk(ch) or ch in "·・" for ch in name):
-        return 2 <= len(name) <= 10
-    words = name.split()
-    if not 1 <= len(words) <= 5:
-        return False
-    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words) and words[0][:1].isupper()
-
-
-def _split_names(value: str) -> tuple[str, ...]:
-    names = tuple(n.strip(" .") for n in _NAME_SPLIT.split(value) if n.strip(" ."))
-    return names if names and all(_looks_like_name(n) for n in names) else ()
-
-
-def _read_date_value(value: str, month_first: bool, byline: _Byline) -> bool:
-    parsed = parse_date_time(value, month_first)
-    if parsed is None:
-        return False
-    mention, time = parsed
-    if mention.date is not None:
-        byline.date = byline.date or mention.date
-    else:
-        byline.partial_date = byline.partial_date or mention.iso
-    byline.time = byline.time or time
-    byline.ambiguous = byline.ambiguous or mention.ambiguous
-    return True
-
-
-def parse_byline(line: str, month_first: bool = False) -> _Byline | None:
-    """Read a byline/dateline; None unless every part of the line is understood and one gives a date,
-    an author or a source.
+def parse_byline(line: str, month_first: bool | None = False) -> _Byline | None:
+    """Read one metadata line (see `corpus.structure.news_meta`); None when it is not one.
 
     Handles "Posted: March 3, 2025 | By Helena Marsh", "RCI en ligne|20-12-2024 06:09:47",
     "来源：X 时间：2025-04-18", "By X | 12 March 2025", "Date: 2025-03-12", "Published 3 March 2025".
     """
-    stripped = line.strip()
-    if not stripped or len(stripped) > BYLINE_MAX_CHARS:
+    meta = parse_metadata_line(line, month_first)
+    if meta is None:
         return None
-    segments: list[str] = []
-    for part in _SEGMENT_SPLIT.split(stripped):
-        segments.extend(s for s in _CJK_LABEL_SPLIT.split(part) if s.strip())
-    byline = _Byline()
-    unlabelled: list[str] = []
-    informative = False
-    for segment in segments:
-        segment = segment.strip()
-        labelled = _LABELLED.match(segment)
-        kind = next((k[:-1].rstrip("0123456789") for k, v in (labelled.groupdict().items() if labelled else ()) if v and k != "value"), None)
-        if labelled and kind is not None:
-            value = labelled["value"].strip()
-            if kind == "date":
-                if not _read_date_value(value, month_first, byline):
-                    return None
-            elif kind == "author":
-                # "By X, March 3, 2025": a trailing date after the names
-                dates = [d for d in find_dates(value, month_first) if d.end == len(value.rstrip(" ."))]
-                if dates:
-                    tail = value[dates[-1].start :]
-                    value = value[: dates[-1].start].rstrip(" ,;")
-                    if not _read_date_value(tail, month_first, byline):
-                        return None
-                names = _split_names(value)
-                if not names:
-                    return None
-                byline.authors = byline.authors or names
-            elif kind == "publisher":
-                if not _NAME_OK.match(value):
-                    return None
-                byline.publisher = byline.publisher or value
-            informative = True
-            continue
-        if _read_date_value(segment, month_first, byline):
-            informative = True
-            continue
-        unlabelled.append(segment)
-    if not informative:
-        return None
-    if unlabelled:
-        # An unlabelled short name next to a date is the publishing outlet ("RCI en ligne|20-12-2024").
-        if len(unlabelled) > 1 or byline.date is None and byline.partial_date is None:
-            return None
-        name = unlabelled[0]
-        if not _NAME_OK.match(name) or len(name.split()) > 8 or _SENTENCE_END.search(name):
-            return None
-        byline.publisher = byline.publisher or name
+    byline = _Byline(authors=meta.authors)
+    for _, value in sorted(meta.dates, key=lambda kv: kv[0] == UPDATED):
+        if value.date is not None and byline.date is None:
+            byline.date, byline.time = value.date, value.time
+        elif value.iso and byline.partial_date is None and value.date is None:
+            byline.partial_date = value.iso
+        byline.ambiguous = byline.ambiguous or value.ambiguous
+    byline.publisher = _publisher(meta)
     return byline
 
+
+def _publisher(meta: MetaLine) -> str | None:
+    """The organisation a metadata line credits: a labelled source, else one short unlabelled name
+    next to a date ("RCI en ligne|20-12-2024")."""
+    if meta.organisations:
+        return meta.organisations[0]
+    if len(meta.unknown) == 1 and meta.dates and looks_like_name_or_org(meta.unknown[0]):
+        return meta.unknown[0]
+    return None
+
+
+def looks_like_name_or_org(value: str) -> bool:
+    value = value.strip()
+    return bool(value) and len(value.split()) <= 8 and not _SENTENCE_END.search(value) and not value[:1].isdigit()
 
 def _navigation_title(line: str) -> str | None:
     """"Next: Title" -> "Title"; a bare "Previous" -> ""; None when the line is not navigation."""
@@ -247,97 +200,303 @@ def _body_lines_to_paragraphs(lines: list[tuple[str, bool]]) -> list[str]:
     return paragraphs
 
 
-def _month_first(raw: str) -> bool:
-    """US month/day order for ambiguous numeric dates only when the item is in English."""
-    from corpus.structure.language import detect_language
+_IMAGE_LEAD = re.compile(
+    r"^(?P<name>[^\s/\\]{1,100}?\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|avif))\s+(?P<rest>\S.*)$", re.IGNORECASE
+)
+_DATE_PREFIX = re.compile(r"^(?:(?:date|日期|时间|published)\s*[:：]?\s*)?(?P<date>(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})\s+(?=\S)", re.I)
+_SITE_SUFFIX = re.compile(r"\s+[-|–—_]\s+")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|cn|org|net|gov|edu|int|info|news|fr|hk|tw|uk|de|eu|io)(?:\.[a-z]{2})?$", re.I)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40}),\s*(?P<date>[^()\n]{1,30}?)\s*[(（](?P<agency>[A-Z][\w .&-]{1,30})[)）]\s*(?:--|—|–|-)\s*"
+)
+_DATELINE_ZH = re.compile(
+    r"^(?P<agency>新华社|中新社|本报|人民网|新华网|中新网|央视网|中央社|本刊)?(?:记者)?(?P<place>[\u4e00-\u9fff]{1,10}?)"
+    r"(?P<date>\d{1,2}月\d{1,2}日)(?:电|讯)"
+)
+_REPORTER = re.compile(
+    r"[(（]\s*(?:特派)?(?:记者|通讯员|实习记者|见习记者)\s*(?P<names>[\u4e00-\u9fff·]{2,5}(?:[\s、，,]+[\u4e00-\u9fff·]{2,5})*)\s*[)）]"
+    r"|^(?:特派)?(?:记者|通讯员)\s*(?P<names2>[\u4e00-\u9fff·]{2,4}(?:[、，,][\u4e00-\u9fff·]{2,4})*)\s*[/／]\s*[\u4e00-\u9fff]{1,8}(?:报导|报道)"
+)
 
-    return detect_language(raw[:5000]) == "en"
+
+@dataclass
+class _Line:
+    """One non-blank source line and what it was found to be."""
+
+    index: int
+    raw: str  # the line as printed (trailing whitespace removed)
+    text: str  # stripped
+    blank_before: bool
+    kind: str = "text"  # text | meta | nav | image | furniture
+    reason: str | None = None
+    meta: MetaLine | None = None
+    nav: str | None = None
+    image: str | None = None
+
+
+def _reporter_names(text: str) -> tuple[str, ...]:
+    """Reporter names from a Chinese credit: "(记者 郑梦莹)", "記者丘安/中壢報導" (either script)."""
+    match = _REPORTER.search(simplified(text))
+    if not match:
+        return ()
+    start, end = match.span("names") if match.group("names") else match.span("names2")
+    return tuple(n for n in re.split(r"[\s、，,]+", text[start:end]) if n)
+
+
+def _classify(index: int, raw: str, blank_before: bool, month_first: bool | None) -> list[_Line]:
+    stripped = raw.strip()
+    line = _Line(index, raw.rstrip(), stripped, blank_before)
+    nav = _navigation_title(stripped)
+    if nav is not None:
+        line.kind, line.reason, line.nav = "nav", NAVIGATION, nav
+        return [line]
+    image = _image_name(stripped)
+    if image is not None:
+        line.kind, line.reason, line.image = "image", IMAGE, image
+        return [line]
+    lead = _IMAGE_LEAD.match(stripped)
+    if lead and not is_sentence(lead["name"]):
+        # an image file name glued to the text that follows it on one line
+        rest = _classify(index, lead["rest"], False, month_first)
+        head = _Line(index, lead["name"], lead["name"], blank_before, "image", IMAGE, image=lead["name"])
+        if rest and rest[0].kind == "meta":
+            rest[0].raw, rest[0].text = line.raw, stripped  # the whole line is the metadata line
+            return [head, *rest]
+        return [head, *rest]
+    reason = furniture_reason(stripped)
+    if reason is not None:
+        line.kind, line.reason = "furniture", reason
+        return [line]
+    meta = parse_metadata_line(stripped, month_first)
+    if meta is None and _REPORTER.match(simplified(stripped)) and len(stripped) <= 40:
+        meta = MetaLine(authors=_reporter_names(stripped), labelled=1)
+    if meta is not None:
+        line.kind, line.reason, line.meta = "meta", METADATA, meta
+        return [line]
+    return [line]
+
+
+def _clean_title(title: str) -> tuple[str, list[str]]:
+    """Strip what a crawler or the HTML title glued to a headline: a leading date, a trailing site name."""
+    notes: list[str] = []
+    prefix = _DATE_PREFIX.match(title)
+    if prefix and len(title[prefix.end() :].split()) >= 2:
+        notes.append(f"date {prefix['date']} glued before the title removed from it")
+        title = title[prefix.end() :]
+    segments = _SITE_SUFFIX.split(title)
+    if len(segments) >= 2 and _DOMAIN.match(segments[-1].strip()):
+        kept = segments[:-1]
+        while len(kept) > 1 and len(kept[-1].split()) <= 3:
+            kept.pop()
+        cut = title.rfind(kept[-1]) + len(kept[-1]) if kept else len(title)
+        notes.append("site name after the title removed from it")
+        title = title[:cut].rstrip()
+    return title, notes
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def _choose_title(candidates: list[_Line]) -> _Line | None:
+    """The headline among the lines before the article text: a line printed twice, or the short form
+    of an HTML title ("T - Site - domain" next to "T"), else the last such line (site names, section
+    labels and breadcrumbs come before a headline, not after it)."""
+    if not candidates:
+        return None
+    keys = [_norm(_clean_title(c.text)[0]) for c in candidates]
+    for c, key in zip(candidates, keys):
+        if keys.count(key) >= 2:
+            return c
+    for c, key in zip(candidates, keys):
+        for other in keys:
+            if other != key and other.startswith(key) and re.match(r"\s*[-|–—_:]\s*\S", other[len(key) :]):
+                return c
+    return candidates[-1]
 
 
 def structure_news(raw: str) -> StructuredDocument:
     """Structure one web news item (see module docstring). Pure; never raises on odd input."""
-    source = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    lines = source.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None:
-        return StructuredDocument(text="", genre="news", notes=("empty document",))
-    title = _clean_paragraph(lines[first])
-    month_first = _month_first(source)
+    from corpus.structure.language import detect_language
 
-    boilerplate: list[str] = []
-    related: list[str] = []
-    figures: list[FigureSpan] = []
+    source = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not source.strip():
+        return StructuredDocument(text="", genre="news", notes=("empty document",))
+    language = detect_language(source[:5000])
+    month_first, order_reason = page_month_first(source, language)
+
+    lines: list[_Line] = []
+    blank = True
+    for index, raw_line in enumerate(source.split("\n")):
+        if not raw_line.strip():
+            blank = True
+            continue
+        lines.extend(_classify(index, raw_line, blank, month_first))
+        blank = False
+
     notes: list[str] = []
+    texts = [ln for ln in lines if ln.kind == "text"]
+    first_body = next((i for i, ln in enumerate(texts) if is_sentence(ln.text)), None)
+    if first_body is None:  # no sentence anywhere: the first line is the title, the rest is text
+        header, title_line = texts[:1], (texts[0] if texts else None)
+    else:
+        header = texts[:first_body]
+        title_line = _choose_title(header)
+    title = None
+    if title_line is not None:
+        title, title_notes = _clean_title(_clean_paragraph(title_line.text))
+        notes += title_notes
+        title_key = _norm(title)
+        seen_title = False
+        for ln in header:
+            if ln is title_line:
+                ln.kind, seen_title = "title", True
+            elif _norm(_clean_title(ln.text)[0]) == title_key or _norm(ln.text).startswith(title_key + " "):
+                ln.kind, ln.reason = "furniture", TITLE_REPEAT
+            elif not seen_title:
+                ln.kind, ln.reason = "furniture", BREADCRUMB if breadcrumb(ln.text) else HEADER
+        for ln in texts[first_body or 1 :]:
+            if ln.kind == "text" and _norm(ln.text) == title_key:
+                ln.kind, ln.reason = "furniture", TITLE_REPEAT
+        if any(ln.reason == TITLE_REPEAT for ln in lines):
+            notes.append("title repeated on the page; kept once")
+    else:
+        notes.append("no title line: the page starts with article text; title left empty")
+
+    # after the last sentence of the article: short non-sentence lines are page furniture
+    remaining = [ln for ln in lines if ln.kind == "text"]
+    last_body = max((i for i, ln in enumerate(remaining) if is_sentence(ln.text)), default=None)
+    if last_body is not None:
+        for ln in remaining[last_body + 1 :]:
+            reason = footer_reason(ln.text)
+            if reason is not None:
+                ln.kind, ln.reason = "furniture", reason
+
+    figures: list[FigureSpan] = []
     body: list[tuple[str, bool]] = []
-    byline = _Byline()
-    seen_byline = False
-    blank_before = True
-    for line in lines[first + 1 :]:
-        stripped = line.strip()
-        if not stripped:
-            blank_before = True
+    removed: list[tuple[str, str]] = []
+    related: list[str] = []
+    metas: list[MetaLine] = []
+    last_kind = None
+    for ln in lines:
+        if ln.kind == "title":
+            last_kind = "title"
             continue
-        in_header = not body
-        if in_header and _same_title(stripped, title):
-            boilerplate.append(stripped)
-            notes.append("title repeated below the byline; kept once")
-            continue
-        nav = _navigation_title(stripped)
-        if nav is not None:
-            boilerplate.append(stripped)
-            if nav:
-                related.append(nav)
-            blank_before = True
-            continue
-        image = _image_name(stripped)
-        if image is not None:
-            figures.append(FigureSpan(label=image, kind="image"))
-            blank_before = True
-            continue
-        parsed = parse_byline(stripped, month_first)
-        if parsed is not None:
-            boilerplate.append(stripped)
-            if not seen_byline or byline.date is None:
-                byline.date = byline.date or parsed.date
-                byline.time = byline.time or parsed.time
-            byline.partial_date = byline.partial_date or parsed.partial_date
-            byline.authors = byline.authors or parsed.authors
-            byline.publisher = byline.publisher or parsed.publisher
-            byline.ambiguous = byline.ambiguous or parsed.ambiguous
-            seen_byline = True
-            blank_before = True
-            continue
-        body.append((line.rstrip(), blank_before))
-        blank_before = False
+        if ln.kind == "image":
+            figures.append(FigureSpan(label=ln.image or ln.text, kind="image"))
+            removed.append((IMAGE, ln.text))
+        elif ln.kind == "text":
+            caption = _caption_credit(ln.text) if last_kind == "image" and figures else None
+            if caption is not None:
+                text, credit = caption
+                figures[-1] = replace(figures[-1], caption=text, source=credit)
+                removed.append((PHOTO_CAPTION, ln.text))
+            else:
+                body.append((ln.raw, ln.blank_before))
+        else:
+            if ln.kind == "nav" and ln.nav:
+                related.append(ln.nav)
+            if ln.kind == "meta" and ln.meta is not None:
+                metas.append(ln.meta)
+            if ln.reason == PHOTO_CREDIT and figures and last_kind == "image" and figures[-1].source is None:
+                figures[-1] = replace(figures[-1], source=photo_credit(ln.text))
+            if not (removed and removed[-1] == (ln.reason, ln.text) and ln.kind == "meta"):
+                removed.append((ln.reason or "", ln.text))
+        last_kind = ln.kind
 
     paragraphs = _body_lines_to_paragraphs(body)
+    if paragraphs:
+        last, mark = strip_end_mark(paragraphs[-1])
+        if mark:
+            paragraphs[-1] = last
+            removed.append((END_MARK, mark))
     text, sections = _assemble(paragraphs)
 
-    if not seen_byline:
-        notes.append("no byline found: published date, authors and publisher unknown")
-    if byline.partial_date and byline.date is None:
-        notes.append(f"byline date {byline.partial_date} has no year; published_date left empty")
-    if byline.ambiguous:
-        order = "month/day" if month_first else "day/month"
-        notes.append(f"numeric byline date read as {order}")
-    event_dates = tuple(dict.fromkeys(m.iso for m in find_dates(text, month_first)))
+    fields = _metadata_fields(metas, notes, order_reason)
+    authors = fields["authors"]
+    dateline = None
+    for paragraph in paragraphs[:2]:
+        match = _DATELINE.match(paragraph) or _DATELINE_ZH.match(simplified(paragraph))
+        if match:
+            dateline = paragraph[match.start() : match.end()].strip(" -–—")
+            break
+    if not authors:
+        for paragraph in paragraphs[:2]:
+            names = _reporter_names(paragraph[:80])
+            if names:
+                authors = names
+                notes.append("authors from the reporter credit in the first paragraph")
+                break
+    event_dates = tuple(dict.fromkeys(m.iso for m in find_dates(text, bool(month_first))))
+    script = detect_script((title or "") + "\n" + text) if language == "zh" or _has_han(text) else None
 
     return StructuredDocument(
         text=text,
         title=title or None,
-        authors=byline.authors,
-        publisher=byline.publisher,
-        published_date=byline.date,
-        published_time=byline.time,
+        authors=authors,
+        publisher=fields["publisher"],
+        published_date=fields["date"],
+        published_time=fields["time"],
         event_dates=event_dates,
         related_links=tuple(related),
         sections=sections,
         figures=tuple(figures),
-        boilerplate=tuple(boilerplate),
+        boilerplate=tuple(t for reason, t in removed if reason not in (IMAGE, END_MARK)),
         genre="news",
         notes=tuple(notes),
+        script=script,
+        editors=fields["editors"],
+        keywords=fields["keywords"],
+        dateline=dateline,
+        removed=tuple(removed),
     )
 
+
+PHOTO_CAPTION = "photo_caption"
+
+
+def _has_han(text: str) -> bool:
+    return sum(1 for ch in text[:2000] if "\u4e00" <= ch <= "\u9fff") >= 10
+
+
+def _caption_credit(line: str) -> tuple[str, str] | None:
+    """A caption paragraph under an image that ends with its photo credit: (caption, credit)."""
+    match = re.search(r"[(（][^()（）]{2,60}[)）]\s*$", line.strip())
+    if not match or match.start() == 0:
+        return None
+    credit = photo_credit(match.group())
+    if credit is None:
+        return None
+    return line.strip()[: match.start()].rstrip(), credit
+
+
+def _metadata_fields(metas: list[MetaLine], notes: list[str], order_reason: str) -> dict:
+    """Page date and time, authors, editors, publisher and keywords from every metadata line.
+
+    The page's date is the first full date of a publication or unlabelled part; an update stamp is used
+    only when the page prints no other; a date without a year or with an undecidable day/month order
+    is never completed (noted instead).
+    """
+    dates = [(kind, value) for meta in metas for kind, value in meta.dates]
+    chosen = next((v for k, v in dates if k != UPDATED and v.date is not None), None)
+    if chosen is None:
+        chosen = next((v for k, v in dates if v.date is not None), None)
+        if chosen is not None:
+            notes.append("published date taken from the update stamp (the page prints no other date)")
+    if not metas:
+        notes.append("no byline found: published date, authors and publisher unknown")
+    partial = next((v.iso for k, v in dates if v.date is None and v.iso and v.year is None), None)
+    if chosen is None and partial:
+        notes.append(f"byline date {partial} has no year; published_date left empty")
+    if chosen is None and any(v.ambiguous for _, v in dates):
+        notes.append(f"numeric byline date with undecidable day/month order left empty ({order_reason})")
+    time = chosen.time if chosen is not None else None
+    authors = next((m.authors for m in metas if m.authors), ())
+    editors = tuple(dict.fromkeys(e for m in metas for e in m.editors))
+    keywords = next((m.keywords for m in metas if m.keywords), ())
+    publisher = next((p for p in (_publisher(m) for m in metas) if p), None)
+    return {"date": chosen.date if chosen else None, "time": time, "authors": authors, "editors": editors,
+            "keywords": keywords, "publisher": publisher}
 
 def _assemble(paragraphs: list[str]) -> tuple[str, tuple[SectionSpan, ...]]:
     """Join paragraphs with blank lines; a preamble section, plus level-1 sections when the item has

@@ -6,6 +6,7 @@ metadata parts that are wholly a date, and the page-level decision of numeric da
 from __future__ import annotations
 
 import calendar
+import functools
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -190,3 +191,123 @@ def parse_date_time(fragment: str, month_first: bool = False) -> tuple[DateMenti
     return (dates[0], time) if time else None
 
 
+
+
+# --------------------------------------------------------------------------------------------------
+# Metadata values: the library first, hand patterns for what it must not complete.
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)")
+_DAY_MONTH = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])")
+_DAY_FIRST_LANGUAGES = frozenset({"fr", "de", "es", "it", "pt", "nl", "ru", "pl", "tr", "uk", "vi", "id", "zh", "ja", "ko"})
+_DATEPARSER_LANGUAGES = ("en", "fr", "zh", "de", "es")
+
+
+@dataclass(frozen=True)
+class ValueDate:
+    """What one metadata value states: a date (maybe partial), a time, or an undecidable numeric date."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    time: str | None = None
+    ambiguous: bool = False  # numeric day/month order not decidable on this page: date left empty
+
+    @property
+    def date(self) -> dt.date | None:
+        if self.ambiguous or None in (self.year, self.month, self.day):
+            return None
+        return dt.date(self.year, self.month, self.day)  # type: ignore[arg-type]
+
+    @property
+    def iso(self) -> str | None:
+        if self.ambiguous or self.month is None:
+            return None
+        return DateMention(0, 0, self.year, self.month, self.day).iso
+
+
+def numeric_order_evidence(text: str) -> bool | None:
+    """Day/month order shown by the page's own numeric dates: True month-first ("12/25/2024"),
+    False day-first ("25/12/2024"), None when no date decides it or the page shows both."""
+    seen: set[bool] = set()
+    for match in _NUMERIC.finditer(text):
+        a, b = int(match["a"]), int(match["b"])
+        if a > 12 >= b:
+            seen.add(False)
+        elif b > 12 >= a:
+            seen.add(True)
+    return seen.pop() if len(seen) == 1 else None
+
+
+def page_month_first(text: str, language: str) -> tuple[bool | None, str]:
+    """How to read an ambiguous numeric date on this page, and why: the page's other numeric dates
+    first; else the language when it has one convention (French, Chinese ... are day-first); English
+    (both conventions in use) with no evidence stays undecided (None)."""
+    evidence = numeric_order_evidence(text)
+    if evidence is not None:
+        return evidence, "another numeric date on the page shows the order"
+    if language in _DAY_FIRST_LANGUAGES:
+        return False, f"day/month is the only numeric order in use in {language!r}"
+    return None, "no date on the page decides day/month order"
+
+
+@functools.lru_cache(maxsize=1)
+def _dateparser():  # noqa: ANN202
+    import dateparser
+
+    return dateparser
+
+
+def _library_date(value: str, month_first: bool | None) -> dt.date | None:
+    """The date `dateparser` reads in a value that is wholly a date (with a printed year), else None."""
+    if not _YEAR.search(value) or len(value) > 60:
+        return None
+    settings = {
+        "DATE_ORDER": "MDY" if month_first else "DMY",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "PREFER_DATES_FROM": "past",
+        "RELATIVE_BASE": dt.datetime(2100, 1, 1),  # nothing relative may slip through as "today"
+        "PARSERS": ["absolute-time"],
+    }
+    try:
+        parsed = _dateparser().parse(value, languages=list(_DATEPARSER_LANGUAGES), settings=settings)
+    except Exception:  # noqa: BLE001 - the library raises assorted errors on odd input
+        return None
+    return parsed.date() if parsed is not None else None
+
+
+def read_value_date(value: str, month_first: bool | None, allow_day_month: bool = False) -> ValueDate | None:
+    """The date and time a metadata value states (after its label), or None when it states neither.
+
+    An ambiguous numeric date ("07-04-2019") on a page whose order is undecided (`month_first` None)
+    gives `ambiguous=True` and no date. `allow_day_month` also reads "20/04" (no year) as a partial date,
+    for values a date label introduces.
+    """
+    text = re.sub(r"^" + _WEEKDAYS, "", value.strip(), flags=re.IGNORECASE).strip(" ,")
+    time_match = None
+    for match in _TIME_RE.finditer(text):
+        if _parse_time(match.group()) and not re.match(r"[-/.]\d", text[match.end() : match.end() + 2]):
+            time_match = match
+            break
+    time = _parse_time(time_match.group()) if time_match else None
+    numeric = _NUMERIC.search(text)
+    if numeric and month_first is None:
+        a, b = int(numeric["a"]), int(numeric["b"])
+        if a <= 12 and b <= 12 and a != b:
+            return ValueDate(int(numeric["y"]), None, None, time, ambiguous=True)
+    date_text = text if time_match is None else (text[: time_match.start()] + " " + text[time_match.end() :])
+    date_text = re.sub(r"\s+(?:à|at|um|a las|@|le)\s*$|^\s*(?:à|at|le)\s+", " ", date_text.strip(" ,")).strip(" ,")
+    library = _library_date(date_text, month_first) if date_text else None
+    if library is not None:
+        return ValueDate(library.year, library.month, library.day, time)
+    mentions = find_dates(text, bool(month_first))
+    if mentions:
+        m = mentions[0]
+        return ValueDate(m.year, m.month, m.day, time)
+    if allow_day_month:
+        match = _DAY_MONTH.search(text)
+        if match and 1 <= int(match["m"]) <= 12 and 1 <= int(match["d"]) <= 31:
+            return ValueDate(None, int(match["m"]), int(match["d"]), time)
+    if time is not None:
+        return ValueDate(None, None, None, time)
+    return None

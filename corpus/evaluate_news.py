@@ -14,8 +14,9 @@ the build holds. Checks per page:
 - images: every gold image file name is the label of an image figure of the document.
 
 A boilerplate line counts as present in the body when it occurs as a substring of the body (long
-lines) or as a whole line of it (lines of at most `SHORT_LINE` characters, e.g. a counter "0" or a
-bullet, which would otherwise match inside any number or list).
+lines) or, for lines of at most `SHORT_LINE` characters (a counter "0", a bullet, "評論"), as a
+whitespace-delimited token of it: inside a number or a Chinese sentence it is not the line, but glued
+to neighbouring widget lines by a paragraph join it still is.
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def _body_has_line(body: str, line: str) -> int:
     if not line:
         return 0
     if len(line) <= SHORT_LINE:
-        return sum(1 for body_line in body.split("\n") if _norm(body_line) == line)
+        return len(re.findall(rf"(?<!\S){re.escape(line)}(?!\S)", _norm(body)))
     return _norm(body).count(line)
 
 

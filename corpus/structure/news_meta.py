@@ -106,17 +106,23 @@ def _cjk_spaced(part: str) -> list[str]:
     return [part]
 
 
-def _unlabelled_date(part: str, month_first: bool | None) -> tuple[ValueDate, str] | None:
-    """A date (and time) in an unlabelled part, with the leftover text, when the leftover is short."""
-    value = read_value_date(part, month_first)
-    if value is None or (value.month is None and not value.ambiguous):
-        return None
+def _leftover(part: str, month_first: bool | None) -> str:
+    """What a part says besides its dates and times (connecting words and brackets dropped)."""
     rest = part
     for mention in find_dates(part, bool(month_first)):
         rest = rest.replace(part[mention.start : mention.end], " ")
     rest = re.sub(r"\d{1,2}\s*[:h时]\s*\d{2}(?:\s*[:分]\s*\d{2})?(?:\s*[ap]\.?m\.?)?", " ", rest, flags=re.I)
-    rest = re.sub(r"(?<![\w])(?:à|at|le|on|星期.|周.)(?![\w])|[,;()（）\[\]]", " ", rest, flags=re.I)
-    rest = " ".join(rest.split())
+    rest = re.sub(r"(?<![\d/])\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?(?![\d/])", " ", rest)
+    rest = re.sub(r"(?<![\w])(?:à|a|at|le|on|am|el|星期.|周.)(?![\w])|[,;()（）\[\]]", " ", rest, flags=re.I)
+    return " ".join(rest.split())
+
+
+def _value_date(part: str, month_first: bool | None, allow_day_month: bool = False) -> tuple[ValueDate, str] | None:
+    """A date (and time) in a part, with the leftover text, when the leftover is short."""
+    value = read_value_date(part, month_first, allow_day_month)
+    if value is None or (value.month is None and not value.ambiguous and not allow_day_month):
+        return None
+    rest = _leftover(part, month_first)
     if words(rest) > 3 or SENTENCE_END.search(rest):
         return None
     return value, rest
@@ -157,10 +163,10 @@ def parse_metadata_line(line: str, month_first: bool | None = False) -> MetaLine
 
 def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLine) -> bool:
     if kind in (PUBLISHED, UPDATED):
-        date = read_value_date(value, month_first, allow_day_month=True)
-        if date is None:
+        found = _value_date(value, month_first, allow_day_month=True)
+        if found is None:
             return False
-        meta.dates.append((kind, date))
+        meta.dates.append((kind, found[0]))
         return True
     if kind == "author":
         dates = [d for d in find_dates(value, bool(month_first)) if d.end == len(value.rstrip(" ."))]
@@ -201,7 +207,7 @@ def _read_unlabelled(part: str, month_first: bool | None, meta: MetaLine, failed
         if last.time is None:
             meta.dates[-1] = (kind, ValueDate(last.year, last.month, last.day, read_value_date(part, month_first).time, last.ambiguous))  # type: ignore[union-attr]
             return
-    found = _unlabelled_date(part, month_first)
+    found = _value_date(part, month_first)
     if found is not None:
         value, rest = found
         meta.dates.append((UNLABELLED, value))

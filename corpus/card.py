@@ -651,6 +651,22 @@ def _preprocessing(processed) -> list[str]:
         lines += ["Lines removed as page furniture, per document:", ""]
         lines += md_table(["doc_id", "furniture lines removed"], [[md_code(d), str(n)] for d, n in furniture], "lr")
         lines.append("")
+    removed = [(p.document.doc_id, p.document.removed_lines) for p in sorted(processed, key=lambda p: p.document.doc_id)]
+    if any(lines_ for _, lines_ in removed):
+        lines += [
+            "Lines removed from web pages, per document and reason (each line is kept with its reason in "
+            "`documents.removed_lines`):",
+            "",
+        ]
+        rows = []
+        for doc_id, lines_ in removed:
+            counts: dict[str, int] = {}
+            for line in lines_:
+                counts[line.reason] = counts.get(line.reason, 0) + 1
+            if counts:
+                rows.append([md_code(doc_id), str(len(lines_)), ", ".join(f"{r} {n}" for r, n in sorted(counts.items()))])
+        lines += md_table(["doc_id", "lines removed", "by reason"], rows, "lrl")
+        lines.append("")
     return lines
 
 

@@ -39,12 +39,14 @@ from corpus.structure.news_lines import (
     TITLE_REPEAT,
     breadcrumb,
     detect_script,
+    list_lines,
     footer_reason,
     furniture_reason,
     is_sentence,
     photo_credit,
     simplified,
     strip_end_mark,
+    words,
 )
 from corpus.structure.news_meta import UPDATED, MetaLine, parse_metadata_line
 from corpus.structure.news_dates import (  # noqa: F401 - re-exported: callers import them from here
@@ -184,7 +186,7 @@ def _body_lines_to_paragraphs(lines: list[tuple[str, bool]]) -> list[str]:
     """
     paragraphs: list[str] = []
     for text, starts_block in lines:
-        indented = text[:1] in (" ", "\t", "\u3000")
+        indented = text[:1] in (" ", "\t", "\u3000") or re.match(r"^[•·●▪■◆◇○*\-–—]\s+\S", text) is not None
         cleaned = _clean_paragraph(text)
         if not cleaned:
             continue
@@ -312,7 +314,13 @@ def _choose_title(candidates: list[_Line]) -> _Line | None:
         for other in keys:
             if other != key and other.startswith(key) and re.match(r"\s*[-|–—_:]\s*\S", other[len(key) :]):
                 return c
-    return candidates[-1]
+    last = candidates[-1]
+    if len(candidates) >= 2:
+        previous = candidates[-2]
+        # a standfirst follows the headline and is longer; a site name or section label precedes it and is shorter
+        if words(previous.text) >= 4 and words(last.text) > 1.2 * words(previous.text) and not breadcrumb(previous.text):
+            return previous
+    return last
 
 
 def structure_news(raw: str) -> StructuredDocument:
@@ -333,6 +341,11 @@ def structure_news(raw: str) -> StructuredDocument:
             continue
         lines.extend(_classify(index, raw_line, blank, month_first))
         blank = False
+
+    # a caption under an image, ending with its photo credit, belongs to that image
+    for previous, ln in zip(lines, lines[1:]):
+        if previous.kind == "image" and ln.kind == "text" and _caption_credit(ln.text) is not None:
+            ln.kind, ln.reason = "caption", PHOTO_CAPTION
 
     notes: list[str] = []
     texts = [ln for ln in lines if ln.kind == "text"]
@@ -367,8 +380,10 @@ def structure_news(raw: str) -> StructuredDocument:
     remaining = [ln for ln in lines if ln.kind == "text"]
     last_body = max((i for i, ln in enumerate(remaining) if is_sentence(ln.text)), default=None)
     if last_body is not None:
-        for ln in remaining[last_body + 1 :]:
-            reason = footer_reason(ln.text)
+        tail = remaining[last_body + 1 :]
+        in_list = list_lines([ln.text for ln in tail])
+        for i, ln in enumerate(tail):
+            reason = None if i in in_list else footer_reason(ln.text)
             if reason is not None:
                 ln.kind, ln.reason = "furniture", reason
 
@@ -385,14 +400,13 @@ def structure_news(raw: str) -> StructuredDocument:
         if ln.kind == "image":
             figures.append(FigureSpan(label=ln.image or ln.text, kind="image"))
             removed.append((IMAGE, ln.text))
-        elif ln.kind == "text":
-            caption = _caption_credit(ln.text) if last_kind == "image" and figures else None
-            if caption is not None:
-                text, credit = caption
-                figures[-1] = replace(figures[-1], caption=text, source=credit)
-                removed.append((PHOTO_CAPTION, ln.text))
-            else:
-                body.append((ln.raw, ln.blank_before))
+        elif ln.kind == "caption" and figures:
+            caption, credit = _caption_credit(ln.text) or (ln.text, None)
+            figures[-1] = replace(figures[-1], caption=caption, source=credit)
+            removed.append((PHOTO_CAPTION, ln.text))
+        elif ln.kind in ("text", "caption"):
+            # a removed line between two text lines breaks the paragraph, as a blank line would
+            body.append((ln.raw, ln.blank_before or last_kind not in ("text", "caption", None)))
         else:
             if ln.kind == "nav" and ln.nav:
                 related.append(ln.nav)
@@ -441,7 +455,7 @@ def structure_news(raw: str) -> StructuredDocument:
         related_links=tuple(related),
         sections=sections,
         figures=tuple(figures),
-        boilerplate=tuple(t for reason, t in removed if reason not in (IMAGE, END_MARK)),
+        boilerplate=tuple(t for reason, t in removed if reason not in (IMAGE, END_MARK, PHOTO_CAPTION)),
         genre="news",
         notes=tuple(notes),
         script=script,

@@ -20,7 +20,8 @@ TITLE_REPEAT = "title_repeat"  # the headline printed again (or as the HTML titl
 HEADER = "header"  # site name, masthead, section label before the title
 BREADCRUMB = "breadcrumb"
 METADATA = "metadata"  # date/source/author/editor line (its parts become fields)
-NAVIGATION = "navigation"  # previous/next/related links
+NAVIGATION = "navigation"  # previous/next links
+RELATED = "related"  # related/dossier/"watch again" blocks
 SHARE = "share_follow"
 COUNTER = "counter"  # views, comments, likes
 COMMENTS = "comments_widget"
@@ -111,6 +112,13 @@ _COMMENTS = re.compile(
 _COUNTER_TOKEN = r"(?:\d[\d,.]*\s*[kKmM万]?\s*(?:views?|comments?|likes?|shares?|reads?|vues?|lectures?|次|人)?|" \
                  r"(?:views?|comments?|likes?|vues?|点击量?|阅读量?|浏览量?|浏览次数|阅读数|点赞|评论数?)\s*[:：]?\s*\d[\d,.]*\s*[kK万]?)"
 _COUNTER = re.compile(rf"^(?:{_COUNTER_TOKEN})(?:\s*[|·/]?\s*(?:{_COUNTER_TOKEN}))*$", re.I)
+_RELATED = re.compile(
+    r"^(?:dossiers?|related(?:\s+(?:articles?|stories|content|topics?|coverage))?|more\s+(?:on\s+this|stories|news)|"
+    r"you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?|[àa]\s+(?:vous\s+de\s+)?(?:\(re\))?(?:re)?voir(?:\s+aussi)?|"
+    r"voir\s+aussi|[àa]\s+lire(?:\s+aussi)?|sur\s+le\s+m[êe]me\s+sujet|nos\s+dossiers|en\s+images|"
+    r"相关(?:报道|新闻|阅读|链接|文章|稿件)|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|专题)(?:\s*[:：>»].*)?$",
+    re.I,
+)
 _COPYRIGHT = re.compile(
     r"(?:^copyright\b|copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|tous\s+droits\s+réservés|版权所有|保留所有权利|"
     r"未经授权|不得转载|禁止转载|icp备|icp证)", re.I
@@ -163,7 +171,7 @@ def photo_credit(line: str) -> str | None:
         return stripped[match.end() :].strip(" )）") or None
     if _PHOTO_AGENCY_SLASH.match(stripped):
         return stripped.strip("()（） ")
-    if _PHOTO_CN.match(view) and re.search(r"(?:记者|摄)", view) and len(stripped) <= 30:
+    if _PHOTO_CN.match(view) and re.search(r"(?:记者|摄|供图)", view) and len(stripped) <= 30:
         return stripped.strip("()（） ")
     return None
 
@@ -184,6 +192,8 @@ def furniture_reason(line: str) -> str | None:
         return END_MARK
     if breadcrumb(stripped):
         return BREADCRUMB
+    if re.fullmatch(r"[\d\s]*\d{8,}[\d\s]*", stripped):
+        return WIDGET  # long digit ids left by widgets and trackers
     if _COUNTER.match(view):
         return COUNTER
     if photo_credit(stripped) is not None:
@@ -199,8 +209,10 @@ def furniture_reason(line: str) -> str | None:
         return SHARE
     if short and _COMMENTS.match(view):
         return COMMENTS
-    if _BULLET_ONLY.match(stripped) and not SENTENCE_END.search(stripped):
-        return WIDGET
+    if short and _RELATED.match(view):
+        return RELATED
+    if _BULLET_ONLY.match(stripped) and not re.search(r"\w", stripped):
+        return WIDGET  # a bullet with nothing after it: residue of a widget or form
     if _DIGIT_RESIDUE.match(stripped) and not re.search(r"\d{4}[-/.]\d", stripped):
         return WIDGET
     return None
@@ -208,6 +220,27 @@ def furniture_reason(line: str) -> str | None:
 
 def is_long_sentence(line: str) -> bool:
     return words(line) > 40
+
+
+_LIST_ITEM = re.compile(r"^(?:[•·●▪■◆◇○*\-–—]|\d{1,2}[.)、]|[a-z][.)])\s*\S")
+
+
+def list_lines(lines: list[str]) -> set[int]:
+    """Indexes of lines that form a list: an introducing line ending with a colon, then at least two
+    items with text (bullets, dashes, numbers). A widget's stray bullets do not make a list."""
+    kept: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if lines[i].strip().endswith((":", "：")) and words(lines[i]) >= 4:
+            j = i + 1
+            while j < len(lines) and _LIST_ITEM.match(lines[j].strip()) and words(lines[j].strip()[1:]) >= 2:
+                j += 1
+            if j - i - 1 >= 2:
+                kept.update(range(i, j))
+                i = j
+                continue
+        i += 1
+    return kept
 
 
 def footer_reason(line: str) -> str | None:

@@ -180,8 +180,9 @@ def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLi
         if names:
             meta.authors = meta.authors or names
             return True
-        if _org_like(value) and value[:1].isupper() or _org_like(value) and _is_cjk(value[:1]):
-            meta.organisations.append(value)  # a corporate byline ("Par la rédaction de X" reads as names: no)
+        if _org_like(value) and (re.search(r"(?<![\w'’])[A-Z]", value) or _is_cjk(value[:1])):
+            # a corporate byline: "By CGTN", "Par la rédaction de Radio X" (the organisation is the named part)
+            meta.organisations.append(re.sub(r"^(?:[^\W\d_A-Z][\w'’]*\s+)+(?=[A-Z])", "", value))
             return True
         return False
     if kind == "editor":

@@ -128,7 +128,7 @@ _CONTACT = re.compile(r"(?:contact|e-?mail|邮箱|联系我们|联系电话|tél
 _BACK_TO_TOP = re.compile(r"^(?:[↑▲^]\s*)?(?:back\s+to\s+top|haut\s+de\s+(?:la\s+)?page|retour\s+en\s+haut|返回顶部|回到顶部|top)\s*[↑▲^]?$", re.I)
 _END_MARK = re.compile(r"^(?:[(（]\s*(?:完|终|end|fin)\s*[)）]|fin|end|-+\s*30\s*-+|#{3}|[—-]+\s*end\s*[—-]+|【\s*完\s*】)$", re.I)
 _END_MARK_TAIL = re.compile(
-    r"(?<=[.!?。！？”\"»)）])\s*(?:[(（]\s*(?:完|终|end|fin)\s*[)）]|Fin|FIN|END|-+\s*30\s*-+|【\s*完\s*】)\s*$"
+    r"(?<=[.!?。！？”\"»)）])\s*(?:[(（]\s*(?:完|终|[Ee]nd|END|[Ff]in|FIN)\s*[)）]|Fin|FIN|END|-+\s*30\s*-+|【\s*完\s*】)\s*$"
 )
 _PHOTO_LABEL = re.compile(
     r"^[(（]?\s*(?:photo(?:\s+(?:credit|by))?|photos?|crédits?\s+photos?|photo\s*:|图片来源|图片|图|摄影|摄|供图|"

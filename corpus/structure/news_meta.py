@@ -68,6 +68,8 @@ def looks_like_name(name: str) -> bool:
     parts = name.split()
     if not 1 <= len(parts) <= 5:
         return False
+    if len(parts) == 1 and name.isupper():
+        return False  # a lone acronym ("CGTN", "IISS") is an organisation
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in parts) and parts[0][:1].isupper()
 
 

@@ -395,3 +395,33 @@ def test_structure_news_reporter_credit_line_gives_authors():
     assert doc.title == "桃園舉辦數位論壇"
     assert doc.authors == ("丘安",)
     assert "記者" not in doc.text
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Advertisement", "advertisement"),
+        ("5 min read", "widget_residue"),
+        ("Lecture : 3 min", "widget_residue"),
+        ("【字号 大 中 小】", "widget_residue"),
+        ("Subscribe to our newsletter", "share_follow"),
+        ("打印本页 关闭窗口", "share_follow"),
+    ],
+)
+def test_structure_news_header_widgets_are_not_titles(line, reason):
+    doc = structure_news(f"World\nPort Data Rules Tighten in Asia\n{line}\n{BODY_EN}\n")
+    assert doc.title == "Port Data Rules Tighten in Asia"
+    assert (reason, line) in doc.removed
+
+
+def test_structure_news_agency_after_author_names_is_an_organisation():
+    doc = structure_news(f"Port Data Rules Tighten\nBy John Smith, Reuters\nMarch 3, 2025\n{BODY_EN}\n")
+    assert doc.authors == ("John Smith",)
+    assert doc.publisher == "Reuters"
+
+
+@pytest.mark.parametrize("line", ["[责任编辑:李四]", "(Rédacteurs :Yishuang Liu, Guangqi Cui)", "【责任编辑：李四】"])
+def test_structure_news_bracketed_editor_credit(line):
+    doc = structure_news(f"研究院举办数据研讨会\n\n{BODY_ZH}\n{line}\n")
+    assert doc.editors and all("]" not in e and "】" not in e for e in doc.editors)
+    assert doc.text == BODY_ZH

@@ -22,7 +22,8 @@ BREADCRUMB = "breadcrumb"
 METADATA = "metadata"  # date/source/author/editor line (its parts become fields)
 NAVIGATION = "navigation"  # previous/next links
 RELATED = "related"  # related/dossier/"watch again" blocks
-SHARE = "share_follow"
+SHARE = "share_follow"  # share, follow, subscribe, print buttons
+ADVERT = "advertisement"
 COUNTER = "counter"  # views, comments, likes
 COMMENTS = "comments_widget"
 COPYRIGHT = "copyright"
@@ -103,6 +104,17 @@ _SHARE = re.compile(
     r"^(?:share(?:\s+(?:this|on|via|to))?|partag\w*|partez|suivez[- ]nous|follow\s+us|retrouvez[- ]nous|"
     r"分享到?|关注我们|扫一扫|扫码|微信扫|teilen|compartir|tweet|email\s+this|print(?:\s+this)?|imprimer)\b", re.I
 )
+_SUBSCRIBE = re.compile(
+    r"^(?:subscribe|sign\s+up|newsletter|abonnez[- ]vous|inscrivez[- ]vous|s['’]abonner|click\s+here|cliquez\s+ici|"
+    r"订阅|关注|扫一扫|扫码|打印本页|打印|关闭窗口|关闭|纠错|【纠错】|print\s+this|imprimer|download\s+the\s+app)", re.I
+)
+_AD = re.compile(r"^(?:advertisement|advertising|sponsored(?:\s+content)?|publicité|annonce|广告|推广)$", re.I)
+_READING_TIME = re.compile(
+    r"^(?:\d+\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|de\s+lecture)|(?:reading\s+time|temps\s+de\s+lecture|lecture)\s*[:：]?\s*\d+\s*min\w*|"
+    r"阅读(?:时间|时长)?\s*[:：]?\s*\d+\s*分钟|预计阅读\s*\d+\s*分钟)$",
+    re.I,
+)
+_FONT_SIZE = re.compile(r"^[【\[(（]?\s*(?:字号|字体|字级|文字|font(?:\s+size)?|taille)?\s*[:：]?\s*(?:[大中小]\s*){2,3}[】\])）]?$|^(?:A\s*[+-]?\s*){2,3}$", re.I)
 _SHARE_NETWORKS = re.compile(r"^(?:(?:facebook|twitter|x|linkedin|weibo|wechat|微博|微信|whatsapp|telegram|email|e-mail|qq)\s*[,/|·]?\s*){2,}$", re.I)
 _COMMENTS = re.compile(
     r"^(?:\d+\s*)?(?:comments?|commentaires?|commenter|评论|发表评论|网友评论|留言|leave\s+a\s+(?:comment|reply)|"
@@ -205,8 +217,12 @@ def furniture_reason(line: str) -> str | None:
         return CONTACT
     if _BACK_TO_TOP.match(view):
         return BACK_TO_TOP
-    if short and (_SHARE.match(view) or _SHARE_NETWORKS.match(view)):
+    if short and (_SHARE.match(view) or _SHARE_NETWORKS.match(view) or _SUBSCRIBE.match(view)):
         return SHARE
+    if _AD.match(view):
+        return ADVERT
+    if _READING_TIME.match(view) or _FONT_SIZE.match(view):
+        return WIDGET
     if short and _COMMENTS.match(view):
         return COMMENTS
     if short and _RELATED.match(view):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus.structure.news_dates import ValueDate, find_dates, read_value_date
+from corpus.structure.news_dates import _WEEKDAYS, ValueDate, find_dates, read_value_date
 from corpus.structure.news_lines import SENTENCE_END, _is_cjk, simplified, words
 
 PUBLISHED, UPDATED, UNLABELLED = "published", "updated", "unlabelled"
@@ -115,7 +115,8 @@ def _leftover(part: str, month_first: bool | None) -> str:
         rest = rest.replace(part[mention.start : mention.end], " ")
     rest = re.sub(r"\d{1,2}\s*[:h时]\s*\d{2}(?:\s*[:分]\s*\d{2})?(?:\s*[ap]\.?m\.?)?", " ", rest, flags=re.I)
     rest = re.sub(r"(?<![\d/])\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?(?![\d/])", " ", rest)
-    rest = re.sub(r"(?<![\w])(?:à|a|at|le|on|am|el|星期.|周.)(?![\w])|[,;()（）\[\]]", " ", rest, flags=re.I)
+    rest = re.sub(r"^" + _WEEKDAYS, " ", rest.strip(), flags=re.I)
+    rest = re.sub(r"(?<![\w])(?:à|a|at|le|on|am|el|星期.|周.|[ap]\.?m\.?|[A-Z]{2,4}T)(?![\w])|[,;()（）\[\]]|(?<!\w)[-–—](?!\w)", " ", rest, flags=re.I)
     return " ".join(rest.split())
 
 
@@ -135,8 +136,8 @@ def parse_metadata_line(line: str, month_first: bool | None = False) -> MetaLine
     stripped = line.strip()
     if not stripped or len(stripped) > METADATA_MAX_CHARS:
         return None
-    if stripped[0] in "(（" and stripped[-1] in ")）" and not re.search(r"[()（）]", stripped[1:-1]):
-        stripped = stripped[1:-1].strip()  # "(Rédacteurs : X, Y)"
+    if stripped[0] in "(（[【" and stripped[-1] in ")）]】" and not re.search(r"[()（）\[\]【】]", stripped[1:-1]):
+        stripped = stripped[1:-1].strip()  # "(Rédacteurs : X, Y)", "[责任编辑:X]"
     meta = MetaLine()
     failed: list[str] = []
     for part in _parts(stripped):
@@ -180,7 +181,11 @@ def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLi
             value = value[: dates[-1].start].rstrip(" ,;")
         names = split_names(value)
         if names:
-            meta.authors = meta.authors or names
+            # in Latin script a lone capitalised word after the names is an agency ("By John Smith, Reuters")
+            persons = tuple(n for n in names if " " in n or any(_is_cjk(ch) for ch in n))
+            meta.organisations.extend(n for n in names if n not in persons)
+            if persons:
+                meta.authors = meta.authors or persons
             return True
         if _org_like(value) and (re.search(r"(?<![\w'’])[A-Z]", value) or _is_cjk(value[:1])):
             # a corporate byline: "By CGTN", "Par la rédaction de Radio X" (the organisation is the named part)

@@ -425,3 +425,16 @@ def test_structure_news_bracketed_editor_credit(line):
     doc = structure_news(f"研究院举办数据研讨会\n\n{BODY_ZH}\n{line}\n")
     assert doc.editors and all("]" not in e and "】" not in e for e in doc.editors)
     assert doc.text == BODY_ZH
+
+
+@pytest.mark.parametrize("title", ["Is the Port Ready for Artificial Intelligence?", "数据安全屏障如何筑牢？"])
+def test_structure_news_question_headline_on_the_first_line(title):
+    doc = structure_news(f"{title}\n\n{BODY_EN}\n\n{BODY_EN_2}\n")
+    assert doc.title == title
+    assert doc.text.startswith(BODY_EN)
+
+
+def test_structure_news_short_question_inside_the_article_is_text():
+    doc = structure_news(f"Port Data Rules Tighten\n\n{BODY_EN}\n\nWhy does it matter?\n\n{BODY_EN_2}\n")
+    assert doc.title == "Port Data Rules Tighten"
+    assert "Why does it matter?" in doc.text

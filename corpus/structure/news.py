@@ -27,7 +27,6 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from corpus.structure.model import FigureSpan, SectionSpan, StructuredDocument
-from corpus.structure.news_dates import page_month_first
 from corpus.structure.news_lines import (
     BREADCRUMB,
     END_MARK,
@@ -39,10 +38,10 @@ from corpus.structure.news_lines import (
     TITLE_REPEAT,
     breadcrumb,
     detect_script,
-    list_lines,
     footer_reason,
     furniture_reason,
     is_sentence,
+    list_lines,
     photo_credit,
     simplified,
     strip_end_mark,
@@ -50,10 +49,9 @@ from corpus.structure.news_lines import (
 )
 from corpus.structure.news_meta import UPDATED, MetaLine, parse_metadata_line
 from corpus.structure.news_dates import (  # noqa: F401 - re-exported: callers import them from here
-    _WEEKDAYS,
     DateMention,
-    _parse_time,
     find_dates,
+    page_month_first,
     parse_date_time,
 )
 
@@ -80,7 +78,6 @@ _IMAGE_RE = re.compile(
 
 _SENTENCE_END = re.compile(r"[.!?。！？…:;：；]$|[.!?。！？][\"'”’»」』)]$")
 
-BYLINE_MAX_CHARS = 160
 HEADING_MAX_CHARS = 80
 HEADING_MAX_WORDS = 12
 
@@ -122,14 +119,19 @@ def _publisher(meta: MetaLine) -> str | None:
     next to a date ("RCI en ligne|20-12-2024")."""
     if meta.organisations:
         return meta.organisations[0]
-    if len(meta.unknown) == 1 and meta.dates and looks_like_name_or_org(meta.unknown[0]):
+    if len(meta.unknown) == 1 and meta.dates and _outlet_name(meta.unknown[0]):
         return meta.unknown[0]
     return None
 
 
-def looks_like_name_or_org(value: str) -> bool:
+def _outlet_name(value: str) -> bool:
+    """A short name that is not a sentence and does not start with a digit ("RCI en ligne", "Xinhua")."""
     value = value.strip()
-    return bool(value) and len(value.split()) <= 8 and not _SENTENCE_END.search(value) and not value[:1].isdigit()
+    return (
+        any(ch.isalpha() for ch in value) and len(value.split()) <= 8
+        and not _SENTENCE_END.search(value) and not value[:1].isdigit()
+    )
+
 
 def _navigation_title(line: str) -> str | None:
     """"Next: Title" -> "Title"; a bare "Previous" -> ""; None when the line is not navigation."""
@@ -154,13 +156,6 @@ def _image_name(line: str) -> str | None:
 def _clean_paragraph(text: str) -> str:
     """Strip indentation (ASCII and full-width spaces) at the start and whitespace at the end."""
     return text.strip(" \t\u3000\u00a0\u2002\u2003\u2009\ufeff").rstrip()
-
-
-def _same_title(a: str, b: str) -> bool:
-    def norm(s: str) -> str:
-        return " ".join(unicodedata.normalize("NFKC", s).split()).casefold()
-
-    return norm(a) == norm(b)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -229,7 +224,7 @@ class _Line:
     raw: str  # the line as printed (trailing whitespace removed)
     text: str  # stripped
     blank_before: bool
-    kind: str = "text"  # text | meta | nav | image | furniture
+    kind: str = "text"  # text | title | meta | nav | image | caption | furniture
     reason: str | None = None
     meta: MetaLine | None = None
     nav: str | None = None
@@ -261,9 +256,8 @@ def _classify(index: int, raw: str, blank_before: bool, month_first: bool | None
         # an image file name glued to the text that follows it on one line
         rest = _classify(index, lead["rest"], False, month_first)
         head = _Line(index, lead["name"], lead["name"], blank_before, "image", IMAGE, image=lead["name"])
-        if rest and rest[0].kind == "meta":
+        if rest[0].kind == "meta":
             rest[0].raw, rest[0].text = line.raw, stripped  # the whole line is the metadata line
-            return [head, *rest]
         return [head, *rest]
     reason = furniture_reason(stripped)
     if reason is not None:
@@ -323,6 +317,12 @@ def _choose_title(candidates: list[_Line]) -> _Line | None:
     return last
 
 
+def _question_headline(line: str) -> bool:
+    """A headline that is one short question or exclamation (a sentence by its end, a title by its size)."""
+    text = line.strip()
+    return text.endswith(("?", "!", "？", "！")) and words(text) <= 15 and len(re.findall(r"[.!?。！？]", text)) == 1
+
+
 def structure_news(raw: str) -> StructuredDocument:
     """Structure one web news item (see module docstring). Pure; never raises on odd input."""
     from corpus.structure.language import detect_language
@@ -350,6 +350,8 @@ def structure_news(raw: str) -> StructuredDocument:
     notes: list[str] = []
     texts = [ln for ln in lines if ln.kind == "text"]
     first_body = next((i for i, ln in enumerate(texts) if is_sentence(ln.text)), None)
+    if first_body == 0 and len(texts) > 1 and _question_headline(texts[0].text):
+        first_body = 1  # "Is the port ready for AI?" on the first line, the article after it
     if first_body is None:  # no sentence anywhere: the first line is the title, the rest is text
         header, title_line = texts[:1], (texts[0] if texts else None)
     else:
@@ -414,8 +416,7 @@ def structure_news(raw: str) -> StructuredDocument:
                 metas.append(ln.meta)
             if ln.reason == PHOTO_CREDIT and figures and last_kind == "image" and figures[-1].source is None:
                 figures[-1] = replace(figures[-1], source=photo_credit(ln.text))
-            if not (removed and removed[-1] == (ln.reason, ln.text) and ln.kind == "meta"):
-                removed.append((ln.reason or "", ln.text))
+            removed.append((ln.reason or "", ln.text))
         last_kind = ln.kind
 
     paragraphs = _body_lines_to_paragraphs(body)

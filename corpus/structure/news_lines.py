@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 # Reason codes for removed lines (the card's statistics group by them).
 TITLE_REPEAT = "title_repeat"  # the headline printed again (or as the HTML title with the site name)

@@ -93,12 +93,45 @@ def test_structure_news_crawler_date_before_the_headline_is_not_title():
 def test_structure_news_standfirst_after_the_headline_stays_in_the_body():
     page = (
         "Harbour Institute Opens Lisbon Office\n"
-        "A new base for research on Atlantic ports and shipping data\n"
+        "A new base for research on Atlantic ports and shipping data.\n"
         f"Posted: March 3, 2025\n{BODY_EN}\n"
     )
     doc = structure_news(page)
     assert doc.title == "Harbour Institute Opens Lisbon Office"
-    assert doc.text.split("\n\n")[0] == "A new base for research on Atlantic ports and shipping data"
+    assert doc.text.split("\n\n")[0] == "A new base for research on Atlantic ports and shipping data."
+
+
+def test_structure_news_long_site_name_before_the_headline_is_header():
+    page = f"Institute for Maritime and Strategic Studies\nCouncil Meeting Discusses Port Data Governance and Shared Risks\n{BODY_EN}\n"
+    doc = structure_news(page)
+    assert doc.title == "Council Meeting Discusses Port Data Governance and Shared Risks"
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "authors"),
+    [
+        (f"Port Data Rules Tighten in Asia\nJane Doe\nMarch 3, 2025\n{BODY_EN}\n", "Port Data Rules Tighten in Asia", ("Jane Doe",)),
+        (f"Harbour Times\nData Forum Opens\nMarch 3, 2025\n{BODY_EN}\n", "Data Forum Opens", ()),
+    ],
+)
+def test_structure_news_bare_author_name_next_to_the_date(page, title, authors):
+    doc = structure_news(page)
+    assert doc.title == title
+    assert doc.authors == authors
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "We use cookies to improve your experience. By continuing to browse you accept our cookie policy.",
+        "Please enable JavaScript to view the comments.",
+        "Listen to this article",
+    ],
+)
+def test_structure_news_cookie_and_audio_widgets_before_the_article(line):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n{line}\n{BODY_EN}\n")
+    assert doc.title == "Port Data Rules Tighten in Asia"
+    assert doc.text == BODY_EN
 
 
 # --- metadata lines -------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ from corpus.structure.news_lines import (
     strip_end_mark,
     words,
 )
-from corpus.structure.news_meta import UPDATED, MetaLine, parse_metadata_line
+from corpus.structure.news_meta import UPDATED, MetaLine, looks_like_name, parse_metadata_line
 from corpus.structure.news_dates import (  # noqa: F401 - re-exported: callers import them from here
     DateMention,
     find_dates,
@@ -308,13 +308,21 @@ def _choose_title(candidates: list[_Line]) -> _Line | None:
         for other in keys:
             if other != key and other.startswith(key) and re.match(r"\s*[-|–—_:]\s*\S", other[len(key) :]):
                 return c
-    last = candidates[-1]
-    if len(candidates) >= 2:
-        previous = candidates[-2]
-        # a standfirst follows the headline and is longer; a site name or section label precedes it and is shorter
-        if words(previous.text) >= 4 and words(last.text) > 1.2 * words(previous.text) and not breadcrumb(previous.text):
-            return previous
-    return last
+    return candidates[-1]
+
+
+def _bare_author_lines(lines: list[_Line]) -> None:
+    """A bare person's name next to a dated metadata line, after a longer text line, is the byline
+    ("Title / Jane Doe / March 3, 2025"): two or three capitalised words, shorter than the line before it
+    (a site name before a headline is the other way round)."""
+    for i, ln in enumerate(lines):
+        if ln.kind != "text" or i == 0 or not 2 <= len(ln.text.split()) <= 3 or not looks_like_name(ln.text):
+            continue
+        neighbours = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        dated = any(n.kind == "meta" and n.meta is not None and n.meta.dates for n in neighbours)
+        before = next((p for p in reversed(lines[:i]) if p.kind == "text"), None)
+        if dated and before is not None and words(before.text) > words(ln.text):
+            ln.kind, ln.reason, ln.meta = "meta", METADATA, MetaLine(authors=(ln.text,), labelled=1)
 
 
 def _question_headline(line: str) -> bool:
@@ -347,6 +355,7 @@ def structure_news(raw: str) -> StructuredDocument:
         if previous.kind == "image" and ln.kind == "text" and _caption_credit(ln.text) is not None:
             ln.kind, ln.reason = "caption", PHOTO_CAPTION
 
+    _bare_author_lines(lines)
     notes: list[str] = []
     texts = [ln for ln in lines if ln.kind == "text"]
     first_body = next((i for i, ln in enumerate(texts) if is_sentence(ln.text)), None)

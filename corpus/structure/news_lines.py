@@ -23,6 +23,7 @@ NAVIGATION = "navigation"  # previous/next links
 RELATED = "related"  # related/dossier/"watch again" blocks
 SHARE = "share_follow"  # share, follow, subscribe, print buttons
 ADVERT = "advertisement"
+COOKIES = "cookie_notice"  # cookie consent and "enable JavaScript" banners
 COUNTER = "counter"  # views, comments, likes
 COMMENTS = "comments_widget"
 COPYRIGHT = "copyright"
@@ -107,6 +108,8 @@ _SUBSCRIBE = re.compile(
     r"^(?:subscribe|sign\s+up|newsletter|abonnez[- ]vous|inscrivez[- ]vous|s['’]abonner|click\s+here|cliquez\s+ici|"
     r"订阅|关注|扫一扫|扫码|打印本页|打印|关闭窗口|关闭|纠错|【纠错】|print\s+this|imprimer|download\s+the\s+app)", re.I
 )
+_COOKIES = re.compile(r"\bcookies?\b.*\b(?:use|accept|consent|agree|utilis|paramètres|settings|policy)|(?:enable|activer)\s+javascript|javascript\s+is\s+disabled", re.I)
+_LISTEN = re.compile(r"^(?:listen(?:\s+to\s+(?:this|the)\s+(?:article|story))?|[ée]couter(?:\s+(?:cet|l['’])\s*article)?|play\s+audio|收听|语音播报)\s*[:：]?\s*(?:\d+\s*(?:min\w*|:\d\d))?$", re.I)
 _AD = re.compile(r"^(?:advertisement|advertising|sponsored(?:\s+content)?|publicité|annonce|广告|推广)$", re.I)
 _READING_TIME = re.compile(
     r"^(?:\d+\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|de\s+lecture)|(?:reading\s+time|temps\s+de\s+lecture|lecture)\s*[:：]?\s*\d+\s*min\w*|"
@@ -220,6 +223,10 @@ def furniture_reason(line: str) -> str | None:
         return SHARE
     if _AD.match(view):
         return ADVERT
+    if _COOKIES.search(view) and words(stripped) <= 60:
+        return COOKIES
+    if _LISTEN.match(view):
+        return WIDGET
     if _READING_TIME.match(view) or _FONT_SIZE.match(view):
         return WIDGET
     if short and _COMMENTS.match(view):

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpus.structure.news import structure_news
 from corpus.structure.news_dates import page_month_first, read_value_date
@@ -471,3 +473,30 @@ def test_structure_news_short_question_inside_the_article_is_text():
     doc = structure_news(f"Port Data Rules Tighten\n\n{BODY_EN}\n\nWhy does it matter?\n\n{BODY_EN_2}\n")
     assert doc.title == "Port Data Rules Tighten"
     assert "Why does it matter?" in doc.text
+
+
+_FRAGMENTS = [
+    "Home > News", "Port Data Rules Tighten", "By Ana Lima | March 3, 2025", "来源：海港研究院\u3000发布时间：2024年9月3日 15:20",
+    BODY_EN, BODY_EN_2, BODY_FR, BODY_ZH, "0", "評論", "•", "(完)", "Fin", "photo.jpg", "(Agence Exemple/Paul Martin)",
+    "Copyright © 2025", "07-04-2019", "Editor: Ana Lima", "", "  ", "\t", "3Views 0Comments", "Dernière mise à jour à 08h23 le 20/04",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=40)), max_size=14))
+def test_structure_news_any_page_is_structured_and_nothing_is_invented(parts):
+    raw = "\n".join(parts)
+    doc = structure_news(raw)
+    source = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if doc.title is not None:
+        assert doc.title in source
+    for _, line in doc.removed:
+        assert line in source
+    assert doc.script in (None, "Hans", "Hant")
+
+
+def test_structure_news_ambiguous_event_date_is_not_guessed():
+    doc = structure_news("Port Data Rules Tighten\n\nThe ministry said on 03/04/2025 that rules would follow soon after the talks.\n")
+    assert doc.event_dates == ()
+    doc = structure_news("Port Data Rules Tighten\n\nThe ministry said on 03/04/2025 that rules would follow, after 25/03/2025 talks.\n")
+    assert doc.event_dates == ("2025-04-03", "2025-03-25")

@@ -451,7 +451,10 @@ def structure_news(raw: str) -> StructuredDocument:
                 authors = names
                 notes.append("authors from the reporter credit in the first paragraph")
                 break
-    event_dates = tuple(dict.fromkeys(m.iso for m in find_dates(text, bool(month_first))))
+    # dates stated in the text; a numeric one whose day/month order the page does not decide is left out
+    event_dates = tuple(dict.fromkeys(
+        m.iso for m in find_dates(text, bool(month_first)) if not (m.ambiguous and month_first is None)
+    ))
     script = detect_script((title or "") + "\n" + text) if language == "zh" or _has_han(text) else None
 
     return StructuredDocument(

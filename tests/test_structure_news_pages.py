@@ -500,3 +500,24 @@ def test_structure_news_ambiguous_event_date_is_not_guessed():
     assert doc.event_dates == ()
     doc = structure_news("Port Data Rules Tighten\n\nThe ministry said on 03/04/2025 that rules would follow, after 25/03/2025 talks.\n")
     assert doc.event_dates == ("2025-04-03", "2025-03-25")
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected", "source"),
+    [
+        ("图为与会嘉宾合影。", "图为与会嘉宾合影。", None),
+        ("圖為與會嘉賓合影。", "圖為與會嘉賓合影。", None),
+        ("Photo taken on March 3, 2025 shows delegates at the forum. (Agence Exemple/Paul Martin)",
+         "Photo taken on March 3, 2025 shows delegates at the forum.", "Agence Exemple/Paul Martin"),
+    ],
+)
+def test_structure_news_caption_paragraph_after_an_image(caption, expected, source):
+    doc = structure_news(f"研究院举办数据研讨会\n\nforum.jpg\n{caption}\n\n{BODY_ZH}\n")
+    (figure,) = doc.figures
+    assert (figure.caption, figure.source) == (expected, source)
+    assert doc.text == BODY_ZH
+
+
+def test_structure_news_credit_line_after_a_caption_is_the_source():
+    doc = structure_news(f"Forum on Ports\n\nforum.jpg\nPhoto taken on March 3 shows delegates.\nPhoto: Harbour Institute\n\n{BODY_EN}\n")
+    assert (doc.figures[0].caption, doc.figures[0].source) == ("Photo taken on March 3 shows delegates.", "Harbour Institute")

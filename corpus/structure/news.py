@@ -350,9 +350,9 @@ def structure_news(raw: str) -> StructuredDocument:
         lines.extend(_classify(index, raw_line, blank, month_first))
         blank = False
 
-    # a caption under an image, ending with its photo credit, belongs to that image
+    # a caption under an image (ending with its photo credit, or opening like one) belongs to that image
     for previous, ln in zip(lines, lines[1:]):
-        if previous.kind == "image" and ln.kind == "text" and _caption_credit(ln.text) is not None:
+        if previous.kind == "image" and ln.kind == "text" and _caption(ln.text) is not None:
             ln.kind, ln.reason = "caption", PHOTO_CAPTION
 
     _bare_author_lines(lines)
@@ -412,7 +412,7 @@ def structure_news(raw: str) -> StructuredDocument:
             figures.append(FigureSpan(label=ln.image or ln.text, kind="image"))
             removed.append((IMAGE, ln.text))
         elif ln.kind == "caption" and figures:
-            caption, credit = _caption_credit(ln.text) or (ln.text, None)
+            caption, credit = _caption(ln.text) or (ln.text, None)
             figures[-1] = replace(figures[-1], caption=caption, source=credit)
             removed.append((PHOTO_CAPTION, ln.text))
         elif ln.kind in ("text", "caption"):
@@ -423,7 +423,7 @@ def structure_news(raw: str) -> StructuredDocument:
                 related.append(ln.nav)
             if ln.kind == "meta" and ln.meta is not None:
                 metas.append(ln.meta)
-            if ln.reason == PHOTO_CREDIT and figures and last_kind == "image" and figures[-1].source is None:
+            if ln.reason == PHOTO_CREDIT and figures and last_kind in ("image", "caption") and figures[-1].source is None:
                 figures[-1] = replace(figures[-1], source=photo_credit(ln.text))
             removed.append((ln.reason or "", ln.text))
         last_kind = ln.kind
@@ -486,15 +486,23 @@ def _has_han(text: str) -> bool:
     return sum(1 for ch in text[:2000] if "\u4e00" <= ch <= "\u9fff") >= 10
 
 
-def _caption_credit(line: str) -> tuple[str, str] | None:
-    """A caption paragraph under an image that ends with its photo credit: (caption, credit)."""
-    match = re.search(r"[(（][^()（）]{2,60}[)）]\s*$", line.strip())
-    if not match or match.start() == 0:
-        return None
-    credit = photo_credit(match.group())
-    if credit is None:
-        return None
-    return line.strip()[: match.start()].rstrip(), credit
+_CAPTION_START = re.compile(
+    r"^(?:图为|图：|图:|上图|下图|左图|右图|组图|photo\s+(?:taken|shows)|this\s+(?:photo|picture)|pictured|"
+    r"photo\s+prise|sur\s+(?:la|cette)\s+photo|ci-dessus|above\s*:)", re.I
+)
+
+
+def _caption(line: str) -> tuple[str, str | None] | None:
+    """A caption paragraph under an image: (caption, credit) when it ends with a photo credit or opens
+    the way captions do ("图为 ...", "Photo taken on ... shows ..."); None for article text."""
+    text = line.strip()
+    match = re.search(r"[(（][^()（）]{2,60}[)）]\s*$", text)
+    credit = photo_credit(match.group()) if match and match.start() > 0 else None
+    if credit is not None and match is not None:
+        return text[: match.start()].rstrip(), credit
+    if _CAPTION_START.match(simplified(text)) and words(text) <= 80:
+        return text, None
+    return None
 
 
 def _metadata_fields(metas: list[MetaLine], notes: list[str], order_reason: str) -> dict:

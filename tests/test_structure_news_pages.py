@@ -521,3 +521,9 @@ def test_structure_news_caption_paragraph_after_an_image(caption, expected, sour
 def test_structure_news_credit_line_after_a_caption_is_the_source():
     doc = structure_news(f"Forum on Ports\n\nforum.jpg\nPhoto taken on March 3 shows delegates.\nPhoto: Harbour Institute\n\n{BODY_EN}\n")
     assert (doc.figures[0].caption, doc.figures[0].source) == ("Photo taken on March 3 shows delegates.", "Harbour Institute")
+
+
+def test_structure_news_date_then_author_in_one_labelled_part():
+    doc = structure_news(f"Port Data Rules Tighten\nPublished on 15 March 2024 by Jane Doe\n{BODY_EN}\n")
+    assert doc.published_date == dt.date(2024, 3, 15)
+    assert doc.authors == ("Jane Doe",)

@@ -101,7 +101,7 @@ _BREADCRUMB_START = re.compile(
 _HOME = r"(?:home|accueil|page\s+d['’]accueil|首页|主页|inicio|startseite)"
 _CRUMB_SEP = re.compile(r"\s*(?:>>|>|›|»|→|/|\\|＞|》)\s*")
 _SHARE = re.compile(
-    r"^(?:share(?:\s+(?:this|on|via|to))?|partag\w*|partez|suivez[- ]nous|follow\s+us|retrouvez[- ]nous|"
+    r"^(?:share(?:\s+(?:this|on|via|to))?|partag\w*|partez|suivez[- ]nous|follow\s+us|retrouvez[- ]nous|rejoignez[- ]nous|join\s+us|"
     r"分享到?|关注我们|扫一扫|扫码|微信扫|teilen|compartir|tweet|email\s+this|print(?:\s+this)?|imprimer)\b", re.I
 )
 _SUBSCRIBE = re.compile(

@@ -166,10 +166,15 @@ def parse_metadata_line(line: str, month_first: bool | None = False) -> MetaLine
 
 def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLine) -> bool:
     if kind in (PUBLISHED, UPDATED):
+        by = re.search(r"(?<![\w])(?:by|par|von|por)\s+(?P<names>[^,;|]+)$", value, re.I)
+        names = split_names(by["names"]) if by else ()
+        if names:  # "Published on 15 March 2024 by Jane Doe"
+            value = value[: by.start()].rstrip(" ,")  # type: ignore[union-attr]
         found = _value_date(value, month_first, allow_day_month=True)
         if found is None:
             return False
         meta.dates.append((kind, found[0]))
+        meta.authors = meta.authors or names
         return True
     if kind == "author":
         dates = [d for d in find_dates(value, bool(month_first)) if d.end == len(value.rstrip(" ."))]

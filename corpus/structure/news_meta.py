@@ -116,7 +116,7 @@ def _leftover(part: str, month_first: bool | None) -> str:
     rest = re.sub(r"\d{1,2}\s*[:h时]\s*\d{2}(?:\s*[:分]\s*\d{2})?(?:\s*[ap]\.?m\.?)?", " ", rest, flags=re.I)
     rest = re.sub(r"(?<![\d/])\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?(?![\d/])", " ", rest)
     rest = re.sub(r"^" + _WEEKDAYS, " ", rest.strip(), flags=re.I)
-    rest = re.sub(r"(?<![\w])(?:à|a|at|le|on|am|el|星期.|周.|[ap]\.?m\.?|[A-Z]{2,4}T)(?![\w])|[,;()（）\[\]]|(?<!\w)[-–—](?!\w)", " ", rest, flags=re.I)
+    rest = re.sub(r"(?<![\w])(?:à|a|at|le|on|am|el|星期.|周.|[ap]\.?m\.?|utc|gmt|est|edt|pst|pdt|cet|cest|bst|jst|kst|hkt|cst)(?![\w])|[,;()（）\[\]]|(?<!\w)[-–—](?!\w)", " ", rest, flags=re.I)
     return " ".join(rest.split())
 
 

@@ -42,12 +42,12 @@ TABLE_ROLES: dict[str, tuple[str, str]] = {
     "documents": (
         "one source file",
         "`corpus.read` (file name, sha256, bytes, manifest entry) + `corpus.structure.report` or "
-        "`corpus.structure.news` (clean text, title, byline) + `corpus.structure.language` (language when not curated), "
+        "`corpus.structure.news` (clean text, title, metadata lines, removed boilerplate with reasons, Chinese script) + `corpus.structure.language` (language when not curated), "
         "merged by `corpus.pipeline`",
     ),
     "sections": ("one heading and the text it governs, or a preamble", "`corpus.structure.report` (reports) / `corpus.structure.news` (news)"),
     "footnotes": ("one footnote or endnote", "`corpus.structure.report` (reports) / `corpus.structure.news` (news)"),
-    "figures": ("one figure, chart, table or image", "`corpus.structure.report` (reports) / `corpus.structure.news` (news, image placeholders)"),
+    "figures": ("one figure, chart, table or image", "`corpus.structure.report` (reports) / `corpus.structure.news` (news: image file names, with the caption and photo credit that follow them)"),
     "entities": (
         "one real-world entity across documents",
         "`corpus.enrich.canonical` (grouping of mentions, with the curated catalog `corpus.enrich.catalog`)",

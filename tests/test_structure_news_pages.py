@@ -337,6 +337,11 @@ def test_structure_news_furniture_lines(line, reason):
         "Share prices of port operators rose by 3 percent after the announcement of the new rules.",
         "The copyright office of the ministry said that new rules would follow next year.",
         "- shared data standards for ports",
+        "Share prices rose by 3 percent.",
+        "Comments from the ministry were mixed.",
+        "The regulator fined the company for using cookies without consent.",
+        "企业不得未经授权收集用户数据。",
+        "Applicants should write to the institute before the deadline, the statement said.",
     ],
 )
 def test_structure_news_article_lines_are_not_furniture(line):

@@ -101,14 +101,19 @@ _BREADCRUMB_START = re.compile(
 _HOME = r"(?:home|accueil|page\s+d['’]accueil|首页|主页|inicio|startseite)"
 _CRUMB_SEP = re.compile(r"\s*(?:>>|>|›|»|→|/|\\|＞|》)\s*")
 _SHARE = re.compile(
-    r"^(?:share(?:\s+(?:this|on|via|to))?|partag\w*|partez|suivez[- ]nous|follow\s+us|retrouvez[- ]nous|rejoignez[- ]nous|join\s+us|"
-    r"分享到?|关注我们|扫一扫|扫码|微信扫|teilen|compartir|tweet|email\s+this|print(?:\s+this)?|imprimer)\b", re.I
+    r"^(?:(?:share|partager|partagez|partez|teilen|compartir|tweet|分享到|分享)"
+    r"(?:\s+(?:this|cet|cette|l['’]\w+|on|sur|via|to|the|article|story|page|auf)\b.*|\s*[:：].*)?"
+    r"|(?:suivez[- ]nous|follow\s+us|retrouvez[- ]nous|rejoignez[- ]nous|join\s+us|关注我们|扫一扫|扫码|微信扫|"
+    r"email\s+this|print(?:\s+this)?|imprimer)\b.*)$",
+    re.I,
 )
 _SUBSCRIBE = re.compile(
     r"^(?:subscribe|sign\s+up|newsletter|abonnez[- ]vous|inscrivez[- ]vous|s['’]abonner|click\s+here|cliquez\s+ici|"
     r"订阅|关注|扫一扫|扫码|打印本页|打印|关闭窗口|关闭|纠错|【纠错】|print\s+this|imprimer|download\s+the\s+app)", re.I
 )
-_COOKIES = re.compile(r"\bcookies?\b.*\b(?:use|accept|consent|agree|utilis|paramètres|settings|policy)|(?:enable|activer)\s+javascript|javascript\s+is\s+disabled", re.I)
+_COOKIES = re.compile(r"\bcookies?\b.*\b(?:use|accept|consent|agree|utilis|paramètres|settings|policy)", re.I)
+_JAVASCRIPT = re.compile(r"(?:enable|activer|activez)\s+(?:le\s+)?javascript|javascript\s+(?:is\s+)?(?:disabled|required|désactivé)", re.I)
+_READER = re.compile(r"\b(?:we|our|you|your|this\s+(?:web\s*)?site|nous|notre|nos|vous|votre|ce\s+site)\b|本网站|本站|您", re.I)
 _LISTEN = re.compile(r"^(?:listen(?:\s+to\s+(?:this|the)\s+(?:article|story))?|[ée]couter(?:\s+(?:cet|l['’])\s*article)?|play\s+audio|收听|语音播报)\s*[:：]?\s*(?:\d+\s*(?:min\w*|:\d\d))?$", re.I)
 _AD = re.compile(r"^(?:advertisement|advertising|sponsored(?:\s+content)?|publicité|annonce|广告|推广)$", re.I)
 _READING_TIME = re.compile(
@@ -135,7 +140,7 @@ _RELATED = re.compile(
 )
 _COPYRIGHT = re.compile(
     r"(?:^copyright\b|copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|tous\s+droits\s+réservés|版权所有|保留所有权利|"
-    r"未经授权|不得转载|禁止转载|icp备|icp证)", re.I
+    r"未经\S{0,10}(?:授权|许可)\S{0,8}(?:不得|禁止|严禁)\S{0,6}(?:转载|复制|使用)|(?:转载|复制)请注明|(?:不得|禁止|严禁)转载|icp备|icp证)", re.I
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _CONTACT = re.compile(r"(?:contact|e-?mail|邮箱|联系我们|联系电话|tél|tel\.?|phone)\b", re.I)
@@ -213,25 +218,27 @@ def furniture_reason(line: str) -> str | None:
     if photo_credit(stripped) is not None:
         return PHOTO_CREDIT
     short = words(stripped) <= 12
-    if _COPYRIGHT.search(view) and (short or len(stripped) <= 200) and not is_long_sentence(stripped):
+    # widget labels are not sentences: a short line that ends one ("Share prices rose.") is article text
+    label_like = short and not (SENTENCE_END.search(stripped) and words(stripped) >= 4)
+    if _COPYRIGHT.search(view) and len(stripped) <= 200 and not is_long_sentence(stripped):
         return COPYRIGHT
     if _EMAIL.search(stripped) and (_CONTACT.search(view) or words(stripped) <= 30):
         return CONTACT
     if _BACK_TO_TOP.match(view):
         return BACK_TO_TOP
-    if short and (_SHARE.match(view) or _SHARE_NETWORKS.match(view) or _SUBSCRIBE.match(view)):
+    if label_like and (_SHARE.match(view) or _SHARE_NETWORKS.match(view) or _SUBSCRIBE.match(view)):
         return SHARE
     if _AD.match(view):
         return ADVERT
-    if _COOKIES.search(view) and words(stripped) <= 60:
+    if (_COOKIES.search(view) and _READER.search(view) or _JAVASCRIPT.search(view)) and words(stripped) <= 60:
         return COOKIES
     if _LISTEN.match(view):
         return WIDGET
     if _READING_TIME.match(view) or _FONT_SIZE.match(view):
         return WIDGET
-    if short and _COMMENTS.match(view):
+    if label_like and _COMMENTS.match(view):
         return COMMENTS
-    if short and _RELATED.match(view):
+    if label_like and _RELATED.match(view):
         return RELATED
     if _BULLET_ONLY.match(stripped) and not re.search(r"\w", stripped):
         return WIDGET  # a bullet with nothing after it: residue of a widget or form

@@ -209,6 +209,7 @@ def evaluate(
     name: Annotated[str, typer.Option(help="Key under which --write records the scores (other keys are kept).")] = "seeds",
     description: Annotated[str, typer.Option(help="What was scored, recorded with the scores.")] = "The seed documents against the gold in tests/gold and tests/golden/quantities_seeds.json.",
     structure_gold: Annotated[Path | None, typer.Option("--structure-gold", help="Also score structure (title, date, headings, notes, captions, furniture, must-contain) against this gold.json in the devset-real format; alone (without --gold) it scores structure only.")] = None,
+    news_gold: Annotated[Path | None, typer.Option(help="Score news structure (title, date, authors, language, boilerplate, must_contain, images) against a devset-news gold.json instead.")] = None,
 ) -> None:
     """Score a build against gold: entities, mentions and quantities; with --structure-gold its structure."""
     import json
@@ -218,6 +219,14 @@ def evaluate(
     if not folder.is_dir():
         _say("error:", "red", f"{folder}: no such build folder")
         raise typer.Exit(EXIT_USAGE)
+    if news_gold is not None:
+        from corpus.evaluate_news import format_news_scores, score_news_build
+
+        if not news_gold.is_file():
+            _say("error:", "red", f"gold not found: {news_gold}")
+            raise typer.Exit(EXIT_USAGE)
+        out.print(format_news_scores(score_news_build(folder, news_gold)), highlight=False, markup=False, soft_wrap=True)
+        return
     paths = gold or ([] if structure_gold else DEFAULT_GOLD)
     missing = [p for p in [*paths, *([structure_gold] if structure_gold else [])] if not p.exists()]
     if missing:

@@ -17,7 +17,7 @@ from pathlib import Path
 from corpus.enrich.model import EntitySpan, QuantitySpan
 from corpus.errors import SeedError
 from corpus.read import SourceDocument
-from corpus.records import Document, Entity, FieldOrigin, Figure, Footnote, Mention, Quantity, Section
+from corpus.records import Document, Entity, FieldOrigin, Figure, Footnote, Mention, Quantity, RemovedLine, Section
 from corpus.structure.model import StructuredDocument
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -160,7 +160,11 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
     url = entry.url if entry else None
     if url:
         origins.append(FieldOrigin(field="url", origin="curated"))
-    for name, value in (("published_time", doc.published_time), ("event_dates", doc.event_dates), ("related_links", doc.related_links)):
+    extracted = (
+        ("published_time", doc.published_time), ("event_dates", doc.event_dates), ("related_links", doc.related_links),
+        ("script", doc.script), ("editors", doc.editors), ("dateline", doc.dateline), ("removed_lines", doc.removed),
+    )
+    for name, value in extracted:
         if value:
             origins.append(FieldOrigin(field=name, origin="extracted"))
     origins.extend(FieldOrigin(field=n, origin="derived") for n in ("doc_id", "sha256", "n_bytes", "n_chars", "n_words"))
@@ -180,6 +184,10 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
         published_time=doc.published_time,
         event_dates=list(doc.event_dates),
         related_links=list(doc.related_links),
+        script=doc.script if language.split("-")[0] == "zh" else None,
+        editors=list(doc.editors),
+        dateline=doc.dateline,
+        removed_lines=[RemovedLine(reason=reason, text=line) for reason, line in doc.removed],
         text=doc.text,
         n_chars=len(doc.text),
         n_words=count_words(doc.text),

@@ -44,6 +44,15 @@ class FieldOrigin(BaseModel):
     origin: Origin = Field(description="extracted (from the text), curated (seeds manifest), derived (computed) or running_head (taken from a running header or footer: the source has no title page).")
 
 
+class RemovedLine(BaseModel):
+    """One line removed from a web page's text, and why (datatrove-style: nothing vanishes uncounted)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    reason: str = Field(description="Why the line left the text: metadata, header, breadcrumb, title_repeat, navigation, share_follow, counter, comments_widget, copyright, contact, photo_credit, photo_caption, image, end_mark, back_to_top, widget_residue or footer.")
+    text: str = Field(description="The line as printed (stripped).")
+
+
 class Document(Record):
     """One source document with its metadata and clean body text."""
 
@@ -68,6 +77,10 @@ class Document(Record):
     text: str = Field(description="Clean body text: paragraphs separated by a blank line, no page furniture, footnote markers or navigation.")
     n_chars: int = Field(ge=0, description="Length of text in characters.")
     n_words: int = Field(ge=0, description="Number of words in text (whitespace tokens; CJK characters count one each).")
+    script: str | None = Field(default=None, pattern=r"^[A-Z][a-z]{3}$", description="ISO 15924 script subtag of Chinese text ('Hans' simplified, 'Hant' traditional); null for other languages. The full BCP-47 tag is language + '-' + script; language stays the primary subtag.")
+    editors: list[str] = Field(default_factory=list, description="Editor credits printed on the page ('Editor: X', '责任编辑：X'); not authors.")
+    dateline: str | None = Field(default=None, description="Dateline opening the text ('BEIJING, Oct. 28 (Xinhua)', '本报乌镇9月26日电'): place, date and agency of the report, not the page's date.")
+    removed_lines: list[RemovedLine] = Field(default_factory=list, description="Lines removed from a web page's text (metadata, navigation, widgets, furniture), each with the reason, in page order.")
     field_origins: list[FieldOrigin] = Field(description="For each metadata field, whether it was extracted from the text, curated in the manifest or derived.")
     notes: str | None = Field(description="Curated notes from the manifest.")
 

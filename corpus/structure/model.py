@@ -87,3 +87,8 @@ class StructuredDocument:
     boilerplate: tuple[str, ...] = ()  # web bylines/navigation, report covers and contents removed from the text
     genre: str | None = None  # "news" | "report" as detected from the layout
     notes: tuple[str, ...] = field(default_factory=tuple)  # extraction warnings worth surfacing
+    script: str | None = None  # ISO 15924 script of Chinese text: "Hans" or "Hant"
+    editors: tuple[str, ...] = ()  # editor credits ("Editor: X", "责任编辑：X")
+    keywords: tuple[str, ...] = ()  # keywords/tags printed in a metadata line
+    dateline: str | None = None  # "BEIJING, Oct. 28 (Xinhua)", "本报乌镇9月26日电": place/date/agency opening the text
+    removed: tuple[tuple[str, str], ...] = ()  # (reason, line) for every line removed from a web page, in order

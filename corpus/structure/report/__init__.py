@@ -9,12 +9,13 @@ with section, footnote and figure spans over it. Nothing is keyed to one documen
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from corpus.structure.model import StructuredDocument
 from corpus.structure.report.blocks import assemble, build_blocks, build_sections
 from corpus.structure.report.captions import build_figures
 from corpus.structure.report.contents import contents_entries, find_contents_pages
-from corpus.structure.report.cover import cover_title, is_institution, is_meta_line, is_name_list, merge_covers, front_pages, read_authors, read_cover, sidebar_lines
+from corpus.structure.report.cover import find_date, is_date_line, cover_title, is_institution, is_meta_line, is_name_list, merge_covers, front_pages, read_authors, read_cover, sidebar_lines
 from corpus.structure.report.footnotes import build_footnotes, separate_notes
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
@@ -92,6 +93,9 @@ def structure_report(raw: str) -> StructuredDocument:
     title_blocks = [p for p in placed if p.block.kind == "title"]
     if not front and title_blocks:
         cover = read_cover([line.text for p in title_blocks for line in p.block.lines])
+        if cover.date is None:  # a date printed alone on the title page, under the abstract
+            dated = next((d for d in (find_date(t) for t in texts[0] if is_date_line(t)) if d), None) if texts else None
+            cover = replace(cover, date=dated)
     title = cover_title(cover)
     title_origin = None
     notes: list[str] = []

@@ -28,3 +28,9 @@ def test_captions_unlabelled_chart_title_and_residue_out_of_the_body():
                 *filler("more", 5), "1"])
     assert [(f.label, f.caption) for f in doc.figures] == [("", "Reservoir Storage by Basin")]
     assert "\n75\n" not in doc.text and "Volta 2024" not in doc.text
+
+
+def test_captions_chart_labels_before_a_caption_leave_the_paragraph_above():
+    doc = _doc([*filler("dams", 5), "Storage fell in every basin.", "118", "Kenya", "74", "Nigeria", "39", "Ghana",
+                "Figure 1. Storage by basin", "Source: Basin agencies.", *filler("more", 5), "1"])
+    assert "Storage fell in every basin." in doc.text and "Kenya" not in doc.text

@@ -211,6 +211,14 @@ def has_prose(texts: list[str], width: int) -> bool:
     return sum(1 for t in texts if len(t) >= 0.7 * width) >= _PROSE_LINES
 
 
+_NOTE_LINE_RE = re.compile(r"^\d{1,3}(?:\.?\s+\S|$)")
+
+
+def _has_notes(texts: list[str]) -> bool:
+    """A page whose lower half has note lines ("12 Smith, ...", "3." or a number alone)."""
+    return any(_NOTE_LINE_RE.match(t) for t in texts[len(texts) // 2:])
+
+
 def front_pages(pages: list[list[str]], contents: list[int], width: int) -> list[int]:
     """Cover, title, disclaimer and version pages: the pages before the contents (up to one that opens a body
     section such as a summary), or without contents the leading pages that have no prose."""
@@ -220,8 +228,8 @@ def front_pages(pages: list[list[str]], contents: list[int], width: int) -> list
         texts = pages[p]
         if texts and _BODY_START_RE.match(texts[0]):
             break
-        if not contents and has_prose(texts, width):
-            break
+        if has_prose(texts, width) and (not contents or _has_notes(texts)):
+            break  # body text (before the contents only when it carries footnotes: a cover page has none)
         front.append(p)
     return front if len(front) < len(pages) else []
 

@@ -253,14 +253,14 @@ def _recover_page_markers(lines: list[BodyLine], page_notes: list[int], next_mar
 
 def first_note_number(pages: list[list[Line]]) -> int:
     """Where the note numbering starts: 1, or for an excerpt cut from a longer report the smallest number
-    that starts a note line and is followed by a note line numbered one higher later on (notes 21, 22, ...)."""
+    that starts a note line and is followed by a note line numbered a little higher (notes 21, 22, ...)."""
     seen: list[int] = []
     for page in pages:
         for line in page:
             match = _note_match(line.text)
             if match:
                 seen.append(int(match.group(1)))
-    starts = [n for i, n in enumerate(seen) if n + 1 in seen[i + 1 :]]
+    starts = [n for i, n in enumerate(seen) if any(n < later <= n + 3 for later in seen[i + 1 :])]
     return min(starts) if starts and min(starts) > 1 and 1 not in seen else 1
 
 

@@ -102,7 +102,8 @@ def structure_report(raw: str) -> StructuredDocument:
     if title is None:
         title = _running_head_title(removed)
         title_origin = "running_head" if title else None
-        notes.append("title: no cover or title page; taken from the running head" if title else "title: not found (no cover, title page or running head)")
+        if title is None:
+            notes.append("title: not found (no cover, title page or running head)")
     date = cover.date
     return StructuredDocument(
         text=text,

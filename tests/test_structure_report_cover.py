@@ -67,3 +67,19 @@ def test_cover_missing_title_falls_back_to_running_head_with_a_note():
     doc = structure_report(blank_layout(*pages))
     assert doc.title == "WATER FUTURES REVIEW" and doc.title_origin == "running_head"
     assert doc.published_date is None and doc.published_month is None
+
+
+def test_cover_pipeline_records_title_origin_and_month_precision():
+    from corpus.pipeline import Options, process_document
+    from corpus.read import SourceDocument
+
+    head = [["WATER FUTURES REVIEW", *filler(f"subject{k}", 10), str(k + 1)] for k in range(5)]
+    raw = blank_layout(*head)
+    doc = process_document(SourceDocument("x", "x.txt", "0" * 64, len(raw), raw, None), Options(ner=False)).document
+    assert {o.field: o.origin for o in doc.field_origins}["title"] == "running_head"
+
+    cover = ["Shipping Lanes in the Arctic", "June 2023", "Harbour Institute"]
+    raw = blank_layout(cover, *_body_pages(6))
+    doc = process_document(SourceDocument("y", "y.txt", "0" * 64, len(raw), raw, None), Options(ner=False)).document
+    assert doc.published_date is None and doc.published_month == "2023-06"
+    assert {o.field: o.origin for o in doc.field_origins}["published_month"] == "extracted"

@@ -53,3 +53,10 @@ def test_headings_box_label_sentence_is_not_a_heading():
     page = ["Introduction", *filler("intro", 5), "Example 2: A company based abroad offers goods online.",
             *filler("example", 5), "1"]
     assert [h for _, h in _headings(page)] == ["Introduction"]
+
+
+def test_headings_after_a_bare_url_line_and_after_a_list_item_and_with_a_colon():
+    page = ["Introduction", *filler("intro", 4), "The data are published at", "https://data.example.org/basins",
+            "Storage and Scarcity", *filler("storage", 4), "• Reservoirs in the north", "Regional Outlook",
+            *filler("outlook", 4), "Key Findings:", *filler("findings", 4), "1"]
+    assert [h for _, h in _headings(page)] == ["Introduction", "Storage and Scarcity", "Regional Outlook", "Key Findings:"]

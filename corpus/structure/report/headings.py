@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 
+from corpus.structure.lines import URL_RE
 from corpus.structure.report.contents import entry_key
 from corpus.structure.report.cover import is_date_line
 from corpus.structure.report.layout import Block, BodyLine
@@ -87,11 +88,16 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return None
     if _APPENDIX_RE.match(text) and len(text) < 80:
         return "appendix"
-    if _closes_sentence(text):
-        return None
+    colon_heading = (text.endswith(":") and _is_title_case(text) and not _is_caps(text) and len(text.split()) <= 8
+                     and nxt is not None and not _BULLET_RE.match(nxt.text) and nxt.text[:1].isupper())
+    if _closes_sentence(text) and not colon_heading:
+        return None  # a sentence; but "Key Findings:" over a paragraph is a heading
     prev_ends = (
         prev is None
         or _ends_sentence(prev.text)
+        or bool(URL_RE.fullmatch(prev.text.strip()))  # a bare URL line ends its paragraph
+        or (bool(_BULLET_RE.match(prev.text)) and len(first) < 0.5 * width and _is_title_case(text) and len(text.split()) >= 2
+            and _last_word(prev.text) not in _CONNECTORS and not prev.text.endswith((",", "-", "–")))
         or bool(prev.markers and prev.markers[-1][0] >= len(prev.text))
         or (lines[0].source.page_break and len(prev.text) < _SHORT_LINE * width)
     )
@@ -148,6 +154,8 @@ def _heading_continues(prev: BodyLine, line: BodyLine, style: str, width: int) -
     wraps = _last_word(prev.text) in _CONNECTORS or prev.text.endswith((",", ":", "-")) or len(prev.text) >= 0.75 * width
     if style in ("lettered", "numbered", "contents") and text[:1].islower() and len(text.split()) <= 6:
         return True  # "b) Processing ... of the activities of” an" / "establishment"
+    if style in ("lettered", "numbered") and wraps and not _ends_sentence(text):
+        return True  # a long numbered heading wraps onto a line in sentence case ("Union, regardless of ...")
     return wraps and (_is_title_case(text) or text[:1].islower())
 
 

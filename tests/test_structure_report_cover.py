@@ -83,3 +83,11 @@ def test_cover_pipeline_records_title_origin_and_month_precision():
     doc = process_document(SourceDocument("y", "y.txt", "0" * 64, len(raw), raw, None), Options(ner=False)).document
     assert doc.published_date is None and doc.published_month == "2023-06"
     assert {o.field: o.origin for o in doc.field_origins}["published_month"] == "extracted"
+
+
+def test_cover_title_block_under_an_institute_banner_on_a_page_with_prose():
+    page = ["HARBOUR INSTITUTE", "Shipping Lanes in a Warming Arctic", "Ana Silva", "Policy Report No. 14 — June 2023",
+            *filler("arctic", 10), "1"]
+    doc = structure_report(blank_layout(page, *_body_pages(5)))
+    assert doc.title == "Shipping Lanes in a Warming Arctic"
+    assert doc.authors == ("Ana Silva",) and doc.published_month == "2023-06"

@@ -20,8 +20,10 @@ _LEADING_NUMBER_RE = re.compile(r"^(\d{1,4})\s*([A-Z].*)$")
 _TRAILING_NUMBER_RE = re.compile(r"^(.*[^\d\s,.;:])\s*(\d{1,4})$")
 _BULLET_RE = re.compile(r"^(?:[-•●▪◦∙*–]\s+|\([a-z]\)\s+|\(\d{1,2}\)\s+)")
 _CAPTION_RE = re.compile(
-    r"^(Figure|Fig\.|Table|Chart|Map|Exhibit|Graph|Diagram)\s+(\d{1,3}|[A-Z]\d{0,2})\s*[.:|–—]\s*(?=\S)"
+    r"^(Figure|Fig\.|Table|Chart|Map|Exhibit|Graph|Diagram|FIGURE|FIG\.|TABLE|CHART|MAP|EXHIBIT|GRAPH|DIAGRAM)\s+"
+    r"(\d{1,3}(?:[.\-–]\d{1,2})?|[A-Z]\d{0,2})(?:\s*[.:|–—]\s*|\s+(?=[A-Z“\"‘]))(?=\S)"
 )
+_BARE_LABEL_RE = re.compile(r"^(?:Figure|Fig\.|Table|Chart|Map|Exhibit|FIGURE|TABLE|CHART|EXHIBIT)\s+(?:\d{1,3}(?:[.\-–]\d{1,2})?|[A-Z]\d{0,2})\.?$")
 _SOURCE_RE = re.compile(r"^(?:Sources?|Data)\s*:\s*")
 _FIGURE_NOTE_RE = re.compile(r"^Notes?\s*:\s*(?=\S)")  # "Notes: ..." under a figure
 _BLANK_PAGE_RE = re.compile(r"^\(?(?:this\s+page\s+(?:is\s+)?(?:intentionally|deliberately)\s+(?:left\s+)?blank|intentionally\s+left\s+blank)\.?\)?$", re.I)

@@ -102,3 +102,14 @@ def test_footnotes_note_continued_in_smaller_type_at_the_next_page_foot():
     notes = _notes(doc)
     assert notes[1].text.endswith("which the board considered fair.")
     assert "levy" not in doc.text
+
+
+def test_footnotes_markers_without_note_text_are_removed_and_recorded():
+    # endnotes printed at the end of the book, outside this excerpt: markers 27-29, no note text
+    page = filler("trade", 4) + ["exports rose in all markets.27 The ministry noted a change in the rules.28",
+                                 "Costs fell.29 Officials expect more growth next year in the region.", "4"]
+    doc = structure_report(_report(page))
+    notes = _notes(doc)
+    assert sorted(notes) == [27, 28, 29]
+    assert all(n.status == "missing_text" and n.anchor is not None for n in notes.values())
+    assert "markets.27" not in doc.text and "all markets. The ministry" in doc.text

@@ -32,3 +32,15 @@ def test_robust_odd_report_builds_and_validates(tmp_path: Path):
     (seeds / "odd_report.txt").write_text(_odd_report(), encoding="utf-8")
     result = run_build(BuildRequest(seeds=seeds, out=tmp_path / "build", options=Options(ner=False)))
     assert result.rows["documents"] == 1 and result.rows["footnotes"] == 3
+
+
+def test_robust_unforeseen_error_degrades_to_plain_text_with_a_note(monkeypatch):
+    import corpus.structure.report as report
+
+    def broken(*args, **kwargs):
+        raise ValueError("unforeseen layout")
+
+    monkeypatch.setattr(report, "separate_notes", broken)
+    doc = report.structure_report(_odd_report())
+    assert "First note." in doc.text and not doc.sections
+    assert "unforeseen layout" in doc.notes[0]

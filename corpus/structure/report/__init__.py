@@ -57,7 +57,19 @@ def _opens_title_block(lines: list[Line]) -> bool:
 
 
 def structure_report(raw: str) -> StructuredDocument:
-    """Structure one report: clean text plus section, footnote and figure spans."""
+    """Structure one report: clean text plus section, footnote and figure spans. A layout no rule foresaw
+    never fails the corpus: the text is kept as extracted, without layers, and the reason is noted."""
+    try:
+        return _structure_report(raw)
+    except Exception as error:  # noqa: BLE001 - any quirk of one document: degrade, record, go on
+        lines = [line.strip() for line in raw.replace("\f", "\n").splitlines() if line.strip()]
+        return StructuredDocument(
+            text="\n".join(lines), genre="report",
+            notes=(f"structure: report layout could not be read ({type(error).__name__}: {error}); text kept as extracted",),
+        )
+
+
+def _structure_report(raw: str) -> StructuredDocument:
     pages = split_pages(read_lines(raw))
     furniture = find_furniture(pages)
     content = [

@@ -261,7 +261,32 @@ def first_note_number(pages: list[list[Line]]) -> int:
             if match:
                 seen.append(int(match.group(1)))
     starts = [n for i, n in enumerate(seen) if any(n < later <= n + 3 for later in seen[i + 1 :])]
-    return min(starts) if starts and min(starts) > 1 and 1 not in seen else 1
+    if starts:
+        return min(starts) if min(starts) > 1 and 1 not in seen else 1
+    return _marker_run_start(pages)
+
+
+_MIN_MARKER_RUN = 3
+
+
+def _marker_run_start(pages: list[list[Line]]) -> int:
+    """Without note lines (endnotes printed outside an excerpt), where the glued markers start: the first
+    number of a run of glued numbers counting up by one ("markets.27" ... "rules.28" ... "cost.29")."""
+    found: list[int] = []
+    for page in pages:
+        for line in page:
+            for match in _MARKER_RE.finditer(line.text):
+                before = line.text[: match.start()]
+                if int(match.group(1)) >= 1 and not (before.endswith((".", ",")) and before[:-1][-1:].isdigit()):  # no decimals
+                    found.append(int(match.group(1)))
+    for i, number in enumerate(found):
+        run, expected = 1, number + 1
+        for later in found[i + 1 :]:
+            if later == expected:
+                run, expected = run + 1, expected + 1
+        if run >= _MIN_MARKER_RUN:
+            return number
+    return 1
 
 
 _SMALL_TYPE = 1.12  # note lines are set in smaller type: a full note line is this much longer than a body line

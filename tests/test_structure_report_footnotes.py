@@ -113,3 +113,10 @@ def test_footnotes_markers_without_note_text_are_removed_and_recorded():
     assert sorted(notes) == [27, 28, 29]
     assert all(n.status == "missing_text" and n.anchor is not None for n in notes.values())
     assert "markets.27" not in doc.text and "all markets. The ministry" in doc.text
+
+
+def test_footnotes_note_line_ending_in_an_abbreviation_goes_on_in_the_note():
+    page = filler("rail", 4) + ["the line was extended to the port.1 The council agreed.",
+                                "1 Rail Authority, Annual Report 2019, see e.g.", "pp. 3-4 and the annex on costs.", "2"]
+    doc = structure_report(_report(page))
+    assert _notes(doc)[1].text == "Rail Authority, Annual Report 2019, see e.g. pp. 3-4 and the annex on costs."

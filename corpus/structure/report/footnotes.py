@@ -180,9 +180,14 @@ class Separated:
     markers_seen: int
 
 
+_ABBREVIATION_END_RE = re.compile(r"(?:^|[\s(])(?:[A-Za-z]{1,4}\.){1,2}$|\b(?:al|etc|ibid|op|cit|No|Nos|vol|pp|ed|eds)\.$")
+
+
 def _body_resumes(note: NoteDraft, text: str) -> bool:
     """After a finished note, a line in lower case that is no URL continues the body's cut sentence."""
-    return (bool(note.lines) and _ends_sentence(note.lines[-1]) and not url_at_end(note.lines[-1]) and text[:1].islower()
+    last = note.lines[-1] if note.lines else ""
+    abbreviation = bool(_ABBREVIATION_END_RE.search(last))  # "e.g.", "p.", "vol.", "et al." do not end a note
+    return (bool(note.lines) and _ends_sentence(last) and not abbreviation and not url_at_end(last) and text[:1].islower()
             and not text.startswith(("http", "www.")) and not _CONTINUED_RE.match(text))
 
 

@@ -15,13 +15,17 @@ from corpus.structure.model import StructuredDocument
 from corpus.structure.report.blocks import assemble, build_blocks, build_sections
 from corpus.structure.report.captions import build_figures
 from corpus.structure.report.contents import contents_entries, find_contents_pages
-from corpus.structure.report.cover import find_date, is_date_line, cover_title, is_institution, is_meta_line, is_name_list, merge_covers, front_pages, read_authors, read_cover, sidebar_lines
+from corpus.structure.report.cover import (
+    cover_title, find_date, front_pages, is_date_line, is_institution, is_meta_line, is_name_list,
+    merge_covers, read_authors, read_cover, sidebar_lines,
+)
 from corpus.structure.report.footnotes import build_footnotes, separate_notes
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
 from corpus.structure.report.layout import Line, read_lines, split_pages
 from corpus.structure.report.patterns import _NOTE_START_RE, _PAGE_NUMBER_RE
 from corpus.structure.report.furniture import _infer_page_numbers  # noqa: F401  (re-exported for tests)
+
 
 # --- entry points -----------------------------------------------------------------------------------
 

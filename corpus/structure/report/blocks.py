@@ -13,7 +13,12 @@ from corpus.structure.model import SectionSpan
 from corpus.structure.report.contents import ContentsEntry, entry_key
 from corpus.structure.report.headings import _body_width, _heading_at, _starts_block
 from corpus.structure.report.layout import Block, BodyLine
-from corpus.structure.report.patterns import _BARE_LABEL_RE, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _BACKMATTER_RE, _BULLET_RE, _CAPTION_RE, _CONNECTORS, _FULL_LINE, _NUMBERED_HEADING_RE, _SHORT_LINE, _SOURCE_RE, _ends_sentence, _is_caps, _last_word
+from corpus.structure.report.patterns import (
+    _BACKMATTER_RE, _BARE_LABEL_RE, _BULLET_RE, _CAPTION_RE, _CONNECTORS, _ends_sentence, _FULL_LINE,
+    _is_caps, _last_word, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _SHORT_LINE,
+    _SOURCE_RE,
+)
+
 
 def _line_wraps(line: BodyLine, width: int) -> bool:
     """Whether a caption/source line runs on to the next line."""

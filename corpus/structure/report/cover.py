@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from corpus.structure.lines import zipf
 from corpus.structure.report.patterns import _CONNECTORS, _ends_sentence, _is_caps, _last_word
 
+
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -23,12 +24,16 @@ _DATE_PATTERNS = (
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b"), ("day", "monthnum", "year")),  # 21.4.2021
     (re.compile(rf"\b{_MONTH},?\s+((?:19|20)\d\d)\b", re.I), ("month", "year")),  # January 2023, SEPTEMBER 2019
 )
+
+
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$")
 # "NIST AI 100-1", "R48902", "DSIT 2024/009", "COM(2021) 205 final", "Version 2.1"
 _REPORT_NUMBER_RE = re.compile(
     r"^[A-Z]{1,6}(?:[ -][A-Z]{1,6}){0,2}[ -]?\(?\d{1,6}\)?(?:[-/.]\d{1,4})*(?:\s+\d{1,4})?(?:\s+[a-z]+)?$"
     r"|^(?:Version|Vol\.?|Volume|Edition|Issue|No\.?|Number)\s+\S+$",
 )
+
+
 _SERIES_RE = re.compile(r"\b(?:Report|Paper|Brief|Series|Studies|Note)\s+(?:No\.?\s*)?\d", re.I)
 _COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.I)
 _NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ'’-]+|[A-Z]\.)"
@@ -38,6 +43,8 @@ _ROLE_RE = re.compile(
     r"^(?:Senior\s+|Lead\s+|Principal\s+|Chief\s+)?(?:Specialist|Analyst|Fellow|Director|Professor|Researcher|"
     r"Research|Associate|Chair|Economist|Adviser|Advisor|Scholar|Lecturer|Editor)\b"
 )
+
+
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|&|,|;)\s*")
 _MAX_TITLE_LINES = 4
 

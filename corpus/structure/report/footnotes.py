@@ -6,9 +6,16 @@ import re
 from dataclasses import dataclass
 
 from corpus.structure.lines import find_urls, join_lines, url_at_end
-from corpus.structure.model import FOOTNOTE_MISSING_TEXT, FOOTNOTE_NO_ANCHOR, FOOTNOTE_OK, FOOTNOTE_SKIPPED, FOOTNOTE_TRUNCATED, FootnoteSpan
+from corpus.structure.model import (
+    FOOTNOTE_MISSING_TEXT, FOOTNOTE_NO_ANCHOR, FOOTNOTE_OK, FOOTNOTE_SKIPPED, FOOTNOTE_TRUNCATED,
+    FootnoteSpan,
+)
 from corpus.structure.report.layout import BodyLine, Line
-from corpus.structure.report.patterns import _BULLET_RE, _BARE_NOTE_START_RE, _CONTINUED_RE, _SPACED_MARKER_RE, _IBID_RE, _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, _SPACES_RE, _TERMINAL, _ends_sentence, _is_title_case
+from corpus.structure.report.patterns import (
+    _BARE_NOTE_START_RE, _BULLET_RE, _CONTINUED_RE, _ends_sentence, _IBID_RE, _is_title_case,
+    _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, _SPACED_MARKER_RE, _SPACES_RE, _TERMINAL,
+)
+
 
 @dataclass
 class NoteDraft:

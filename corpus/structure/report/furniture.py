@@ -7,7 +7,11 @@ import re
 from dataclasses import dataclass
 
 from corpus.structure.report.layout import Line
-from corpus.structure.report.patterns import _BLANK_PAGE_RE, _CAPTION_RE, _LEADING_NUMBER_RE, _MAX_FURNITURE_LEN, _NOTE_START_RE, _PAGE_NUMBER_RE, _SOURCE_RE, _SPACES_RE, _TRAILING_NUMBER_RE, _ends_sentence
+from corpus.structure.report.patterns import (
+    _BLANK_PAGE_RE, _CAPTION_RE, _ends_sentence, _LEADING_NUMBER_RE, _MAX_FURNITURE_LEN, _NOTE_START_RE,
+    _PAGE_NUMBER_RE, _SOURCE_RE, _SPACES_RE, _TRAILING_NUMBER_RE,
+)
+
 
 # --- furniture --------------------------------------------------------------------------------------
 

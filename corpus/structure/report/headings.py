@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-
 from corpus.structure.lines import URL_RE
 from corpus.structure.report.contents import entry_key
 from corpus.structure.report.cover import is_date_line
 from corpus.structure.report.layout import Block, BodyLine
-from corpus.structure.report.patterns import _BARE_NUMBERED_HEADING_RE, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _APPENDIX_RE, _BACKMATTER_RE, _BULLET_RE, _CAPTION_RE, _CONNECTORS, _LABELLED_HEADING_RE, _NUMBERED_HEADING_RE, _ROMAN_HEADING_RE, _SHORT_LINE, _SOURCE_RE, _closes_sentence, _ends_sentence, _is_caps, _is_title_case, _last_word
+from corpus.structure.report.patterns import (
+    _APPENDIX_RE, _BACKMATTER_RE, _BARE_NUMBERED_HEADING_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence,
+    _CONNECTORS, _ends_sentence, _is_caps, _is_title_case, _LABELLED_HEADING_RE, _last_word,
+    _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _ROMAN_HEADING_RE, _SHORT_LINE,
+    _SOURCE_RE,
+)
+
 
 def _body_width(body: list[BodyLine]) -> int:
     """Typical full line length of the body (90th percentile)."""

@@ -60,3 +60,10 @@ def test_headings_after_a_bare_url_line_and_after_a_list_item_and_with_a_colon()
             "Storage and Scarcity", *filler("storage", 4), "• Reservoirs in the north", "Regional Outlook",
             *filler("outlook", 4), "Key Findings:", *filler("findings", 4), "1"]
     assert [h for _, h in _headings(page)] == ["Introduction", "Storage and Scarcity", "Regional Outlook", "Key Findings:"]
+
+
+def test_headings_long_numbered_heading_in_sentence_case():
+    page = ["1. Acquire and share insights", *filler("insight", 5),
+            "1.1. Maximise the advantages from national strategies and accelerate the proposed actions", *filler("plan", 5), "1"]
+    assert _headings(page) == [(1, "1. Acquire and share insights"),
+                               (2, "1.1. Maximise the advantages from national strategies and accelerate the proposed actions")]

@@ -73,6 +73,7 @@ _MAX_CHAPTER = 30  # a bare number before a heading is a chapter number, never l
 
 
 _LONG_TITLE_WORDS = 6
+_LONG_HEADING_WORDS = 20
 
 
 def _short_continuation(text: str) -> bool:
@@ -115,6 +116,9 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return "numbered"
     if numbered and prev_ends and next_starts and _sentence_heading(text, width):
         return "numbered"  # sentence case: "2.3 The licensing gap"
+    if (numbered and _NUMBERED_HEADING_RE.match(text) and prev_ends and next_starts and len(text) < 1.3 * width
+            and len(text.split()) <= _LONG_HEADING_WORDS and not _closes_sentence(text) and rest[:1].isupper()):
+        return "numbered"  # a long numbered heading in sentence case, over the full width
     lettered = _LETTERED_HEADING_RE.match(text)
     if (lettered or numbered) and nxt is not None and not next_starts and _short_continuation(nxt.text):
         next_starts = True  # the heading wraps onto a short lower-case line ("... an" / "establishment")

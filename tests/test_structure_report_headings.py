@@ -67,3 +67,9 @@ def test_headings_long_numbered_heading_in_sentence_case():
             "1.1. Maximise the advantages from national strategies and accelerate the proposed actions", *filler("plan", 5), "1"]
     assert _headings(page) == [(1, "1. Acquire and share insights"),
                                (2, "1.1. Maximise the advantages from national strategies and accelerate the proposed actions")]
+
+
+def test_headings_short_sentence_case_line_between_paragraphs():
+    page = ["Introduction", *filler("intro", 5), "Overview of actions taken", *filler("actions", 5),
+            "Tap into the potential of data", "Foster computing capacity", *filler("data", 5), "1"]
+    assert [(lvl, h) for lvl, h in _headings(page)] == [(1, "Introduction"), (2, "Overview of actions taken")]

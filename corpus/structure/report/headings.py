@@ -146,6 +146,10 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return "titled"  # a long title-case heading set over the full width ("Create Streamlined Permitting ...")
     if contents and entry_key(text) in contents and len(text) < 1.3 * width:
         return "contents"  # sentence case, but the contents page lists it
+    if (len(lines) == 1 and len(first) < 0.5 * width and 2 <= len(text.split()) <= 8 and text[0].isupper()
+            and not _closes_sentence(text) and not text.endswith("?") and nxt is not None
+            and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and prev is not None and _ends_sentence(prev.text)):
+        return "sentence"  # a short sentence-case line between two paragraphs, over a full paragraph
     return None
 
 
@@ -231,6 +235,8 @@ def assign_levels(blocks: list[Block]) -> None:
             level = 1 if division else caps_level
         elif block.style in ("titled", "contents"):
             level = titled_level
+        elif block.style == "sentence":
+            level = min(last_level + 1, 6) if last_level else 1  # one below the heading it follows
         elif block.style == "caps":
             level = caps_level if headings.index(block) > first_titled else min(caps_level, 1 + offset)
         elif block.style == "list_label":
@@ -239,7 +245,7 @@ def assign_levels(blocks: list[Block]) -> None:
             level = min(last_level + 1, 4) if last_level else 1
         block.level = level
         last_style = block.style
-        if block.style not in ("roman", "list_label"):
+        if block.style not in ("roman", "list_label", "sentence"):
             last_level = level
         if block.style in ("numbered", "contents") and _number_level(text):
             last_alpha_level = None

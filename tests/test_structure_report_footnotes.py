@@ -120,3 +120,9 @@ def test_footnotes_note_line_ending_in_an_abbreviation_goes_on_in_the_note():
                                 "1 Rail Authority, Annual Report 2019, see e.g.", "pp. 3-4 and the annex on costs.", "2"]
     doc = structure_report(_report(page))
     assert _notes(doc)[1].text == "Rail Authority, Annual Report 2019, see e.g. pp. 3-4 and the annex on costs."
+
+
+def test_footnotes_numbered_heading_in_the_lower_half_is_no_note():
+    page = [*filler("intro", 8), "1. Share policy insights", *filler("policy", 4), "2"]
+    doc = structure_report(_report(page))
+    assert not doc.footnotes and "1. Share policy insights" in [s.heading for s in doc.sections]

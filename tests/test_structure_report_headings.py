@@ -73,3 +73,10 @@ def test_headings_short_sentence_case_line_between_paragraphs():
     page = ["Introduction", *filler("intro", 5), "Overview of actions taken", *filler("actions", 5),
             "Tap into the potential of data", "Foster computing capacity", *filler("data", 5), "1"]
     assert [(lvl, h) for lvl, h in _headings(page)] == [(1, "Introduction"), (2, "Overview of actions taken")]
+
+
+def test_headings_roman_divisions_in_capitals_above_numbered_headings():
+    page = ["INTRODUCTION: A SHARED AGENDA", *filler("intro", 5), "I. SET THE CONDITIONS FOR GROWTH", *filler("growth", 5),
+            "1. Share policy insights", *filler("policy", 5), "1.1. Use national strategies", *filler("national", 5), "1"]
+    assert _headings(page) == [(1, "INTRODUCTION: A SHARED AGENDA"), (1, "I. SET THE CONDITIONS FOR GROWTH"),
+                               (2, "1. Share policy insights"), (3, "1.1. Use national strategies")]

@@ -84,6 +84,9 @@ def _note_match(text: str) -> re.Match[str] | None:
     return _NOTE_START_RE.match(text) or _BARE_NOTE_START_RE.match(text) or _LOWER_NOTE_START_RE.match(text)
 
 
+_SHORT_NOTE = 50
+
+
 def _note_start(text: str, next_note: int, next_marker: int, in_foot: bool = False, in_notes: bool = False) -> int | None:
     """The note number when `text` starts a note whose marker was already seen; in the lower half of a
     page (`in_foot`) also the next numbers of the sequence whose markers the body hides ("Article 34")."""
@@ -100,7 +103,11 @@ def _note_start(text: str, next_note: int, next_marker: int, in_foot: bool = Fal
         return None  # a numbered heading ("2. The New Orbital Broadband Market")
     if _LOWER_NOTE_START_RE.match(text) and not (_NOTE_START_RE.match(text) or _BARE_NOTE_START_RE.match(text)):
         return number if number == next_note and number < next_marker else None
-    return number if number < next_marker or (in_foot and number <= next_marker + 2) else None
+    if number < next_marker:
+        return number
+    # a marker not seen yet: in the page foot only, and not a short unpunctuated line (a numbered heading)
+    looks_like_heading = bool(rest) and len(rest) < _SHORT_NOTE and not _ends_sentence(rest)
+    return number if in_foot and number <= next_marker + 2 and not looks_like_heading else None
 
 
 # digits glued to a word, set off by a space before punctuation ("Internet 8."), or glued before a quote

@@ -183,6 +183,12 @@ def _starts_block(line: BodyLine) -> bool:
 _DIVISION_RE = _LABELLED_HEADING_RE
 
 
+def _is_roman_division(block: Block) -> bool:
+    text = _text(block)
+    match = _ROMAN_HEADING_RE.match(text)
+    return bool(match) and _is_caps(text[match.end():])
+
+
 def _text(block: Block) -> str:
     return " ".join(line.text for line in block.lines)
 
@@ -204,6 +210,9 @@ def assign_levels(blocks: list[Block]) -> None:
     ranked = [b for b in headings[:first_numbered] if b.style not in ("backmatter", "appendix")]
     # divisions ("Part 1:", "Pillar II:") open the hierarchy: they come before any numbered or titled heading
     division = "labelled" in styles and (numbered or "titled" in styles) and bool(ranked) and ranked[0].style == "labelled"
+    # roman numerals over a title in capitals ("II. SET THE CONDITIONS") divide the document above arabic numbers
+    roman_divisions = numbered and any(b.style == "roman" and _is_roman_division(b) for b in headings[:first_numbered])
+    division = division or roman_divisions
     offset = 1 if division else 0
     titled_level = 2 if numbered or division else 1
     caps_level = titled_level + 1 if "titled" in styles else titled_level
@@ -238,9 +247,11 @@ def assign_levels(blocks: list[Block]) -> None:
         elif block.style == "sentence":
             level = min(last_level + 1, 6) if last_level else 1  # one below the heading it follows
         elif block.style == "caps":
-            level = caps_level if headings.index(block) > first_titled else min(caps_level, 1 + offset)
+            level = caps_level if headings.index(block) > first_titled else 1
         elif block.style == "list_label":
             level = min(last_level + 1, 6)
+        elif roman_divisions and _is_roman_division(block):
+            level = 1
         else:  # roman
             level = min(last_level + 1, 4) if last_level else 1
         block.level = level

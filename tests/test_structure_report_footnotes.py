@@ -23,7 +23,7 @@ def test_footnotes_gap_in_sequence_is_recorded_not_fatal():
 
 def _report(*pages: list[str]) -> str:
     """Pages plus enough plain pages after them for the text to read as a report."""
-    return blank_layout(*pages, *[filler(f"topic{k}", 8) + [str(10 + k)] for k in range(3)])
+    return blank_layout(*pages, *[filler(topic, 8) + [str(10 + k)] for k, topic in enumerate(("alpha", "beta", "gamma"))])
 
 
 def test_footnotes_number_without_full_stop_and_alone_on_a_line():

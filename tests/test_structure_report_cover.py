@@ -91,3 +91,12 @@ def test_cover_title_block_under_an_institute_banner_on_a_page_with_prose():
     doc = structure_report(blank_layout(page, *_body_pages(5)))
     assert doc.title == "Shipping Lanes in a Warming Arctic"
     assert doc.authors == ("Ana Silva",) and doc.published_month == "2023-06"
+
+
+def test_cover_copyright_and_licence_page_after_the_foreword_is_front_matter():
+    foreword = ["Foreword", *filler("foreword", 10), "1"]
+    legal = ["© Harbour Institute 2024", "This publication is licensed under the terms of the Open Government Licence v3.0.",
+             "Any enquiries regarding this publication should be sent to the institute.", "2"]
+    doc = structure_report(blank_layout(foreword, legal, *_body_pages(5)))
+    assert "Open Government Licence" not in doc.text and "enquiries" not in doc.text
+    assert "foreword programme" in doc.text

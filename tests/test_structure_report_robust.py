@@ -44,3 +44,14 @@ def test_robust_unforeseen_error_degrades_to_plain_text_with_a_note(monkeypatch)
     doc = report.structure_report(_odd_report())
     assert "First note." in doc.text and not doc.sections
     assert "unforeseen layout" in doc.notes[0]
+
+
+REPORTS = [Path(__file__).resolve().parents[1] / "seeds" / "003_b2e28905b3ba221b.txt",
+           *sorted(Path("/work/shared/devset-real").glob("*.txt")), *sorted(Path("/work/shared/devset").glob("20[01]_*.txt"))]
+
+
+def test_robust_known_reports_never_need_the_plain_text_fallback():
+    """The fallback must not hide a bug: every report we know is read by the rules."""
+    for path in REPORTS:
+        doc = structure_report(path.read_text(encoding="utf-8"))
+        assert not any("could not be read" in note for note in doc.notes), path.name

@@ -17,7 +17,7 @@ from corpus.structure.report.captions import build_figures
 from corpus.structure.report.contents import contents_entries, find_contents_pages
 from corpus.structure.report.cover import (
     cover_title, find_date, front_pages, is_date_line, is_institution, is_meta_line, is_name_list,
-    merge_covers, read_authors, read_cover, sidebar_lines,
+    legal_pages, merge_covers, read_authors, read_cover, sidebar_lines,
 )
 from corpus.structure.report.footnotes import build_footnotes, separate_notes
 from corpus.structure.report.furniture import find_furniture
@@ -95,6 +95,7 @@ def _structure_report(raw: str) -> StructuredDocument:
     sidebar = set(sidebar_lines([[] if p in dropped else page for p, page in enumerate(texts)], max(front) + 1, known, width)) if front else set()
     entries = contents_entries([content[p] for p in contents])
     dropped = set(front) | set(contents)
+    dropped |= set(legal_pages(texts, dropped))
     boilerplate = tuple(t for p in sorted(dropped) for t in texts[p]) + tuple(texts[p][i] for p, i in sorted(sidebar))
     content = [
         [] if p in dropped else [line for i, line in enumerate(page) if (p, i) not in sidebar]

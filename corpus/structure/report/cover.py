@@ -35,7 +35,9 @@ _REPORT_NUMBER_RE = re.compile(
 
 
 _SERIES_RE = re.compile(r"\b(?:Report|Paper|Brief|Series|Studies|Note)\s+(?:No\.?\s*)?\d", re.I)
-_COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.I)
+_COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\bcrown copyright\b", re.I)
+_LICENCE_RE = re.compile(r"\b(?:licen[cs]ed under|creative commons|open government licen[cs]e|CC BY(?:-[A-Z]{2})*\s*\d)", re.I)
+_LEGAL_PAGE_HEAD_RE = re.compile(r"^(?:disclaimer|copyright|legal notice|imprint|version history|document history)$", re.I)
 _NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ'’-]+|[A-Z]\.)"
 _NAME_RE = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}$")
 _BY_RE = re.compile(r"^(?:by|authors?:?|written by)\s+", re.I)
@@ -271,3 +273,20 @@ def merge_covers(covers: list[Cover]) -> Cover:
         authors=next((c.authors for c in covers if c.authors), ()),
         date=next((c.date for c in covers if c.date), None),
     )
+
+
+_LEGAL_PAGE_LINES = 25  # a copyright, licence or disclaimer page is short
+_LEGAL_PAGES_WITHIN = 8
+
+
+def legal_pages(pages: list[list[str]], skip: set[int]) -> list[int]:
+    """Copyright, licence, disclaimer and version-history pages among the first pages: short pages headed so,
+    or carrying a copyright or licence statement; their text is front matter, not body."""
+    found = []
+    for p in range(min(_LEGAL_PAGES_WITHIN, len(pages))):
+        texts = pages[p]
+        if p in skip or not texts or len(texts) > _LEGAL_PAGE_LINES:
+            continue
+        if _LEGAL_PAGE_HEAD_RE.match(texts[0]) or any(_COPYRIGHT_RE.search(t) or _LICENCE_RE.search(t) for t in texts):
+            found.append(p)
+    return found if len(found) < len(pages) else []

@@ -126,3 +126,14 @@ def test_footnotes_numbered_heading_in_the_lower_half_is_no_note():
     page = [*filler("intro", 8), "1. Share policy insights", *filler("policy", 4), "2"]
     doc = structure_report(_report(page))
     assert not doc.footnotes and "1. Share policy insights" in [s.heading for s in doc.sections]
+
+
+def test_footnotes_numbered_references_in_brackets_without_their_list():
+    page = filler("models", 4) + ["General models have grown quickly in recent years (1).",
+                                  "Their abilities are hard to measure (2, 3); evaluations differ (4*).",
+                                  "The criteria are (1) scale and (2) openness, as Article 3 (1)(e) sets out.", "5"]
+    doc = structure_report(_report(page))
+    notes = _notes(doc)
+    assert sorted(notes) == [1, 2, 3, 4] and all(n.status == "missing_text" and n.anchor is not None for n in notes.values())
+    assert "in recent years." in doc.text and "(2, 3)" not in doc.text
+    assert "are (1) scale and (2) openness" in doc.text and "Article 3 (1)(e)" in doc.text

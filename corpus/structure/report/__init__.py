@@ -19,7 +19,7 @@ from corpus.structure.report.cover import (
     cover_title, find_date, front_pages, is_date_line, is_institution, is_meta_line, is_name_list,
     legal_pages, merge_covers, read_authors, read_cover, sidebar_lines,
 )
-from corpus.structure.report.footnotes import build_footnotes, separate_notes
+from corpus.structure.report.footnotes import build_footnotes, extract_reference_markers, separate_notes
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
 from corpus.structure.report.layout import Line, read_lines, split_pages
@@ -80,6 +80,7 @@ def _structure_report(raw: str) -> StructuredDocument:
         [line for i, line in enumerate(page) if (p, i) not in furniture.lines] for p, page in enumerate(pages)
     ]
     removed = tuple(pages[p][i].text for p, i in sorted(furniture.lines))
+    notes: list[str] = []
     head = _running_head_title(removed)
     first = content[0] if content else []
     if head and first and first[0].text.strip() == head and not _opens_title_block(first[1:3]):
@@ -103,6 +104,8 @@ def _structure_report(raw: str) -> StructuredDocument:
     ]
     sidebar_authors = read_authors([texts[p][i] for p, i in sorted(sidebar)])
     separated = separate_notes(content, furniture.page_numbers)
+    if not separated.notes and extract_reference_markers(separated.body):
+        notes.append("footnotes: numbered references cited in brackets; their list is not in the text (missing_text)")
     blocks = build_blocks(separated.body, entries)
     assign_levels(blocks)
     text, placed, anchors = assemble(blocks)
@@ -115,7 +118,6 @@ def _structure_report(raw: str) -> StructuredDocument:
             cover = replace(cover, date=dated)
     title = cover_title(cover)
     title_origin = None
-    notes: list[str] = []
     if title is None:
         title = _running_head_title(removed)
         title_origin = "running_head" if title else None

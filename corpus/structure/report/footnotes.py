@@ -374,3 +374,47 @@ def build_footnotes(separated: Separated, anchors: dict[int, int], text_length: 
             page=draft.page, kind=draft.kind, ambiguous_urls=joined.ambiguous_urls,
         ))
     return tuple(footnotes)
+
+
+# --- numbered references: "(1)", "(2, 3)", "(4*)" -------------------------------------------------------
+
+_REFERENCE_RE = re.compile(r" \((\d{1,3})\*?((?:\s?[,–-]\s?\d{1,3}\*?)*)\)(?=[.,;:]|\s*$)")
+_MIN_REFERENCES = 3
+
+
+def _reference_numbers(match: re.Match[str]) -> list[int]:
+    """The numbers a reference cites: "(2, 3)" -> [2, 3], "(4–6)" -> [4, 5, 6]."""
+    numbers = [int(match.group(1))]
+    for sep, number in re.findall(r"\s?([,–-])\s?(\d{1,3})", match.group(2)):
+        value = int(number)
+        if sep in "–-" and numbers[-1] < value <= numbers[-1] + 20:
+            numbers.extend(range(numbers[-1] + 1, value + 1))
+        else:
+            numbers.append(value)
+    return numbers
+
+
+def extract_reference_markers(body: list[BodyLine]) -> bool:
+    """Numbered references cited in brackets at the end of a clause ("... models (1).", "(2, 3);"), whose list
+    is outside the document, are markers too: removed from the text and recorded (missing_text). Only when the
+    first citations of each number count up from 1 (1, 2, 3, ...), so enumerations and article numbers stay."""
+    found = [(k, m) for k, line in enumerate(body) for m in _REFERENCE_RE.finditer(line.text)]
+    first_seen: list[int] = []
+    for _, match in found:
+        for number in _reference_numbers(match):
+            if number not in first_seen:
+                first_seen.append(number)
+    if len(first_seen) < _MIN_REFERENCES or first_seen[:_MIN_REFERENCES] != list(range(1, _MIN_REFERENCES + 1)):
+        return False
+    for k in sorted({k for k, _ in found}):
+        line = body[k]
+        matches = list(_REFERENCE_RE.finditer(line.text))
+        text, markers, removed = line.text, list(line.markers), 0
+        for match in matches:
+            start, end = match.start() - removed, match.end() - removed
+            text = text[:start] + text[end:]
+            markers = [(o if o <= start else o - (end - start), n) for o, n in markers]
+            markers += [(start, n) for n in _reference_numbers(match)]
+            removed += end - start
+        line.text, line.markers = text, sorted(markers)
+    return True

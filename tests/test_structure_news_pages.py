@@ -532,3 +532,247 @@ def test_structure_news_date_then_author_in_one_labelled_part():
     doc = structure_news(f"Port Data Rules Tighten\nPublished on 15 March 2024 by Jane Doe\n{BODY_EN}\n")
     assert doc.published_date == dt.date(2024, 3, 15)
     assert doc.authors == ("Jane Doe",)
+
+
+# --- pages from other sites: share widgets, bylines, reader tools, end-of-article furniture ---------
+# (constructed pages; each test is a class of failure seen on sites outside the development set)
+
+SHARE_RUNS = [
+    ("Port Data Rules Tighten in Asia\nMarch 3, 2025\nShare\nFacebook\nTwitter\nLinkedIn\nEmail\nPrint\n",
+     "Port Data Rules Tighten in Asia", BODY_EN),
+    ("Port Data Rules Tighten in Asia\nBy Jane Roe | March 3, 2025\n\nShare\n\nFacebook\n\nX\n\nLinkedIn\n\n",
+     "Port Data Rules Tighten in Asia", BODY_EN),
+    ("Forum annuel des réseaux à Marseille\nPublié le 3 mars 2025\nPartager\nFacebook\nTwitter\nImprimer\nE-mail\n",
+     "Forum annuel des réseaux à Marseille", BODY_FR),
+    ("研究院举办数据研讨会\n2025年3月3日\n分享\n微信\n微博\nQQ空间\n", "研究院举办数据研讨会", BODY_ZH),
+    ("研究院舉辦數據研討會\n來源：海港研究院\n微信\n微博\n列印\n", "研究院舉辦數據研討會", BODY_ZH),
+    ("Port Data Rules Tighten in Asia\nMarch 3, 2025\nShare on Facebook  Share on X  Copy link\n",
+     "Port Data Rules Tighten in Asia", BODY_EN),
+]
+
+
+@pytest.mark.parametrize(("header", "title", "body"), SHARE_RUNS)
+def test_structure_news_share_widget_run_is_not_the_title(header, title, body):
+    doc = structure_news(f"{header}{body}\n\n{body}\n")
+    assert doc.title == title
+    assert doc.text == f"{body}\n\n{body}"
+    widget = [line for line in header.split("\n")[2:] if line.strip()]
+    assert [line for reason, line in doc.removed if reason == "share_follow"] == [w.strip() for w in widget]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Facebook", "Twitter", "LinkedIn", "WeChat", "微博", "微信", "Partager", "Imprimer", "Email", "Print",
+     "Share", "Facebook Twitter LinkedIn", "Partager sur Facebook", "分享到：", "Copier le lien", "WhatsApp"],
+)
+def test_structure_news_share_widget_vocabulary_lines(line):
+    assert furniture_reason(line) == "share_follow"
+
+
+def test_structure_news_headline_is_the_line_before_the_byline_block_when_widgets_follow():
+    # an unknown widget word after the date block does not take the headline's place
+    page = f"Harbour Times\nPort Data Rules Tighten in Asia\nBy Jane Roe\nMarch 3, 2025\nGift\n{BODY_EN}\n"
+    doc = structure_news(page)
+    assert doc.title == "Port Data Rules Tighten in Asia"
+    assert doc.authors == ("Jane Roe",)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Jane Roe and John Doe", ("Jane Roe", "John Doe")),
+        ("Jane Roe, John Doe and Ann Lee", ("Jane Roe", "John Doe", "Ann Lee")),
+        ("Jane Roe & John Doe", ("Jane Roe", "John Doe")),
+        ("By Jane Roe", ("Jane Roe",)),
+        ("BY JANE ROE", ("JANE ROE",)),
+        ("Claire Dubois et Paul Martin", ("Claire Dubois", "Paul Martin")),
+    ],
+)
+@pytest.mark.parametrize("date", ["March 3, 2025\n", ""])
+def test_structure_news_unlabelled_byline_after_the_headline(byline, authors, date):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n{byline}\n{date}\n{BODY_EN}\n\n{BODY_EN_2}\n")
+    assert doc.title == "Port Data Rules Tighten in Asia"
+    assert doc.authors == authors
+    assert byline not in doc.text
+    assert ("metadata", byline) in doc.removed
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Harbour Times\nRussia, China and Iran Sign Port Pact\n",  # a headline listing countries is not a byline
+        "Harbour Times\nShipping and Ports\nData Rules Tighten in Asia\n",  # a section label then the headline
+    ],
+)
+def test_structure_news_headline_with_and_is_not_a_byline(header):
+    doc = structure_news(f"{header}\n{BODY_EN}\n")
+    assert doc.title == header.strip().split("\n")[-1]
+    assert doc.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Par Claire Dubois (Marseille, correspondante)", ("Claire Dubois",)),
+        ("Par Claire Dubois, à Pékin", ("Claire Dubois",)),
+        ("Par Claire Dubois et Paul Martin (à Pékin)", ("Claire Dubois", "Paul Martin")),
+        ("Propos recueillis par Claire Dubois", ("Claire Dubois",)),
+        ("Par Claire Dubois, envoyée spéciale à Genève", ("Claire Dubois",)),
+        ("By Jane Roe in Singapore", ("Jane Roe",)),
+        ("By Jane Roe (Singapore correspondent)", ("Jane Roe",)),
+        ("Interview by Jane Roe", ("Jane Roe",)),
+    ],
+)
+def test_structure_news_byline_person_with_place_or_role_is_an_author(line, authors):
+    doc = structure_news(f"Forum annuel des réseaux à Marseille\n{line}\nPublié le 3 mars 2025\n{BODY_FR}\n")
+    assert doc.authors == authors
+    assert doc.publisher is None
+    assert doc.title == "Forum annuel des réseaux à Marseille"
+    assert line not in doc.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Temps de lecture : 3 min.", "Temps de lecture : 3 min", "Lecture 4 min.", "3 min de lecture", "Lire plus tard",
+        "5 min read", "4-minute read", "Reading time: 4 minutes", "Estimated reading time: 6 minutes",
+        "阅读时间：3分钟", "閱讀時間：3分鐘", "阅读时间", "预计阅读时间 5 分钟",
+        "Listen to this article", "Listen to this article · 4 min", "Save", "Save article", "Bookmark",
+        "Écouter cet article", "Écouter", "Enregistrer", "Ajouter à mes favoris",
+        "字号：大 中 小", "字號：大 中 小", "【字体：大 中 小】", "字号 大 中 小 打印 关闭", "A- A+", "收藏", "Save Share",
+    ],
+)
+def test_structure_news_reading_time_and_reader_tools_are_widgets(line):
+    assert furniture_reason(line) in ("widget_residue", "share_follow")
+
+
+@pytest.mark.parametrize(
+    ("widgets", "body", "title"),
+    [
+        ("5 min read\nListen to this article\nSave\n", BODY_EN, "Port Data Rules Tighten in Asia"),
+        ("Temps de lecture : 3 min.\nLire plus tard\nÉcouter cet article\n", BODY_FR, "Port Data Rules Tighten in Asia"),
+        ("阅读时间：3分钟\n字号：大 中 小\n收藏\n", BODY_ZH, "Port Data Rules Tighten in Asia"),
+    ],
+)
+def test_structure_news_reader_tools_between_headline_and_article(widgets, body, title):
+    doc = structure_news(f"{title}\nMarch 3, 2025\n{widgets}{body}\n\n{body}\n")
+    assert doc.title == title
+    assert doc.text == f"{body}\n\n{body}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lire aussi | Les réseaux du Sud en débat",
+        "Lire aussi : Les réseaux du Sud en débat",
+        "Read more | Ports race to share data",
+        "Related: Ports race to share data",
+        "相关阅读｜港口数据共享提速",
+    ],
+)
+def test_structure_news_read_also_lines_inside_the_article(line):
+    doc = structure_news(f"Forum annuel des réseaux à Marseille\n\n{BODY_FR}\n\n{line}\n\n{BODY_FR}\n")
+    assert line not in doc.text
+    assert doc.text == f"{BODY_FR}\n\n{BODY_FR}"
+    assert doc.related_links and doc.related_links[0] in line
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "time"),
+    [
+        ("Publié le 3 mars 2025 à 10h05, modifié le 4 mars 2025 à 08h00", "2025-03-03", "10:05"),
+        ("Publié le 03 mars 2025 à 10h05 - Mis à jour le 04 mars 2025 à 08h00", "2025-03-03", "10:05"),
+        ("Published March 3, 2025 Updated March 4, 2025", "2025-03-03", None),
+        ("Updated March 4, 2025, 9:30 AM | Published March 3, 2025", "2025-03-03", None),
+        ("Last modified: 4 March 2025", "2025-03-04", None),
+        ("Dernière modification le 4 mars 2025", "2025-03-04", None),
+        ("Modifié le 4 mars 2025 à 08h00", "2025-03-04", "08:00"),
+        ("最后更新：2025-03-04 08:00", "2025-03-04", "08:00"),
+    ],
+)
+def test_structure_news_published_and_updated_stamps(line, date, time):
+    doc = structure_news(f"Forum annuel des réseaux à Marseille\n{line}\n{BODY_FR}\n")
+    assert doc.published_date == dt.date.fromisoformat(date)
+    assert doc.published_time == time
+    assert line not in doc.text
+    assert doc.title == "Forum annuel des réseaux à Marseille"
+
+
+@pytest.mark.parametrize(
+    ("bio", "authors_line"),
+    [
+        ("Jane Roe is a senior fellow at the Harbour Institute.", "By Jane Roe\n"),
+        ("Jane Roe is a senior fellow at the Harbour Institute and a former port official.", ""),
+        ("Claire Dubois est chercheuse associée à l'Observatoire des réseaux.", "Par Claire Dubois\n"),
+        ("（作者系海港研究院研究员）", ""),
+        ("作者简介：李明，海港研究院研究员。", ""),
+        ("About the author: Jane Roe is a senior fellow at the Harbour Institute.", ""),
+    ],
+)
+def test_structure_news_author_bio_at_the_end_is_not_article_text(bio, authors_line):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n{authors_line}\n{BODY_EN}\n\n{BODY_EN_2}\n\n{bio}\n")
+    assert doc.text == f"{BODY_EN}\n\n{BODY_EN_2}"
+    assert ("author_bio", bio) in doc.removed
+
+
+def test_structure_news_person_sentence_inside_the_article_is_text():
+    line = "Jane Roe is a senior fellow at the Harbour Institute, which hosted the meeting."
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN_2}\n")
+    assert line in doc.text
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Tags: AI, China", "metadata"),
+        ("Topics: Trade, Ports", "metadata"),
+        ("Mots-clés : données, ports", "metadata"),
+        ("标签：人工智能 数据", "metadata"),
+        ("Advertisement", "advertisement"),
+        ("ADVERTISEMENT", "advertisement"),
+        ("Story continues below advertisement", "advertisement"),
+        ("La suite après cette publicité", "advertisement"),
+        ("Sign up for our newsletter", "share_follow"),
+        ("Get our weekly newsletter in your inbox. Subscribe now.", "share_follow"),
+        ("Inscrivez-vous à notre lettre d'information pour recevoir nos analyses.", "share_follow"),
+        ("Photo: Reuters", "photo_credit"),
+        ("Photo by Jane Roe/Reuters", "photo_credit"),
+        ("Crédit photo : AFP", "photo_credit"),
+        ("图片来源：新华社", "photo_credit"),
+        ("圖片來源：中央社", "photo_credit"),
+        ("(Photo/Agencies)", "photo_credit"),
+        ("（新华社记者 李明 摄）", "photo_credit"),
+        ("Skip to main content", "navigation"),
+    ],
+)
+def test_structure_news_end_and_inline_furniture_from_other_sites(line, reason):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN_2}\n")
+    assert doc.text == f"{BODY_EN}\n\n{BODY_EN_2}"
+    assert (reason, line) in doc.removed
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Visitors look at a port crane model at the expo in Lisbon on March 3, 2025. (Photo/Agencies)",
+        "Des visiteurs devant une maquette de grue au salon de Lisbonne, le 3 mars 2025. (Photo : Agence Exemple)",
+        "3月3日，观众在里斯本展会上参观港口起重机模型。（新华社记者 李明 摄）",
+    ],
+)
+def test_structure_news_caption_paragraph_with_credit_without_image_line(caption):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{caption}\n\n{BODY_EN}\n\n{BODY_EN_2}\n")
+    assert doc.text == f"{BODY_EN}\n\n{BODY_EN_2}"
+    assert ("photo_caption", caption) in doc.removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Harbour Institute said the photo was taken by a drone over the port (see below).",
+        "Jane Roe and John Doe met in Lisbon on Monday to discuss port data.",
+        "Save the date: the forum returns to Lisbon next spring, the organisers said.",
+    ],
+)
+def test_structure_news_new_rules_keep_article_sentences(line):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN_2}\n")
+    assert line in doc.text

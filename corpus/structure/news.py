@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from corpus.structure.model import FigureSpan, SectionSpan, StructuredDocument
 from corpus.structure.news_lines import (
+    AUTHOR_BIO,
     BREADCRUMB,
     END_MARK,
     HEADER,
@@ -35,7 +36,10 @@ from corpus.structure.news_lines import (
     METADATA,
     NAVIGATION,
     PHOTO_CREDIT,
+    SENTENCE_END,
     TITLE_REPEAT,
+    WIDGET,
+    author_bio,
     breadcrumb,
     detect_script,
     footer_reason,
@@ -47,7 +51,7 @@ from corpus.structure.news_lines import (
     strip_end_mark,
     words,
 )
-from corpus.structure.news_meta import UPDATED, MetaLine, looks_like_name, parse_metadata_line
+from corpus.structure.news_meta import UPDATED, MetaLine, looks_like_name, parse_metadata_line, split_names
 from corpus.structure.news_dates import (  # noqa: F401 - re-exported: callers import them from here
     DateMention,
     find_dates,
@@ -65,12 +69,12 @@ _NAV_WORDS = (
     r"|related(?:\s+(?:articles?|posts?|stories|news))?|read\s+(?:more|also)|see\s+also|lire\s+aussi|à\s+lire\s+aussi"
 )
 _NAV_RE = re.compile(
-    r"^[\s«‹<←\[(]*(?P<key>" + _NAV_WORDS + r")\s*(?:[:：]\s*(?P<title>.*?)|[\s»›>→\])]*)$",
+    r"^[\s«‹<←\[(]*(?P<key>" + _NAV_WORDS + r")\s*(?:(?:[:：|｜]|\s[-–—»>]\s)\s*(?P<title>.*?)|[\s»›>→\])]*)$",
     re.IGNORECASE,
 )
 _NAV_ZH_RE = re.compile(
     r"^(?P<key>上一篇|下一篇|上一条|下一条|上一页|下一页|前一篇|后一篇|上篇|下篇|相关阅读|相关新闻|延伸阅读|相关链接)"
-    r"\s*[:：]?\s*(?P<title>.*)$"
+    r"\s*[:：|｜]?\s*(?P<title>.*)$"
 )
 _IMAGE_RE = re.compile(
     r"^(?:\S+/)?(?P<name>[^\s/\\][^/\\]{0,100}?\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|avif))$", re.IGNORECASE
@@ -269,6 +273,8 @@ def _classify(index: int, raw: str, blank_before: bool, month_first: bool | None
     if meta is not None:
         line.kind, line.reason, line.meta = "meta", METADATA, meta
         return [line]
+    if author_bio(stripped):  # labelled: "About the author: ...", "（作者系…）"
+        line.kind, line.reason = "furniture", AUTHOR_BIO
     return [line]
 
 
@@ -325,6 +331,59 @@ def _bare_author_lines(lines: list[_Line]) -> None:
             ln.kind, ln.reason, ln.meta = "meta", METADATA, MetaLine(authors=(ln.text,), labelled=1)
 
 
+def _byline_names(text: str) -> tuple[str, ...]:
+    """Two or more persons listed on one unlabelled line ("Jane Roe and John Doe", "Jane Roe, John Doe
+    and Ann Lee", "Claire Dubois et Paul Martin"): Latin-script names of two to four words each, joined by
+    commas or a conjunction, and nothing else on the line."""
+    text = text.strip()
+    if not text or SENTENCE_END.search(text) or any(_is_cjk(ch) for ch in text):
+        return ()
+    names = split_names(text)
+    if len(names) < 2:
+        return ()
+    for name in names:
+        tokens = name.split()
+        if not 2 <= len(tokens) <= 4 or not all(re.fullmatch(r"[^\W\d_][\w'’.-]*", t) for t in tokens):
+            return ()
+    return names
+
+
+def _unlabelled_bylines(lines: list[_Line]) -> None:
+    """A line listing persons right after the headline (metadata lines may come between) is the byline:
+    the line before it is a text line that is not itself a list of names."""
+    for i, ln in enumerate(lines):
+        if ln.kind != "text" or i == 0:
+            continue
+        names = _byline_names(ln.text)
+        if not names:
+            continue
+        before = next((p for p in reversed(lines[:i]) if p.kind not in ("meta", "furniture")), None)
+        if before is None or before.kind != "text" or is_sentence(before.text) or _byline_names(before.text):
+            continue
+        ln.kind, ln.reason, ln.meta = "meta", METADATA, MetaLine(authors=names, labelled=1)
+
+
+def _after_byline_block(candidates: list[_Line], lines: list[_Line]) -> tuple[_Line, list[_Line]] | None:
+    """The headline is the line before the byline/date block: when the only header lines after that
+    block are single words (widget labels no vocabulary knows, "Gift"), the last line before it is the
+    headline and those words are widget residue. (headline, residue) or None."""
+    position = {id(ln): k for k, ln in enumerate(lines)}
+    first_meta = next(
+        (k for k, ln in enumerate(lines) if ln.kind == "meta" and ln.meta is not None and (ln.meta.dates or ln.meta.authors)
+         and k > position[id(candidates[0])]),
+        None,
+    )
+    if first_meta is None:
+        return None
+    before = [c for c in candidates if position[id(c)] < first_meta]
+    after = [c for c in candidates if position[id(c)] > first_meta]
+    if not before or not after or words(before[-1].text) < 4:
+        return None
+    if all(words(c.text) <= 1 and len(c.text) <= 12 and not is_sentence(c.text) for c in after):
+        return before[-1], after
+    return None
+
+
 def _question_headline(line: str) -> bool:
     """A headline that is one short question or exclamation (a sentence by its end, a title by its size)."""
     text = line.strip()
@@ -355,7 +414,14 @@ def structure_news(raw: str) -> StructuredDocument:
         if previous.kind == "image" and ln.kind == "text" and _caption(ln.text) is not None:
             ln.kind, ln.reason = "caption", PHOTO_CAPTION
 
+    # a paragraph ending with a photo credit and no image line above it is the caption of a photo the
+    # text version lost ("Visitors at the expo on Monday. (Photo/Agencies)")
+    for previous, ln in zip([None, *lines], lines):
+        if ln.kind == "text" and (previous is None or previous.kind != "image") and _credit_caption(ln.text):
+            ln.kind, ln.reason = "caption", PHOTO_CAPTION
+
     _bare_author_lines(lines)
+    _unlabelled_bylines(lines)
     notes: list[str] = []
     texts = [ln for ln in lines if ln.kind == "text"]
     first_body = next((i for i, ln in enumerate(texts) if is_sentence(ln.text)), None)
@@ -366,6 +432,11 @@ def structure_news(raw: str) -> StructuredDocument:
     else:
         header = texts[:first_body]
         title_line = _choose_title(header)
+    residue: list[_Line] = []
+    if title_line is not None and len(header) > 1:
+        found = _after_byline_block(header, lines)
+        if found is not None and title_line is not found[0] and title_line in found[1]:
+            title_line, residue = found
     title = None
     if title_line is not None:
         title, title_notes = _clean_title(_clean_paragraph(title_line.text))
@@ -375,6 +446,8 @@ def structure_news(raw: str) -> StructuredDocument:
         for ln in header:
             if ln is title_line:
                 ln.kind, seen_title = "title", True
+            elif any(ln is r for r in residue):
+                ln.kind, ln.reason = "furniture", WIDGET
             elif _norm(_clean_title(ln.text)[0]) == title_key or _norm(ln.text).startswith(title_key + " "):
                 ln.kind, ln.reason = "furniture", TITLE_REPEAT
             elif not seen_title:
@@ -398,6 +471,15 @@ def structure_news(raw: str) -> StructuredDocument:
             if reason is not None:
                 ln.kind, ln.reason = "furniture", reason
 
+    # an author's note at the end ("Jane Roe is a senior fellow at ..."): the byline's authors, or the
+    # last lines of the page when they present a person by role
+    byline_authors = tuple(a for ln in lines if ln.kind == "meta" and ln.meta is not None for a in ln.meta.authors)
+    remaining = [ln for ln in lines if ln.kind == "text"]
+    for j in range(len(remaining) - 1, 0, -1):
+        if not author_bio(remaining[j].text, byline_authors, last=True):
+            break
+        remaining[j].kind, remaining[j].reason = "furniture", AUTHOR_BIO
+
     figures: list[FigureSpan] = []
     body: list[tuple[str, bool]] = []
     removed: list[tuple[str, str]] = []
@@ -411,11 +493,13 @@ def structure_news(raw: str) -> StructuredDocument:
         if ln.kind == "image":
             figures.append(FigureSpan(label=ln.image or ln.text, kind="image"))
             removed.append((IMAGE, ln.text))
-        elif ln.kind == "caption" and figures:
+        elif ln.kind == "caption" and figures and last_kind == "image":
             caption, credit = _caption(ln.text) or (ln.text, None)
             figures[-1] = replace(figures[-1], caption=caption, source=credit)
             removed.append((PHOTO_CAPTION, ln.text))
-        elif ln.kind in ("text", "caption"):
+        elif ln.kind == "caption":
+            removed.append((PHOTO_CAPTION, ln.text))  # no image line above it: the photo is not in the text
+        elif ln.kind == "text":
             # a removed line between two text lines breaks the paragraph, as a blank line would
             body.append((ln.raw, ln.blank_before or last_kind not in ("text", "caption", None)))
         else:
@@ -503,6 +587,17 @@ def _caption(line: str) -> tuple[str, str | None] | None:
     if _CAPTION_START.match(simplified(text)) and words(text) <= 80:
         return text, None
     return None
+
+
+def _credit_caption(line: str) -> bool:
+    """A caption paragraph that ends with a photo credit in brackets after a complete caption sentence
+    ("... in Lisbon on March 3. (Photo/Agencies)", "…参观模型。（新华社记者 李明 摄）")."""
+    text = line.strip()
+    match = re.search(r"[(（][^()（）]{2,60}[)）]\s*$", text)
+    if match is None or match.start() == 0 or photo_credit(match.group()) is None:
+        return False
+    before = text[: match.start()].rstrip()
+    return words(before) <= 80 and re.search(r"[.!?。！？…]$", before) is not None
 
 
 def _metadata_fields(metas: list[MetaLine], notes: list[str], order_reason: str) -> dict:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
 # Reason codes for removed lines (the card's statistics group by them).
 TITLE_REPEAT = "title_repeat"  # the headline printed again (or as the HTML title with the site name)
@@ -34,6 +35,49 @@ END_MARK = "end_mark"
 BACK_TO_TOP = "back_to_top"
 WIDGET = "widget_residue"  # bullets, form fields, digit runs, empty labels
 FOOTER = "footer"  # short non-sentence lines after the article text
+AUTHOR_BIO = "author_bio"  # "Jane Roe is a senior fellow at ...", "（作者系…）" after the article
+
+
+_VOCABULARY_FILE = Path(__file__).resolve().parent / "data" / "web_widgets.yaml"
+# vocabulary group -> reason code, in the order a mixed line is attributed ("Share 12 Save" is a share bar)
+_VOCABULARY_REASONS = (("advert", "advertisement"), ("share", "share_follow"), ("navigation", "navigation"),
+                       ("reader_tools", "widget_residue"))
+_WIDGET_SEP = r"[\s|｜·•/,，、:：;\-–—()（）\[\]【】<>«»]*"
+_WIDGET_NUMBER = r"(?:\d[\d,.]*\s*(?:[kK万]|min\w*|mn|sec|s)?\.?|\d{1,2}:\d\d)(?![a-z0-9])"
+
+
+@functools.lru_cache(maxsize=1)
+def _widget_vocabulary() -> re.Pattern[str]:
+    """One pattern per vocabulary group (data/web_widgets.yaml), each phrase ending at a word boundary
+    for Latin letters (CJK labels may be glued: "微信微博")."""
+    import yaml
+
+    data = yaml.safe_load(_VOCABULARY_FILE.read_text(encoding="utf-8"))
+    groups = []
+    for group, _ in _VOCABULARY_REASONS:
+        phrases = sorted({str(p).casefold() for p in data.get(group) or ()}, key=len, reverse=True)
+        alt = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+        groups.append(f"(?P<{group}>(?:{alt})(?![a-z0-9à-ÿ]))")
+    return re.compile("|".join(groups) + f"|(?P<number>{_WIDGET_NUMBER})", re.I)
+
+
+def widget_line(line: str) -> str | None:
+    """The reason code of a line made only of widget labels from the vocabularies ("Share", "Facebook",
+    "Save", "Listen to this article · 4 min", "微信 微博 QQ空间", "Story continues below advertisement"),
+    with separators, counters or durations between them; None when any other word is on the line."""
+    view = simplified(line.strip()).casefold()
+    if not view or len(view) > 120:
+        return None
+    pattern, sep = _widget_vocabulary(), re.compile(_WIDGET_SEP)
+    found: set[str] = set()
+    pos = sep.match(view).end()
+    while pos < len(view):
+        match = pattern.match(view, pos)
+        if match is None:
+            return None
+        found.add(match.lastgroup or "")
+        pos = sep.match(view, match.end()).end()
+    return next((reason for group, reason in _VOCABULARY_REASONS if group in found), None)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -111,14 +155,22 @@ _SUBSCRIBE = re.compile(
     r"^(?:subscribe|sign\s+up|newsletter|abonnez[- ]vous|inscrivez[- ]vous|s['’]abonner|click\s+here|cliquez\s+ici|"
     r"订阅|关注|扫一扫|扫码|打印本页|打印|关闭窗口|关闭|纠错|【纠错】|print\s+this|imprimer|download\s+the\s+app)", re.I
 )
+_NEWSLETTER_NOUN = re.compile(
+    r"newsletters?|inbox|lettre\s+d['’]information|lettres?\s+d['’]info|infolettre|bulletin|alerts?|alertes?|"
+    r"电子报|邮件订阅|简报|推送", re.I)
+_NEWSLETTER_VERB = re.compile(
+    r"\b(?:subscribe|sign\s+up|signup|register|get|receive|delivered|abonnez|abonner|inscrivez|inscrire|recevez|recevoir)|订阅|注册|获取",
+    re.I)
 _COOKIES = re.compile(r"\bcookies?\b.*\b(?:use|accept|consent|agree|utilis|paramètres|settings|policy)", re.I)
 _JAVASCRIPT = re.compile(r"(?:enable|activer|activez)\s+(?:le\s+)?javascript|javascript\s+(?:is\s+)?(?:disabled|required|désactivé)", re.I)
 _READER = re.compile(r"\b(?:we|our|you|your|this\s+(?:web\s*)?site|nous|notre|nos|vous|votre|ce\s+site)\b|本网站|本站|您", re.I)
 _LISTEN = re.compile(r"^(?:listen(?:\s+to\s+(?:this|the)\s+(?:article|story))?|[ée]couter(?:\s+(?:cet|l['’])\s*article)?|play\s+audio|收听|语音播报)\s*[:：]?\s*(?:\d+\s*(?:min\w*|:\d\d))?$", re.I)
 _AD = re.compile(r"^(?:advertisement|advertising|sponsored(?:\s+content)?|publicité|annonce|广告|推广)$", re.I)
 _READING_TIME = re.compile(
-    r"^(?:\d+\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|de\s+lecture)|(?:reading\s+time|temps\s+de\s+lecture|lecture)\s*[:：]?\s*\d+\s*min\w*|"
-    r"阅读(?:时间|时长)?\s*[:：]?\s*\d+\s*分钟|预计阅读\s*\d+\s*分钟)$",
+    r"^(?:(?:(?:estimated|est\.?)\s+)?(?:reading|read)\s+time|temps\s+(?:de\s+)?lecture|dur[ée]e\s+de\s+lecture|lecture|lesezeit)"
+    r"\s*[:：]?\s*(?:~|about|approx\.?|environ|env\.?|ca\.?)?\s*\d+\s*(?:min(?:ute)?s?|mn)\.?$"
+    r"|^\d+\s*[-‑]?\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|reading|de\s+lecture|lecture)\.?$"
+    r"|^(?:本文)?(?:预计)?阅读(?:时间|时长|需要|需)?\s*[:：]?\s*(?:约|大约|仅需)?\s*\d+\s*分钟(?:左右)?$",
     re.I,
 )
 _FONT_SIZE = re.compile(r"^[【\[(（]?\s*(?:字号|字体|字级|文字|font(?:\s+size)?|taille)?\s*[:：]?\s*(?:[大中小]\s*){2,3}[】\])）]?$|^(?:A\s*[+-]?\s*){2,3}$", re.I)
@@ -151,7 +203,9 @@ _END_MARK_TAIL = re.compile(
 )
 _PHOTO_LABEL = re.compile(
     r"^[(（]?\s*(?:photo(?:\s+(?:credit|by))?|photos?|crédits?\s+photos?|photo\s*:|图片来源|图片|图|摄影|摄|供图|"
-    r"image(?:\s+credit)?|source\s+(?:de\s+l['’])?(?:image|photo))\s*[:：/]", re.I
+    r"image(?:\s+credit)?|source\s+(?:de\s+l['’])?(?:image|photo))\s*[:：/]"
+    r"|^[(（]?\s*(?:(?:photo(?:graph)?s?|image|picture|illustration)\s+(?:by|courtesy(?:\s+of)?|credit)|courtesy\s+of|"
+    r"photos?\s+de|crédits?\s*(?:photos?)?\s*(?=[:：])|©\s*photo)\s*[:：]?\s*(?=\S)", re.I
 )
 _PHOTO_AGENCY_SLASH = re.compile(r"^[(（]\s*[A-Z][\w.'’ -]{1,40}/[\w.'’ -]{2,60}[)）]$")
 _PHOTO_CN = re.compile(r"^[(（]?[^()（）]{0,30}(?:摄|供图|图)[)）]?$")
@@ -230,6 +284,11 @@ def furniture_reason(line: str) -> str | None:
         return SHARE
     if _AD.match(view):
         return ADVERT
+    widget = widget_line(stripped)
+    if widget is not None:
+        return widget
+    if newsletter_prompt(stripped):
+        return SHARE
     if (_COOKIES.search(view) and _READER.search(view) or _JAVASCRIPT.search(view)) and words(stripped) <= 60:
         return COOKIES
     if _LISTEN.match(view):
@@ -245,6 +304,57 @@ def furniture_reason(line: str) -> str | None:
     if _DIGIT_RESIDUE.match(stripped) and not re.search(r"\d{4}[-/.]\d", stripped):
         return WIDGET
     return None
+
+
+def newsletter_prompt(line: str) -> bool:
+    """A prompt to subscribe to the site's newsletter: a newsletter word, a subscribe verb, and the
+    reader addressed ("Get our weekly newsletter in your inbox", "Inscrivez-vous à notre lettre
+    d'information"); a sentence reporting on someone's newsletter does not address the reader."""
+    view = simplified(line.strip())
+    return (
+        words(view) <= 40 and _NEWSLETTER_NOUN.search(view) is not None
+        and _NEWSLETTER_VERB.search(view) is not None and _READER.search(view) is not None
+    )
+
+
+_BIO_LABEL = re.compile(
+    r"^(?:about\s+the\s+authors?|the\s+authors?|[àa]\s+propos\s+de\s+l['’](?:auteur|autrice)e?s?|l['’](?:auteur|autrice)e?s?|"
+    r"les\s+auteur(?:e|rice)?s|作者简介|作者介绍|关于作者|作者信息)\s*[:：]",
+    re.I,
+)
+_BIO_ZH = re.compile(r"^[(（【\[]?\s*(?:本文)?作者(?:系|为|是|现为|现任|单位[:：])")
+_BIO_VERB = re.compile(
+    r"\s+(?:is|was|serves\s+as|works\s+as|has\s+been|est|était|a\s+été|enseigne|dirige|travaille)\s+", re.I)
+_BIO_ROLE = re.compile(
+    r"\b(?:fellow|professor|researcher|research\s+\w+|scholar|lecturer|director|head|chair|analyst|editor|"
+    r"correspondent|journalist|reporter|writer|author|economist|expert|adviser|advisor|consultant|founder|"
+    r"partner|associate|student|candidate|diplomat|official|ambassador|"
+    r"chercheu(?:r|se)|professeu(?:r|re)|ma[îi]tre\s+de\s+conf[ée]rences|enseignant(?:e)?|directeur|directrice|"
+    r"analyste|journaliste|correspondant(?:e)?|économiste|experte?|conseill(?:er|ère)|fondat(?:eur|rice)|"
+    r"doctorant(?:e)?|ancien(?:ne)?|diplomate|rédact(?:eur|rice))\b",
+    re.I,
+)
+_BIO_NAME = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|de|du|van|von|da|di|le|la|al|bin)){1,3})(?=\s)")
+
+
+def author_bio(line: str, authors: tuple[str, ...] = (), last: bool = False) -> bool:
+    """An author's note after the article: labelled ("About the author:", "作者简介：", "（作者系…）"), or
+    a short sentence presenting a person by role ("Jane Roe is a senior fellow at ...") that names one of
+    the byline's authors, or that is the last text line of the page (`last`)."""
+    text = line.strip()
+    view = simplified(text)
+    if _BIO_LABEL.match(view) or (_BIO_ZH.match(view) and len(text) <= 200):
+        return True
+    match = _BIO_NAME.match(text)
+    if match is None or words(text) > 60:
+        return False
+    rest = text[match.end() :]
+    verb = _BIO_VERB.match(rest)
+    if verb is None or _BIO_ROLE.search(rest[verb.end() :][:120]) is None:
+        return False
+    name = match["name"].casefold()
+    known = any(a.casefold() == name or name.startswith(a.casefold() + " ") for a in authors)
+    return known or last
 
 
 def is_long_sentence(line: str) -> bool:

@@ -26,10 +26,11 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"published(?:\s+(?:on|at))?|released(?:\s+on)?|dated|date|publi[ée]\s+le|publi[ée]|发布时间|发表时间|"
                   r"发布日期|发稿时间|时间|日期|veröffentlicht(?:\s+am)?|datum|publicado(?:\s+el)?|fecha"),
     ("category", r"posted\s+in|filed\s+under|categor(?:y|ies)|cat[ée]gories?|rubrique|栏目|分类"),
-    ("author", r"written\s+by|authors?|by|par|auteurs?|autrices?|von|por|autor(?:es)?|作者|撰文|撰稿|记者|文"),
+    ("author", r"written\s+by|propos\s+recueillis\s+par|(?:interview|interviewed|reporting|reported|story|words|text)\s+by|"
+               r"(?:un\s+)?(?:article|texte|entretien|tribune|chronique)\s+(?:de|par)|authors?|by|par|auteurs?|autrices?|von|por|autor(?:es)?|作者|撰文|撰稿|记者|文"),
     ("editor", r"edited\s+by|editors?|r[ée]dacteurs?|r[ée]dactrices?|[ée]diteurs?|责任编辑|责编|编辑|审核|校对|编审|主编|redakteur"),
     ("source", r"source|sources|from|publisher|publié\s+par|来源|出处|发布单位|发布者|稿源|quelle|fuente"),
-    ("keywords", r"keywords?|tags?|mots?[- ]cl[ée]s|关键词|关键字|标签|schlagw[öo]rter"),
+    ("keywords", r"keywords?|tags?|(?:related\s+)?topics?|sujets?|th[èe]mes?|mots?[- ]cl[ée]s|话题|关键词|关键字|标签|schlagw[öo]rter"),
     ("record", r"isbn|issn|doi|language|langue|langage|pages?|format|price|prix|语言|页数|定价|出版社"),
 )
 _LABEL_ALT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
@@ -76,6 +77,30 @@ def looks_like_name(name: str) -> bool:
 def split_names(value: str) -> tuple[str, ...]:
     names = tuple(n.strip(" .") for n in _NAME_SPLIT.split(value) if n.strip(" ."))
     return names if names and all(looks_like_name(n) for n in names) else ()
+
+
+_QUALIFIER = re.compile(r"\s*[(（][^()（）]{1,80}[)）]")
+_PLACE_TAIL = re.compile(r"\s+(?:in|at|from|à|au|aux|en|depuis|de\s+retour\s+de)\s+[A-ZÀ-Ý].*$")
+
+
+def _qualified_names(value: str) -> tuple[str, ...]:
+    """Persons in a byline whose names carry a place or role: "Claire Dubois (Marseille, correspondante)",
+    "Claire Dubois, à Pékin", "Claire Dubois, envoyée spéciale à Genève", "Jane Roe in Singapore". The
+    parenthesised notes, the lower-case qualifiers after a comma and a trailing "in Place" are not names."""
+    value = _QUALIFIER.sub("", value).strip(" ,;")
+    pieces = [p.strip(" .") for p in re.split(r"\s*[,;]\s*", value) if p.strip(" .")]
+    kept = [p for p in pieces if not p[:1].islower()]
+    if not kept or not pieces or pieces[0][:1].islower():
+        return ()
+    names: list[str] = []
+    for piece in kept:
+        piece = _PLACE_TAIL.sub("", piece)
+        found = split_names(piece)
+        if not found:
+            return ()
+        names.extend(found)
+    persons = tuple(n for n in names if " " in n or any(_is_cjk(ch) for ch in n))
+    return tuple(names) if persons else ()
 
 
 def _org_like(value: str) -> bool:
@@ -184,7 +209,7 @@ def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLi
             if date is not None:
                 meta.dates.append((UNLABELLED, date))
             value = value[: dates[-1].start].rstrip(" ,;")
-        names = split_names(value)
+        names = split_names(value) or _qualified_names(value)
         if names:
             # in Latin script a lone capitalised word after the names is an agency ("By John Smith, Reuters")
             persons = tuple(n for n in names if " " in n or any(_is_cjk(ch) for ch in n))

@@ -776,3 +776,97 @@ def test_structure_news_caption_paragraph_with_credit_without_image_line(caption
 def test_structure_news_new_rules_keep_article_sentences(line):
     doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN_2}\n")
     assert line in doc.text
+
+
+@pytest.mark.parametrize(
+    ("page_header", "authors", "publisher"),
+    [
+        ("By Jane Roe, Senior Fellow, Harbour Institute\nMarch 3, 2025\n", ("Jane Roe",), "Harbour Institute"),
+        ("Jane Roe, Senior Fellow\nMarch 3, 2025\n", ("Jane Roe",), None),
+        ("Jane Roe\nSenior Fellow, Harbour Institute\nMarch 3, 2025\n", ("Jane Roe",), None),
+        ("By Harbour Institute Staff\n", (), "Harbour Institute Staff"),
+    ],
+)
+def test_structure_news_byline_roles_and_affiliations_are_not_authors(page_header, authors, publisher):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n{page_header}{BODY_EN}\n")
+    assert doc.title == "Port Data Rules Tighten in Asia"
+    assert doc.authors == authors
+    assert doc.publisher == publisher
+    assert doc.text == BODY_EN
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [("Last modified on 4 March 2025", "2025-03-04"), ("Revised: March 4, 2025", "2025-03-04"), ("更新于 2025-03-04", "2025-03-04")],
+)
+def test_structure_news_modified_stamp_is_not_a_publisher(line, date):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n{line}\n{BODY_EN}\n")
+    assert doc.publisher is None
+    assert doc.published_date == dt.date.fromisoformat(date)
+
+
+def test_structure_news_feedback_and_most_read_widgets_after_the_article():
+    page = (f"Port Data Rules Tighten in Asia\n{BODY_EN}\n{BODY_EN_2}\n"
+            "Was this article helpful?\nYes\nNo\nComments are closed.\nMost read\nSignaler une erreur\n")
+    doc = structure_news(page)
+    assert doc.text == f"{BODY_EN}\n\n{BODY_EN_2}"
+    reasons = _reasons(doc)
+    assert reasons["widget_residue"] == ["Was this article helpful?", "Yes", "No", "Comments are closed.", "Signaler une erreur"]
+    assert reasons["related"] == ["Most read"]
+
+
+@pytest.mark.parametrize("line", ["REUTERS/Jane Roe", "AP Photo/John Doe", "(Getty Images)", "AFP via Getty Images", "资料图", "File photo"])
+def test_structure_news_photo_agency_lines_between_paragraphs(line):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{BODY_EN}\n{line}\n{BODY_EN_2}\n")
+    assert doc.text == f"{BODY_EN}\n\n{BODY_EN_2}"
+    assert ("photo_credit", line) in doc.removed
+
+
+def test_structure_news_whole_page_from_another_site_en():
+    page = (
+        "Skip to main content\nHarbour Times\nOpinion\n"
+        "Port Data Rules Tighten in Asia\nJane Roe and John Doe\n"
+        "Published March 3, 2025 Updated March 4, 2025\n5 min read\n"
+        "Share\nFacebook\nX\nLinkedIn\nEmail\nSave\n"
+        f"{BODY_EN}\nAdvertisement\n{BODY_EN_2}\nREUTERS/Ana Lima\n"
+        "Jane Roe is a senior fellow at the Harbour Institute. John Doe is a research associate there.\n"
+        "Tags: ports, data\nSign up for our newsletter\nMost read\n"
+    )
+    doc = structure_news(page)
+    assert doc.title == "Port Data Rules Tighten in Asia"
+    assert doc.authors == ("Jane Roe", "John Doe")
+    assert doc.published_date == dt.date(2025, 3, 3)
+    assert doc.keywords == ("ports", "data")
+    assert doc.text == f"{BODY_EN}\n\n{BODY_EN_2}"
+
+
+def test_structure_news_whole_page_from_another_site_fr():
+    page = (
+        "Aller au contenu principal\nLe Journal des Réseaux\nInternational\n"
+        "Forum annuel des réseaux à Marseille\nPar Claire Dubois (Marseille, correspondante)\n"
+        "Publié le 3 mars 2025 à 10h05, modifié le 4 mars 2025 à 08h00\nTemps de lecture : 3 min.\nLire plus tard\n"
+        "Partager\nFacebook\nTwitter\nImprimer\n"
+        f"{BODY_FR}\nLire aussi | Les réseaux du Sud en débat\nLa suite après cette publicité\n{BODY_FR}\n"
+        "Claire Dubois est correspondante à Marseille.\nMots-clés : réseaux, données\n"
+    )
+    doc = structure_news(page)
+    assert doc.title == "Forum annuel des réseaux à Marseille"
+    assert doc.authors == ("Claire Dubois",)
+    assert doc.publisher is None
+    assert doc.published_date == dt.date(2025, 3, 3)
+    assert doc.published_time == "10:05"
+    assert doc.text == f"{BODY_FR}\n\n{BODY_FR}"
+
+
+def test_structure_news_whole_page_from_another_site_zh_hant():
+    body = "海港研究院昨日舉辦數據跨境流動研討會，來自各界的三十多位專家出席會議並發言。"
+    page = (
+        "首頁 > 新聞 > 財經\n研究院舉辦數據研討會\n2025年3月3日 10:05\n閱讀時間：3分鐘\n字號：大 中 小\n"
+        "分享\n微信\n微博\n列印\n"
+        f"{body}\n（新華社記者 李明 攝）\n{body}\n（作者系海港研究院研究員）\n熱門文章\n"
+    )
+    doc = structure_news(page)
+    assert doc.title == "研究院舉辦數據研討會"
+    assert doc.published_date == dt.date(2025, 3, 3)
+    assert doc.text == f"{body}\n\n{body}"
+    assert doc.script == "Hant"

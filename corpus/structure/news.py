@@ -41,6 +41,8 @@ from corpus.structure.news_lines import (
     WIDGET,
     author_bio,
     breadcrumb,
+    organisation_phrase,
+    role_phrase,
     detect_script,
     footer_reason,
     furniture_reason,
@@ -331,36 +333,66 @@ def _bare_author_lines(lines: list[_Line]) -> None:
             ln.kind, ln.reason, ln.meta = "meta", METADATA, MetaLine(authors=(ln.text,), labelled=1)
 
 
+def _person_name(name: str) -> bool:
+    """A person's name in a Latin-script byline: two to four words, no role or organisation word."""
+    tokens = name.split()
+    return (
+        2 <= len(tokens) <= 4 and all(re.fullmatch(r"[^\W\d_][\w'’.-]*", t) for t in tokens)
+        and looks_like_name(name) and not role_phrase(name) and not organisation_phrase(name)
+    )
+
+
 def _byline_names(text: str) -> tuple[str, ...]:
-    """Two or more persons listed on one unlabelled line ("Jane Roe and John Doe", "Jane Roe, John Doe
-    and Ann Lee", "Claire Dubois et Paul Martin"): Latin-script names of two to four words each, joined by
-    commas or a conjunction, and nothing else on the line."""
+    """Persons listed on one unlabelled line ("Jane Roe and John Doe", "Jane Roe, John Doe and Ann Lee",
+    "Claire Dubois et Paul Martin"), or one person and a role after a comma ("Jane Roe, Senior Fellow"):
+    Latin-script names joined by commas or a conjunction, and nothing else on the line."""
     text = text.strip()
     if not text or SENTENCE_END.search(text) or any(_is_cjk(ch) for ch in text):
         return ()
-    names = split_names(text)
-    if len(names) < 2:
-        return ()
-    for name in names:
-        tokens = name.split()
-        if not 2 <= len(tokens) <= 4 or not all(re.fullmatch(r"[^\W\d_][\w'’.-]*", t) for t in tokens):
+    names: list[str] = []
+    qualified = False
+    for piece in re.split(r"\s*[,;|]\s*", text):
+        found = split_names(piece)
+        if found and all(_person_name(n) for n in found):
+            names.extend(found)
+        elif names and (role_phrase(piece) or organisation_phrase(piece)) and words(piece) <= 8:
+            qualified = True  # a role or affiliation after the names
+        else:
             return ()
-    return names
+    return tuple(names) if len(names) >= 2 or (names and qualified) else ()
+
+
+def _role_line(text: str) -> bool:
+    """A line of roles and affiliations under a byline name ("Senior Fellow, Harbour Institute")."""
+    text = text.strip()
+    pieces = [p for p in re.split(r"\s*[,;|]\s*", text) if p]
+    return (
+        bool(pieces) and not SENTENCE_END.search(text) and words(text) <= 12 and role_phrase(pieces[0])
+        and all(role_phrase(p) or organisation_phrase(p) for p in pieces)
+    )
 
 
 def _unlabelled_bylines(lines: list[_Line]) -> None:
     """A line listing persons right after the headline (metadata lines may come between) is the byline:
-    the line before it is a text line that is not itself a list of names."""
+    the line before it is a text line that is not itself a list of names. A lone name followed by a line
+    of roles and affiliations is a byline too ("Jane Roe / Senior Fellow, Harbour Institute")."""
     for i, ln in enumerate(lines):
         if ln.kind != "text" or i == 0:
             continue
         names = _byline_names(ln.text)
-        if not names:
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        role_below = (
+            not names and _person_name(ln.text.strip()) and following is not None and following.kind == "text"
+            and _role_line(following.text)
+        )
+        if not names and not role_below:
             continue
         before = next((p for p in reversed(lines[:i]) if p.kind not in ("meta", "furniture")), None)
         if before is None or before.kind != "text" or is_sentence(before.text) or _byline_names(before.text):
             continue
-        ln.kind, ln.reason, ln.meta = "meta", METADATA, MetaLine(authors=names, labelled=1)
+        ln.kind, ln.reason, ln.meta = "meta", METADATA, MetaLine(authors=names or (ln.text.strip(),), labelled=1)
+        if role_below and following is not None:
+            following.kind, following.reason, following.meta = "meta", METADATA, MetaLine(labelled=1)
 
 
 def _after_byline_block(candidates: list[_Line], lines: list[_Line]) -> tuple[_Line, list[_Line]] | None:

@@ -41,8 +41,9 @@ AUTHOR_BIO = "author_bio"  # "Jane Roe is a senior fellow at ...", "（作者系
 _VOCABULARY_FILE = Path(__file__).resolve().parent / "data" / "web_widgets.yaml"
 # vocabulary group -> reason code, in the order a mixed line is attributed ("Share 12 Save" is a share bar)
 _VOCABULARY_REASONS = (("advert", "advertisement"), ("share", "share_follow"), ("navigation", "navigation"),
-                       ("reader_tools", "widget_residue"))
-_WIDGET_SEP = r"[\s|｜·•/,，、:：;\-–—()（）\[\]【】<>«»]*"
+                       ("related", "related"), ("reader_tools", "widget_residue"), ("feedback", "widget_residue"),
+                       ("photo_credit", "photo_credit"))
+_WIDGET_SEP = r"[\s|｜·•/,，、:：;.!?？！\-–—()（）\[\]【】<>«»]*"
 _WIDGET_NUMBER = r"(?:\d[\d,.]*\s*(?:[kK万]|min\w*|mn|sec|s)?\.?|\d{1,2}:\d\d)(?![a-z0-9])"
 
 
@@ -59,6 +60,36 @@ def _widget_vocabulary() -> re.Pattern[str]:
         alt = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
         groups.append(f"(?P<{group}>(?:{alt})(?![a-z0-9à-ÿ]))")
     return re.compile("|".join(groups) + f"|(?P<number>{_WIDGET_NUMBER})", re.I)
+
+
+_BYLINE_WORDS_FILE = Path(__file__).resolve().parent / "data" / "byline_words.yaml"
+
+
+@functools.lru_cache(maxsize=4)
+def _byline_words(group: str) -> re.Pattern[str]:
+    """Role or organisation words of bylines (data/byline_words.yaml) as one pattern: whole words in
+    Latin script, substrings in Chinese."""
+    import yaml
+
+    data = yaml.safe_load(_BYLINE_WORDS_FILE.read_text(encoding="utf-8"))
+    phrases = sorted({str(p).casefold() for p in data.get(group) or ()}, key=len, reverse=True)
+    latin = [p for p in phrases if not any(_is_cjk(ch) for ch in p)]
+    cjk = [p for p in phrases if any(_is_cjk(ch) for ch in p)]
+    alt = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in latin)
+    pattern = rf"(?<![\w'’-])(?:{alt})(?![\w'’-])"
+    if cjk:
+        pattern += "|" + "|".join(re.escape(p) for p in cjk)
+    return re.compile(pattern, re.I)
+
+
+def role_phrase(text: str) -> bool:
+    """The text holds a person's role word ("Senior Fellow", "correspondante", "研究员")."""
+    return _byline_words("person_roles").search(simplified(text)) is not None
+
+
+def organisation_phrase(text: str) -> bool:
+    """The text holds an organisation word ("Harbour Institute", "Observatoire des réseaux", "研究院")."""
+    return _byline_words("organisation_words").search(simplified(text)) is not None
 
 
 def widget_line(line: str) -> str | None:
@@ -208,6 +239,8 @@ _PHOTO_LABEL = re.compile(
     r"photos?\s+de|crédits?\s*(?:photos?)?\s*(?=[:：])|©\s*photo)\s*[:：]?\s*(?=\S)", re.I
 )
 _PHOTO_AGENCY_SLASH = re.compile(r"^[(（]\s*[A-Z][\w.'’ -]{1,40}/[\w.'’ -]{2,60}[)）]$")
+# "REUTERS/Jane Roe", "AP Photo/John Doe": agency and photographer, capitalised, without brackets
+_PHOTO_SLASH_BARE = re.compile(r"^[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}\s?/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$")
 _PHOTO_CN = re.compile(r"^[(（]?[^()（）]{0,30}(?:摄|供图|图)[)）]?$")
 _BULLET_ONLY = re.compile(r"^[•·●▪■◆◇○*\-–—]+(?:\s+\S.{0,30})?$")
 _DIGIT_RESIDUE = re.compile(r"^[\d\s.,:;/|_-]+$")
@@ -242,7 +275,7 @@ def photo_credit(line: str) -> str | None:
     match = _PHOTO_LABEL.match(view)
     if match:
         return stripped[match.end() :].strip(" )）") or None
-    if _PHOTO_AGENCY_SLASH.match(stripped):
+    if _PHOTO_AGENCY_SLASH.match(stripped) or _PHOTO_SLASH_BARE.match(stripped):
         return stripped.strip("()（） ")
     if _PHOTO_CN.match(view) and re.search(r"(?:记者|摄|供图)", view) and len(stripped) <= 30:
         return stripped.strip("()（） ")
@@ -325,15 +358,6 @@ _BIO_LABEL = re.compile(
 _BIO_ZH = re.compile(r"^[(（【\[]?\s*(?:本文)?作者(?:系|为|是|现为|现任|单位[:：])")
 _BIO_VERB = re.compile(
     r"\s+(?:is|was|serves\s+as|works\s+as|has\s+been|est|était|a\s+été|enseigne|dirige|travaille)\s+", re.I)
-_BIO_ROLE = re.compile(
-    r"\b(?:fellow|professor|researcher|research\s+\w+|scholar|lecturer|director|head|chair|analyst|editor|"
-    r"correspondent|journalist|reporter|writer|author|economist|expert|adviser|advisor|consultant|founder|"
-    r"partner|associate|student|candidate|diplomat|official|ambassador|"
-    r"chercheu(?:r|se)|professeu(?:r|re)|ma[îi]tre\s+de\s+conf[ée]rences|enseignant(?:e)?|directeur|directrice|"
-    r"analyste|journaliste|correspondant(?:e)?|économiste|experte?|conseill(?:er|ère)|fondat(?:eur|rice)|"
-    r"doctorant(?:e)?|ancien(?:ne)?|diplomate|rédact(?:eur|rice))\b",
-    re.I,
-)
 _BIO_NAME = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|de|du|van|von|da|di|le|la|al|bin)){1,3})(?=\s)")
 
 
@@ -350,7 +374,7 @@ def author_bio(line: str, authors: tuple[str, ...] = (), last: bool = False) -> 
         return False
     rest = text[match.end() :]
     verb = _BIO_VERB.match(rest)
-    if verb is None or _BIO_ROLE.search(rest[verb.end() :][:120]) is None:
+    if verb is None or not role_phrase(rest[verb.end() :][:120]):
         return False
     name = match["name"].casefold()
     known = any(a.casefold() == name or name.startswith(a.casefold() + " ") for a in authors)

@@ -14,13 +14,15 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.structure.news_dates import _WEEKDAYS, ValueDate, find_dates, read_value_date
-from corpus.structure.news_lines import SENTENCE_END, _is_cjk, simplified, words
+from corpus.structure.news_lines import SENTENCE_END, _is_cjk, organisation_phrase, role_phrase, simplified, words
 
 PUBLISHED, UPDATED, UNLABELLED = "published", "updated", "unlabelled"
 
 # Label patterns by kind, matched case-insensitively against the simplified view of a part.
 _LABELS: tuple[tuple[str, str], ...] = (
-    ("updated", r"last\s+updated(?:\s+on)?|updated(?:\s+on)?|derni[eè]re\s+mise\s+[àa]\s+jour(?:\s+le)?|mis\s+[àa]\s+jour(?:\s+le)?|"
+    ("updated", r"last\s+updated(?:\s+on)?|updated(?:\s+on)?|(?:last\s+)?modified(?:\s+on)?|(?:last\s+)?revised(?:\s+on)?|"
+                r"modifi[ée]\s+le|derni[eè]re\s+modification(?:\s+le)?|最后更新(?:时间)?|最后修改(?:时间)?|更新于|修改于|"
+                r"derni[eè]re\s+mise\s+[àa]\s+jour(?:\s+le)?|mis\s+[àa]\s+jour(?:\s+le)?|"
                 r"actualis[ée]\s+le|更新时间|更新日期|修改时间|aktualisiert(?:\s+am)?|actualizado(?:\s+el)?"),
     ("published", r"publication\s+date|date\s+of\s+publication|date\s+de\s+publication|posted(?:\s+(?:on|at))?|"
                   r"published(?:\s+(?:on|at))?|released(?:\s+on)?|dated|date|publi[ée]\s+le|publi[ée]|发布时间|发表时间|"
@@ -211,8 +213,12 @@ def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLi
             value = value[: dates[-1].start].rstrip(" ,;")
         names = split_names(value) or _qualified_names(value)
         if names:
-            # in Latin script a lone capitalised word after the names is an agency ("By John Smith, Reuters")
-            persons = tuple(n for n in names if " " in n or any(_is_cjk(ch) for ch in n))
+            # a role is not a person ("By Jane Roe, Senior Fellow"); an affiliation or agency is an
+            # organisation, as is a lone capitalised word after the names in Latin script ("By John Smith, Reuters")
+            names = tuple(n for n in names if not role_phrase(n) or organisation_phrase(n))
+            persons = tuple(
+                n for n in names if (" " in n or any(_is_cjk(ch) for ch in n)) and not organisation_phrase(n)
+            )
             meta.organisations.extend(n for n in names if n not in persons)
             if persons:
                 meta.authors = meta.authors or persons

@@ -870,3 +870,22 @@ def test_structure_news_whole_page_from_another_site_zh_hant():
     assert doc.published_date == dt.date(2025, 3, 3)
     assert doc.text == f"{body}\n\n{body}"
     assert doc.script == "Hant"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The app lets you get alerts when ships arrive in the port.",
+        "The ministry said readers can subscribe to its newsletter on the website.",
+        "Jane Roe is a senior fellow at the Harbour Institute, where Roe leads the port data programme.",
+    ],
+)
+def test_structure_news_last_paragraph_about_the_subject_is_text(line):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{BODY_EN}\n\nJane Roe opened the workshop on Monday.\n\n{line}\n")
+    assert doc.text.endswith(line)
+
+
+def test_structure_news_section_label_with_and_under_a_site_name_is_not_a_byline():
+    doc = structure_news(f"Harbour Times\nOcean Affairs and Port Policy\n\n{BODY_EN}\n")
+    assert doc.authors == ()
+    assert doc.title == "Ocean Affairs and Port Policy"

@@ -390,6 +390,11 @@ def _unlabelled_bylines(lines: list[_Line]) -> None:
         before = next((p for p in reversed(lines[:i]) if p.kind not in ("meta", "furniture")), None)
         if before is None or before.kind != "text" or is_sentence(before.text) or _byline_names(before.text):
             continue
+        dated = any(
+            n.kind == "meta" and n.meta is not None and n.meta.dates for n in lines[max(0, i - 1) : i + 3] if n is not ln
+        )
+        if words(before.text) < 3 and not dated:
+            continue  # "Harbour Times / Ocean Affairs and Port Policy": a site name, then a section label
         ln.kind, ln.reason, ln.meta = "meta", METADATA, MetaLine(authors=names or (ln.text.strip(),), labelled=1)
         if role_below and following is not None:
             following.kind, following.reason, following.meta = "meta", METADATA, MetaLine(labelled=1)
@@ -508,7 +513,8 @@ def structure_news(raw: str) -> StructuredDocument:
     byline_authors = tuple(a for ln in lines if ln.kind == "meta" and ln.meta is not None for a in ln.meta.authors)
     remaining = [ln for ln in lines if ln.kind == "text"]
     for j in range(len(remaining) - 1, 0, -1):
-        if not author_bio(remaining[j].text, byline_authors, last=True):
+        elsewhere = "\n".join(ln.text for ln in remaining[:j])
+        if not author_bio(remaining[j].text, byline_authors, last=True, elsewhere=elsewhere):
             break
         remaining[j].kind, remaining[j].reason = "furniture", AUTHOR_BIO
 

@@ -187,10 +187,13 @@ _SUBSCRIBE = re.compile(
     r"订阅|关注|扫一扫|扫码|打印本页|打印|关闭窗口|关闭|纠错|【纠错】|print\s+this|imprimer|download\s+the\s+app)", re.I
 )
 _NEWSLETTER_NOUN = re.compile(
-    r"newsletters?|inbox|lettre\s+d['’]information|lettres?\s+d['’]info|infolettre|bulletin|alerts?|alertes?|"
-    r"电子报|邮件订阅|简报|推送", re.I)
+    r"newsletters?|inbox|lettres?\s+d['’]info(?:rmation)?s?|infolettres?|电子报|邮件订阅|订阅号|公众号", re.I)
 _NEWSLETTER_VERB = re.compile(
-    r"\b(?:subscribe|sign\s+up|signup|register|get|receive|delivered|abonnez|abonner|inscrivez|inscrire|recevez|recevoir)|订阅|注册|获取",
+    r"\b(?:subscribe|sign\s+up|signup|register|get|receive|delivered|abonnez|abonner|inscrivez|inscrire|recevez|recevoir)|订阅|注册|获取|关注",
+    re.I)
+# the site speaks: its own newsletter ("our", "notre", "本站") or an order to the reader at the start
+_SITE_VOICE = re.compile(
+    r"\b(?:our|notre|nos)\b|本站|本网|我们的|^(?:subscribe|sign\s+up|get|receive|don['’]t\s+miss|abonnez|inscrivez|recevez|ne\s+manquez)\b|^(?:订阅|关注|欢迎订阅|扫码)",
     re.I)
 _COOKIES = re.compile(r"\bcookies?\b.*\b(?:use|accept|consent|agree|utilis|paramètres|settings|policy)", re.I)
 _JAVASCRIPT = re.compile(r"(?:enable|activer|activez)\s+(?:le\s+)?javascript|javascript\s+(?:is\s+)?(?:disabled|required|désactivé)", re.I)
@@ -346,7 +349,7 @@ def newsletter_prompt(line: str) -> bool:
     view = simplified(line.strip())
     return (
         words(view) <= 40 and _NEWSLETTER_NOUN.search(view) is not None
-        and _NEWSLETTER_VERB.search(view) is not None and _READER.search(view) is not None
+        and _NEWSLETTER_VERB.search(view) is not None and _SITE_VOICE.search(view) is not None
     )
 
 
@@ -361,10 +364,11 @@ _BIO_VERB = re.compile(
 _BIO_NAME = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|de|du|van|von|da|di|le|la|al|bin)){1,3})(?=\s)")
 
 
-def author_bio(line: str, authors: tuple[str, ...] = (), last: bool = False) -> bool:
+def author_bio(line: str, authors: tuple[str, ...] = (), last: bool = False, elsewhere: str = "") -> bool:
     """An author's note after the article: labelled ("About the author:", "作者简介：", "（作者系…）"), or
-    a short sentence presenting a person by role ("Jane Roe is a senior fellow at ...") that names one of
-    the byline's authors, or that is the last text line of the page (`last`)."""
+    a short text presenting a person by role ("Jane Roe is a senior fellow at ...") that names one of
+    the byline's authors, or that ends the page (`last`) about a person the article (`elsewhere`) never
+    names (an article's own subject is named in it)."""
     text = line.strip()
     view = simplified(text)
     if _BIO_LABEL.match(view) or (_BIO_ZH.match(view) and len(text) <= 200):
@@ -378,7 +382,9 @@ def author_bio(line: str, authors: tuple[str, ...] = (), last: bool = False) -> 
         return False
     name = match["name"].casefold()
     known = any(a.casefold() == name or name.startswith(a.casefold() + " ") for a in authors)
-    return known or last
+    surname = match["name"].split()[-1]
+    unknown_subject = last and words(text) <= 50 and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", elsewhere) is None
+    return known or unknown_subject
 
 
 def is_long_sentence(line: str) -> bool:

@@ -889,3 +889,63 @@ def test_structure_news_section_label_with_and_under_a_site_name_is_not_a_byline
     doc = structure_news(f"Harbour Times\nOcean Affairs and Port Policy\n\n{BODY_EN}\n")
     assert doc.authors == ()
     assert doc.title == "Ocean Affairs and Port Policy"
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "date"),
+    [
+        ("By Jane Roe on March 3, 2025", ("Jane Roe",), "2025-03-03"),
+        ("Posted by Jane Roe on 3 March 2025", ("Jane Roe",), "2025-03-03"),
+        ("文/李明", ("李明",), None),
+        ("记者 李明 王芳", ("李明", "王芳"), None),
+        ("本报记者 李明", ("李明",), None),
+    ],
+)
+def test_structure_news_byline_forms_with_connectors_and_chinese_labels(line, authors, date):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n{line}\n{BODY_EN}\n")
+    assert doc.authors == authors
+    assert doc.publisher is None
+    assert doc.published_date == (dt.date.fromisoformat(date) if date else None)
+    assert doc.text == BODY_EN
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("The views expressed in this article are those of the author and do not necessarily reflect the position of the institute.", "disclaimer"),
+        ("Les opinions exprimées dans cet article n'engagent que leur auteur.", "disclaimer"),
+        ("本文仅代表作者观点，不代表本网立场。", "disclaimer"),
+        ("Article réservé aux abonnés", "paywall"),
+        ("Il vous reste 80% de cet article à lire.", "paywall"),
+        ("This article was originally published by the Harbour Times.", "metadata"),
+        ("本文原载于《海港日报》", "metadata"),
+        ("原标题：研究院举办数据研讨会", "metadata"),
+        ("本文来源：海港研究院", "metadata"),
+        ("Updated 3 hours ago", "metadata"),
+        ("il y a 3 heures", "metadata"),
+        ("3小时前", "metadata"),
+        ("Continue reading", "navigation"),
+        ("打开APP", "navigation"),
+        ("展开全文", "widget_residue"),
+        ("扫描二维码", "widget_residue"),
+        ("Illustration: Jane Roe", "photo_credit"),
+    ],
+)
+def test_structure_news_disclaimers_paywalls_republication_and_relative_stamps(line, reason):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN_2}\n")
+    assert doc.text == f"{BODY_EN}\n\n{BODY_EN_2}"
+    assert (reason, line) in doc.removed
+    assert doc.published_date is None  # a relative stamp dates nothing
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister said the opinions expressed by the panel would guide the new rules on port data.",
+        "Readers who subscribe to the port authority's bulletin get alerts when ships arrive.",
+        "Yesterday the institute published its annual review of port data rules in Asia.",
+    ],
+)
+def test_structure_news_sentences_near_those_rules_stay_text(line):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN_2}\n")
+    assert line in doc.text

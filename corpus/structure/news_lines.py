@@ -36,6 +36,8 @@ BACK_TO_TOP = "back_to_top"
 WIDGET = "widget_residue"  # bullets, form fields, digit runs, empty labels
 FOOTER = "footer"  # short non-sentence lines after the article text
 AUTHOR_BIO = "author_bio"  # "Jane Roe is a senior fellow at ...", "（作者系…）" after the article
+DISCLAIMER = "disclaimer"  # "The views expressed are the author's own", "本文仅代表作者观点"
+PAYWALL = "paywall"  # "Réservé aux abonnés", "Il vous reste 80% de cet article à lire"
 
 
 _VOCABULARY_FILE = Path(__file__).resolve().parent / "data" / "web_widgets.yaml"
@@ -237,7 +239,8 @@ _END_MARK_TAIL = re.compile(
 )
 _PHOTO_LABEL = re.compile(
     r"^[(（]?\s*(?:photo(?:\s+(?:credit|by))?|photos?|crédits?\s+photos?|photo\s*:|图片来源|图片|图|摄影|摄|供图|"
-    r"image(?:\s+credit)?|source\s+(?:de\s+l['’])?(?:image|photo))\s*[:：/]"
+    r"image(?:\s+credit)?|source\s+(?:de\s+l['’])?(?:image|photo)|illustrations?|infographi[ce]s?|graphique|dessin|"
+    r"制图|设计|漫画|视频)\s*[:：/]"
     r"|^[(（]?\s*(?:(?:photo(?:graph)?s?|image|picture|illustration)\s+(?:by|courtesy(?:\s+of)?|credit)|courtesy\s+of|"
     r"photos?\s+de|crédits?\s*(?:photos?)?\s*(?=[:：])|©\s*photo)\s*[:：]?\s*(?=\S)", re.I
 )
@@ -325,6 +328,16 @@ def furniture_reason(line: str) -> str | None:
         return widget
     if newsletter_prompt(stripped):
         return SHARE
+    if words(stripped) <= 60 and _DISCLAIMER.search(view) and (
+        re.search(r"author|auteur|autrice|作者|writer|contributor|individual|personal|personnel|本(?:网|站|报|刊)", view, re.I)
+    ):
+        return DISCLAIMER
+    if words(stripped) <= 40 and _PAYWALL.search(view):
+        return PAYWALL
+    if words(stripped) <= 40 and _REPUBLISHED.match(view):
+        return METADATA
+    if _RELATIVE_STAMP.match(view):
+        return METADATA  # a relative stamp ("3 hours ago") dates nothing: out of the text, no date taken
     if (_COOKIES.search(view) and _READER.search(view) or _JAVASCRIPT.search(view)) and words(stripped) <= 60:
         return COOKIES
     if _LISTEN.match(view):
@@ -340,6 +353,33 @@ def furniture_reason(line: str) -> str | None:
     if _DIGIT_RESIDUE.match(stripped) and not re.search(r"\d{4}[-/.]\d", stripped):
         return WIDGET
     return None
+
+
+_DISCLAIMER = re.compile(
+    r"views?\s+(?:and\s+opinions\s+)?expressed|opinions?\s+expressed|do(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)|"
+    r"opinions?\s+exprimées?|n['’]engagent?\s+que|ne\s+reflètent?\s+pas\s+nécessairement|"
+    r"仅代表作者|仅代表个人|不代表本(?:网|站|报|刊|平台|号)|文章观点(?:仅)?代表|作者个人观点|文责自负",
+    re.I,
+)
+_PAYWALL = re.compile(
+    r"^(?:article\s+)?r[ée]serv[ée]e?\s+aux\s+abonn[ée]s|^(?:for\s+)?subscribers?\s+only|^subscriber\s+exclusive|^premium$|"
+    r"il\s+vous\s+reste\s+\d+\s*%|d[ée]j[àa]\s+abonn[ée]|already\s+(?:a\s+)?subscriber|to\s+continue\s+reading|"
+    r"pour\s+lire\s+la\s+suite|this\s+(?:article|content)\s+is\s+for\s+subscribers|会员专享|付费阅读|订阅后阅读",
+    re.I,
+)
+_REPUBLISHED = re.compile(
+    r"^(?:this\s+(?:article|piece|commentary|post)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)|"
+    r"(?:a\s+version\s+of\s+)?this\s+(?:article|piece)\s+(?:first\s+)?appeared|originally\s+published|"
+    r"(?:cet|cette)\s+(?:article|tribune|chronique)\s+a\s+(?:été\s+)?(?:initialement|d['’]abord)\s+(?:été\s+)?publi[ée]e?|"
+    r"initialement\s+publi[ée]e?|本文(?:原载|首发|原发|转载自|来自)|原文(?:刊载|发表)于|转载自)",
+    re.I,
+)
+_RELATIVE_STAMP = re.compile(
+    r"^(?:(?:updated|posted|published|mis\s+[àa]\s+jour|publi[ée]|modifi[ée]|更新|发布)\s*[:：]?\s*)?"
+    r"(?:\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|il\s+y\s+a\s+\d+\s*(?:secondes?|minutes?|min|heures?|h|jours?|semaines?|mois)|"
+    r"just\s+now|yesterday|à\s+l['’]instant|hier|\d+\s*(?:秒|分钟|小时|天|周)前|刚刚|昨天(?:\s*\d{1,2}:\d{2})?)$",
+    re.I,
+)
 
 
 def newsletter_prompt(line: str) -> bool:

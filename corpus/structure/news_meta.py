@@ -29,15 +29,15 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"发布日期|发稿时间|时间|日期|veröffentlicht(?:\s+am)?|datum|publicado(?:\s+el)?|fecha"),
     ("category", r"posted\s+in|filed\s+under|categor(?:y|ies)|cat[ée]gories?|rubrique|栏目|分类"),
     ("author", r"written\s+by|propos\s+recueillis\s+par|(?:interview|interviewed|reporting|reported|story|words|text)\s+by|"
-               r"(?:un\s+)?(?:article|texte|entretien|tribune|chronique)\s+(?:de|par)|authors?|by|par|auteurs?|autrices?|von|por|autor(?:es)?|作者|撰文|撰稿|记者|文"),
+               r"(?:un\s+)?(?:article|texte|entretien|tribune|chronique)\s+(?:de|par)|authors?|by|par|auteurs?|autrices?|von|por|autor(?:es)?|作者|撰文|撰稿|(?:本报|本刊|本网|特派|特约|实习|见习)?记者|文"),
     ("editor", r"edited\s+by|editors?|r[ée]dacteurs?|r[ée]dactrices?|[ée]diteurs?|责任编辑|责编|编辑|审核|校对|编审|主编|redakteur"),
-    ("source", r"source|sources|from|publisher|publié\s+par|来源|出处|发布单位|发布者|稿源|quelle|fuente"),
+    ("source", r"source|sources|from|publisher|publié\s+par|(?:本文|文章|信息|新闻|稿件)?来源|转载自|出处|发布单位|发布者|稿源|quelle|fuente"),
     ("keywords", r"keywords?|tags?|(?:related\s+)?topics?|sujets?|th[èe]mes?|mots?[- ]cl[ée]s|话题|关键词|关键字|标签|schlagw[öo]rter"),
-    ("record", r"isbn|issn|doi|language|langue|langage|pages?|format|price|prix|语言|页数|定价|出版社"),
+    ("record", r"isbn|issn|doi|language|langue|langage|pages?|format|price|prix|语言|页数|定价|出版社|原标题|原题"),
 )
 _LABEL_ALT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
 # A label at the start of a part, with a colon or (for words, not bare CJK characters) a space after it.
-_LEADING = re.compile(rf"^(?:{_LABEL_ALT})(?:\s*[:：]\s*|\s+(?=\S))(?P<value>.*)$", re.I)
+_LEADING = re.compile(rf"^(?:{_LABEL_ALT})(?:\s*[:：]\s*|\s*(?<=[\u4e00-\u9fff])[/／]\s*|\s+(?=\S))(?P<value>.*)$", re.I)
 # Inline labels that open a new part inside one line: a label word followed by a colon.
 _INLINE = re.compile(rf"(?<![\w])(?:{_LABEL_ALT})\s*[:：]", re.I)
 _SEPARATORS = re.compile(r"\s*[|｜•]\s*|\s*(?<=\s)·(?=\s)\s*|\s{3,}|\t+|\u3000+")
@@ -78,6 +78,8 @@ def looks_like_name(name: str) -> bool:
 
 def split_names(value: str) -> tuple[str, ...]:
     names = tuple(n.strip(" .") for n in _NAME_SPLIT.split(value) if n.strip(" ."))
+    # Chinese names listed with spaces between them ("李明 王芳")
+    names = tuple(p for n in names for p in (n.split() if all(_is_cjk(ch) or ch.isspace() for ch in n) else (n,)))
     return names if names and all(looks_like_name(n) for n in names) else ()
 
 
@@ -197,6 +199,9 @@ def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLi
         names = split_names(by["names"]) if by else ()
         if names:  # "Published on 15 March 2024 by Jane Doe"
             value = value[: by.start()].rstrip(" ,")  # type: ignore[union-attr]
+        lead = re.match(r"^(?:by|par|von|por)\s+(?P<names>.+?)\s*(?:,|\s(?:on|le|am|el|at)\s)\s*(?P<rest>.+)$", value, re.I)
+        if not names and lead and split_names(lead["names"]):  # "Posted by Jane Doe on 15 March 2024"
+            names, value = split_names(lead["names"]), lead["rest"]
         found = _value_date(value, month_first, allow_day_month=True)
         if found is None:
             return False
@@ -210,7 +215,7 @@ def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLi
             date = read_value_date(tail, month_first)
             if date is not None:
                 meta.dates.append((UNLABELLED, date))
-            value = value[: dates[-1].start].rstrip(" ,;")
+            value = re.sub(r"(?:\s+(?:on|le|am|el|at|the)|\s*[-–—·])+$", "", value[: dates[-1].start].rstrip(" ,;"), flags=re.I)
         names = split_names(value) or _qualified_names(value)
         if names:
             # a role is not a person ("By Jane Roe, Senior Fellow"); an affiliation or agency is an

@@ -949,3 +949,10 @@ def test_structure_news_disclaimers_paywalls_republication_and_relative_stamps(l
 def test_structure_news_sentences_near_those_rules_stay_text(line):
     doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN_2}\n")
     assert line in doc.text
+
+
+@pytest.mark.parametrize("widgets", ["Gift\n", "Kudos\nClap\n", "点赞\n"])
+def test_structure_news_unknown_one_word_widgets_after_the_headline(widgets):
+    doc = structure_news(f"Harbour Times\nPort Data Rules Tighten in Asia\n{widgets}{BODY_EN}\n")
+    assert doc.title == "Port Data Rules Tighten in Asia"
+    assert doc.text == BODY_EN

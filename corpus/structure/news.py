@@ -400,25 +400,28 @@ def _unlabelled_bylines(lines: list[_Line]) -> None:
             following.kind, following.reason, following.meta = "meta", METADATA, MetaLine(labelled=1)
 
 
-def _after_byline_block(candidates: list[_Line], lines: list[_Line]) -> tuple[_Line, list[_Line]] | None:
-    """The headline is the line before the byline/date block: when the only header lines after that
-    block are single words (widget labels no vocabulary knows, "Gift"), the last line before it is the
-    headline and those words are widget residue. (headline, residue) or None."""
-    position = {id(ln): k for k, ln in enumerate(lines)}
-    first_meta = next(
-        (k for k, ln in enumerate(lines) if ln.kind == "meta" and ln.meta is not None and (ln.meta.dates or ln.meta.authors)
-         and k > position[id(candidates[0])]),
-        None,
-    )
-    if first_meta is None:
+def _one_label(text: str) -> bool:
+    """A lone widget-sized label: one Latin word of at most 12 characters, or at most 3 CJK characters."""
+    text = text.strip()
+    cjk = sum(1 for ch in text if _is_cjk(ch))
+    if cjk:
+        return cjk == len(text.replace(" ", "")) and cjk <= 3
+    return len(text.split()) == 1 and len(text) <= 12 and not is_sentence(text)
+
+
+def _headline_before_labels(candidates: list[_Line]) -> tuple[_Line, list[_Line]] | None:
+    """The headline is not a lone word: when the last header lines are single labels no vocabulary
+    knows ("Gift", "VK") and the line before them is a headline-sized line (four words or more), that
+    line is the headline and the labels are widget residue. (headline, residue) or None."""
+    k = len(candidates)
+    while k > 0 and _one_label(candidates[k - 1].text):
+        k -= 1
+    if k == len(candidates) or k == 0:
         return None
-    before = [c for c in candidates if position[id(c)] < first_meta]
-    after = [c for c in candidates if position[id(c)] > first_meta]
-    if not before or not after or words(before[-1].text) < 4:
+    headline = candidates[k - 1]
+    if words(headline.text) < 4 or breadcrumb(headline.text):
         return None
-    if all(words(c.text) <= 1 and len(c.text) <= 12 and not is_sentence(c.text) for c in after):
-        return before[-1], after
-    return None
+    return headline, candidates[k:]
 
 
 def _question_headline(line: str) -> bool:
@@ -471,7 +474,7 @@ def structure_news(raw: str) -> StructuredDocument:
         title_line = _choose_title(header)
     residue: list[_Line] = []
     if title_line is not None and len(header) > 1:
-        found = _after_byline_block(header, lines)
+        found = _headline_before_labels(header)
         if found is not None and title_line is not found[0] and title_line in found[1]:
             title_line, residue = found
     title = None

@@ -956,3 +956,17 @@ def test_structure_news_unknown_one_word_widgets_after_the_headline(widgets):
     doc = structure_news(f"Harbour Times\nPort Data Rules Tighten in Asia\n{widgets}{BODY_EN}\n")
     assert doc.title == "Port Data Rules Tighten in Asia"
     assert doc.text == BODY_EN
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "发布时间：2025-03-03 10:05 来源：海港研究院 作者：李明 浏览次数：1024",
+        "發佈時間：2025-03-03 10:05 來源：海港研究院 作者：李明 點擊量：1024",
+        "March 3, 2025 | By Li Ming | Views: 1,024",
+    ],
+)
+def test_structure_news_counter_after_the_author_keeps_the_author(line):
+    doc = structure_news(f"研究院举办数据研讨会\n{line}\n{BODY_ZH}\n")
+    assert doc.authors in (("李明",), ("Li Ming",))
+    assert doc.published_date == dt.date(2025, 3, 3)

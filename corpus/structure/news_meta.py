@@ -33,6 +33,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("editor", r"edited\s+by|editors?|r[ée]dacteurs?|r[ée]dactrices?|[ée]diteurs?|责任编辑|责编|编辑|审核|校对|编审|主编|redakteur"),
     ("source", r"source|sources|from|publisher|publié\s+par|(?:本文|文章|信息|新闻|稿件)?来源|转载自|出处|发布单位|发布者|稿源|quelle|fuente"),
     ("keywords", r"keywords?|tags?|(?:related\s+)?topics?|sujets?|th[èe]mes?|mots?[- ]cl[ée]s|话题|关键词|关键字|标签|schlagw[öo]rter"),
+    ("counter", r"浏览次数|浏览量|点击量|点击数|点击率|阅读量|阅读数|阅读次数|访问量|阅读|点击|浏览|views?|hits|vues|lectures"),
     ("record", r"isbn|issn|doi|language|langue|langage|pages?|format|price|prix|语言|页数|定价|出版社|原标题|原题"),
 )
 _LABEL_ALT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
@@ -244,6 +245,8 @@ def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLi
             meta.organisations.append(value)
             return True
         return False
+    if kind == "counter":  # "浏览次数：1024", "Views: 1,024": understood, not kept
+        return re.fullmatch(r"\d[\d,.]*\s*[kK万]?\s*(?:次|人)?", value.strip()) is not None
     if kind == "keywords":
         meta.keywords = tuple(k.strip() for k in re.split(r"[,;，；、]", value) if k.strip())
         return bool(meta.keywords)

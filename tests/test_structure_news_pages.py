@@ -970,3 +970,31 @@ def test_structure_news_counter_after_the_author_keeps_the_author(line):
     doc = structure_news(f"研究院举办数据研讨会\n{line}\n{BODY_ZH}\n")
     assert doc.authors in (("李明",), ("Li Ming",))
     assert doc.published_date == dt.date(2025, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "date", "time"),
+    [
+        ("文／記者李明", ("李明",), None, None),
+        ("Mis en ligne le 3 mars 2025", (), "2025-03-03", None),
+        ("Publié le 3 mars 2025 à 10h05 · Lecture 3 min.", (), "2025-03-03", "10:05"),
+        ("Par Claire Dubois | Publié le 3 mars 2025 | Partager", ("Claire Dubois",), "2025-03-03", None),
+    ],
+)
+def test_structure_news_metadata_lines_with_reader_tools_and_slash_labels(line, authors, date, time):
+    doc = structure_news(f"Forum annuel des réseaux à Marseille\n{line}\n{BODY_FR}\n")
+    assert doc.authors == authors
+    assert doc.published_date == (dt.date.fromisoformat(date) if date else None)
+    assert doc.published_time == time
+    assert doc.text == BODY_FR
+
+
+@pytest.mark.parametrize(("line", "reason"), [("圖／中央社", "photo_credit"), ("Reproduction interdite", "copyright")])
+def test_structure_news_more_furniture_lines(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_structure_news_agency_next_to_the_date_stays_the_publisher():
+    # "Xinhua" is in the photo-agency vocabulary, but on a metadata line it is the outlet
+    doc = structure_news(f"Forum annuel des réseaux à Marseille\nXinhua | 20.04.2016 07h59\n{BODY_FR}\n")
+    assert doc.publisher == "Xinhua"

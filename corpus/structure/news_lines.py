@@ -227,7 +227,7 @@ _RELATED = re.compile(
     re.I,
 )
 _COPYRIGHT = re.compile(
-    r"(?:^copyright\b|copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|tous\s+droits\s+réservés|版权所有|保留所有权利|"
+    r"(?:^copyright\b|copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|tous\s+droits\s+(?:de\s+reproduction\s+)?réservés|^reproduction\s+(?:totale\s+ou\s+partielle\s+)?interdite|版权所有|保留所有权利|"
     r"未经\S{0,10}(?:授权|许可)\S{0,8}(?:不得|禁止|严禁)\S{0,6}(?:转载|复制|使用)|(?:转载|复制)请注明|(?:不得|禁止|严禁)转载|icp备|icp证)", re.I
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -240,7 +240,7 @@ _END_MARK_TAIL = re.compile(
 _PHOTO_LABEL = re.compile(
     r"^[(（]?\s*(?:photo(?:\s+(?:credit|by))?|photos?|crédits?\s+photos?|photo\s*:|图片来源|图片|图|摄影|摄|供图|"
     r"image(?:\s+credit)?|source\s+(?:de\s+l['’])?(?:image|photo)|illustrations?|infographi[ce]s?|graphique|dessin|"
-    r"制图|设计|漫画|视频)\s*[:：/]"
+    r"制图|设计|漫画|视频)\s*[:：/／]"
     r"|^[(（]?\s*(?:(?:photo(?:graph)?s?|image|picture|illustration)\s+(?:by|courtesy(?:\s+of)?|credit)|courtesy\s+of|"
     r"photos?\s+de|crédits?\s*(?:photos?)?\s*(?=[:：])|©\s*photo)\s*[:：]?\s*(?=\S)", re.I
 )

@@ -14,7 +14,16 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.structure.news_dates import _WEEKDAYS, ValueDate, find_dates, read_value_date
-from corpus.structure.news_lines import SENTENCE_END, _is_cjk, organisation_phrase, role_phrase, simplified, words
+from corpus.structure.news_lines import (
+    _READING_TIME,
+    SENTENCE_END,
+    _is_cjk,
+    organisation_phrase,
+    role_phrase,
+    simplified,
+    widget_line,
+    words,
+)
 
 PUBLISHED, UPDATED, UNLABELLED = "published", "updated", "unlabelled"
 
@@ -25,7 +34,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                 r"derni[eè]re\s+mise\s+[àa]\s+jour(?:\s+le)?|mis\s+[àa]\s+jour(?:\s+le)?|"
                 r"actualis[ée]\s+le|更新时间|更新日期|修改时间|aktualisiert(?:\s+am)?|actualizado(?:\s+el)?"),
     ("published", r"publication\s+date|date\s+of\s+publication|date\s+de\s+publication|posted(?:\s+(?:on|at))?|"
-                  r"published(?:\s+(?:on|at))?|released(?:\s+on)?|dated|date|publi[ée]\s+le|publi[ée]|发布时间|发表时间|"
+                  r"published(?:\s+(?:on|at))?|released(?:\s+on)?|mis\s+en\s+ligne(?:\s+le)?|en\s+ligne\s+le|dated|date|publi[ée]\s+le|publi[ée]|发布时间|发表时间|"
                   r"发布日期|发稿时间|时间|日期|veröffentlicht(?:\s+am)?|datum|publicado(?:\s+el)?|fecha"),
     ("category", r"posted\s+in|filed\s+under|categor(?:y|ies)|cat[ée]gories?|rubrique|栏目|分类"),
     ("author", r"written\s+by|propos\s+recueillis\s+par|(?:interview|interviewed|reporting|reported|story|words|text)\s+by|"
@@ -217,6 +226,7 @@ def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLi
             if date is not None:
                 meta.dates.append((UNLABELLED, date))
             value = re.sub(r"(?:\s+(?:on|le|am|el|at|the)|\s*[-–—·])+$", "", value[: dates[-1].start].rstrip(" ,;"), flags=re.I)
+        value = re.sub(r"^(?:本报|本刊|本网|特派|特约|实习|见习)?(?:记者|記者)\s*", "", value) or value
         names = split_names(value) or _qualified_names(value)
         if names:
             # a role is not a person ("By Jane Roe, Senior Fellow"); an affiliation or agency is an
@@ -268,4 +278,6 @@ def _read_unlabelled(part: str, month_first: bool | None, meta: MetaLine, failed
         return
     if part.isdigit() or (_COUNTER_PART.match(part) and re.search(r"\d", part)):
         return  # ids, page numbers and counters: understood, not kept
+    if _READING_TIME.match(simplified(part)) or widget_line(part) in ("share_follow", "widget_residue"):
+        return  # "Lecture 3 min.", "Share": reader tools on the metadata line, understood, not kept
     failed.append(part)

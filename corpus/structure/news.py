@@ -10,8 +10,11 @@ Two passes. Each line is first classified on its own (`_classify`: navigation, i
 `corpus.structure.news_lines`, metadata by `corpus.structure.news_meta`, else text). Then the page
 layout decides: the article starts at the first sentence; the headline is chosen among the text lines
 before it (`_choose_title`: printed twice, the short form of an HTML title, else the last one), the
-others before it are header furniture; after the last sentence, short non-sentence lines are footer
-furniture. Removed lines are kept in `removed` with a reason code (and, images and end marks aside, in
+others before it are header furniture; the headline is never a lone word, so unknown one-word widget
+labels after a headline-sized line are residue. A line listing persons after the headline ("Jane Roe and
+John Doe", "Jane Roe, Senior Fellow", or a name over a role line) is the byline. After the last sentence,
+short non-sentence lines are footer furniture, and a closing author's note is removed (`author_bio`); a
+paragraph ending with a bracketed photo credit is a photo caption even when the image line is missing. Removed lines are kept in `removed` with a reason code (and, images and end marks aside, in
 `boilerplate`), never silently dropped. Chinese rules match a simplified view of each line, so they work
 for both scripts; the script itself is recorded (`script`: Hans/Hant).
 

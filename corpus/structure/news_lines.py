@@ -4,6 +4,15 @@ Each rule is about how web pages are made (breadcrumbs, share and follow widgets
 and contact footers, photo credits, end marks), never about one site's wording. Every rule returns a
 short reason code, so dropped lines are counted per reason (datatrove style) instead of vanishing.
 
+Widget labels are data, not code: `data/web_widgets.yaml` lists, per reason, the words share bars
+("Facebook", "Partager", "微博"), reader tools ("Save", "Lire plus tard", "字号 大 中 小"), advert slots,
+page navigation, feedback and most-read blocks and photo agencies print; a line made only of them is
+furniture (`widget_line`). `data/byline_words.yaml` lists role and organisation words, so that a byline
+part "Senior Fellow" or "Harbour Institute" is not taken for a person, and an author's note at the end
+("Jane Roe is a senior fellow at ...") is recognised (`author_bio`). Patterns cover what has a shape
+rather than a vocabulary: reading times, newsletter prompts in the site's voice, disclaimers, paywall
+notices, republication notes and relative stamps ("3 hours ago", which date nothing).
+
 Chinese rules are written once, in simplified characters, and matched against a simplified view of the
 line (`simplified`): the view is converted character by character, so it has the same length as the
 original and any offset found in it is an offset in the original text.

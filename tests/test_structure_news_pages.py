@@ -998,3 +998,16 @@ def test_structure_news_agency_next_to_the_date_stays_the_publisher():
     # "Xinhua" is in the photo-agency vocabulary, but on a metadata line it is the outlet
     doc = structure_news(f"Forum annuel des réseaux à Marseille\nXinhua | 20.04.2016 07h59\n{BODY_FR}\n")
     assert doc.publisher == "Xinhua"
+
+
+@pytest.mark.parametrize("widgets", ["Send to Kindle\n", "Send to Kindle\nMore Options\n", "收藏本页 加关注\n"])
+def test_structure_news_unknown_widget_labels_after_the_byline_are_not_the_title(widgets):
+    doc = structure_news(f"Harbour Times\nPort Data Rules Tighten in Asia\nBy Jane Roe\nMarch 3, 2025\n{widgets}{BODY_EN}\n")
+    assert doc.title == "Port Data Rules Tighten in Asia"
+    assert doc.authors == ("Jane Roe",)
+    assert doc.text == BODY_EN
+
+
+def test_structure_news_headline_after_a_dated_kicker_is_kept():
+    doc = structure_news(f"Harbour Times\nMarch 3, 2025\nForum Opens Office\n{BODY_EN}\n")
+    assert doc.title == "Forum Opens Office"

@@ -427,6 +427,27 @@ def _headline_before_labels(candidates: list[_Line]) -> tuple[_Line, list[_Line]
     return headline, candidates[k:]
 
 
+def _headline_before_byline(candidates: list[_Line], lines: list[_Line]) -> tuple[_Line, list[_Line]] | None:
+    """A byline follows the headline: when a metadata line naming authors stands among the header lines
+    and only short labels (up to four words, no sentence) come after it, the headline is the last line
+    before the byline and those labels are widget residue ("Send to Kindle"). (headline, residue) or None."""
+    position = {id(ln): k for k, ln in enumerate(lines)}
+    start = position[id(candidates[0])]
+    byline = next(
+        (k for k, ln in enumerate(lines) if k > start and ln.kind == "meta" and ln.meta is not None and ln.meta.authors),
+        None,
+    )
+    if byline is None:
+        return None
+    before = [c for c in candidates if position[id(c)] < byline]
+    after = [c for c in candidates if position[id(c)] > byline]
+    if not before or not after or words(before[-1].text) < 3 or breadcrumb(before[-1].text):
+        return None
+    if all(words(c.text) <= 4 and not is_sentence(c.text) for c in after):
+        return before[-1], after
+    return None
+
+
 def _question_headline(line: str) -> bool:
     """A headline that is one short question or exclamation (a sentence by its end, a title by its size)."""
     text = line.strip()
@@ -477,7 +498,7 @@ def structure_news(raw: str) -> StructuredDocument:
         title_line = _choose_title(header)
     residue: list[_Line] = []
     if title_line is not None and len(header) > 1:
-        found = _headline_before_labels(header)
+        found = _headline_before_labels(header) or _headline_before_byline(header, lines)
         if found is not None and title_line is not found[0] and title_line in found[1]:
             title_line, residue = found
     title = None

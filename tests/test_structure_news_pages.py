@@ -1011,3 +1011,10 @@ def test_structure_news_unknown_widget_labels_after_the_byline_are_not_the_title
 def test_structure_news_headline_after_a_dated_kicker_is_kept():
     doc = structure_news(f"Harbour Times\nMarch 3, 2025\nForum Opens Office\n{BODY_EN}\n")
     assert doc.title == "Forum Opens Office"
+
+
+@pytest.mark.parametrize("label", ["LIRE AUSSI", "Lire aussi :", "Read more", "相关阅读"])
+def test_structure_news_read_also_label_then_the_linked_title(label):
+    doc = structure_news(f"Forum annuel des réseaux à Marseille\n\n{BODY_FR}\n{label}\nLes réseaux du Sud en débat\n{BODY_FR}\n")
+    assert doc.text == f"{BODY_FR}\n\n{BODY_FR}"
+    assert doc.related_links == ("Les réseaux du Sud en débat",)

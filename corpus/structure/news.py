@@ -484,6 +484,11 @@ def structure_news(raw: str) -> StructuredDocument:
         if ln.kind == "text" and (previous is None or previous.kind != "image") and _credit_caption(ln.text):
             ln.kind, ln.reason = "caption", PHOTO_CAPTION
 
+    # a bare "Lire aussi" / "Read more" / "相关阅读" label: the short line under it is the linked title
+    for label, ln in zip(lines, lines[1:]):
+        if label.kind == "nav" and not label.nav and ln.kind == "text" and not is_sentence(ln.text) and words(ln.text) <= 20:
+            ln.kind, ln.reason, ln.nav = "nav", NAVIGATION, ln.text
+
     _bare_author_lines(lines)
     _unlabelled_bylines(lines)
     notes: list[str] = []

@@ -1018,3 +1018,10 @@ def test_structure_news_read_also_label_then_the_linked_title(label):
     doc = structure_news(f"Forum annuel des réseaux à Marseille\n\n{BODY_FR}\n{label}\nLes réseaux du Sud en débat\n{BODY_FR}\n")
     assert doc.text == f"{BODY_FR}\n\n{BODY_FR}"
     assert doc.related_links == ("Les réseaux du Sud en débat",)
+
+
+@pytest.mark.parametrize("line", ["（记者 李明 通讯员 王芳）", "记者 李明 通讯员 王芳", "本报记者 李明 实习生 王芳"])
+def test_structure_news_chinese_reporter_credits_with_several_roles(line):
+    doc = structure_news(f"研究院举办数据研讨会\n{line}\n{BODY_ZH}\n")
+    assert doc.authors == ("李明", "王芳")
+    assert doc.text == BODY_ZH

@@ -246,7 +246,7 @@ def _reporter_names(text: str) -> tuple[str, ...]:
     if not match:
         return ()
     start, end = match.span("names") if match.group("names") else match.span("names2")
-    return tuple(n for n in re.split(r"[\s、，,]+", text[start:end]) if n)
+    return tuple(n for n in re.split(r"[\s、，,]+", text[start:end]) if n and not role_phrase(n))
 
 
 def _classify(index: int, raw: str, blank_before: bool, month_first: bool | None) -> list[_Line]:

@@ -1025,3 +1025,17 @@ def test_structure_news_chinese_reporter_credits_with_several_roles(line):
     doc = structure_news(f"研究院举办数据研讨会\n{line}\n{BODY_ZH}\n")
     assert doc.authors == ("李明", "王芳")
     assert doc.text == BODY_ZH
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "authors"),
+    [
+        (f"Port Data Rules Tighten in Asia\nJane Roe\n\n{BODY_EN}\n", "Port Data Rules Tighten in Asia", ("Jane Roe",)),
+        (f"Port Data Rules Tighten in Asia\nJane Roe\nShare\nFacebook\n{BODY_EN}\n", "Port Data Rules Tighten in Asia", ("Jane Roe",)),
+        (f"Harbour Times\nData Forum Opens\n\n{BODY_EN}\n", "Data Forum Opens", ()),
+    ],
+)
+def test_structure_news_lone_name_under_the_headline_is_the_byline(page, title, authors):
+    doc = structure_news(page)
+    assert doc.title == title
+    assert doc.authors == authors

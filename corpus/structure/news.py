@@ -378,7 +378,8 @@ def _role_line(text: str) -> bool:
 def _unlabelled_bylines(lines: list[_Line]) -> None:
     """A line listing persons right after the headline (metadata lines may come between) is the byline:
     the line before it is a text line that is not itself a list of names. A lone name followed by a line
-    of roles and affiliations is a byline too ("Jane Roe / Senior Fellow, Harbour Institute")."""
+    of roles and affiliations is a byline too ("Jane Roe / Senior Fellow, Harbour Institute"), and so is a
+    lone two- or three-word name between a headline of four words or more and the article text."""
     for i, ln in enumerate(lines):
         if ln.kind != "text" or i == 0:
             continue
@@ -388,11 +389,18 @@ def _unlabelled_bylines(lines: list[_Line]) -> None:
             not names and _person_name(ln.text.strip()) and following is not None and following.kind == "text"
             and _role_line(following.text)
         )
-        if not names and not role_below:
+        after = next((p for p in lines[i + 1 :] if p.kind not in ("meta", "furniture")), None)
+        lone = (
+            not names and not role_below and _person_name(ln.text.strip()) and len(ln.text.split()) <= 3
+            and (after is None or (after.kind == "text" and is_sentence(after.text)))
+        )
+        if not names and not role_below and not lone:
             continue
         before = next((p for p in reversed(lines[:i]) if p.kind not in ("meta", "furniture")), None)
         if before is None or before.kind != "text" or is_sentence(before.text) or _byline_names(before.text):
             continue
+        if lone and (words(before.text) < 4 or words(before.text) <= words(ln.text)):
+            continue  # a lone name-shaped line is a byline only under a headline-sized line
         dated = any(
             n.kind == "meta" and n.meta is not None and n.meta.dates for n in lines[max(0, i - 1) : i + 3] if n is not ln
         )

@@ -14,7 +14,8 @@ others before it are header furniture; the headline is never a lone word, so unk
 labels after a headline-sized line are residue. A line listing persons after the headline ("Jane Roe and
 John Doe", "Jane Roe, Senior Fellow", or a name over a role line) is the byline. After the last sentence,
 short non-sentence lines are footer furniture, and a closing author's note is removed (`author_bio`); a
-paragraph ending with a bracketed photo credit is a photo caption even when the image line is missing. Removed lines are kept in `removed` with a reason code (and, images and end marks aside, in
+paragraph ending with a bracketed photo credit is a photo caption even when the image line is missing.
+Removed lines are kept in `removed` with a reason code (and, images and end marks aside, in
 `boilerplate`), never silently dropped. Chinese rules match a simplified view of each line, so they work
 for both scripts; the script itself is recorded (`script`: Hans/Hant).
 

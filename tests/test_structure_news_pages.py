@@ -532,3 +532,510 @@ def test_structure_news_date_then_author_in_one_labelled_part():
     doc = structure_news(f"Port Data Rules Tighten\nPublished on 15 March 2024 by Jane Doe\n{BODY_EN}\n")
     assert doc.published_date == dt.date(2024, 3, 15)
     assert doc.authors == ("Jane Doe",)
+
+
+# --- pages from other sites: share widgets, bylines, reader tools, end-of-article furniture ---------
+# (constructed pages; each test is a class of failure seen on sites outside the development set)
+
+SHARE_RUNS = [
+    ("Port Data Rules Tighten in Asia\nMarch 3, 2025\nShare\nFacebook\nTwitter\nLinkedIn\nEmail\nPrint\n",
+     "Port Data Rules Tighten in Asia", BODY_EN),
+    ("Port Data Rules Tighten in Asia\nBy Jane Roe | March 3, 2025\n\nShare\n\nFacebook\n\nX\n\nLinkedIn\n\n",
+     "Port Data Rules Tighten in Asia", BODY_EN),
+    ("Forum annuel des réseaux à Marseille\nPublié le 3 mars 2025\nPartager\nFacebook\nTwitter\nImprimer\nE-mail\n",
+     "Forum annuel des réseaux à Marseille", BODY_FR),
+    ("研究院举办数据研讨会\n2025年3月3日\n分享\n微信\n微博\nQQ空间\n", "研究院举办数据研讨会", BODY_ZH),
+    ("研究院舉辦數據研討會\n來源：海港研究院\n微信\n微博\n列印\n", "研究院舉辦數據研討會", BODY_ZH),
+    ("Port Data Rules Tighten in Asia\nMarch 3, 2025\nShare on Facebook  Share on X  Copy link\n",
+     "Port Data Rules Tighten in Asia", BODY_EN),
+]
+
+
+@pytest.mark.parametrize(("header", "title", "body"), SHARE_RUNS)
+def test_structure_news_share_widget_run_is_not_the_title(header, title, body):
+    doc = structure_news(f"{header}{body}\n\n{body}\n")
+    assert doc.title == title
+    assert doc.text == f"{body}\n\n{body}"
+    widget = [line for line in header.split("\n")[2:] if line.strip()]
+    assert [line for reason, line in doc.removed if reason == "share_follow"] == [w.strip() for w in widget]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Facebook", "Twitter", "LinkedIn", "WeChat", "微博", "微信", "Partager", "Imprimer", "Email", "Print",
+     "Share", "Facebook Twitter LinkedIn", "Partager sur Facebook", "分享到：", "Copier le lien", "WhatsApp"],
+)
+def test_structure_news_share_widget_vocabulary_lines(line):
+    assert furniture_reason(line) == "share_follow"
+
+
+def test_structure_news_headline_is_the_line_before_the_byline_block_when_widgets_follow():
+    # an unknown widget word after the date block does not take the headline's place
+    page = f"Harbour Times\nPort Data Rules Tighten in Asia\nBy Jane Roe\nMarch 3, 2025\nGift\n{BODY_EN}\n"
+    doc = structure_news(page)
+    assert doc.title == "Port Data Rules Tighten in Asia"
+    assert doc.authors == ("Jane Roe",)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("Jane Roe and John Doe", ("Jane Roe", "John Doe")),
+        ("Jane Roe, John Doe and Ann Lee", ("Jane Roe", "John Doe", "Ann Lee")),
+        ("Jane Roe & John Doe", ("Jane Roe", "John Doe")),
+        ("By Jane Roe", ("Jane Roe",)),
+        ("BY JANE ROE", ("JANE ROE",)),
+        ("Claire Dubois et Paul Martin", ("Claire Dubois", "Paul Martin")),
+    ],
+)
+@pytest.mark.parametrize("date", ["March 3, 2025\n", ""])
+def test_structure_news_unlabelled_byline_after_the_headline(byline, authors, date):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n{byline}\n{date}\n{BODY_EN}\n\n{BODY_EN_2}\n")
+    assert doc.title == "Port Data Rules Tighten in Asia"
+    assert doc.authors == authors
+    assert byline not in doc.text
+    assert ("metadata", byline) in doc.removed
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Harbour Times\nRussia, China and Iran Sign Port Pact\n",  # a headline listing countries is not a byline
+        "Harbour Times\nShipping and Ports\nData Rules Tighten in Asia\n",  # a section label then the headline
+    ],
+)
+def test_structure_news_headline_with_and_is_not_a_byline(header):
+    doc = structure_news(f"{header}\n{BODY_EN}\n")
+    assert doc.title == header.strip().split("\n")[-1]
+    assert doc.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("Par Claire Dubois (Marseille, correspondante)", ("Claire Dubois",)),
+        ("Par Claire Dubois, à Pékin", ("Claire Dubois",)),
+        ("Par Claire Dubois et Paul Martin (à Pékin)", ("Claire Dubois", "Paul Martin")),
+        ("Propos recueillis par Claire Dubois", ("Claire Dubois",)),
+        ("Par Claire Dubois, envoyée spéciale à Genève", ("Claire Dubois",)),
+        ("By Jane Roe in Singapore", ("Jane Roe",)),
+        ("By Jane Roe (Singapore correspondent)", ("Jane Roe",)),
+        ("Interview by Jane Roe", ("Jane Roe",)),
+    ],
+)
+def test_structure_news_byline_person_with_place_or_role_is_an_author(line, authors):
+    doc = structure_news(f"Forum annuel des réseaux à Marseille\n{line}\nPublié le 3 mars 2025\n{BODY_FR}\n")
+    assert doc.authors == authors
+    assert doc.publisher is None
+    assert doc.title == "Forum annuel des réseaux à Marseille"
+    assert line not in doc.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Temps de lecture : 3 min.", "Temps de lecture : 3 min", "Lecture 4 min.", "3 min de lecture", "Lire plus tard",
+        "5 min read", "4-minute read", "Reading time: 4 minutes", "Estimated reading time: 6 minutes",
+        "阅读时间：3分钟", "閱讀時間：3分鐘", "阅读时间", "预计阅读时间 5 分钟",
+        "Listen to this article", "Listen to this article · 4 min", "Save", "Save article", "Bookmark",
+        "Écouter cet article", "Écouter", "Enregistrer", "Ajouter à mes favoris",
+        "字号：大 中 小", "字號：大 中 小", "【字体：大 中 小】", "字号 大 中 小 打印 关闭", "A- A+", "收藏", "Save Share",
+    ],
+)
+def test_structure_news_reading_time_and_reader_tools_are_widgets(line):
+    assert furniture_reason(line) in ("widget_residue", "share_follow")
+
+
+@pytest.mark.parametrize(
+    ("widgets", "body", "title"),
+    [
+        ("5 min read\nListen to this article\nSave\n", BODY_EN, "Port Data Rules Tighten in Asia"),
+        ("Temps de lecture : 3 min.\nLire plus tard\nÉcouter cet article\n", BODY_FR, "Port Data Rules Tighten in Asia"),
+        ("阅读时间：3分钟\n字号：大 中 小\n收藏\n", BODY_ZH, "Port Data Rules Tighten in Asia"),
+    ],
+)
+def test_structure_news_reader_tools_between_headline_and_article(widgets, body, title):
+    doc = structure_news(f"{title}\nMarch 3, 2025\n{widgets}{body}\n\n{body}\n")
+    assert doc.title == title
+    assert doc.text == f"{body}\n\n{body}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lire aussi | Les réseaux du Sud en débat",
+        "Lire aussi : Les réseaux du Sud en débat",
+        "Read more | Ports race to share data",
+        "Related: Ports race to share data",
+        "相关阅读｜港口数据共享提速",
+    ],
+)
+def test_structure_news_read_also_lines_inside_the_article(line):
+    doc = structure_news(f"Forum annuel des réseaux à Marseille\n\n{BODY_FR}\n\n{line}\n\n{BODY_FR}\n")
+    assert line not in doc.text
+    assert doc.text == f"{BODY_FR}\n\n{BODY_FR}"
+    assert doc.related_links and doc.related_links[0] in line
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "time"),
+    [
+        ("Publié le 3 mars 2025 à 10h05, modifié le 4 mars 2025 à 08h00", "2025-03-03", "10:05"),
+        ("Publié le 03 mars 2025 à 10h05 - Mis à jour le 04 mars 2025 à 08h00", "2025-03-03", "10:05"),
+        ("Published March 3, 2025 Updated March 4, 2025", "2025-03-03", None),
+        ("Updated March 4, 2025, 9:30 AM | Published March 3, 2025", "2025-03-03", None),
+        ("Last modified: 4 March 2025", "2025-03-04", None),
+        ("Dernière modification le 4 mars 2025", "2025-03-04", None),
+        ("Modifié le 4 mars 2025 à 08h00", "2025-03-04", "08:00"),
+        ("最后更新：2025-03-04 08:00", "2025-03-04", "08:00"),
+    ],
+)
+def test_structure_news_published_and_updated_stamps(line, date, time):
+    doc = structure_news(f"Forum annuel des réseaux à Marseille\n{line}\n{BODY_FR}\n")
+    assert doc.published_date == dt.date.fromisoformat(date)
+    assert doc.published_time == time
+    assert line not in doc.text
+    assert doc.title == "Forum annuel des réseaux à Marseille"
+
+
+@pytest.mark.parametrize(
+    ("bio", "authors_line"),
+    [
+        ("Jane Roe is a senior fellow at the Harbour Institute.", "By Jane Roe\n"),
+        ("Jane Roe is a senior fellow at the Harbour Institute and a former port official.", ""),
+        ("Claire Dubois est chercheuse associée à l'Observatoire des réseaux.", "Par Claire Dubois\n"),
+        ("（作者系海港研究院研究员）", ""),
+        ("作者简介：李明，海港研究院研究员。", ""),
+        ("About the author: Jane Roe is a senior fellow at the Harbour Institute.", ""),
+    ],
+)
+def test_structure_news_author_bio_at_the_end_is_not_article_text(bio, authors_line):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n{authors_line}\n{BODY_EN}\n\n{BODY_EN_2}\n\n{bio}\n")
+    assert doc.text == f"{BODY_EN}\n\n{BODY_EN_2}"
+    assert ("author_bio", bio) in doc.removed
+
+
+def test_structure_news_person_sentence_inside_the_article_is_text():
+    line = "Jane Roe is a senior fellow at the Harbour Institute, which hosted the meeting."
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN_2}\n")
+    assert line in doc.text
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Tags: AI, China", "metadata"),
+        ("Topics: Trade, Ports", "metadata"),
+        ("Mots-clés : données, ports", "metadata"),
+        ("标签：人工智能 数据", "metadata"),
+        ("Advertisement", "advertisement"),
+        ("ADVERTISEMENT", "advertisement"),
+        ("Story continues below advertisement", "advertisement"),
+        ("La suite après cette publicité", "advertisement"),
+        ("Sign up for our newsletter", "share_follow"),
+        ("Get our weekly newsletter in your inbox. Subscribe now.", "share_follow"),
+        ("Inscrivez-vous à notre lettre d'information pour recevoir nos analyses.", "share_follow"),
+        ("Photo: Reuters", "photo_credit"),
+        ("Photo by Jane Roe/Reuters", "photo_credit"),
+        ("Crédit photo : AFP", "photo_credit"),
+        ("图片来源：新华社", "photo_credit"),
+        ("圖片來源：中央社", "photo_credit"),
+        ("(Photo/Agencies)", "photo_credit"),
+        ("（新华社记者 李明 摄）", "photo_credit"),
+        ("Skip to main content", "navigation"),
+    ],
+)
+def test_structure_news_end_and_inline_furniture_from_other_sites(line, reason):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN_2}\n")
+    assert doc.text == f"{BODY_EN}\n\n{BODY_EN_2}"
+    assert (reason, line) in doc.removed
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Visitors look at a port crane model at the expo in Lisbon on March 3, 2025. (Photo/Agencies)",
+        "Des visiteurs devant une maquette de grue au salon de Lisbonne, le 3 mars 2025. (Photo : Agence Exemple)",
+        "3月3日，观众在里斯本展会上参观港口起重机模型。（新华社记者 李明 摄）",
+    ],
+)
+def test_structure_news_caption_paragraph_with_credit_without_image_line(caption):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{caption}\n\n{BODY_EN}\n\n{BODY_EN_2}\n")
+    assert doc.text == f"{BODY_EN}\n\n{BODY_EN_2}"
+    assert ("photo_caption", caption) in doc.removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Harbour Institute said the photo was taken by a drone over the port (see below).",
+        "Jane Roe and John Doe met in Lisbon on Monday to discuss port data.",
+        "Save the date: the forum returns to Lisbon next spring, the organisers said.",
+    ],
+)
+def test_structure_news_new_rules_keep_article_sentences(line):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN_2}\n")
+    assert line in doc.text
+
+
+@pytest.mark.parametrize(
+    ("page_header", "authors", "publisher"),
+    [
+        ("By Jane Roe, Senior Fellow, Harbour Institute\nMarch 3, 2025\n", ("Jane Roe",), "Harbour Institute"),
+        ("Jane Roe, Senior Fellow\nMarch 3, 2025\n", ("Jane Roe",), None),
+        ("Jane Roe\nSenior Fellow, Harbour Institute\nMarch 3, 2025\n", ("Jane Roe",), None),
+        ("By Harbour Institute Staff\n", (), "Harbour Institute Staff"),
+    ],
+)
+def test_structure_news_byline_roles_and_affiliations_are_not_authors(page_header, authors, publisher):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n{page_header}{BODY_EN}\n")
+    assert doc.title == "Port Data Rules Tighten in Asia"
+    assert doc.authors == authors
+    assert doc.publisher == publisher
+    assert doc.text == BODY_EN
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [("Last modified on 4 March 2025", "2025-03-04"), ("Revised: March 4, 2025", "2025-03-04"), ("更新于 2025-03-04", "2025-03-04")],
+)
+def test_structure_news_modified_stamp_is_not_a_publisher(line, date):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n{line}\n{BODY_EN}\n")
+    assert doc.publisher is None
+    assert doc.published_date == dt.date.fromisoformat(date)
+
+
+def test_structure_news_feedback_and_most_read_widgets_after_the_article():
+    page = (f"Port Data Rules Tighten in Asia\n{BODY_EN}\n{BODY_EN_2}\n"
+            "Was this article helpful?\nYes\nNo\nComments are closed.\nMost read\nSignaler une erreur\n")
+    doc = structure_news(page)
+    assert doc.text == f"{BODY_EN}\n\n{BODY_EN_2}"
+    reasons = _reasons(doc)
+    assert reasons["widget_residue"] == ["Was this article helpful?", "Yes", "No", "Comments are closed.", "Signaler une erreur"]
+    assert reasons["related"] == ["Most read"]
+
+
+@pytest.mark.parametrize("line", ["REUTERS/Jane Roe", "AP Photo/John Doe", "(Getty Images)", "AFP via Getty Images", "资料图", "File photo"])
+def test_structure_news_photo_agency_lines_between_paragraphs(line):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{BODY_EN}\n{line}\n{BODY_EN_2}\n")
+    assert doc.text == f"{BODY_EN}\n\n{BODY_EN_2}"
+    assert ("photo_credit", line) in doc.removed
+
+
+def test_structure_news_whole_page_from_another_site_en():
+    page = (
+        "Skip to main content\nHarbour Times\nOpinion\n"
+        "Port Data Rules Tighten in Asia\nJane Roe and John Doe\n"
+        "Published March 3, 2025 Updated March 4, 2025\n5 min read\n"
+        "Share\nFacebook\nX\nLinkedIn\nEmail\nSave\n"
+        f"{BODY_EN}\nAdvertisement\n{BODY_EN_2}\nREUTERS/Ana Lima\n"
+        "Jane Roe is a senior fellow at the Harbour Institute. John Doe is a research associate there.\n"
+        "Tags: ports, data\nSign up for our newsletter\nMost read\n"
+    )
+    doc = structure_news(page)
+    assert doc.title == "Port Data Rules Tighten in Asia"
+    assert doc.authors == ("Jane Roe", "John Doe")
+    assert doc.published_date == dt.date(2025, 3, 3)
+    assert doc.keywords == ("ports", "data")
+    assert doc.text == f"{BODY_EN}\n\n{BODY_EN_2}"
+
+
+def test_structure_news_whole_page_from_another_site_fr():
+    page = (
+        "Aller au contenu principal\nLe Journal des Réseaux\nInternational\n"
+        "Forum annuel des réseaux à Marseille\nPar Claire Dubois (Marseille, correspondante)\n"
+        "Publié le 3 mars 2025 à 10h05, modifié le 4 mars 2025 à 08h00\nTemps de lecture : 3 min.\nLire plus tard\n"
+        "Partager\nFacebook\nTwitter\nImprimer\n"
+        f"{BODY_FR}\nLire aussi | Les réseaux du Sud en débat\nLa suite après cette publicité\n{BODY_FR}\n"
+        "Claire Dubois est correspondante à Marseille.\nMots-clés : réseaux, données\n"
+    )
+    doc = structure_news(page)
+    assert doc.title == "Forum annuel des réseaux à Marseille"
+    assert doc.authors == ("Claire Dubois",)
+    assert doc.publisher is None
+    assert doc.published_date == dt.date(2025, 3, 3)
+    assert doc.published_time == "10:05"
+    assert doc.text == f"{BODY_FR}\n\n{BODY_FR}"
+
+
+def test_structure_news_whole_page_from_another_site_zh_hant():
+    body = "海港研究院昨日舉辦數據跨境流動研討會，來自各界的三十多位專家出席會議並發言。"
+    page = (
+        "首頁 > 新聞 > 財經\n研究院舉辦數據研討會\n2025年3月3日 10:05\n閱讀時間：3分鐘\n字號：大 中 小\n"
+        "分享\n微信\n微博\n列印\n"
+        f"{body}\n（新華社記者 李明 攝）\n{body}\n（作者系海港研究院研究員）\n熱門文章\n"
+    )
+    doc = structure_news(page)
+    assert doc.title == "研究院舉辦數據研討會"
+    assert doc.published_date == dt.date(2025, 3, 3)
+    assert doc.text == f"{body}\n\n{body}"
+    assert doc.script == "Hant"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The app lets you get alerts when ships arrive in the port.",
+        "The ministry said readers can subscribe to its newsletter on the website.",
+        "Jane Roe is a senior fellow at the Harbour Institute, where Roe leads the port data programme.",
+    ],
+)
+def test_structure_news_last_paragraph_about_the_subject_is_text(line):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{BODY_EN}\n\nJane Roe opened the workshop on Monday.\n\n{line}\n")
+    assert doc.text.endswith(line)
+
+
+def test_structure_news_section_label_with_and_under_a_site_name_is_not_a_byline():
+    doc = structure_news(f"Harbour Times\nOcean Affairs and Port Policy\n\n{BODY_EN}\n")
+    assert doc.authors == ()
+    assert doc.title == "Ocean Affairs and Port Policy"
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "date"),
+    [
+        ("By Jane Roe on March 3, 2025", ("Jane Roe",), "2025-03-03"),
+        ("Posted by Jane Roe on 3 March 2025", ("Jane Roe",), "2025-03-03"),
+        ("文/李明", ("李明",), None),
+        ("记者 李明 王芳", ("李明", "王芳"), None),
+        ("本报记者 李明", ("李明",), None),
+    ],
+)
+def test_structure_news_byline_forms_with_connectors_and_chinese_labels(line, authors, date):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n{line}\n{BODY_EN}\n")
+    assert doc.authors == authors
+    assert doc.publisher is None
+    assert doc.published_date == (dt.date.fromisoformat(date) if date else None)
+    assert doc.text == BODY_EN
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("The views expressed in this article are those of the author and do not necessarily reflect the position of the institute.", "disclaimer"),
+        ("Les opinions exprimées dans cet article n'engagent que leur auteur.", "disclaimer"),
+        ("本文仅代表作者观点，不代表本网立场。", "disclaimer"),
+        ("Article réservé aux abonnés", "paywall"),
+        ("Il vous reste 80% de cet article à lire.", "paywall"),
+        ("This article was originally published by the Harbour Times.", "metadata"),
+        ("本文原载于《海港日报》", "metadata"),
+        ("原标题：研究院举办数据研讨会", "metadata"),
+        ("本文来源：海港研究院", "metadata"),
+        ("Updated 3 hours ago", "metadata"),
+        ("il y a 3 heures", "metadata"),
+        ("3小时前", "metadata"),
+        ("Continue reading", "navigation"),
+        ("打开APP", "navigation"),
+        ("展开全文", "widget_residue"),
+        ("扫描二维码", "widget_residue"),
+        ("Illustration: Jane Roe", "photo_credit"),
+    ],
+)
+def test_structure_news_disclaimers_paywalls_republication_and_relative_stamps(line, reason):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN_2}\n")
+    assert doc.text == f"{BODY_EN}\n\n{BODY_EN_2}"
+    assert (reason, line) in doc.removed
+    assert doc.published_date is None  # a relative stamp dates nothing
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister said the opinions expressed by the panel would guide the new rules on port data.",
+        "Readers who subscribe to the port authority's bulletin get alerts when ships arrive.",
+        "Yesterday the institute published its annual review of port data rules in Asia.",
+    ],
+)
+def test_structure_news_sentences_near_those_rules_stay_text(line):
+    doc = structure_news(f"Port Data Rules Tighten in Asia\n\n{BODY_EN}\n\n{line}\n\n{BODY_EN_2}\n")
+    assert line in doc.text
+
+
+@pytest.mark.parametrize("widgets", ["Gift\n", "Kudos\nClap\n", "点赞\n"])
+def test_structure_news_unknown_one_word_widgets_after_the_headline(widgets):
+    doc = structure_news(f"Harbour Times\nPort Data Rules Tighten in Asia\n{widgets}{BODY_EN}\n")
+    assert doc.title == "Port Data Rules Tighten in Asia"
+    assert doc.text == BODY_EN
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "发布时间：2025-03-03 10:05 来源：海港研究院 作者：李明 浏览次数：1024",
+        "發佈時間：2025-03-03 10:05 來源：海港研究院 作者：李明 點擊量：1024",
+        "March 3, 2025 | By Li Ming | Views: 1,024",
+    ],
+)
+def test_structure_news_counter_after_the_author_keeps_the_author(line):
+    doc = structure_news(f"研究院举办数据研讨会\n{line}\n{BODY_ZH}\n")
+    assert doc.authors in (("李明",), ("Li Ming",))
+    assert doc.published_date == dt.date(2025, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "date", "time"),
+    [
+        ("文／記者李明", ("李明",), None, None),
+        ("Mis en ligne le 3 mars 2025", (), "2025-03-03", None),
+        ("Publié le 3 mars 2025 à 10h05 · Lecture 3 min.", (), "2025-03-03", "10:05"),
+        ("Par Claire Dubois | Publié le 3 mars 2025 | Partager", ("Claire Dubois",), "2025-03-03", None),
+    ],
+)
+def test_structure_news_metadata_lines_with_reader_tools_and_slash_labels(line, authors, date, time):
+    doc = structure_news(f"Forum annuel des réseaux à Marseille\n{line}\n{BODY_FR}\n")
+    assert doc.authors == authors
+    assert doc.published_date == (dt.date.fromisoformat(date) if date else None)
+    assert doc.published_time == time
+    assert doc.text == BODY_FR
+
+
+@pytest.mark.parametrize(("line", "reason"), [("圖／中央社", "photo_credit"), ("Reproduction interdite", "copyright")])
+def test_structure_news_more_furniture_lines(line, reason):
+    assert furniture_reason(line) == reason
+
+
+def test_structure_news_agency_next_to_the_date_stays_the_publisher():
+    # "Xinhua" is in the photo-agency vocabulary, but on a metadata line it is the outlet
+    doc = structure_news(f"Forum annuel des réseaux à Marseille\nXinhua | 20.04.2016 07h59\n{BODY_FR}\n")
+    assert doc.publisher == "Xinhua"
+
+
+@pytest.mark.parametrize("widgets", ["Send to Kindle\n", "Send to Kindle\nMore Options\n", "收藏本页 加关注\n"])
+def test_structure_news_unknown_widget_labels_after_the_byline_are_not_the_title(widgets):
+    doc = structure_news(f"Harbour Times\nPort Data Rules Tighten in Asia\nBy Jane Roe\nMarch 3, 2025\n{widgets}{BODY_EN}\n")
+    assert doc.title == "Port Data Rules Tighten in Asia"
+    assert doc.authors == ("Jane Roe",)
+    assert doc.text == BODY_EN
+
+
+def test_structure_news_headline_after_a_dated_kicker_is_kept():
+    doc = structure_news(f"Harbour Times\nMarch 3, 2025\nForum Opens Office\n{BODY_EN}\n")
+    assert doc.title == "Forum Opens Office"
+
+
+@pytest.mark.parametrize("label", ["LIRE AUSSI", "Lire aussi :", "Read more", "相关阅读"])
+def test_structure_news_read_also_label_then_the_linked_title(label):
+    doc = structure_news(f"Forum annuel des réseaux à Marseille\n\n{BODY_FR}\n{label}\nLes réseaux du Sud en débat\n{BODY_FR}\n")
+    assert doc.text == f"{BODY_FR}\n\n{BODY_FR}"
+    assert doc.related_links == ("Les réseaux du Sud en débat",)
+
+
+@pytest.mark.parametrize("line", ["（记者 李明 通讯员 王芳）", "记者 李明 通讯员 王芳", "本报记者 李明 实习生 王芳"])
+def test_structure_news_chinese_reporter_credits_with_several_roles(line):
+    doc = structure_news(f"研究院举办数据研讨会\n{line}\n{BODY_ZH}\n")
+    assert doc.authors == ("李明", "王芳")
+    assert doc.text == BODY_ZH
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "authors"),
+    [
+        (f"Port Data Rules Tighten in Asia\nJane Roe\n\n{BODY_EN}\n", "Port Data Rules Tighten in Asia", ("Jane Roe",)),
+        (f"Port Data Rules Tighten in Asia\nJane Roe\nShare\nFacebook\n{BODY_EN}\n", "Port Data Rules Tighten in Asia", ("Jane Roe",)),
+        (f"Harbour Times\nData Forum Opens\n\n{BODY_EN}\n", "Data Forum Opens", ()),
+    ],
+)
+def test_structure_news_lone_name_under_the_headline_is_the_byline(page, title, authors):
+    doc = structure_news(page)
+    assert doc.title == title
+    assert doc.authors == authors

@@ -10,8 +10,12 @@ Two passes. Each line is first classified on its own (`_classify`: navigation, i
 `corpus.structure.news_lines`, metadata by `corpus.structure.news_meta`, else text). Then the page
 layout decides: the article starts at the first sentence; the headline is chosen among the text lines
 before it (`_choose_title`: printed twice, the short form of an HTML title, else the last one), the
-others before it are header furniture; after the last sentence, short non-sentence lines are footer
-furniture. Removed lines are kept in `removed` with a reason code (and, images and end marks aside, in
+others before it are header furniture; the headline is never a lone word, so unknown one-word widget
+labels after a headline-sized line are residue. A line listing persons after the headline ("Jane Roe and
+John Doe", "Jane Roe, Senior Fellow", or a name over a role line) is the byline. After the last sentence,
+short non-sentence lines are footer furniture, and a closing author's note is removed (`author_bio`); a
+paragraph ending with a bracketed photo credit is a photo caption even when the image line is missing.
+Removed lines are kept in `removed` with a reason code (and, images and end marks aside, in
 `boilerplate`), never silently dropped. Chinese rules match a simplified view of each line, so they work
 for both scripts; the script itself is recorded (`script`: Hans/Hant).
 
@@ -28,6 +32,7 @@ from dataclasses import dataclass, replace
 
 from corpus.structure.model import FigureSpan, SectionSpan, StructuredDocument
 from corpus.structure.news_lines import (
+    AUTHOR_BIO,
     BREADCRUMB,
     END_MARK,
     HEADER,
@@ -35,8 +40,13 @@ from corpus.structure.news_lines import (
     METADATA,
     NAVIGATION,
     PHOTO_CREDIT,
+    SENTENCE_END,
     TITLE_REPEAT,
+    WIDGET,
+    author_bio,
     breadcrumb,
+    organisation_phrase,
+    role_phrase,
     detect_script,
     footer_reason,
     furniture_reason,
@@ -47,7 +57,7 @@ from corpus.structure.news_lines import (
     strip_end_mark,
     words,
 )
-from corpus.structure.news_meta import UPDATED, MetaLine, looks_like_name, parse_metadata_line
+from corpus.structure.news_meta import UPDATED, MetaLine, looks_like_name, parse_metadata_line, split_names
 from corpus.structure.news_dates import (  # noqa: F401 - re-exported: callers import them from here
     DateMention,
     find_dates,
@@ -65,12 +75,12 @@ _NAV_WORDS = (
     r"|related(?:\s+(?:articles?|posts?|stories|news))?|read\s+(?:more|also)|see\s+also|lire\s+aussi|à\s+lire\s+aussi"
 )
 _NAV_RE = re.compile(
-    r"^[\s«‹<←\[(]*(?P<key>" + _NAV_WORDS + r")\s*(?:[:：]\s*(?P<title>.*?)|[\s»›>→\])]*)$",
+    r"^[\s«‹<←\[(]*(?P<key>" + _NAV_WORDS + r")\s*(?:(?:[:：|｜]|\s[-–—»>]\s)\s*(?P<title>.*?)|[\s»›>→\])]*)$",
     re.IGNORECASE,
 )
 _NAV_ZH_RE = re.compile(
     r"^(?P<key>上一篇|下一篇|上一条|下一条|上一页|下一页|前一篇|后一篇|上篇|下篇|相关阅读|相关新闻|延伸阅读|相关链接)"
-    r"\s*[:：]?\s*(?P<title>.*)$"
+    r"\s*[:：|｜]?\s*(?P<title>.*)$"
 )
 _IMAGE_RE = re.compile(
     r"^(?:\S+/)?(?P<name>[^\s/\\][^/\\]{0,100}?\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|avif))$", re.IGNORECASE
@@ -237,7 +247,7 @@ def _reporter_names(text: str) -> tuple[str, ...]:
     if not match:
         return ()
     start, end = match.span("names") if match.group("names") else match.span("names2")
-    return tuple(n for n in re.split(r"[\s、，,]+", text[start:end]) if n)
+    return tuple(n for n in re.split(r"[\s、，,]+", text[start:end]) if n and not role_phrase(n))
 
 
 def _classify(index: int, raw: str, blank_before: bool, month_first: bool | None) -> list[_Line]:
@@ -269,6 +279,8 @@ def _classify(index: int, raw: str, blank_before: bool, month_first: bool | None
     if meta is not None:
         line.kind, line.reason, line.meta = "meta", METADATA, meta
         return [line]
+    if author_bio(stripped):  # labelled: "About the author: ...", "（作者系…）"
+        line.kind, line.reason = "furniture", AUTHOR_BIO
     return [line]
 
 
@@ -325,6 +337,126 @@ def _bare_author_lines(lines: list[_Line]) -> None:
             ln.kind, ln.reason, ln.meta = "meta", METADATA, MetaLine(authors=(ln.text,), labelled=1)
 
 
+def _person_name(name: str) -> bool:
+    """A person's name in a Latin-script byline: two to four words, no role or organisation word."""
+    tokens = name.split()
+    return (
+        2 <= len(tokens) <= 4 and all(re.fullmatch(r"[^\W\d_][\w'’.-]*", t) for t in tokens)
+        and looks_like_name(name) and not role_phrase(name) and not organisation_phrase(name)
+    )
+
+
+def _byline_names(text: str) -> tuple[str, ...]:
+    """Persons listed on one unlabelled line ("Jane Roe and John Doe", "Jane Roe, John Doe and Ann Lee",
+    "Claire Dubois et Paul Martin"), or one person and a role after a comma ("Jane Roe, Senior Fellow"):
+    Latin-script names joined by commas or a conjunction, and nothing else on the line."""
+    text = text.strip()
+    if not text or SENTENCE_END.search(text) or any(_is_cjk(ch) for ch in text):
+        return ()
+    names: list[str] = []
+    qualified = False
+    for piece in re.split(r"\s*[,;|]\s*", text):
+        found = split_names(piece)
+        if found and all(_person_name(n) for n in found):
+            names.extend(found)
+        elif names and (role_phrase(piece) or organisation_phrase(piece)) and words(piece) <= 8:
+            qualified = True  # a role or affiliation after the names
+        else:
+            return ()
+    return tuple(names) if len(names) >= 2 or (names and qualified) else ()
+
+
+def _role_line(text: str) -> bool:
+    """A line of roles and affiliations under a byline name ("Senior Fellow, Harbour Institute")."""
+    text = text.strip()
+    pieces = [p for p in re.split(r"\s*[,;|]\s*", text) if p]
+    return (
+        bool(pieces) and not SENTENCE_END.search(text) and words(text) <= 12 and role_phrase(pieces[0])
+        and all(role_phrase(p) or organisation_phrase(p) for p in pieces)
+    )
+
+
+def _unlabelled_bylines(lines: list[_Line]) -> None:
+    """A line listing persons right after the headline (metadata lines may come between) is the byline:
+    the line before it is a text line that is not itself a list of names. A lone name followed by a line
+    of roles and affiliations is a byline too ("Jane Roe / Senior Fellow, Harbour Institute"), and so is a
+    lone two- or three-word name between a headline of four words or more and the article text."""
+    for i, ln in enumerate(lines):
+        if ln.kind != "text" or i == 0:
+            continue
+        names = _byline_names(ln.text)
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        role_below = (
+            not names and _person_name(ln.text.strip()) and following is not None and following.kind == "text"
+            and _role_line(following.text)
+        )
+        after = next((p for p in lines[i + 1 :] if p.kind not in ("meta", "furniture")), None)
+        lone = (
+            not names and not role_below and _person_name(ln.text.strip()) and len(ln.text.split()) <= 3
+            and (after is None or (after.kind == "text" and is_sentence(after.text)))
+        )
+        if not names and not role_below and not lone:
+            continue
+        before = next((p for p in reversed(lines[:i]) if p.kind not in ("meta", "furniture")), None)
+        if before is None or before.kind != "text" or is_sentence(before.text) or _byline_names(before.text):
+            continue
+        if lone and (words(before.text) < 4 or words(before.text) <= words(ln.text)):
+            continue  # a lone name-shaped line is a byline only under a headline-sized line
+        dated = any(
+            n.kind == "meta" and n.meta is not None and n.meta.dates for n in lines[max(0, i - 1) : i + 3] if n is not ln
+        )
+        if words(before.text) < 3 and not dated:
+            continue  # "Harbour Times / Ocean Affairs and Port Policy": a site name, then a section label
+        ln.kind, ln.reason, ln.meta = "meta", METADATA, MetaLine(authors=names or (ln.text.strip(),), labelled=1)
+        if role_below and following is not None:
+            following.kind, following.reason, following.meta = "meta", METADATA, MetaLine(labelled=1)
+
+
+def _one_label(text: str) -> bool:
+    """A lone widget-sized label: one Latin word of at most 12 characters, or at most 3 CJK characters."""
+    text = text.strip()
+    cjk = sum(1 for ch in text if _is_cjk(ch))
+    if cjk:
+        return cjk == len(text.replace(" ", "")) and cjk <= 3
+    return len(text.split()) == 1 and len(text) <= 12 and not is_sentence(text)
+
+
+def _headline_before_labels(candidates: list[_Line]) -> tuple[_Line, list[_Line]] | None:
+    """The headline is not a lone word: when the last header lines are single labels no vocabulary
+    knows ("Gift", "VK") and the line before them is a headline-sized line (four words or more), that
+    line is the headline and the labels are widget residue. (headline, residue) or None."""
+    k = len(candidates)
+    while k > 0 and _one_label(candidates[k - 1].text):
+        k -= 1
+    if k == len(candidates) or k == 0:
+        return None
+    headline = candidates[k - 1]
+    if words(headline.text) < 4 or breadcrumb(headline.text):
+        return None
+    return headline, candidates[k:]
+
+
+def _headline_before_byline(candidates: list[_Line], lines: list[_Line]) -> tuple[_Line, list[_Line]] | None:
+    """A byline follows the headline: when a metadata line naming authors stands among the header lines
+    and only short labels (up to four words, no sentence) come after it, the headline is the last line
+    before the byline and those labels are widget residue ("Send to Kindle"). (headline, residue) or None."""
+    position = {id(ln): k for k, ln in enumerate(lines)}
+    start = position[id(candidates[0])]
+    byline = next(
+        (k for k, ln in enumerate(lines) if k > start and ln.kind == "meta" and ln.meta is not None and ln.meta.authors),
+        None,
+    )
+    if byline is None:
+        return None
+    before = [c for c in candidates if position[id(c)] < byline]
+    after = [c for c in candidates if position[id(c)] > byline]
+    if not before or not after or words(before[-1].text) < 3 or breadcrumb(before[-1].text):
+        return None
+    if all(words(c.text) <= 4 and not is_sentence(c.text) for c in after):
+        return before[-1], after
+    return None
+
+
 def _question_headline(line: str) -> bool:
     """A headline that is one short question or exclamation (a sentence by its end, a title by its size)."""
     text = line.strip()
@@ -355,7 +487,19 @@ def structure_news(raw: str) -> StructuredDocument:
         if previous.kind == "image" and ln.kind == "text" and _caption(ln.text) is not None:
             ln.kind, ln.reason = "caption", PHOTO_CAPTION
 
+    # a paragraph ending with a photo credit and no image line above it is the caption of a photo the
+    # text version lost ("Visitors at the expo on Monday. (Photo/Agencies)")
+    for previous, ln in zip([None, *lines], lines):
+        if ln.kind == "text" and (previous is None or previous.kind != "image") and _credit_caption(ln.text):
+            ln.kind, ln.reason = "caption", PHOTO_CAPTION
+
+    # a bare "Lire aussi" / "Read more" / "相关阅读" label: the short line under it is the linked title
+    for label, ln in zip(lines, lines[1:]):
+        if label.kind == "nav" and not label.nav and ln.kind == "text" and not is_sentence(ln.text) and words(ln.text) <= 20:
+            ln.kind, ln.reason, ln.nav = "nav", NAVIGATION, ln.text
+
     _bare_author_lines(lines)
+    _unlabelled_bylines(lines)
     notes: list[str] = []
     texts = [ln for ln in lines if ln.kind == "text"]
     first_body = next((i for i, ln in enumerate(texts) if is_sentence(ln.text)), None)
@@ -366,6 +510,11 @@ def structure_news(raw: str) -> StructuredDocument:
     else:
         header = texts[:first_body]
         title_line = _choose_title(header)
+    residue: list[_Line] = []
+    if title_line is not None and len(header) > 1:
+        found = _headline_before_labels(header) or _headline_before_byline(header, lines)
+        if found is not None and title_line is not found[0] and title_line in found[1]:
+            title_line, residue = found
     title = None
     if title_line is not None:
         title, title_notes = _clean_title(_clean_paragraph(title_line.text))
@@ -375,6 +524,8 @@ def structure_news(raw: str) -> StructuredDocument:
         for ln in header:
             if ln is title_line:
                 ln.kind, seen_title = "title", True
+            elif any(ln is r for r in residue):
+                ln.kind, ln.reason = "furniture", WIDGET
             elif _norm(_clean_title(ln.text)[0]) == title_key or _norm(ln.text).startswith(title_key + " "):
                 ln.kind, ln.reason = "furniture", TITLE_REPEAT
             elif not seen_title:
@@ -398,6 +549,16 @@ def structure_news(raw: str) -> StructuredDocument:
             if reason is not None:
                 ln.kind, ln.reason = "furniture", reason
 
+    # an author's note at the end ("Jane Roe is a senior fellow at ..."): the byline's authors, or the
+    # last lines of the page when they present a person by role
+    byline_authors = tuple(a for ln in lines if ln.kind == "meta" and ln.meta is not None for a in ln.meta.authors)
+    remaining = [ln for ln in lines if ln.kind == "text"]
+    for j in range(len(remaining) - 1, 0, -1):
+        elsewhere = "\n".join(ln.text for ln in remaining[:j])
+        if not author_bio(remaining[j].text, byline_authors, last=True, elsewhere=elsewhere):
+            break
+        remaining[j].kind, remaining[j].reason = "furniture", AUTHOR_BIO
+
     figures: list[FigureSpan] = []
     body: list[tuple[str, bool]] = []
     removed: list[tuple[str, str]] = []
@@ -411,11 +572,13 @@ def structure_news(raw: str) -> StructuredDocument:
         if ln.kind == "image":
             figures.append(FigureSpan(label=ln.image or ln.text, kind="image"))
             removed.append((IMAGE, ln.text))
-        elif ln.kind == "caption" and figures:
+        elif ln.kind == "caption" and figures and last_kind == "image":
             caption, credit = _caption(ln.text) or (ln.text, None)
             figures[-1] = replace(figures[-1], caption=caption, source=credit)
             removed.append((PHOTO_CAPTION, ln.text))
-        elif ln.kind in ("text", "caption"):
+        elif ln.kind == "caption":
+            removed.append((PHOTO_CAPTION, ln.text))  # no image line above it: the photo is not in the text
+        elif ln.kind == "text":
             # a removed line between two text lines breaks the paragraph, as a blank line would
             body.append((ln.raw, ln.blank_before or last_kind not in ("text", "caption", None)))
         else:
@@ -503,6 +666,17 @@ def _caption(line: str) -> tuple[str, str | None] | None:
     if _CAPTION_START.match(simplified(text)) and words(text) <= 80:
         return text, None
     return None
+
+
+def _credit_caption(line: str) -> bool:
+    """A caption paragraph that ends with a photo credit in brackets after a complete caption sentence
+    ("... in Lisbon on March 3. (Photo/Agencies)", "…参观模型。（新华社记者 李明 摄）")."""
+    text = line.strip()
+    match = re.search(r"[(（][^()（）]{2,60}[)）]\s*$", text)
+    if match is None or match.start() == 0 or photo_credit(match.group()) is None:
+        return False
+    before = text[: match.start()].rstrip()
+    return words(before) <= 80 and re.search(r"[.!?。！？…]$", before) is not None
 
 
 def _metadata_fields(metas: list[MetaLine], notes: list[str], order_reason: str) -> dict:

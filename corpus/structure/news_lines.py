@@ -4,6 +4,15 @@ Each rule is about how web pages are made (breadcrumbs, share and follow widgets
 and contact footers, photo credits, end marks), never about one site's wording. Every rule returns a
 short reason code, so dropped lines are counted per reason (datatrove style) instead of vanishing.
 
+Widget labels are data, not code: `data/web_widgets.yaml` lists, per reason, the words share bars
+("Facebook", "Partager", "微博"), reader tools ("Save", "Lire plus tard", "字号 大 中 小"), advert slots,
+page navigation, feedback and most-read blocks and photo agencies print; a line made only of them is
+furniture (`widget_line`). `data/byline_words.yaml` lists role and organisation words, so that a byline
+part "Senior Fellow" or "Harbour Institute" is not taken for a person, and an author's note at the end
+("Jane Roe is a senior fellow at ...") is recognised (`author_bio`). Patterns cover what has a shape
+rather than a vocabulary: reading times, newsletter prompts in the site's voice, disclaimers, paywall
+notices, republication notes and relative stamps ("3 hours ago", which date nothing).
+
 Chinese rules are written once, in simplified characters, and matched against a simplified view of the
 line (`simplified`): the view is converted character by character, so it has the same length as the
 original and any offset found in it is an offset in the original text.
@@ -13,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 
 # Reason codes for removed lines (the card's statistics group by them).
 TITLE_REPEAT = "title_repeat"  # the headline printed again (or as the HTML title with the site name)
@@ -34,6 +44,82 @@ END_MARK = "end_mark"
 BACK_TO_TOP = "back_to_top"
 WIDGET = "widget_residue"  # bullets, form fields, digit runs, empty labels
 FOOTER = "footer"  # short non-sentence lines after the article text
+AUTHOR_BIO = "author_bio"  # "Jane Roe is a senior fellow at ...", "（作者系…）" after the article
+DISCLAIMER = "disclaimer"  # "The views expressed are the author's own", "本文仅代表作者观点"
+PAYWALL = "paywall"  # "Réservé aux abonnés", "Il vous reste 80% de cet article à lire"
+
+
+_VOCABULARY_FILE = Path(__file__).resolve().parent / "data" / "web_widgets.yaml"
+# vocabulary group -> reason code, in the order a mixed line is attributed ("Share 12 Save" is a share bar)
+_VOCABULARY_REASONS = (("advert", "advertisement"), ("share", "share_follow"), ("navigation", "navigation"),
+                       ("related", "related"), ("reader_tools", "widget_residue"), ("feedback", "widget_residue"),
+                       ("photo_credit", "photo_credit"))
+_WIDGET_SEP = r"[\s|｜·•/,，、:：;.!?？！\-–—()（）\[\]【】<>«»]*"
+_WIDGET_NUMBER = r"(?:\d[\d,.]*\s*(?:[kK万]|min\w*|mn|sec|s)?\.?|\d{1,2}:\d\d)(?![a-z0-9])"
+
+
+@functools.lru_cache(maxsize=1)
+def _widget_vocabulary() -> re.Pattern[str]:
+    """One pattern per vocabulary group (data/web_widgets.yaml), each phrase ending at a word boundary
+    for Latin letters (CJK labels may be glued: "微信微博")."""
+    import yaml
+
+    data = yaml.safe_load(_VOCABULARY_FILE.read_text(encoding="utf-8"))
+    groups = []
+    for group, _ in _VOCABULARY_REASONS:
+        phrases = sorted({str(p).casefold() for p in data.get(group) or ()}, key=len, reverse=True)
+        alt = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+        groups.append(f"(?P<{group}>(?:{alt})(?![a-z0-9à-ÿ]))")
+    return re.compile("|".join(groups) + f"|(?P<number>{_WIDGET_NUMBER})", re.I)
+
+
+_BYLINE_WORDS_FILE = Path(__file__).resolve().parent / "data" / "byline_words.yaml"
+
+
+@functools.lru_cache(maxsize=4)
+def _byline_words(group: str) -> re.Pattern[str]:
+    """Role or organisation words of bylines (data/byline_words.yaml) as one pattern: whole words in
+    Latin script, substrings in Chinese."""
+    import yaml
+
+    data = yaml.safe_load(_BYLINE_WORDS_FILE.read_text(encoding="utf-8"))
+    phrases = sorted({str(p).casefold() for p in data.get(group) or ()}, key=len, reverse=True)
+    latin = [p for p in phrases if not any(_is_cjk(ch) for ch in p)]
+    cjk = [p for p in phrases if any(_is_cjk(ch) for ch in p)]
+    alt = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in latin)
+    pattern = rf"(?<![\w'’-])(?:{alt})(?![\w'’-])"
+    if cjk:
+        pattern += "|" + "|".join(re.escape(p) for p in cjk)
+    return re.compile(pattern, re.I)
+
+
+def role_phrase(text: str) -> bool:
+    """The text holds a person's role word ("Senior Fellow", "correspondante", "研究员")."""
+    return _byline_words("person_roles").search(simplified(text)) is not None
+
+
+def organisation_phrase(text: str) -> bool:
+    """The text holds an organisation word ("Harbour Institute", "Observatoire des réseaux", "研究院")."""
+    return _byline_words("organisation_words").search(simplified(text)) is not None
+
+
+def widget_line(line: str) -> str | None:
+    """The reason code of a line made only of widget labels from the vocabularies ("Share", "Facebook",
+    "Save", "Listen to this article · 4 min", "微信 微博 QQ空间", "Story continues below advertisement"),
+    with separators, counters or durations between them; None when any other word is on the line."""
+    view = simplified(line.strip()).casefold()
+    if not view or len(view) > 120:
+        return None
+    pattern, sep = _widget_vocabulary(), re.compile(_WIDGET_SEP)
+    found: set[str] = set()
+    pos = sep.match(view).end()
+    while pos < len(view):
+        match = pattern.match(view, pos)
+        if match is None:
+            return None
+        found.add(match.lastgroup or "")
+        pos = sep.match(view, match.end()).end()
+    return next((reason for group, reason in _VOCABULARY_REASONS if group in found), None)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -111,14 +197,25 @@ _SUBSCRIBE = re.compile(
     r"^(?:subscribe|sign\s+up|newsletter|abonnez[- ]vous|inscrivez[- ]vous|s['’]abonner|click\s+here|cliquez\s+ici|"
     r"订阅|关注|扫一扫|扫码|打印本页|打印|关闭窗口|关闭|纠错|【纠错】|print\s+this|imprimer|download\s+the\s+app)", re.I
 )
+_NEWSLETTER_NOUN = re.compile(
+    r"newsletters?|inbox|lettres?\s+d['’]info(?:rmation)?s?|infolettres?|电子报|邮件订阅|订阅号|公众号", re.I)
+_NEWSLETTER_VERB = re.compile(
+    r"\b(?:subscribe|sign\s+up|signup|register|get|receive|delivered|abonnez|abonner|inscrivez|inscrire|recevez|recevoir)|订阅|注册|获取|关注",
+    re.I)
+# the site speaks: its own newsletter ("our", "notre", "本站") or an order to the reader at the start
+_SITE_VOICE = re.compile(
+    r"\b(?:our|notre|nos)\b|本站|本网|我们的|^(?:subscribe|sign\s+up|get|receive|don['’]t\s+miss|abonnez|inscrivez|recevez|ne\s+manquez)\b|^(?:订阅|关注|欢迎订阅|扫码)",
+    re.I)
 _COOKIES = re.compile(r"\bcookies?\b.*\b(?:use|accept|consent|agree|utilis|paramètres|settings|policy)", re.I)
 _JAVASCRIPT = re.compile(r"(?:enable|activer|activez)\s+(?:le\s+)?javascript|javascript\s+(?:is\s+)?(?:disabled|required|désactivé)", re.I)
 _READER = re.compile(r"\b(?:we|our|you|your|this\s+(?:web\s*)?site|nous|notre|nos|vous|votre|ce\s+site)\b|本网站|本站|您", re.I)
 _LISTEN = re.compile(r"^(?:listen(?:\s+to\s+(?:this|the)\s+(?:article|story))?|[ée]couter(?:\s+(?:cet|l['’])\s*article)?|play\s+audio|收听|语音播报)\s*[:：]?\s*(?:\d+\s*(?:min\w*|:\d\d))?$", re.I)
 _AD = re.compile(r"^(?:advertisement|advertising|sponsored(?:\s+content)?|publicité|annonce|广告|推广)$", re.I)
 _READING_TIME = re.compile(
-    r"^(?:\d+\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|de\s+lecture)|(?:reading\s+time|temps\s+de\s+lecture|lecture)\s*[:：]?\s*\d+\s*min\w*|"
-    r"阅读(?:时间|时长)?\s*[:：]?\s*\d+\s*分钟|预计阅读\s*\d+\s*分钟)$",
+    r"^(?:(?:(?:estimated|est\.?)\s+)?(?:reading|read)\s+time|temps\s+(?:de\s+)?lecture|dur[ée]e\s+de\s+lecture|lecture|lesezeit)"
+    r"\s*[:：]?\s*(?:~|about|approx\.?|environ|env\.?|ca\.?)?\s*\d+\s*(?:min(?:ute)?s?|mn)\.?$"
+    r"|^\d+\s*[-‑]?\s*(?:min(?:ute)?s?|mn)\.?\s*(?:read|reading|de\s+lecture|lecture)\.?$"
+    r"|^(?:本文)?(?:预计)?阅读(?:时间|时长|需要|需)?\s*[:：]?\s*(?:约|大约|仅需)?\s*\d+\s*分钟(?:左右)?$",
     re.I,
 )
 _FONT_SIZE = re.compile(r"^[【\[(（]?\s*(?:字号|字体|字级|文字|font(?:\s+size)?|taille)?\s*[:：]?\s*(?:[大中小]\s*){2,3}[】\])）]?$|^(?:A\s*[+-]?\s*){2,3}$", re.I)
@@ -139,7 +236,7 @@ _RELATED = re.compile(
     re.I,
 )
 _COPYRIGHT = re.compile(
-    r"(?:^copyright\b|copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|tous\s+droits\s+réservés|版权所有|保留所有权利|"
+    r"(?:^copyright\b|copyright\s*(?:©|\(c\)|\d{4})|©|\(c\)\s*\d{4}|all\s+rights\s+reserved|tous\s+droits\s+(?:de\s+reproduction\s+)?réservés|^reproduction\s+(?:totale\s+ou\s+partielle\s+)?interdite|版权所有|保留所有权利|"
     r"未经\S{0,10}(?:授权|许可)\S{0,8}(?:不得|禁止|严禁)\S{0,6}(?:转载|复制|使用)|(?:转载|复制)请注明|(?:不得|禁止|严禁)转载|icp备|icp证)", re.I
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -151,9 +248,14 @@ _END_MARK_TAIL = re.compile(
 )
 _PHOTO_LABEL = re.compile(
     r"^[(（]?\s*(?:photo(?:\s+(?:credit|by))?|photos?|crédits?\s+photos?|photo\s*:|图片来源|图片|图|摄影|摄|供图|"
-    r"image(?:\s+credit)?|source\s+(?:de\s+l['’])?(?:image|photo))\s*[:：/]", re.I
+    r"image(?:\s+credit)?|source\s+(?:de\s+l['’])?(?:image|photo)|illustrations?|infographi[ce]s?|graphique|dessin|"
+    r"制图|设计|漫画|视频)\s*[:：/／]"
+    r"|^[(（]?\s*(?:(?:photo(?:graph)?s?|image|picture|illustration)\s+(?:by|courtesy(?:\s+of)?|credit)|courtesy\s+of|"
+    r"photos?\s+de|crédits?\s*(?:photos?)?\s*(?=[:：])|©\s*photo)\s*[:：]?\s*(?=\S)", re.I
 )
 _PHOTO_AGENCY_SLASH = re.compile(r"^[(（]\s*[A-Z][\w.'’ -]{1,40}/[\w.'’ -]{2,60}[)）]$")
+# "REUTERS/Jane Roe", "AP Photo/John Doe": agency and photographer, capitalised, without brackets
+_PHOTO_SLASH_BARE = re.compile(r"^[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}\s?/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$")
 _PHOTO_CN = re.compile(r"^[(（]?[^()（）]{0,30}(?:摄|供图|图)[)）]?$")
 _BULLET_ONLY = re.compile(r"^[•·●▪■◆◇○*\-–—]+(?:\s+\S.{0,30})?$")
 _DIGIT_RESIDUE = re.compile(r"^[\d\s.,:;/|_-]+$")
@@ -188,7 +290,7 @@ def photo_credit(line: str) -> str | None:
     match = _PHOTO_LABEL.match(view)
     if match:
         return stripped[match.end() :].strip(" )）") or None
-    if _PHOTO_AGENCY_SLASH.match(stripped):
+    if _PHOTO_AGENCY_SLASH.match(stripped) or _PHOTO_SLASH_BARE.match(stripped):
         return stripped.strip("()（） ")
     if _PHOTO_CN.match(view) and re.search(r"(?:记者|摄|供图)", view) and len(stripped) <= 30:
         return stripped.strip("()（） ")
@@ -230,6 +332,21 @@ def furniture_reason(line: str) -> str | None:
         return SHARE
     if _AD.match(view):
         return ADVERT
+    widget = widget_line(stripped)
+    if widget is not None:
+        return widget
+    if newsletter_prompt(stripped):
+        return SHARE
+    if words(stripped) <= 60 and _DISCLAIMER.search(view) and (
+        re.search(r"author|auteur|autrice|作者|writer|contributor|individual|personal|personnel|本(?:网|站|报|刊)", view, re.I)
+    ):
+        return DISCLAIMER
+    if words(stripped) <= 40 and _PAYWALL.search(view):
+        return PAYWALL
+    if words(stripped) <= 40 and _REPUBLISHED.match(view):
+        return METADATA
+    if _RELATIVE_STAMP.match(view):
+        return METADATA  # a relative stamp ("3 hours ago") dates nothing: out of the text, no date taken
     if (_COOKIES.search(view) and _READER.search(view) or _JAVASCRIPT.search(view)) and words(stripped) <= 60:
         return COOKIES
     if _LISTEN.match(view):
@@ -245,6 +362,78 @@ def furniture_reason(line: str) -> str | None:
     if _DIGIT_RESIDUE.match(stripped) and not re.search(r"\d{4}[-/.]\d", stripped):
         return WIDGET
     return None
+
+
+_DISCLAIMER = re.compile(
+    r"views?\s+(?:and\s+opinions\s+)?expressed|opinions?\s+expressed|do(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)|"
+    r"opinions?\s+exprimées?|n['’]engagent?\s+que|ne\s+reflètent?\s+pas\s+nécessairement|"
+    r"仅代表作者|仅代表个人|不代表本(?:网|站|报|刊|平台|号)|文章观点(?:仅)?代表|作者个人观点|文责自负",
+    re.I,
+)
+_PAYWALL = re.compile(
+    r"^(?:article\s+)?r[ée]serv[ée]e?\s+aux\s+abonn[ée]s|^(?:for\s+)?subscribers?\s+only|^subscriber\s+exclusive|^premium$|"
+    r"il\s+vous\s+reste\s+\d+\s*%|d[ée]j[àa]\s+abonn[ée]|already\s+(?:a\s+)?subscriber|to\s+continue\s+reading|"
+    r"pour\s+lire\s+la\s+suite|this\s+(?:article|content)\s+is\s+for\s+subscribers|会员专享|付费阅读|订阅后阅读",
+    re.I,
+)
+_REPUBLISHED = re.compile(
+    r"^(?:this\s+(?:article|piece|commentary|post)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)|"
+    r"(?:a\s+version\s+of\s+)?this\s+(?:article|piece)\s+(?:first\s+)?appeared|originally\s+published|"
+    r"(?:cet|cette)\s+(?:article|tribune|chronique)\s+a\s+(?:été\s+)?(?:initialement|d['’]abord)\s+(?:été\s+)?publi[ée]e?|"
+    r"initialement\s+publi[ée]e?|本文(?:原载|首发|原发|转载自|来自)|原文(?:刊载|发表)于|转载自)",
+    re.I,
+)
+_RELATIVE_STAMP = re.compile(
+    r"^(?:(?:updated|posted|published|mis\s+[àa]\s+jour|publi[ée]|modifi[ée]|更新|发布)\s*[:：]?\s*)?"
+    r"(?:\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|il\s+y\s+a\s+\d+\s*(?:secondes?|minutes?|min|heures?|h|jours?|semaines?|mois)|"
+    r"just\s+now|yesterday|à\s+l['’]instant|hier|\d+\s*(?:秒|分钟|小时|天|周)前|刚刚|昨天(?:\s*\d{1,2}:\d{2})?)$",
+    re.I,
+)
+
+
+def newsletter_prompt(line: str) -> bool:
+    """A prompt to subscribe to the site's newsletter: a newsletter word, a subscribe verb, and the
+    reader addressed ("Get our weekly newsletter in your inbox", "Inscrivez-vous à notre lettre
+    d'information"); a sentence reporting on someone's newsletter does not address the reader."""
+    view = simplified(line.strip())
+    return (
+        words(view) <= 40 and _NEWSLETTER_NOUN.search(view) is not None
+        and _NEWSLETTER_VERB.search(view) is not None and _SITE_VOICE.search(view) is not None
+    )
+
+
+_BIO_LABEL = re.compile(
+    r"^(?:about\s+the\s+authors?|the\s+authors?|[àa]\s+propos\s+de\s+l['’](?:auteur|autrice)e?s?|l['’](?:auteur|autrice)e?s?|"
+    r"les\s+auteur(?:e|rice)?s|作者简介|作者介绍|关于作者|作者信息)\s*[:：]",
+    re.I,
+)
+_BIO_ZH = re.compile(r"^[(（【\[]?\s*(?:本文)?作者(?:系|为|是|现为|现任|单位[:：])")
+_BIO_VERB = re.compile(
+    r"\s+(?:is|was|serves\s+as|works\s+as|has\s+been|est|était|a\s+été|enseigne|dirige|travaille)\s+", re.I)
+_BIO_NAME = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|de|du|van|von|da|di|le|la|al|bin)){1,3})(?=\s)")
+
+
+def author_bio(line: str, authors: tuple[str, ...] = (), last: bool = False, elsewhere: str = "") -> bool:
+    """An author's note after the article: labelled ("About the author:", "作者简介：", "（作者系…）"), or
+    a short text presenting a person by role ("Jane Roe is a senior fellow at ...") that names one of
+    the byline's authors, or that ends the page (`last`) about a person the article (`elsewhere`) never
+    names (an article's own subject is named in it)."""
+    text = line.strip()
+    view = simplified(text)
+    if _BIO_LABEL.match(view) or (_BIO_ZH.match(view) and len(text) <= 200):
+        return True
+    match = _BIO_NAME.match(text)
+    if match is None or words(text) > 60:
+        return False
+    rest = text[match.end() :]
+    verb = _BIO_VERB.match(rest)
+    if verb is None or not role_phrase(rest[verb.end() :][:120]):
+        return False
+    name = match["name"].casefold()
+    known = any(a.casefold() == name or name.startswith(a.casefold() + " ") for a in authors)
+    surname = match["name"].split()[-1]
+    unknown_subject = last and words(text) <= 50 and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", elsewhere) is None
+    return known or unknown_subject
 
 
 def is_long_sentence(line: str) -> bool:

@@ -14,27 +14,40 @@ import re
 from dataclasses import dataclass, field
 
 from corpus.structure.news_dates import _WEEKDAYS, ValueDate, find_dates, read_value_date
-from corpus.structure.news_lines import SENTENCE_END, _is_cjk, simplified, words
+from corpus.structure.news_lines import (
+    _READING_TIME,
+    SENTENCE_END,
+    _is_cjk,
+    organisation_phrase,
+    role_phrase,
+    simplified,
+    widget_line,
+    words,
+)
 
 PUBLISHED, UPDATED, UNLABELLED = "published", "updated", "unlabelled"
 
 # Label patterns by kind, matched case-insensitively against the simplified view of a part.
 _LABELS: tuple[tuple[str, str], ...] = (
-    ("updated", r"last\s+updated(?:\s+on)?|updated(?:\s+on)?|derni[eè]re\s+mise\s+[àa]\s+jour(?:\s+le)?|mis\s+[àa]\s+jour(?:\s+le)?|"
+    ("updated", r"last\s+updated(?:\s+on)?|updated(?:\s+on)?|(?:last\s+)?modified(?:\s+on)?|(?:last\s+)?revised(?:\s+on)?|"
+                r"modifi[ée]\s+le|derni[eè]re\s+modification(?:\s+le)?|最后更新(?:时间)?|最后修改(?:时间)?|更新于|修改于|"
+                r"derni[eè]re\s+mise\s+[àa]\s+jour(?:\s+le)?|mis\s+[àa]\s+jour(?:\s+le)?|"
                 r"actualis[ée]\s+le|更新时间|更新日期|修改时间|aktualisiert(?:\s+am)?|actualizado(?:\s+el)?"),
     ("published", r"publication\s+date|date\s+of\s+publication|date\s+de\s+publication|posted(?:\s+(?:on|at))?|"
-                  r"published(?:\s+(?:on|at))?|released(?:\s+on)?|dated|date|publi[ée]\s+le|publi[ée]|发布时间|发表时间|"
+                  r"published(?:\s+(?:on|at))?|released(?:\s+on)?|mis\s+en\s+ligne(?:\s+le)?|en\s+ligne\s+le|dated|date|publi[ée]\s+le|publi[ée]|发布时间|发表时间|"
                   r"发布日期|发稿时间|时间|日期|veröffentlicht(?:\s+am)?|datum|publicado(?:\s+el)?|fecha"),
     ("category", r"posted\s+in|filed\s+under|categor(?:y|ies)|cat[ée]gories?|rubrique|栏目|分类"),
-    ("author", r"written\s+by|authors?|by|par|auteurs?|autrices?|von|por|autor(?:es)?|作者|撰文|撰稿|记者|文"),
+    ("author", r"written\s+by|propos\s+recueillis\s+par|(?:interview|interviewed|reporting|reported|story|words|text)\s+by|"
+               r"(?:un\s+)?(?:article|texte|entretien|tribune|chronique)\s+(?:de|par)|authors?|by|par|auteurs?|autrices?|von|por|autor(?:es)?|作者|撰文|撰稿|(?:本报|本刊|本网|特派|特约|实习|见习)?记者|文"),
     ("editor", r"edited\s+by|editors?|r[ée]dacteurs?|r[ée]dactrices?|[ée]diteurs?|责任编辑|责编|编辑|审核|校对|编审|主编|redakteur"),
-    ("source", r"source|sources|from|publisher|publié\s+par|来源|出处|发布单位|发布者|稿源|quelle|fuente"),
-    ("keywords", r"keywords?|tags?|mots?[- ]cl[ée]s|关键词|关键字|标签|schlagw[öo]rter"),
-    ("record", r"isbn|issn|doi|language|langue|langage|pages?|format|price|prix|语言|页数|定价|出版社"),
+    ("source", r"source|sources|from|publisher|publié\s+par|(?:本文|文章|信息|新闻|稿件)?来源|转载自|出处|发布单位|发布者|稿源|quelle|fuente"),
+    ("keywords", r"keywords?|tags?|(?:related\s+)?topics?|sujets?|th[èe]mes?|mots?[- ]cl[ée]s|话题|关键词|关键字|标签|schlagw[öo]rter"),
+    ("counter", r"浏览次数|浏览量|点击量|点击数|点击率|阅读量|阅读数|阅读次数|访问量|阅读|点击|浏览|views?|hits|vues|lectures"),
+    ("record", r"isbn|issn|doi|language|langue|langage|pages?|format|price|prix|语言|页数|定价|出版社|原标题|原题"),
 )
 _LABEL_ALT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
 # A label at the start of a part, with a colon or (for words, not bare CJK characters) a space after it.
-_LEADING = re.compile(rf"^(?:{_LABEL_ALT})(?:\s*[:：]\s*|\s+(?=\S))(?P<value>.*)$", re.I)
+_LEADING = re.compile(rf"^(?:{_LABEL_ALT})(?:\s*[:：]\s*|\s*(?<=[\u4e00-\u9fff])[/／]\s*|\s+(?=\S))(?P<value>.*)$", re.I)
 # Inline labels that open a new part inside one line: a label word followed by a colon.
 _INLINE = re.compile(rf"(?<![\w])(?:{_LABEL_ALT})\s*[:：]", re.I)
 _SEPARATORS = re.compile(r"\s*[|｜•]\s*|\s*(?<=\s)·(?=\s)\s*|\s{3,}|\t+|\u3000+")
@@ -75,7 +88,33 @@ def looks_like_name(name: str) -> bool:
 
 def split_names(value: str) -> tuple[str, ...]:
     names = tuple(n.strip(" .") for n in _NAME_SPLIT.split(value) if n.strip(" ."))
+    # Chinese names listed with spaces between them ("李明 王芳")
+    names = tuple(p for n in names for p in (n.split() if all(_is_cjk(ch) or ch.isspace() for ch in n) else (n,)))
     return names if names and all(looks_like_name(n) for n in names) else ()
+
+
+_QUALIFIER = re.compile(r"\s*[(（][^()（）]{1,80}[)）]")
+_PLACE_TAIL = re.compile(r"\s+(?:in|at|from|à|au|aux|en|depuis|de\s+retour\s+de)\s+[A-ZÀ-Ý].*$")
+
+
+def _qualified_names(value: str) -> tuple[str, ...]:
+    """Persons in a byline whose names carry a place or role: "Claire Dubois (Marseille, correspondante)",
+    "Claire Dubois, à Pékin", "Claire Dubois, envoyée spéciale à Genève", "Jane Roe in Singapore". The
+    parenthesised notes, the lower-case qualifiers after a comma and a trailing "in Place" are not names."""
+    value = _QUALIFIER.sub("", value).strip(" ,;")
+    pieces = [p.strip(" .") for p in re.split(r"\s*[,;]\s*", value) if p.strip(" .")]
+    kept = [p for p in pieces if not p[:1].islower()]
+    if not kept or not pieces or pieces[0][:1].islower():
+        return ()
+    names: list[str] = []
+    for piece in kept:
+        piece = _PLACE_TAIL.sub("", piece)
+        found = split_names(piece)
+        if not found:
+            return ()
+        names.extend(found)
+    persons = tuple(n for n in names if " " in n or any(_is_cjk(ch) for ch in n))
+    return tuple(names) if persons else ()
 
 
 def _org_like(value: str) -> bool:
@@ -170,6 +209,9 @@ def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLi
         names = split_names(by["names"]) if by else ()
         if names:  # "Published on 15 March 2024 by Jane Doe"
             value = value[: by.start()].rstrip(" ,")  # type: ignore[union-attr]
+        lead = re.match(r"^(?:by|par|von|por)\s+(?P<names>.+?)\s*(?:,|\s(?:on|le|am|el|at)\s)\s*(?P<rest>.+)$", value, re.I)
+        if not names and lead and split_names(lead["names"]):  # "Posted by Jane Doe on 15 March 2024"
+            names, value = split_names(lead["names"]), lead["rest"]
         found = _value_date(value, month_first, allow_day_month=True)
         if found is None:
             return False
@@ -183,11 +225,16 @@ def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLi
             date = read_value_date(tail, month_first)
             if date is not None:
                 meta.dates.append((UNLABELLED, date))
-            value = value[: dates[-1].start].rstrip(" ,;")
-        names = split_names(value)
+            value = re.sub(r"(?:\s+(?:on|le|am|el|at|the)|\s*[-–—·])+$", "", value[: dates[-1].start].rstrip(" ,;"), flags=re.I)
+        value = re.sub(r"^(?:本报|本刊|本网|特派|特约|实习|见习)?(?:记者|記者)\s*", "", value) or value
+        names = split_names(value) or _qualified_names(value)
         if names:
-            # in Latin script a lone capitalised word after the names is an agency ("By John Smith, Reuters")
-            persons = tuple(n for n in names if " " in n or any(_is_cjk(ch) for ch in n))
+            # a role is not a person ("By Jane Roe, Senior Fellow"); an affiliation or agency is an
+            # organisation, as is a lone capitalised word after the names in Latin script ("By John Smith, Reuters")
+            names = tuple(n for n in names if not role_phrase(n) or organisation_phrase(n))
+            persons = tuple(
+                n for n in names if (" " in n or any(_is_cjk(ch) for ch in n)) and not organisation_phrase(n)
+            )
             meta.organisations.extend(n for n in names if n not in persons)
             if persons:
                 meta.authors = meta.authors or persons
@@ -208,6 +255,8 @@ def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLi
             meta.organisations.append(value)
             return True
         return False
+    if kind == "counter":  # "浏览次数：1024", "Views: 1,024": understood, not kept
+        return re.fullmatch(r"\d[\d,.]*\s*[kK万]?\s*(?:次|人)?", value.strip()) is not None
     if kind == "keywords":
         meta.keywords = tuple(k.strip() for k in re.split(r"[,;，；、]", value) if k.strip())
         return bool(meta.keywords)
@@ -229,4 +278,6 @@ def _read_unlabelled(part: str, month_first: bool | None, meta: MetaLine, failed
         return
     if part.isdigit() or (_COUNTER_PART.match(part) and re.search(r"\d", part)):
         return  # ids, page numbers and counters: understood, not kept
+    if _READING_TIME.match(simplified(part)) or widget_line(part) in ("share_follow", "widget_residue"):
+        return  # "Lecture 3 min.", "Share": reader tools on the metadata line, understood, not kept
     failed.append(part)

@@ -22,7 +22,7 @@ from corpus.structure.report.cover import (
 from corpus.structure.report.footnotes import build_footnotes, extract_reference_markers, separate_notes
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
-from corpus.structure.report.layout import Line, read_lines, split_pages
+from corpus.structure.report.layout import Line, _is_blank_layout, read_lines, split_pages
 from corpus.structure.report.patterns import _NOTE_START_RE, _PAGE_NUMBER_RE
 from corpus.structure.report.furniture import _infer_page_numbers  # noqa: F401  (re-exported for tests)
 
@@ -30,9 +30,29 @@ from corpus.structure.report.furniture import _infer_page_numbers  # noqa: F401 
 # --- entry points -----------------------------------------------------------------------------------
 
 
+def _is_paged_pdf_extraction(raw: str) -> bool:
+    """The layout of a PDF extraction, whatever the length: a blank line after every line, lines wrapped at a
+    width (most do not end a sentence), and pages joined by a single newline before a line opening with one
+    space. Web articles have a blank line between paragraphs, not between wrapped lines, and no page joins."""
+    raw_lines = raw.replace("\r\n", "\n").split("\n")
+    if not _is_blank_layout(raw_lines):
+        return False
+    joins = sum(
+        1 for i in range(1, len(raw_lines))
+        if raw_lines[i - 1].strip() and raw_lines[i].startswith(" ") and not raw_lines[i].startswith("  ")
+        and raw_lines[i].strip()
+    )
+    texts = [line.strip() for line in raw_lines if line.strip()]
+    wrapped = sum(1 for t in texts if not re.search(r"[.!?:\"”)]$", t))
+    return joins >= 1 and wrapped >= 0.5 * len(texts)
+
+
 def looks_like_report(raw: str) -> bool:
-    """Reports are long PDF extractions with numbered notes or page furniture."""
+    """Reports are PDF extractions: long texts with numbered notes or page furniture, or any text in the paged
+    blank-line layout of a PDF extraction (the layout itself is the evidence, however short the report)."""
     lines = [line for line in raw.splitlines() if line.strip()]
+    if len(lines) >= 12 and _is_paged_pdf_extraction(raw):
+        return True
     if len(lines) < 60:
         return False
     note_lines = sum(1 for line in lines if _NOTE_START_RE.match(line.strip()))

@@ -143,6 +143,19 @@ def _continues_title(previous: str, line: str) -> bool:
     return _is_caps(previous) == _is_caps(line) and line[:1].isupper()
 
 
+def _is_banner(lines: list[str], k: int) -> bool:
+    """A line in capitals above the title (the institution's name): the next line that is no series, number or
+    date line is set in mixed case and does not continue it."""
+    if not _is_caps(lines[k]):
+        return False
+    nxt = k + 1
+    while nxt < len(lines) and is_meta_line(lines[nxt]):
+        nxt += 1
+    if nxt >= len(lines) or _is_caps(lines[nxt]):
+        return False
+    return nxt > k + 1 or not _continues_title(lines[k], lines[nxt])
+
+
 @dataclass(frozen=True)
 class Cover:
     """What a cover or title block says; `used` are the indices of the lines read as title/subtitle/authors/date."""
@@ -159,9 +172,7 @@ def read_cover(lines: list[str]) -> Cover:
     other letter case right after it is the subtitle; names after it, or before a role line, are authors."""
     lines = [line.strip() for line in lines if line.strip()]
     start = 0
-    while start < len(lines) and (is_meta_line(lines[start]) or (
-            _is_caps(lines[start]) and start + 1 < len(lines) and not _is_caps(lines[start + 1])
-            and not is_meta_line(lines[start + 1]) and not _continues_title(lines[start], lines[start + 1]))):
+    while start < len(lines) and (is_meta_line(lines[start]) or _is_banner(lines, start)):
         start += 1
     title_lines: list[str] = []
     end = start

@@ -185,6 +185,20 @@ def _continuation_start(body: list[BodyLine], start: int) -> int | None:
     return found
 
 
+def _heading_above_notes(page: list[Line], index: int, number: int, next_note: int) -> bool:
+    """A numbered line above the page's note block is a heading, not the block's first note: it is set as
+    "N. Title" (short, no sentence end, capitalised) and a later line of the page starts a note numbered from
+    the next expected number up to N (a page's notes form one block at its foot, numbered consecutively)."""
+    match = _NOTE_START_RE.match(page[index].text)
+    if not match:
+        return False
+    rest = page[index].text[match.end():].strip()
+    if not rest or len(rest) >= 60 or _ends_sentence(rest) or not rest[0].isupper():
+        return False
+    later = [int(m.group(1)) for line in page[index + 1:] if (m := _note_match(line.text))]
+    return any(next_note <= n <= number for n in later) and not (index + 1 < len(page) and _note_match(page[index + 1].text))
+
+
 @dataclass
 class Separated:
     """Body lines in reading order and notes by number."""
@@ -221,6 +235,8 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
         for index, line in enumerate(page):
             number = _note_start(line.text, next_note, next_marker, in_foot=not endnotes and index >= len(page) // 2,
                                  in_notes=in_note and bool(page_notes))
+            if number is not None and not page_notes and not endnotes and _heading_above_notes(page, index, number, next_note):
+                number = None
             if number is not None:
                 if pending is not None:
                     next_marker = _attach_continuation(body, page_body_start, pending, next_marker)

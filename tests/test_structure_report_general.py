@@ -67,3 +67,89 @@ def test_footnotes_numbered_heading_mid_page_is_not_a_note():
     assert all(notes[n].anchor is not None and notes[n].status != "missing_text" for n in (1, 2, 3))
     assert "2. Export controls since 2022" in [s.heading for s in doc.sections]
     assert "rules were tightened again" in doc.text
+
+
+# --- title: a cover that prints only the publisher; the title heads the contents and the first body page -----
+
+
+def test_cover_banner_that_is_an_institution_is_no_title():
+    cover = read_cover(["NORTHGATE", "INSTITUTE", "Brussels, 3.5.2022", "NI(2022) 14 final"])
+    assert cover.title is None
+
+
+def test_title_from_the_contents_head_repeated_on_the_first_body_page():
+    cover = ["NORTHGATE", "INSTITUTE", "Brussels, 3.5.2022", "NI(2022) 14 final"]
+    contents = ["CONTENTS", "HARBOUR POLICY REVIEW", "2022 UPDATE", "INTRODUCTION " + "." * 40 + " 2",
+                "1. Ports and shipping " + "." * 40 + " 3", "2. Inland waterways " + "." * 40 + " 4"]
+    body = [["Harbour Policy Review 2022 Update", "INTRODUCTION", *filler("harbour", 8), "2"],
+            ["1. Ports and shipping", *filler("port", 9), "3"], ["2. Inland waterways", *filler("canal", 9), "4"]]
+    doc = structure_report(blank_layout(cover, contents, *body))
+    assert doc.title == "Harbour Policy Review 2022 Update"
+
+
+# --- headings: a roman numeral on its own line; recurring sub-heading labels -----------------------------------
+
+
+def _headings(doc):
+    return [(s.heading, s.level) for s in doc.sections if s.heading]
+
+
+def test_roman_numeral_on_its_own_line_opens_a_division_above_arabic_numbers():
+    page1 = [*filler("intro", 6), "I.", "SETTING THE CONDITIONS FOR GROWTH IN THE", "REGION", *filler("growth", 6), "3"]
+    page2 = ["1.", "Pooling policy insights", *filler("insight", 6), "1.1. Making the most of national plans",
+             *filler("plan", 6), "4"]
+    page3 = ["2.", "Sharing data", *filler("data", 8), "5"]
+    doc = structure_report(blank_layout(page1, page2, page3))
+    assert _headings(doc) == [("I. SETTING THE CONDITIONS FOR GROWTH IN THE REGION", 1),
+                              ("1. Pooling policy insights", 2), ("1.1. Making the most of national plans", 3),
+                              ("2. Sharing data", 2)]
+
+
+def test_recurring_label_under_a_long_numbered_heading_is_its_own_heading():
+    long1 = "1.1. Maximise the advantages from the regional strategies and accelerate the proposed actions"
+    long2 = "1.2. Reap the full benefit of the technical expertise of the regional expert groups and boards"
+    page1 = ["1. Pooling policy insights", *filler("insight", 5), long1, "Overview of actions taken",
+             *filler("action", 5), "Outlook", *filler("outlook", 4), "3"]
+    page2 = [long2, "Overview of actions taken", *filler("expert", 5), "Outlook", *filler("future", 5), "4"]
+    doc = structure_report(blank_layout(page1, page2))
+    assert _headings(doc) == [("1. Pooling policy insights", 1), (long1, 2), ("Overview of actions taken", 3),
+                              ("Outlook", 3), (long2, 2), ("Overview of actions taken", 3), ("Outlook", 3)]
+
+
+# --- headings: sentence-style headings wrapped over several short lines --------------------------------------
+
+
+def test_sentence_style_heading_over_short_lines_between_paragraphs():
+    heading = ["Coastal storage capacity has grown quickly in recent years but", "planning has not kept pace with it",
+               "in most regions"]
+    page1 = ["Summary", *filler("storage", 6), *heading, *filler("capacity", 6), "2"]
+    page2 = [*filler("tariff", 10), "3"]
+    doc = structure_report(blank_layout(page1, page2))
+    assert (" ".join(heading), 2) in _headings(doc)
+
+
+# --- markers: bracketed references, also mid-clause and starred -------------------------------------------------
+
+
+def test_bracketed_references_mid_clause_and_starred_are_markers():
+    page1 = [*filler("harbour", 4), "a small subset of the applications to shipping, (1) involves, for instance, cranes.",
+             "Chatbot-style models, such as Alpha (2*), Beta (3*), and Gamma (4*).",
+             "Image generators (5), such as Delta (6*).", *filler("port", 5), "2"]
+    page2 = [*filler("canal", 10), "3"]
+    doc = structure_report(blank_layout(page1, page2))
+    assert sorted(n.number for n in doc.footnotes if n.anchor is not None) == [1, 2, 3, 4, 5, 6]
+    assert "(1)" not in doc.text and "(2*)" not in doc.text
+
+
+# --- headings: a list of names under a label is no run of headings -----------------------------------------------
+
+
+def test_contributor_list_lines_are_not_headings():
+    page1 = ["Contributors", "CHAIR", "Prof. Ana Silva, Harbour University", "EXPERT PANEL",
+             "Dr. Tom Berg, Northgate Institute of", "Technology (Norway)", "Li Wei, Meridian Policy Lab (China)",
+             "Sara Khan, Delta College (Pakistan)", "Dr. Omar Haddad, Ministry of Ports (Jordan)", "2"]
+    page2 = ["Introduction", *filler("harbour", 10), "3"]
+    doc = structure_report(blank_layout(page1, page2))
+    headings = [h for h, _ in _headings(doc)]
+    assert not any("," in h for h in headings), headings
+    assert "Contributors" in headings and "CHAIR" in headings

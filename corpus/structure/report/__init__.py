@@ -14,7 +14,7 @@ from dataclasses import replace
 from corpus.structure.model import StructuredDocument
 from corpus.structure.report.blocks import assemble, build_blocks, build_sections
 from corpus.structure.report.captions import build_figures
-from corpus.structure.report.contents import contents_entries, find_contents_pages
+from corpus.structure.report.contents import contents_entries, entry_key, find_contents_pages
 from corpus.structure.report.cover import (
     cover_title, find_date, front_pages, is_date_line, is_institution, is_meta_line, is_name_list,
     legal_pages, merge_covers, read_authors, read_cover, sidebar_lines,
@@ -23,7 +23,7 @@ from corpus.structure.report.footnotes import build_footnotes, extract_reference
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
 from corpus.structure.report.layout import Line, _is_blank_layout, read_lines, split_pages
-from corpus.structure.report.patterns import _NOTE_START_RE, _PAGE_NUMBER_RE
+from corpus.structure.report.patterns import _ends_sentence, _NOTE_START_RE, _PAGE_NUMBER_RE
 from corpus.structure.report.furniture import _infer_page_numbers  # noqa: F401  (re-exported for tests)
 
 
@@ -80,6 +80,28 @@ def _opens_title_block(lines: list[Line]) -> bool:
     return any(is_name_list(line.text) or is_institution(line.text) or is_meta_line(line.text) for line in lines)
 
 
+_MAX_HEADLINE_ENTRIES = 3
+
+
+def _contents_headline(blocks: list, entries: list) -> str | None:
+    """The document's title printed at the head of the contents page (before its entries) and again as the
+    first line of the body: that first body block is the title, not body text or a heading."""
+    first = next((b for b in blocks if b.lines), None)
+    if first is None or first.kind not in ("paragraph", "heading", "title") or len(first.lines) > 2:
+        return None
+    text = " ".join(line.text for line in first.lines)
+    if _ends_sentence(text) or len(text) > 150 or not entries:
+        return None
+    key = entry_key(text)
+    for k in range(1, min(_MAX_HEADLINE_ENTRIES, len(entries)) + 1):
+        if entries[k - 1].number:
+            break
+        if entry_key(" ".join(e.title for e in entries[:k])) == key:
+            first.kind, first.style = "title", ""
+            return text
+    return None
+
+
 def structure_report(raw: str) -> StructuredDocument:
     """Structure one report: clean text plus section, footnote and figure spans. A layout no rule foresaw
     never fails the corpus: the text is kept as extracted, without layers, and the reason is noted."""
@@ -127,6 +149,7 @@ def _structure_report(raw: str) -> StructuredDocument:
     if not separated.notes and extract_reference_markers(separated.body):
         notes.append("footnotes: numbered references cited in brackets; their list is not in the text (missing_text)")
     blocks = build_blocks(separated.body, entries)
+    headline = _contents_headline(blocks, entries)
     assign_levels(blocks)
     text, placed, anchors = assemble(blocks)
     sections = build_sections(placed, len(text))
@@ -136,7 +159,7 @@ def _structure_report(raw: str) -> StructuredDocument:
         if cover.date is None:  # a date printed alone on the title page, under the abstract
             dated = next((d for d in (find_date(t) for t in texts[0] if is_date_line(t)) if d), None) if texts else None
             cover = replace(cover, date=dated)
-    title = cover_title(cover)
+    title = cover_title(cover) or headline
     title_origin = None
     if title is None:
         title = _running_head_title(removed)

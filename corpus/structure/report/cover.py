@@ -174,6 +174,12 @@ def read_cover(lines: list[str]) -> Cover:
     start = 0
     while start < len(lines) and (is_meta_line(lines[start]) or _is_banner(lines, start)):
         start += 1
+    run = start
+    while run < len(lines) and _is_caps(lines[run]) and not is_meta_line(lines[run]) and run - start < 3:
+        run += 1
+    named = " ".join(lines[start:run])
+    if run > start and is_institution(named) and len(named.split()) <= 5 and (run == len(lines) or is_meta_line(lines[run])):
+        return Cover(date=_cover_date(lines))  # only the publisher's name in capitals ("EUROPEAN" / "COMMISSION"): no title
     title_lines: list[str] = []
     end = start
     if start < len(lines) and not _ends_sentence(lines[start]) and not is_name_list(lines[start]) and len(lines[start]) <= 120:
@@ -189,9 +195,13 @@ def read_cover(lines: list[str]) -> Cover:
                 and not is_meta_line(candidate) and not is_name_list(candidate) and not _ends_sentence(candidate)):
             subtitle = candidate
     authors = read_authors(lines[end + (1 if subtitle else 0):]) if title_lines else read_authors(lines)
-    date = next((d for d in (find_date(line) for line in lines if is_date_line(line) or _SERIES_RE.search(line)) if d), None)
+    date = _cover_date(lines)
     title = " ".join(title_lines) if title_lines else None
     return Cover(title=title, subtitle=subtitle, authors=authors, date=date)
+
+
+def _cover_date(lines: list[str]) -> PrintedDate | None:
+    return next((d for d in (find_date(line) for line in lines if is_date_line(line) or _SERIES_RE.search(line)) if d), None)
 
 
 def read_authors(lines: list[str]) -> tuple[str, ...]:

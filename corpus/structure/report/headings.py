@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from corpus.structure.lines import URL_RE
 from corpus.structure.report.contents import entry_key
 from corpus.structure.report.cover import is_date_line
@@ -58,6 +60,14 @@ def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
             while i + count < len(body) and count < 4 and _heading_continues(body[i + count - 1], body[i + count], "numbered", width):
                 count += 1
             return "numbered", count  # the number on its own line, the title on the next
+    if _LONE_ROMAN_RE.match(body[i].text) and i + 1 < len(body) and not body[i].markers:
+        title = body[i + 1]
+        if (_is_caps(title.text) and not _ends_sentence(title.text) and len(title.text) < 1.1 * width
+                and not title.markers and not _starts_block(title)):
+            count = 2
+            while i + count < len(body) and count < 4 and _heading_continues(body[i + count - 1], body[i + count], "caps", width):
+                count += 1
+            return "roman", count  # "I." on its own line, the division's title in capitals on the next
     count = _tight_run(body, i, width)
     lines = body[i : i + count]
     nxt = body[i + count] if i + count < len(body) else None
@@ -69,6 +79,7 @@ def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
     return style, count
 
 
+_LONE_ROMAN_RE = re.compile(r"^[IVXL]{1,6}\.$")
 _MAX_CHAPTER = 30  # a bare number before a heading is a chapter number, never larger
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from corpus.structure.lines import join_lines
 from corpus.structure.model import SectionSpan
 from corpus.structure.report.contents import ContentsEntry, entry_key
-from corpus.structure.report.headings import _body_width, _heading_at, _starts_block
+from corpus.structure.report.headings import _body_width, _heading_at, _starts_block, recurring_labels
 from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.patterns import (
     _BACKMATTER_RE, _BARE_LABEL_RE, _BULLET_RE, _CAPTION_RE, _CONNECTORS, _ends_sentence, _FULL_LINE,
@@ -100,6 +100,7 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
     body = join_drop_caps(body)
     width = _body_width(body)
     contents = frozenset(entry_key(e.title) for e in entries)
+    recurring = recurring_labels(body, width)
     blocks: list[Block] = []
     title_end = _title_block_end(body, width)
     blocks.extend(Block("title", [line]) for line in body[:title_end])
@@ -135,7 +136,7 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
             _mark_chart_title(blocks, width)
             i += residue  # tick values and labels of a chart: not body text
             continue
-        heading = _heading_at(body, i, _previous_text_line(blocks, prev), width, contents)
+        heading = _heading_at(body, i, _previous_text_line(blocks, prev), width, contents, recurring)
         if heading:
             style, count = heading
             blocks.append(Block("heading", body[i : i + count], style=style))

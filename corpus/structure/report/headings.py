@@ -50,14 +50,14 @@ def _wraps_tightly(line: BodyLine, nxt: BodyLine | None) -> bool:
 
 
 def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
-                contents: frozenset[str] = frozenset()) -> tuple[str, int] | None:
+                contents: frozenset[str] = frozenset(), recurring: frozenset[str] = frozenset()) -> tuple[str, int] | None:
     """The heading style and line count of a heading starting at body[i], or None for body text."""
     if _LONE_HEADING_NUMBER_RE.match(body[i].text) and i + 1 < len(body) and not body[i].markers:
         title = body[i + 1]
         if (not _ends_sentence(title.text) and len(title.text) < _SHORT_LINE * width and title.text[:1].isupper()
                 and not title.markers and not _starts_block(title)):
             count = 2
-            while i + count < len(body) and count < 4 and _heading_continues(body[i + count - 1], body[i + count], "numbered", width):
+            while i + count < len(body) and count < 4 and _heading_continues(body[i + count - 1], body[i + count], "numbered", width, recurring):
                 count += 1
             return "numbered", count  # the number on its own line, the title on the next
     if _LONE_ROMAN_RE.match(body[i].text) and i + 1 < len(body) and not body[i].markers:
@@ -71,10 +71,10 @@ def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
     count = _tight_run(body, i, width)
     lines = body[i : i + count]
     nxt = body[i + count] if i + count < len(body) else None
-    style = _heading_style(lines, prev, nxt, width, contents)
+    style = _heading_style(lines, prev, nxt, width, contents, recurring)
     if style is None:
         return None
-    while i + count < len(body) and count < 3 and _heading_continues(body[i + count - 1], body[i + count], style, width):
+    while i + count < len(body) and count < 3 and _heading_continues(body[i + count - 1], body[i + count], style, width, recurring):
         count += 1
     return style, count
 
@@ -97,7 +97,7 @@ def _sentence_heading(text: str, width: int) -> bool:
 
 
 def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine | None, width: int,
-                   contents: frozenset[str] = frozenset()) -> str | None:
+                   contents: frozenset[str] = frozenset(), recurring: frozenset[str] = frozenset()) -> str | None:
     """The heading style of candidate heading lines, or None. Decided by pattern and neighbours only."""
     text = " ".join(line.text for line in lines)
     first = lines[0].text
@@ -135,6 +135,8 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         next_starts = True  # the heading wraps onto a short lower-case line ("... an" / "establishment")
     if lettered and prev_ends and next_starts and len(text) < 1.3 * width and not _closes_sentence(text):
         return "lettered"
+    if text in recurring and len(lines) == 1 and prev_ends and (next_starts or _BULLET_RE.match(nxt.text)):
+        return "recurring"  # a label printed again and again on its own line ("Outlook"): a sub-heading
     if nxt is not None and _BULLET_RE.match(nxt.text):
         # a line introducing a bullet group is body text, unless it is a short title-case label
         if not (prev_ends and _is_title_case(text) and len(text.split()) >= 2 and len(first) < 0.5 * width and not text.endswith(":")):
@@ -164,9 +166,12 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
     return None
 
 
-def _heading_continues(prev: BodyLine, line: BodyLine, style: str, width: int) -> bool:
-    """Whether `line` is the wrapped continuation of heading line `prev` (without a tight-wrap signal)."""
+def _heading_continues(prev: BodyLine, line: BodyLine, style: str, width: int, recurring: frozenset[str] = frozenset()) -> bool:
+    """Whether `line` is the wrapped continuation of heading line `prev` (without a tight-wrap signal); a line
+    printed again and again on its own is a label of its own, never a continuation."""
     text = line.text
+    if text in recurring:
+        return False
     if line.source.page_break or not text or len(text) > _SHORT_LINE * width or _closes_sentence(text):
         return False
     if _NUMBERED_HEADING_RE.match(text) or _ROMAN_HEADING_RE.match(text) or _starts_block(line) or line.markers:
@@ -259,7 +264,7 @@ def assign_levels(blocks: list[Block]) -> None:
             level = min(last_level + 1, 6) if last_level else 1  # one below the heading it follows
         elif block.style == "caps":
             level = caps_level if headings.index(block) > first_titled else 1
-        elif block.style == "list_label":
+        elif block.style in ("list_label", "recurring"):
             level = min(last_level + 1, 6)
         elif roman_divisions and _is_roman_division(block):
             level = 1
@@ -267,7 +272,25 @@ def assign_levels(blocks: list[Block]) -> None:
             level = min(last_level + 1, 4) if last_level else 1
         block.level = level
         last_style = block.style
-        if block.style not in ("roman", "list_label", "sentence"):
+        if block.style not in ("roman", "list_label", "sentence", "recurring"):
             last_level = level
         if block.style in ("numbered", "contents") and _number_level(text):
             last_alpha_level = None
+
+
+_MAX_LABEL_WORDS = 8
+
+
+def recurring_labels(body: list[BodyLine], width: int) -> frozenset[str]:
+    """Short lines printed on their own line at least twice in the body ("Outlook", "Overview of actions
+    taken"): labels the document sets over its sections again and again (furniture is already removed)."""
+    counts: dict[str, int] = {}
+    for k, line in enumerate(body):
+        text = line.text
+        if k and (_LONE_HEADING_NUMBER_RE.match(body[k - 1].text) or _LONE_ROMAN_RE.match(body[k - 1].text)):
+            continue  # the title of a numbered heading ("1." / "Scope"), also listed elsewhere
+        if (text[:1].isupper() and len(text.split()) <= _MAX_LABEL_WORDS and len(text) < 0.5 * width
+                and not _closes_sentence(text) and not any(ch.isdigit() for ch in text) and not line.markers
+                and not _starts_block(line)):
+            counts[text] = counts.get(text, 0) + 1
+    return frozenset(t for t, n in counts.items() if n >= 2)

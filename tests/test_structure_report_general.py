@@ -153,3 +153,10 @@ def test_contributor_list_lines_are_not_headings():
     headings = [h for h, _ in _headings(doc)]
     assert not any("," in h for h in headings), headings
     assert "Contributors" in headings and "CHAIR" in headings
+
+
+def test_enumeration_in_brackets_mid_clause_stays_text():
+    page1 = [*filler("harbour", 4), "The plan has three parts: (1) the ports, (2) the canals, and (3) the locks of the river.",
+             *filler("port", 5), "2"]
+    doc = structure_report(blank_layout(page1, [*filler("canal", 10), "3"]))
+    assert "(1) the ports, (2) the canals" in doc.text and not doc.footnotes

@@ -396,6 +396,8 @@ def build_footnotes(separated: Separated, anchors: dict[int, int], text_length: 
 
 _REFERENCE_RE = re.compile(r" \((\d{1,3})\*?((?:\s?[,–-]\s?\d{1,3}\*?)*)\)(?=[.,;:]|\s*$)")
 _MIN_REFERENCES = 3
+# a reference mid-clause, after a comma and before a word in lower case ("militaries, (1) involves")
+_MID_CLAUSE_REFERENCE_RE = re.compile(r"(?<=,) \((\d{1,3})\*?((?:\s?[,–-]\s?\d{1,3}\*?)*)\)(?= [a-z])")
 
 
 def _reference_numbers(match: re.Match[str]) -> list[int]:
@@ -414,17 +416,29 @@ def extract_reference_markers(body: list[BodyLine]) -> bool:
     """Numbered references cited in brackets at the end of a clause ("... models (1).", "(2, 3);"), whose list
     is outside the document, are markers too: removed from the text and recorded (missing_text). Only when the
     first citations of each number count up from 1 (1, 2, 3, ...), so enumerations and article numbers stay."""
-    found = [(k, m) for k, line in enumerate(body) for m in _REFERENCE_RE.finditer(line.text)]
+    candidates = sorted(
+        [(k, m.start(), m, True) for k, line in enumerate(body) for m in _REFERENCE_RE.finditer(line.text)]
+        + [(k, m.start(), m, False) for k, line in enumerate(body) for m in _MID_CLAUSE_REFERENCE_RE.finditer(line.text)],
+        key=lambda c: (c[0], c[1]))
+    found: list[tuple[int, re.Match[str]]] = []
     first_seen: list[int] = []
-    for _, match in found:
-        for number in _reference_numbers(match):
-            if number not in first_seen:
-                first_seen.append(number)
-    if len(first_seen) < _MIN_REFERENCES or first_seen[:_MIN_REFERENCES] != list(range(1, _MIN_REFERENCES + 1)):
+    for k, _, match, strict in candidates:
+        numbers = _reference_numbers(match)
+        new = [n for n in numbers if n not in first_seen]
+        if not strict and new != list(range(len(first_seen) + 1, len(first_seen) + 1 + len(new))):
+            continue  # mid-clause only where it is the next number of the citation sequence
+        found.append((k, match))
+        first_seen.extend(new)
+    strict_count = sum(1 for c in candidates if c[3])
+    if (strict_count < _MIN_REFERENCES or len(first_seen) < _MIN_REFERENCES
+            or first_seen[:_MIN_REFERENCES] != list(range(1, _MIN_REFERENCES + 1))):
         return False
-    for k in sorted({k for k, _ in found}):
+    by_line: dict[int, list[re.Match[str]]] = {}
+    for k, match in found:
+        by_line.setdefault(k, []).append(match)
+    for k in sorted(by_line):
         line = body[k]
-        matches = list(_REFERENCE_RE.finditer(line.text))
+        matches = by_line[k]
         text, markers, removed = line.text, list(line.markers), 0
         for match in matches:
             start, end = match.start() - removed, match.end() - removed

@@ -120,9 +120,9 @@ def test_recurring_label_under_a_long_numbered_heading_is_its_own_heading():
 
 
 def test_sentence_style_heading_over_short_lines_between_paragraphs():
-    heading = ["Coastal storage capacity has grown quickly in recent years but", "planning has not kept pace with it",
-               "in most regions"]
-    page1 = ["Summary", *filler("storage", 6), *heading, *filler("capacity", 6), "2"]
+    heading = ["Coastal storage capacity has grown quickly in recent years but", "planning has not kept pace with it in the coastal",
+               "regions"]
+    page1 = ["Summary", *filler("storage", 6)[:-1], "and the board agreed.", *heading, *filler("capacity", 6), "2"]
     page2 = [*filler("tariff", 10), "3"]
     doc = structure_report(blank_layout(page1, page2))
     assert (" ".join(heading), 2) in _headings(doc)

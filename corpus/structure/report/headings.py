@@ -73,10 +73,42 @@ def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
     nxt = body[i + count] if i + count < len(body) else None
     style = _heading_style(lines, prev, nxt, width, contents, recurring)
     if style is None:
-        return None
+        wrapped = _wrapped_sentence_heading(body, i, prev, width)
+        return ("sentence", wrapped) if wrapped else None
     while i + count < len(body) and count < 3 and _heading_continues(body[i + count - 1], body[i + count], style, width, recurring):
         count += 1
     return style, count
+
+
+_HEADING_MEASURE = 0.72  # a heading set in larger type wraps well before the body's full width
+_MAX_WRAPPED_HEADING_LINES = 4
+_MAX_WRAPPED_HEADING_WORDS = 40
+
+
+def _wrapped_sentence_heading(body: list[BodyLine], i: int, prev: BodyLine | None, width: int) -> int:
+    """A heading written as a sentence and set in larger type over several lines: between a paragraph's end and a
+    full-width paragraph, two to four lines all shorter than the body measure, none closing a sentence, the lines
+    before the last wrapped at a similar length. Returns its line count, or 0."""
+    if prev is not None and not _ends_sentence(prev.text):
+        return 0
+    if not body[i].text[:1].isupper() or _starts_block(body[i]):
+        return 0
+    j = i
+    while (j < len(body) and j - i < _MAX_WRAPPED_HEADING_LINES and len(body[j].text) < _HEADING_MEASURE * width
+           and not _closes_sentence(body[j].text) and not body[j].markers and not _starts_block(body[j])
+           and (j == i or not body[j].source.page_break)):
+        j += 1
+    count = j - i
+    if count < 2 or j >= len(body):
+        return 0
+    run, nxt = body[i:j], body[j]
+    if any(len(line.text) < 0.4 * width for line in run[:-1]) or _ends_sentence(run[-1].text):
+        return 0
+    if sum(len(line.text.split()) for line in run) > _MAX_WRAPPED_HEADING_WORDS:
+        return 0
+    if len(nxt.text) < 0.8 * width or not nxt.text[:1].isupper() or nxt.source.page_break:
+        return 0
+    return count
 
 
 _LONE_ROMAN_RE = re.compile(r"^[IVXL]{1,6}\.$")

@@ -160,3 +160,26 @@ def test_enumeration_in_brackets_mid_clause_stays_text():
              *filler("port", 5), "2"]
     doc = structure_report(blank_layout(page1, [*filler("canal", 10), "3"]))
     assert "(1) the ports, (2) the canals" in doc.text and not doc.footnotes
+
+
+def test_numbered_heading_wrapping_onto_a_short_lower_case_line_after_a_chapter_heading():
+    page1 = ["2 Capabilities", "2.1 How does the harbour model gain its", "capabilities?", *filler("model", 8), "3"]
+    doc = structure_report(blank_layout(page1, [*filler("canal", 10), "4"]))
+    assert ("2.1 How does the harbour model gain its capabilities?", 2) in _headings(doc)
+
+
+def test_heading_opening_a_page_under_a_running_head_after_a_signature_line():
+    head = "Harbour Policy Review: Interim Report"
+    page1 = [head, "Forewords", *filler("harbour", 6)[:-1], "and we thank the board.", "Professor Ana Silva",
+             "Harbour University & Chair", "7"]
+    page2 = [head, "Executive Summary", "About this report", *filler("summary", 6), "8"]
+    page3 = [head, *filler("canal", 10), "9"]
+    doc = structure_report(blank_layout(page1, page2, page3))
+    assert "Executive Summary" in [h for h, _ in _headings(doc)]
+
+
+def test_sentence_case_line_right_under_a_heading_over_a_paragraph_is_a_subheading():
+    page0 = ["Contributors", *filler("people", 6)[:-1], "and many others.", "1"]
+    page1 = ["Forewords", "This report is the beginning of a long journey", *filler("journey", 6), "2"]
+    doc = structure_report(blank_layout(page0, page1, [*filler("canal", 10), "3"]))
+    assert ("This report is the beginning of a long journey", 2) in _headings(doc)

@@ -148,10 +148,13 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         or (bool(_BULLET_RE.match(prev.text)) and len(first) < 0.5 * width and _is_title_case(text) and len(text.split()) >= 2
             and _last_word(prev.text) not in _CONNECTORS and not prev.text.endswith((",", "-", "–")))
         or bool(prev.markers and prev.markers[-1][0] >= len(prev.text))
-        or (lines[0].source.page_break and len(prev.text) < _SHORT_LINE * width)
+        or ((lines[0].source.page_break or prev.page != lines[0].page) and len(prev.text) < _SHORT_LINE * width)
     )
     next_starts = nxt is None or nxt.text[:1].isupper() or nxt.text[:1] in "“\"‘(" or nxt.text[:1].isdigit()
     numbered = _NUMBERED_HEADING_RE.match(text) or _BARE_NUMBERED_HEADING_RE.match(text)
+    if (numbered and _NUMBERED_HEADING_RE.match(text) and nxt is not None and not next_starts and prev_ends
+            and _short_continuation(nxt.text)):
+        next_starts = True  # "2.1 How does the model gain its" / "capabilities?": the title wraps onto a short line
     rest = text[numbered.end():] if numbered else ""
     if numbered and not _NUMBERED_HEADING_RE.match(text) and (int(numbered.group(1)) > _MAX_CHAPTER or is_date_line(text)):
         numbered = None  # "74 Nigeria" (a chart label), "9 December 2024" (a date)
@@ -191,9 +194,9 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return "titled"  # a long title-case heading set over the full width ("Create Streamlined Permitting ...")
     if contents and entry_key(text) in contents and len(text) < 1.3 * width:
         return "contents"  # sentence case, but the contents page lists it
-    if (len(lines) == 1 and len(first) < 0.5 * width and 2 <= len(text.split()) <= 8 and text[0].isupper()
+    if (len(lines) == 1 and len(first) < 0.6 * width and 2 <= len(text.split()) <= 12 and text[0].isupper()
             and not _closes_sentence(text) and not text.endswith("?") and nxt is not None
-            and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and prev is not None and _ends_sentence(prev.text)):
+            and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and (prev is None or _ends_sentence(prev.text))):
         return "sentence"  # a short sentence-case line between two paragraphs, over a full paragraph
     return None
 

@@ -147,7 +147,35 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
             continue
         i = _take_paragraph(body, i, width, blocks, contents=contents)
     _demote_out_of_sequence(blocks)
+    _demote_heading_lists(blocks, width)
     return blocks
+
+
+_LIST_STYLES = ("titled", "labelled", "recurring", "sentence", "contents")
+_MIN_HEADING_LIST = 4
+
+
+def _has_prose(block: Block, width: int) -> bool:
+    """A paragraph or list item with running text: a sentence end or a line near the body's full width."""
+    text = " ".join(line.text for line in block.lines)
+    sentence = text.rstrip("”’\"'").endswith((".", "!", "?")) and len(text.split()) >= 5
+    return block.kind in ("paragraph", "item") and (sentence or any(len(line.text) >= 0.6 * width for line in block.lines))
+
+
+def _demote_heading_lists(blocks: list[Block], width: int) -> None:
+    """Headings govern text: where four or more unnumbered title-like "headings" follow one another with no
+    running text between them (a list of names and affiliations, a directory page), they are list lines, not
+    headings; the first heading of the stretch and label headings in capitals stay."""
+    stretch: list[Block] = []
+    for block in [*blocks, None]:
+        if block is None or _has_prose(block, width):
+            listed = [b for b in stretch[1:] if b.kind == "heading" and b.style in _LIST_STYLES]
+            if len(listed) >= _MIN_HEADING_LIST:
+                for b in listed:
+                    b.kind, b.style = "paragraph", ""
+            stretch = []
+        else:
+            stretch.append(block)
 
 
 _RESIDUE_LINE = 30  # chart labels and tick values are short

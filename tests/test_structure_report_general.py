@@ -183,3 +183,9 @@ def test_sentence_case_line_right_under_a_heading_over_a_paragraph_is_a_subheadi
     page1 = ["Forewords", "This report is the beginning of a long journey", *filler("journey", 6), "2"]
     doc = structure_report(blank_layout(page0, page1, [*filler("canal", 10), "3"]))
     assert ("This report is the beginning of a long journey", 2) in _headings(doc)
+
+
+def test_spaced_dash_at_a_line_end_keeps_its_space():
+    from corpus.structure.lines import join_lines
+    assert join_lines(["a wide variety of tasks –", "with a focus on risks"]).text == "a wide variety of tasks – with a focus on risks"
+    assert join_lines(["the harbour—", "and the canal"]).text == "the harbour—and the canal"

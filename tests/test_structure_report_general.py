@@ -189,3 +189,13 @@ def test_spaced_dash_at_a_line_end_keeps_its_space():
     from corpus.structure.lines import join_lines
     assert join_lines(["a wide variety of tasks –", "with a focus on risks"]).text == "a wide variety of tasks – with a focus on risks"
     assert join_lines(["the harbour—", "and the canal"]).text == "the harbour—and the canal"
+
+
+def test_unnumbered_headings_before_the_first_chapter_number_are_top_level():
+    page1 = ["Contributors", "CHAIR", *filler("chair", 5)[:-1], "and the panel agreed.", "2"]
+    page2 = ["Forewords", "This report is the beginning of a long journey", *filler("journey", 6), "3"]
+    page3 = ["1 Introduction", *filler("intro", 5), "1.1 Scope and method", *filler("scope", 5), "4"]
+    doc = structure_report(blank_layout(page1, page2, page3))
+    assert _headings(doc) == [("Contributors", 1), ("CHAIR", 2), ("Forewords", 1),
+                              ("This report is the beginning of a long journey", 2), ("1 Introduction", 1),
+                              ("1.1 Scope and method", 2)]

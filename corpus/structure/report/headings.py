@@ -249,6 +249,13 @@ def _number_level(text: str) -> int | None:
     return match.group(1).rstrip(".").count(".") + 1 if match else None
 
 
+def _top_numbered_from_one(headings: list[Block]) -> bool:
+    """Whether the numbered headings are chapters counted from 1 ("1 Introduction", "2 ..."): then a heading
+    before the first of them opens the document's front matter at the top level."""
+    first = next((b for b in headings if b.style == "numbered"), None)
+    return first is not None and _number_level(_text(first)) == 1 and re.match(r"^1\b", _text(first)) is not None
+
+
 def assign_levels(blocks: list[Block]) -> None:
     """Heading levels from style: numbered from their numbering (one deeper under labelled divisions such
     as "Part 1:"), lettered "a)" one below the numbers and roman "i)" one below the letters; titled 1 (2 under
@@ -275,8 +282,9 @@ def assign_levels(blocks: list[Block]) -> None:
     last_number_level = 0
     last_alpha_level: int | None = None
     last_style = ""
-    for block in headings:
+    for index, block in enumerate(headings):
         text = " ".join(line.text for line in block.lines)
+        front_matter = numbered and not division and index < first_numbered and _top_numbered_from_one(headings)
         if block.style in ("numbered", "contents") and _number_level(text):
             level = _number_level(text) + offset
             last_number_level = level
@@ -294,11 +302,13 @@ def assign_levels(blocks: list[Block]) -> None:
         elif block.style == "labelled":
             level = 1 if division else caps_level
         elif block.style in ("titled", "contents"):
-            level = titled_level
+            level = 1 if front_matter else titled_level  # before the first chapter number nothing is above it
         elif block.style == "sentence":
             level = min(last_level + 1, 6) if last_level else 1  # one below the heading it follows
         elif block.style == "caps":
             level = caps_level if headings.index(block) > first_titled else 1
+            if front_matter and headings.index(block) > first_titled:
+                level = 2  # a label in capitals under a front-matter heading ("Contributors" / "CHAIR")
         elif block.style in ("list_label", "recurring"):
             level = min(last_level + 1, 6)
         elif roman_divisions and _is_roman_division(block):

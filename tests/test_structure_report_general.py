@@ -199,3 +199,12 @@ def test_unnumbered_headings_before_the_first_chapter_number_are_top_level():
     assert _headings(doc) == [("Contributors", 1), ("CHAIR", 2), ("Forewords", 1),
                               ("This report is the beginning of a long journey", 2), ("1 Introduction", 1),
                               ("1.1 Scope and method", 2)]
+
+
+def test_first_contents_entry_repeated_as_the_first_heading_is_no_title():
+    contents = ["Contents", "Executive Summary " + "." * 40 + " 1", "1. Ports and shipping " + "." * 40 + " 2"]
+    body = [["Executive Summary", *filler("summary", 8), "1"], ["1. Ports and shipping", *filler("port", 9), "2"]]
+    doc = structure_report(blank_layout(contents, *body))
+    assert doc.title != "Executive Summary"
+    assert "Executive Summary" in [h for h, _ in _headings(doc)]
+

@@ -92,10 +92,12 @@ def _contents_headline(blocks: list, entries: list) -> str | None:
     text = " ".join(line.text for line in first.lines)
     if _ends_sentence(text) or len(text) > 150 or not entries:
         return None
+    if sum(1 for e in entries if e.paged) < 0.5 * len(entries):
+        return None  # entries printed without their page numbers: lines above them cannot be told apart
     key = entry_key(text)
     for k in range(1, min(_MAX_HEADLINE_ENTRIES, len(entries)) + 1):
-        if entries[k - 1].number:
-            break
+        if entries[k - 1].number or entries[k - 1].paged:
+            break  # only the lines printed above the entries (no number, no leaders, no page number)
         if entry_key(" ".join(e.title for e in entries[:k])) == key:
             first.kind, first.style = "title", ""
             return text

@@ -208,3 +208,11 @@ def test_first_contents_entry_repeated_as_the_first_heading_is_no_title():
     assert doc.title != "Executive Summary"
     assert "Executive Summary" in [h for h, _ in _headings(doc)]
 
+
+
+def test_capitals_heading_listed_in_the_contents_keeps_the_top_level_before_chapter_one():
+    contents = ["Contents", "Foreword " + "." * 40 + " 2", "INTRODUCTION " + "." * 40 + " 3", "1 Scope " + "." * 40 + " 4"]
+    page1 = ["Foreword", *filler("foreword", 5)[:-1], "and the board agreed.", "INTRODUCTION", *filler("intro", 6), "2"]
+    page2 = ["1 Scope", *filler("scope", 9), "3"]
+    doc = structure_report(blank_layout(contents, page1, page2))
+    assert ("INTRODUCTION", 1) in _headings(doc)

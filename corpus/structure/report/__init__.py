@@ -152,7 +152,7 @@ def _structure_report(raw: str) -> StructuredDocument:
         notes.append("footnotes: numbered references cited in brackets; their list is not in the text (missing_text)")
     blocks = build_blocks(separated.body, entries)
     headline = _contents_headline(blocks, entries)
-    assign_levels(blocks)
+    assign_levels(blocks, frozenset(entry_key(e.title) for e in entries))
     text, placed, anchors = assemble(blocks)
     sections = build_sections(placed, len(text))
     title_blocks = [p for p in placed if p.block.kind == "title"]

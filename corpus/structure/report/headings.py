@@ -256,7 +256,7 @@ def _top_numbered_from_one(headings: list[Block]) -> bool:
     return first is not None and _number_level(_text(first)) == 1 and re.match(r"^1\b", _text(first)) is not None
 
 
-def assign_levels(blocks: list[Block]) -> None:
+def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset()) -> None:
     """Heading levels from style: numbered from their numbering (one deeper under labelled divisions such
     as "Part 1:"), lettered "a)" one below the numbers and roman "i)" one below the letters; titled 1 (2 under
     numbered chapters or labelled divisions); ALL CAPS one below titled; roman numerals one below the
@@ -307,7 +307,7 @@ def assign_levels(blocks: list[Block]) -> None:
             level = min(last_level + 1, 6) if last_level else 1  # one below the heading it follows
         elif block.style == "caps":
             level = caps_level if headings.index(block) > first_titled else 1
-            if front_matter and headings.index(block) > first_titled:
+            if front_matter and headings.index(block) > first_titled and entry_key(text) not in contents:
                 level = 2  # a label in capitals under a front-matter heading ("Contributors" / "CHAIR")
         elif block.style in ("list_label", "recurring"):
             level = min(last_level + 1, 6)
@@ -315,6 +315,8 @@ def assign_levels(blocks: list[Block]) -> None:
             level = 1
         else:  # roman
             level = min(last_level + 1, 4) if last_level else 1
+        if front_matter and contents and entry_key(text) in contents and not _number_level(text):
+            level = 1  # the contents lists it beside the chapters, before chapter 1: a top-level heading
         block.level = level
         last_style = block.style
         if block.style not in ("roman", "list_label", "sentence", "recurring"):

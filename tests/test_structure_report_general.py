@@ -216,3 +216,17 @@ def test_capitals_heading_listed_in_the_contents_keeps_the_top_level_before_chap
     page2 = ["1 Scope", *filler("scope", 9), "3"]
     doc = structure_report(blank_layout(contents, page1, page2))
     assert ("INTRODUCTION", 1) in _headings(doc)
+
+
+def test_note_numbers_printed_as_a_block_keep_all_their_texts_after_a_line_ending_in_a_bracket():
+    page1 = [*filler("harbour", 4)[:-1], "the ports were surveyed.1 The canals were mapped.2 The locks were tested.3",
+             "1", "2", "3", "Harbour survey (2019). It lists seven requirements: (1) depth; (2) width; (3) tides; (6)",
+             "cranes and (7) berths.", "Canal map of the region (2020).", "Lock test report (2021).", "4"]
+    doc = structure_report(_report_pages(page1))
+    notes = {n.number: n for n in doc.footnotes}
+    assert notes[1].text == "Harbour survey (2019). It lists seven requirements: (1) depth; (2) width; (3) tides; (6) cranes and (7) berths."
+    assert notes[2].text == "Canal map of the region (2020)." and notes[3].text == "Lock test report (2021)."
+
+
+def _report_pages(*pages: list[str]) -> str:
+    return blank_layout(*pages, *[filler(topic, 8) + [str(10 + k)] for k, topic in enumerate(("alpha", "beta", "gamma"))])

@@ -255,7 +255,7 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                 page_notes.append(number)
                 next_note = number + 1
                 in_note = True
-            elif in_note and current is not None and not endnotes and _body_resumes(current, line.text):
+            elif in_note and current is not None and not endnotes and not waiting and _body_resumes(current, line.text):
                 in_note = False  # two columns: the body goes on after the notes at the foot of the left column
                 text, markers, next_marker = _extract_markers(_SPACES_RE.sub(" ", line.text), next_marker)
                 body.append(BodyLine(text, page_no, line, markers))

@@ -230,3 +230,12 @@ def test_note_numbers_printed_as_a_block_keep_all_their_texts_after_a_line_endin
 
 def _report_pages(*pages: list[str]) -> str:
     return blank_layout(*pages, *[filler(topic, 8) + [str(10 + k)] for k, topic in enumerate(("alpha", "beta", "gamma"))])
+
+
+def test_three_title_lines_of_an_infographic_with_no_text_between_are_not_headings():
+    page1 = [*filler("intro", 5)[:-1], "and the board agreed.", "OUR KEY PROPOSALS FOR THE HARBOUR",
+             "Pool and Share Port Insights", "Tap into the Potential of Data", "Foster Critical Computing Capacity",
+             "1. Pooling policy insights", *filler("insight", 6), "3"]
+    doc = structure_report(blank_layout(page1, [*filler("canal", 10), "4"]))
+    headings = [h for h, _ in _headings(doc)]
+    assert "Tap into the Potential of Data" not in headings and "1. Pooling policy insights" in headings

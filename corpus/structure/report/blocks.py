@@ -152,7 +152,7 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
 
 
 _LIST_STYLES = ("titled", "labelled", "recurring", "sentence", "contents")
-_MIN_HEADING_LIST = 4
+_MIN_HEADING_LIST = 3
 
 
 def _has_prose(block: Block, width: int) -> bool:
@@ -163,7 +163,7 @@ def _has_prose(block: Block, width: int) -> bool:
 
 
 def _demote_heading_lists(blocks: list[Block], width: int) -> None:
-    """Headings govern text: where four or more unnumbered title-like "headings" follow one another with no
+    """Headings govern text: where three or more unnumbered title-like "headings" follow one another with no
     running text between them (a list of names and affiliations, a directory page), they are list lines, not
     headings; the first heading of the stretch and label headings in capitals stay."""
     stretch: list[Block] = []

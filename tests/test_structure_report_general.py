@@ -239,3 +239,10 @@ def test_three_title_lines_of_an_infographic_with_no_text_between_are_not_headin
     doc = structure_report(blank_layout(page1, [*filler("canal", 10), "4"]))
     headings = [h for h, _ in _headings(doc)]
     assert "Tap into the Potential of Data" not in headings and "1. Pooling policy insights" in headings
+
+
+def test_short_sentence_case_label_over_a_bullet_list_is_a_heading():
+    page1 = [*filler("intro", 5)[:-1], "and the board agreed.", "Executive Summary", "About this report", "•",
+             *filler("about", 3), "•", *filler("scope", 3), "Highlights of the summary", "•", *filler("high", 3), "2"]
+    doc = structure_report(blank_layout(page1, [*filler("canal", 10), "3"]))
+    assert ("About this report", 2) in _headings(doc) and ("Highlights of the summary", 2) in _headings(doc)

@@ -173,8 +173,10 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
     if text in recurring and len(lines) == 1 and prev_ends and (next_starts or _BULLET_RE.match(nxt.text)):
         return "recurring"  # a label printed again and again on its own line ("Outlook"): a sub-heading
     if nxt is not None and _BULLET_RE.match(nxt.text):
-        # a line introducing a bullet group is body text, unless it is a short title-case label
-        if not (prev_ends and _is_title_case(text) and len(text.split()) >= 2 and len(first) < 0.5 * width and not text.endswith(":")):
+        # a line introducing a bullet group is body text, unless it is a short label: title case, or a few words in
+        # sentence case with no punctuation at all ("About this report" over its bullets)
+        label = _is_title_case(text) or (len(text.split()) <= 6 and text[:1].isupper() and not re.search(r"[.,;:!?]", text))
+        if not (prev_ends and label and len(text.split()) >= 2 and len(first) < 0.5 * width and not text.endswith(":")):
             return None
         return "list_label"
     if _ROMAN_HEADING_RE.match(text) and len(first) < 0.8 * width:

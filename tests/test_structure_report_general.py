@@ -246,3 +246,8 @@ def test_short_sentence_case_label_over_a_bullet_list_is_a_heading():
              *filler("about", 3), "•", *filler("scope", 3), "Highlights of the summary", "•", *filler("high", 3), "2"]
     doc = structure_report(blank_layout(page1, [*filler("canal", 10), "3"]))
     assert ("About this report", 2) in _headings(doc) and ("Highlights of the summary", 2) in _headings(doc)
+
+
+def test_private_use_list_glyph_alone_on_its_line_opens_an_item():
+    from corpus.structure.report.patterns import _BULLET_RE
+    assert _BULLET_RE.match("\uf02d") and _BULLET_RE.match("•") and not _BULLET_RE.match("-")

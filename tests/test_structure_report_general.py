@@ -251,3 +251,13 @@ def test_short_sentence_case_label_over_a_bullet_list_is_a_heading():
 def test_private_use_list_glyph_alone_on_its_line_opens_an_item():
     from corpus.structure.report.patterns import _BULLET_RE
     assert _BULLET_RE.match("\uf02d") and _BULLET_RE.match("•") and not _BULLET_RE.match("-")
+
+
+def test_note_number_printed_after_the_texts_takes_the_last_entry_of_the_note_before():
+    page1 = [*filler("grid", 4)[:-1], "the grid was extended.27 The rules were changed.28 Permits were faster.29",
+             "27", "Clean Harbour Act of 1963, 42 U.S.C. 7401.", "Harbour Response Act of 1980. 42 U.S.C. 9601.",
+             "29", "Office of Ports, Faster Permits (Washington, July 10, 2025).", "28", "9"]
+    notes = {n.number: n for n in structure_report(_report_pages(page1)).footnotes}
+    assert notes[27].text == "Clean Harbour Act of 1963, 42 U.S.C. 7401."
+    assert notes[28].text == "Harbour Response Act of 1980. 42 U.S.C. 9601."
+    assert notes[29].text == "Office of Ports, Faster Permits (Washington, July 10, 2025)."

@@ -237,6 +237,12 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                                  in_notes=in_note and bool(page_notes))
             if number is not None and not page_notes and not endnotes and _heading_above_notes(page, index, number, next_note):
                 number = None
+            late = re.fullmatch(r"\d{1,3}", line.text)
+            if (number is None and late and in_note and page_notes and not endnotes and int(late.group(0)) not in notes
+                    and min(page_notes) < int(late.group(0)) < next_note):
+                notes[int(late.group(0))] = NoteDraft(int(late.group(0)), [], page_no)  # printed after the texts
+                page_notes.append(int(late.group(0)))
+                continue
             if number is not None:
                 if pending is not None:
                     next_marker = _attach_continuation(body, page_body_start, pending, next_marker)
@@ -269,9 +275,25 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                 body.append(BodyLine(text, page_no, line, markers))
         if pending is not None:
             next_marker = _attach_continuation(body, page_body_start, pending, next_marker)
+        _fill_orphan_numbers(notes, page_notes)
         if not endnotes:
             next_marker = _recover_page_markers(body[page_body_start:], page_notes, next_marker)
     return Separated(body, notes, next_marker - 1)
+
+
+def _fill_orphan_numbers(notes: dict[int, NoteDraft], page_notes: list[int]) -> None:
+    """A note number printed on the page with no text after it (extracted out of order, after the texts): its
+    text is the last complete entry of the note numbered just before it on the page, where that note holds two
+    (a line ending a sentence followed by a line opening a new entry in capitals)."""
+    for number in page_notes:
+        note, before = notes.get(number), notes.get(number - 1)
+        if note is None or note.lines or before is None or number - 1 not in page_notes or len(before.lines) < 2:
+            continue
+        splits = [k for k in range(1, len(before.lines))
+                  if _ends_sentence(before.lines[k - 1]) and before.lines[k][:1].isupper()
+                  and not _ABBREVIATION_END_RE.search(before.lines[k - 1])]
+        if splits:
+            note.lines, before.lines = before.lines[splits[-1]:], before.lines[:splits[-1]]
 
 
 def _recover_page_markers(lines: list[BodyLine], page_notes: list[int], next_marker: int) -> int:

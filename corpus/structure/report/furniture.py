@@ -74,6 +74,9 @@ def find_furniture(pages: list[list[Line]]) -> Furniture:
     evidence: dict[int, int] = {}
     for (p, i), (phrase, number, padded) in parts.items():
         repeats = len(phrase_pages.get(phrase, ()))
+        foot = parts.get((p, len(pages[p]) - 1))
+        if not phrase and number is not None and i == len(pages[p]) - 2 and foot and not foot[0] and foot[1] is not None:
+            continue  # two bare numbers at the foot: the last is the page number, the one above it a note number
         if not phrase and number is not None:
             if not padded:
                 evidence[p] = number

@@ -261,3 +261,11 @@ def test_note_number_printed_after_the_texts_takes_the_last_entry_of_the_note_be
     assert notes[27].text == "Clean Harbour Act of 1963, 42 U.S.C. 7401."
     assert notes[28].text == "Harbour Response Act of 1980. 42 U.S.C. 9601."
     assert notes[29].text == "Office of Ports, Faster Permits (Washington, July 10, 2025)."
+
+
+def test_unnumbered_title_heading_right_after_a_numbered_sub_section_sits_below_it():
+    page1 = ["1. Pooling policy insights", *filler("insight", 5), "1.1. Making the most of national plans",
+             *filler("plan", 5)[:-1], "and the board agreed.", "Outlook", *filler("outlook", 5), "3"]
+    page2 = ["2. Sharing data", *filler("data", 9), "4"]
+    doc = structure_report(blank_layout(page1, page2))
+    assert ("Outlook", 3) in _headings(doc)

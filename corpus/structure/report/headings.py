@@ -305,6 +305,8 @@ def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset()) -
             level = 1 if division else caps_level
         elif block.style in ("titled", "contents"):
             level = 1 if front_matter else titled_level  # before the first chapter number nothing is above it
+            if last_style in ("numbered", "recurring") and last_number_level >= 2 + offset and not _BACKMATTER_RE.match(text):
+                level = last_number_level + 1  # inside a numbered sub-section ("1.1 ..." / "Outlook"): below it
         elif block.style == "sentence":
             level = min(last_level + 1, 6) if last_level else 1  # one below the heading it follows
         elif block.style == "caps":

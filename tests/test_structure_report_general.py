@@ -269,3 +269,13 @@ def test_unnumbered_title_heading_right_after_a_numbered_sub_section_sits_below_
     page2 = ["2. Sharing data", *filler("data", 9), "4"]
     doc = structure_report(blank_layout(page1, page2))
     assert ("Outlook", 3) in _headings(doc)
+
+
+def test_cover_banner_series_title_authors_month_read_in_a_whole_report():
+    cover = ["NORTHGATE INSTITUTE FOR TECHNOLOGY POLICY", "Policy Brief No. 7", "Semiconductor Supply Chains and",
+             "Export Controls in East Asia", "Hana Sato and Peter Lindqvist", "March 2024"]
+    body = [["Introduction", *filler("wafer", 9), "2"], ["1. Export controls", *filler("licence", 9), "3"]]
+    doc = structure_report(blank_layout(cover, *body))
+    assert doc.title == "Semiconductor Supply Chains and Export Controls in East Asia"
+    assert doc.authors == ("Hana Sato", "Peter Lindqvist") and doc.published_month == "2024-03"
+    assert "NORTHGATE INSTITUTE" not in doc.text

@@ -279,3 +279,13 @@ def test_cover_banner_series_title_authors_month_read_in_a_whole_report():
     assert doc.title == "Semiconductor Supply Chains and Export Controls in East Asia"
     assert doc.authors == ("Hana Sato", "Peter Lindqvist") and doc.published_month == "2024-03"
     assert "NORTHGATE INSTITUTE" not in doc.text
+
+
+def test_signature_under_a_foreword_is_not_a_heading():
+    page1 = ["Forewords", *filler("foreword", 6)[:-1], "and we look forward to the work ahead.", "Professor Ana Silva",
+             "Harbour University & Chair of the Panel", "2"]
+    page2 = ["Executive Summary", *filler("summary", 9), "3"]
+    doc = structure_report(blank_layout(["Contributors", *filler("people", 5), "1"], page1, page2))
+    headings = [h for h, _ in _headings(doc)]
+    assert "Professor Ana Silva" not in headings and "Harbour University & Chair of the Panel" not in headings
+    assert "Forewords" in headings and "Executive Summary" in headings

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from corpus.structure.lines import join_lines
 from corpus.structure.model import SectionSpan
 from corpus.structure.report.contents import ContentsEntry, entry_key
+from corpus.structure.report.cover import is_name_list
 from corpus.structure.report.headings import _body_width, _heading_at, _starts_block, recurring_labels
 from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.patterns import (
@@ -148,7 +149,33 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
         i = _take_paragraph(body, i, width, blocks, contents=contents)
     _demote_out_of_sequence(blocks)
     _demote_heading_lists(blocks, width)
+    _demote_signatures(blocks, width)
     return blocks
+
+
+_HONORIFIC_RE = re.compile(r"^(?:Professor|Prof\.|Dr\.?|Sir|Dame|The Rt Hon|Rt Hon|Mr\.?|Ms\.?|Mrs\.?)\s+")
+
+
+def _demote_signatures(blocks: list[Block], width: int) -> None:
+    """A heading is never a person's name: a name set alone under a paragraph is its signature ("Professor Ana
+    Silva"), and the short unpunctuated lines right under it on its page (role, affiliation) sign with it."""
+    k = 0
+    while k < len(blocks):
+        block = blocks[k]
+        text = " ".join(line.text for line in block.lines)
+        name = _HONORIFIC_RE.sub("", text)
+        if (block.kind == "heading" and block.style in _LIST_STYLES + ("caps",) and is_name_list(name)
+                and (name != text or len(name.split()) <= 3)):
+            block.kind, block.style = "paragraph", ""
+            j = k + 1
+            while (j < len(blocks) and blocks[j].kind == "heading" and blocks[j].style in _LIST_STYLES
+                   and blocks[j].lines[0].page == block.lines[-1].page and not blocks[j].lines[0].source.page_break
+                   and all(len(line.text) < 0.7 * width for line in blocks[j].lines)):
+                blocks[j].kind, blocks[j].style = "paragraph", ""
+                j += 1
+            k = j
+            continue
+        k += 1
 
 
 _LIST_STYLES = ("titled", "labelled", "recurring", "sentence", "contents")

@@ -289,3 +289,14 @@ def test_signature_under_a_foreword_is_not_a_heading():
     headings = [h for h, _ in _headings(doc)]
     assert "Professor Ana Silva" not in headings and "Harbour University & Chair of the Panel" not in headings
     assert "Forewords" in headings and "Executive Summary" in headings
+
+
+def test_running_head_ending_in_a_fixed_number_is_furniture_also_off_the_edge():
+    head, second = "HARBOUR AI 100-1", "Harbour Framework 1.0"
+    pages = [[head, second, *filler(f"topic{k}", 8), f"Page {k + 1}"] for k in range(4)]
+    pages.append(["Fig. 3. Actors across the harbour lifecycle. See Appendix A for detailed descriptions of the tasks,",
+                  "evaluation and validation tasks of the harbour actors in the model dimension are separated from",
+                  "those building and using the models.", head, second, "Page 5"])
+    pages.append([head, second, *filler("closing", 8), "Page 6"])
+    doc = structure_report(blank_layout(*pages))
+    assert head not in doc.text

@@ -300,3 +300,9 @@ def test_running_head_ending_in_a_fixed_number_is_furniture_also_off_the_edge():
     pages.append([head, second, *filler("closing", 8), "Page 6"])
     doc = structure_report(blank_layout(*pages))
     assert head not in doc.text
+
+
+def test_a_place_name_heading_over_prose_is_no_signature():
+    page1 = ["Regional outlook", *filler("region", 5)[:-1], "and the board agreed.", "Hong Kong", *filler("harbour", 6), "2"]
+    doc = structure_report(blank_layout(["Introduction", *filler("intro", 8), "1"], page1, [*filler("canal", 9), "3"]))
+    assert "Hong Kong" in [h for h, _ in _headings(doc)]

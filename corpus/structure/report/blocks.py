@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from corpus.structure.lines import join_lines
 from corpus.structure.model import SectionSpan
 from corpus.structure.report.contents import ContentsEntry, entry_key
-from corpus.structure.report.cover import is_name_list
+from corpus.structure.report.cover import is_institution, is_name_list
 from corpus.structure.report.headings import _body_width, _heading_at, _starts_block, recurring_labels
 from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.patterns import (
@@ -164,8 +164,10 @@ def _demote_signatures(blocks: list[Block], width: int) -> None:
         block = blocks[k]
         text = " ".join(line.text for line in block.lines)
         name = _HONORIFIC_RE.sub("", text)
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        signed = nxt is not None and not _has_prose(nxt, width) and is_institution(" ".join(line.text for line in nxt.lines))
         if (block.kind == "heading" and block.style in _LIST_STYLES + ("caps",) and is_name_list(name)
-                and (name != text or len(name.split()) <= 3)):
+                and (name != text or len(name.split()) <= 3 and signed)):
             block.kind, block.style = "paragraph", ""
             j = k + 1
             while (j < len(blocks) and blocks[j].kind == "heading" and blocks[j].style in _LIST_STYLES

@@ -306,3 +306,11 @@ def test_a_place_name_heading_over_prose_is_no_signature():
     page1 = ["Regional outlook", *filler("region", 5)[:-1], "and the board agreed.", "Hong Kong", *filler("harbour", 6), "2"]
     doc = structure_report(blank_layout(["Introduction", *filler("intro", 8), "1"], page1, [*filler("canal", 9), "3"]))
     assert "Hong Kong" in [h for h, _ in _headings(doc)]
+
+
+def test_legend_labels_repeated_under_two_charts_are_not_headings():
+    chart = ["Harbour volumes by region", "Northern Ports", "Southern Ports", "Inland Canals"]
+    page1 = [*filler("alpha", 5)[:-1], "as the chart shows.", *chart, *filler("beta", 5), "2"]
+    page2 = [*filler("gamma", 5)[:-1], "as the next chart shows.", *chart, *filler("delta", 5), "3"]
+    doc = structure_report(blank_layout(["Introduction", *filler("intro", 8), "1"], page1, page2))
+    assert "Southern Ports" not in [h for h, _ in _headings(doc)]

@@ -170,7 +170,8 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         next_starts = True  # the heading wraps onto a short lower-case line ("... an" / "establishment")
     if lettered and prev_ends and next_starts and len(text) < 1.3 * width and not _closes_sentence(text):
         return "lettered"
-    if text in recurring and len(lines) == 1 and prev_ends and (next_starts or _BULLET_RE.match(nxt.text)):
+    if (text in recurring and len(lines) == 1 and prev_ends and nxt is not None
+            and (_BULLET_RE.match(nxt.text) or next_starts and len(nxt.text) >= 0.6 * width)):
         return "recurring"  # a label printed again and again on its own line ("Outlook"): a sub-heading
     if nxt is not None and _BULLET_RE.match(nxt.text):
         # a line introducing a bullet group is body text, unless it is a short label: title case, or a few words in

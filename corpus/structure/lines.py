@@ -143,8 +143,8 @@ def join_pair(left: str, right: str) -> tuple[str, int, str | None]:
             if keep_line_end_hyphen(frag.group(1), head.group(0)):
                 return left + right, len(left), None
             return left[:-1] + right, len(left) - 1, None
-    if left.endswith(_OPEN_DASHES) or left.endswith("/"):
-        return left + right, len(left), None
+    if (left.endswith(_OPEN_DASHES) and not left[:-1].endswith(" ")) or left.endswith("/"):
+        return left + right, len(left), None  # "word—" / "next": an unspaced dash; "tasks –" keeps its space
     return f"{left} {right}", len(left) + 1, None
 
 

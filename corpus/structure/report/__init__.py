@@ -14,7 +14,7 @@ from dataclasses import replace
 from corpus.structure.model import StructuredDocument
 from corpus.structure.report.blocks import assemble, build_blocks, build_sections
 from corpus.structure.report.captions import build_figures
-from corpus.structure.report.contents import contents_entries, find_contents_pages
+from corpus.structure.report.contents import contents_entries, entry_key, find_contents_pages
 from corpus.structure.report.cover import (
     cover_title, find_date, front_pages, is_date_line, is_institution, is_meta_line, is_name_list,
     legal_pages, merge_covers, read_authors, read_cover, sidebar_lines,
@@ -22,17 +22,37 @@ from corpus.structure.report.cover import (
 from corpus.structure.report.footnotes import build_footnotes, extract_reference_markers, separate_notes
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
-from corpus.structure.report.layout import Line, read_lines, split_pages
-from corpus.structure.report.patterns import _NOTE_START_RE, _PAGE_NUMBER_RE
+from corpus.structure.report.layout import Line, _is_blank_layout, read_lines, split_pages
+from corpus.structure.report.patterns import _ends_sentence, _NOTE_START_RE, _PAGE_NUMBER_RE
 from corpus.structure.report.furniture import _infer_page_numbers  # noqa: F401  (re-exported for tests)
 
 
 # --- entry points -----------------------------------------------------------------------------------
 
 
+def _is_paged_pdf_extraction(raw: str) -> bool:
+    """The layout of a PDF extraction, whatever the length: a blank line after every line, lines wrapped at a
+    width (most do not end a sentence), and pages joined by a single newline before a line opening with one
+    space. Web articles have a blank line between paragraphs, not between wrapped lines, and no page joins."""
+    raw_lines = raw.replace("\r\n", "\n").split("\n")
+    if not _is_blank_layout(raw_lines):
+        return False
+    joins = sum(
+        1 for i in range(1, len(raw_lines))
+        if raw_lines[i - 1].strip() and raw_lines[i].startswith(" ") and not raw_lines[i].startswith("  ")
+        and raw_lines[i].strip()
+    )
+    texts = [line.strip() for line in raw_lines if line.strip()]
+    wrapped = sum(1 for t in texts if not re.search(r"[.!?:\"”)]$", t))
+    return joins >= 1 and wrapped >= 0.5 * len(texts)
+
+
 def looks_like_report(raw: str) -> bool:
-    """Reports are long PDF extractions with numbered notes or page furniture."""
+    """Reports are PDF extractions: long texts with numbered notes or page furniture, or any text in the paged
+    blank-line layout of a PDF extraction (the layout itself is the evidence, however short the report)."""
     lines = [line for line in raw.splitlines() if line.strip()]
+    if len(lines) >= 12 and _is_paged_pdf_extraction(raw):
+        return True
     if len(lines) < 60:
         return False
     note_lines = sum(1 for line in lines if _NOTE_START_RE.match(line.strip()))
@@ -58,6 +78,30 @@ def _running_head_title(furniture_lines: tuple[str, ...]) -> str | None:
 def _opens_title_block(lines: list[Line]) -> bool:
     """Whether the lines under a first line are those of a title block (authors, publisher, date, series)."""
     return any(is_name_list(line.text) or is_institution(line.text) or is_meta_line(line.text) for line in lines)
+
+
+_MAX_HEADLINE_ENTRIES = 3
+
+
+def _contents_headline(blocks: list, entries: list) -> str | None:
+    """The document's title printed at the head of the contents page (before its entries) and again as the
+    first line of the body: that first body block is the title, not body text or a heading."""
+    first = next((b for b in blocks if b.lines), None)
+    if first is None or first.kind not in ("paragraph", "heading", "title") or len(first.lines) > 2:
+        return None
+    text = " ".join(line.text for line in first.lines)
+    if _ends_sentence(text) or len(text) > 150 or not entries:
+        return None
+    if sum(1 for e in entries if e.paged) < 0.5 * len(entries):
+        return None  # entries printed without their page numbers: lines above them cannot be told apart
+    key = entry_key(text)
+    for k in range(1, min(_MAX_HEADLINE_ENTRIES, len(entries)) + 1):
+        if entries[k - 1].number or entries[k - 1].paged:
+            break  # only the lines printed above the entries (no number, no leaders, no page number)
+        if entry_key(" ".join(e.title for e in entries[:k])) == key:
+            first.kind, first.style = "title", ""
+            return text
+    return None
 
 
 def structure_report(raw: str) -> StructuredDocument:
@@ -107,7 +151,8 @@ def _structure_report(raw: str) -> StructuredDocument:
     if not separated.notes and extract_reference_markers(separated.body):
         notes.append("footnotes: numbered references cited in brackets; their list is not in the text (missing_text)")
     blocks = build_blocks(separated.body, entries)
-    assign_levels(blocks)
+    headline = _contents_headline(blocks, entries)
+    assign_levels(blocks, frozenset(entry_key(e.title) for e in entries))
     text, placed, anchors = assemble(blocks)
     sections = build_sections(placed, len(text))
     title_blocks = [p for p in placed if p.block.kind == "title"]
@@ -116,7 +161,7 @@ def _structure_report(raw: str) -> StructuredDocument:
         if cover.date is None:  # a date printed alone on the title page, under the abstract
             dated = next((d for d in (find_date(t) for t in texts[0] if is_date_line(t)) if d), None) if texts else None
             cover = replace(cover, date=dated)
-    title = cover_title(cover)
+    title = cover_title(cover) or headline
     title_origin = None
     if title is None:
         title = _running_head_title(removed)

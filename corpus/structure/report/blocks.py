@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from corpus.structure.lines import join_lines
 from corpus.structure.model import SectionSpan
 from corpus.structure.report.contents import ContentsEntry, entry_key
-from corpus.structure.report.headings import _body_width, _heading_at, _starts_block
+from corpus.structure.report.cover import is_institution, is_name_list
+from corpus.structure.report.headings import _body_width, _heading_at, _starts_block, recurring_labels
 from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.patterns import (
     _BACKMATTER_RE, _BARE_LABEL_RE, _BULLET_RE, _CAPTION_RE, _CONNECTORS, _ends_sentence, _FULL_LINE,
@@ -100,6 +101,7 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
     body = join_drop_caps(body)
     width = _body_width(body)
     contents = frozenset(entry_key(e.title) for e in entries)
+    recurring = recurring_labels(body, width)
     blocks: list[Block] = []
     title_end = _title_block_end(body, width)
     blocks.extend(Block("title", [line]) for line in body[:title_end])
@@ -135,7 +137,7 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
             _mark_chart_title(blocks, width)
             i += residue  # tick values and labels of a chart: not body text
             continue
-        heading = _heading_at(body, i, _previous_text_line(blocks, prev), width, contents)
+        heading = _heading_at(body, i, _previous_text_line(blocks, prev), width, contents, recurring)
         if heading:
             style, count = heading
             blocks.append(Block("heading", body[i : i + count], style=style))
@@ -146,7 +148,63 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
             continue
         i = _take_paragraph(body, i, width, blocks, contents=contents)
     _demote_out_of_sequence(blocks)
+    _demote_heading_lists(blocks, width)
+    _demote_signatures(blocks, width)
     return blocks
+
+
+_HONORIFIC_RE = re.compile(r"^(?:Professor|Prof\.|Dr\.?|Sir|Dame|The Rt Hon|Rt Hon|Mr\.?|Ms\.?|Mrs\.?)\s+")
+
+
+def _demote_signatures(blocks: list[Block], width: int) -> None:
+    """A heading is never a person's name: a name set alone under a paragraph is its signature ("Professor Ana
+    Silva"), and the short unpunctuated lines right under it on its page (role, affiliation) sign with it."""
+    k = 0
+    while k < len(blocks):
+        block = blocks[k]
+        text = " ".join(line.text for line in block.lines)
+        name = _HONORIFIC_RE.sub("", text)
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+        signed = nxt is not None and not _has_prose(nxt, width) and is_institution(" ".join(line.text for line in nxt.lines))
+        if (block.kind == "heading" and block.style in _LIST_STYLES + ("caps",) and is_name_list(name)
+                and (name != text or len(name.split()) <= 3 and signed)):
+            block.kind, block.style = "paragraph", ""
+            j = k + 1
+            while (j < len(blocks) and blocks[j].kind == "heading" and blocks[j].style in _LIST_STYLES
+                   and blocks[j].lines[0].page == block.lines[-1].page and not blocks[j].lines[0].source.page_break
+                   and all(len(line.text) < 0.7 * width for line in blocks[j].lines)):
+                blocks[j].kind, blocks[j].style = "paragraph", ""
+                j += 1
+            k = j
+            continue
+        k += 1
+
+
+_LIST_STYLES = ("titled", "labelled", "recurring", "sentence", "contents")
+_MIN_HEADING_LIST = 3
+
+
+def _has_prose(block: Block, width: int) -> bool:
+    """A paragraph or list item with running text: a sentence end or a line near the body's full width."""
+    text = " ".join(line.text for line in block.lines)
+    sentence = text.rstrip("”’\"'").endswith((".", "!", "?")) and len(text.split()) >= 5
+    return block.kind in ("paragraph", "item") and (sentence or any(len(line.text) >= 0.6 * width for line in block.lines))
+
+
+def _demote_heading_lists(blocks: list[Block], width: int) -> None:
+    """Headings govern text: where three or more unnumbered title-like "headings" follow one another with no
+    running text between them (a list of names and affiliations, a directory page), they are list lines, not
+    headings; the first heading of the stretch and label headings in capitals stay."""
+    stretch: list[Block] = []
+    for block in [*blocks, None]:
+        if block is None or _has_prose(block, width):
+            listed = [b for b in stretch[1:] if b.kind == "heading" and b.style in _LIST_STYLES]
+            if len(listed) >= _MIN_HEADING_LIST:
+                for b in listed:
+                    b.kind, b.style = "paragraph", ""
+            stretch = []
+        else:
+            stretch.append(block)
 
 
 _RESIDUE_LINE = 30  # chart labels and tick values are short

@@ -24,6 +24,7 @@ class ContentsEntry:
 
     title: str
     number: str | None
+    paged: bool = True  # printed with leaders or a page number (False: a line above the entries, e.g. the title)
 
 
 def _contents_like(text: str) -> bool:
@@ -61,13 +62,14 @@ def contents_entries(pages: list[list[Line]]) -> list[ContentsEntry]:
             if _LONE_NUMBER_RE.match(text) or _CONTENTS_HEAD_RE.match(text):
                 continue
             match = _PAGE_REF_RE.match(text)
+            paged = bool(_LEADER_RE.search(text) or match)
             if match and (_LEADER_RE.search(text) or match.group(1)):
                 text = match.group(1)
             text = _LEADER_RE.sub(" ", text).strip(" .")
             if not text or not any(ch.isalpha() for ch in text):
                 continue
             number = _ENTRY_NUMBER_RE.match(text)
-            entries.append(ContentsEntry(text, next((g for g in number.groups() if g), None) if number else None))
+            entries.append(ContentsEntry(text, next((g for g in number.groups() if g), None) if number else None, paged))
     return entries
 
 

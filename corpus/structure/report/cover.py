@@ -143,6 +143,19 @@ def _continues_title(previous: str, line: str) -> bool:
     return _is_caps(previous) == _is_caps(line) and line[:1].isupper()
 
 
+def _is_banner(lines: list[str], k: int) -> bool:
+    """A line in capitals above the title (the institution's name): the next line that is no series, number or
+    date line is set in mixed case and does not continue it."""
+    if not _is_caps(lines[k]):
+        return False
+    nxt = k + 1
+    while nxt < len(lines) and is_meta_line(lines[nxt]):
+        nxt += 1
+    if nxt >= len(lines) or _is_caps(lines[nxt]):
+        return False
+    return nxt > k + 1 or not _continues_title(lines[k], lines[nxt])
+
+
 @dataclass(frozen=True)
 class Cover:
     """What a cover or title block says; `used` are the indices of the lines read as title/subtitle/authors/date."""
@@ -159,10 +172,14 @@ def read_cover(lines: list[str]) -> Cover:
     other letter case right after it is the subtitle; names after it, or before a role line, are authors."""
     lines = [line.strip() for line in lines if line.strip()]
     start = 0
-    while start < len(lines) and (is_meta_line(lines[start]) or (
-            _is_caps(lines[start]) and start + 1 < len(lines) and not _is_caps(lines[start + 1])
-            and not is_meta_line(lines[start + 1]) and not _continues_title(lines[start], lines[start + 1]))):
+    while start < len(lines) and (is_meta_line(lines[start]) or _is_banner(lines, start)):
         start += 1
+    run = start
+    while run < len(lines) and _is_caps(lines[run]) and not is_meta_line(lines[run]) and run - start < 3:
+        run += 1
+    named = " ".join(lines[start:run])
+    if run > start and is_institution(named) and len(named.split()) <= 5 and (run == len(lines) or is_meta_line(lines[run])):
+        return Cover(date=_cover_date(lines))  # only the publisher's name in capitals ("EUROPEAN" / "COMMISSION"): no title
     title_lines: list[str] = []
     end = start
     if start < len(lines) and not _ends_sentence(lines[start]) and not is_name_list(lines[start]) and len(lines[start]) <= 120:
@@ -178,9 +195,13 @@ def read_cover(lines: list[str]) -> Cover:
                 and not is_meta_line(candidate) and not is_name_list(candidate) and not _ends_sentence(candidate)):
             subtitle = candidate
     authors = read_authors(lines[end + (1 if subtitle else 0):]) if title_lines else read_authors(lines)
-    date = next((d for d in (find_date(line) for line in lines if is_date_line(line) or _SERIES_RE.search(line)) if d), None)
+    date = _cover_date(lines)
     title = " ".join(title_lines) if title_lines else None
     return Cover(title=title, subtitle=subtitle, authors=authors, date=date)
+
+
+def _cover_date(lines: list[str]) -> PrintedDate | None:
+    return next((d for d in (find_date(line) for line in lines if is_date_line(line) or _SERIES_RE.search(line)) if d), None)
 
 
 def read_authors(lines: list[str]) -> tuple[str, ...]:

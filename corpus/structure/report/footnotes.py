@@ -185,6 +185,20 @@ def _continuation_start(body: list[BodyLine], start: int) -> int | None:
     return found
 
 
+def _heading_above_notes(page: list[Line], index: int, number: int, next_note: int) -> bool:
+    """A numbered line above the page's note block is a heading, not the block's first note: it is set as
+    "N. Title" (short, no sentence end, capitalised) and a later line of the page starts a note numbered from
+    the next expected number up to N (a page's notes form one block at its foot, numbered consecutively)."""
+    match = _NOTE_START_RE.match(page[index].text)
+    if not match:
+        return False
+    rest = page[index].text[match.end():].strip()
+    if not rest or len(rest) >= 60 or _ends_sentence(rest) or not rest[0].isupper():
+        return False
+    later = [int(m.group(1)) for line in page[index + 1:] if (m := _note_match(line.text))]
+    return any(next_note <= n <= number for n in later) and not (index + 1 < len(page) and _note_match(page[index + 1].text))
+
+
 @dataclass
 class Separated:
     """Body lines in reading order and notes by number."""
@@ -221,6 +235,14 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
         for index, line in enumerate(page):
             number = _note_start(line.text, next_note, next_marker, in_foot=not endnotes and index >= len(page) // 2,
                                  in_notes=in_note and bool(page_notes))
+            if number is not None and not page_notes and not endnotes and _heading_above_notes(page, index, number, next_note):
+                number = None
+            late = re.fullmatch(r"\d{1,3}", line.text)
+            if (number is None and late and in_note and page_notes and not endnotes and int(late.group(0)) not in notes
+                    and min(page_notes) < int(late.group(0)) < next_note):
+                notes[int(late.group(0))] = NoteDraft(int(late.group(0)), [], page_no)  # printed after the texts
+                page_notes.append(int(late.group(0)))
+                continue
             if number is not None:
                 if pending is not None:
                     next_marker = _attach_continuation(body, page_body_start, pending, next_marker)
@@ -239,7 +261,7 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                 page_notes.append(number)
                 next_note = number + 1
                 in_note = True
-            elif in_note and current is not None and not endnotes and _body_resumes(current, line.text):
+            elif in_note and current is not None and not endnotes and not waiting and _body_resumes(current, line.text):
                 in_note = False  # two columns: the body goes on after the notes at the foot of the left column
                 text, markers, next_marker = _extract_markers(_SPACES_RE.sub(" ", line.text), next_marker)
                 body.append(BodyLine(text, page_no, line, markers))
@@ -253,9 +275,25 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                 body.append(BodyLine(text, page_no, line, markers))
         if pending is not None:
             next_marker = _attach_continuation(body, page_body_start, pending, next_marker)
+        _fill_orphan_numbers(notes, page_notes)
         if not endnotes:
             next_marker = _recover_page_markers(body[page_body_start:], page_notes, next_marker)
     return Separated(body, notes, next_marker - 1)
+
+
+def _fill_orphan_numbers(notes: dict[int, NoteDraft], page_notes: list[int]) -> None:
+    """A note number printed on the page with no text after it (extracted out of order, after the texts): its
+    text is the last complete entry of the note numbered just before it on the page, where that note holds two
+    (a line ending a sentence followed by a line opening a new entry in capitals)."""
+    for number in page_notes:
+        note, before = notes.get(number), notes.get(number - 1)
+        if note is None or note.lines or before is None or number - 1 not in page_notes or len(before.lines) < 2:
+            continue
+        splits = [k for k in range(1, len(before.lines))
+                  if _ends_sentence(before.lines[k - 1]) and before.lines[k][:1].isupper()
+                  and not _ABBREVIATION_END_RE.search(before.lines[k - 1])]
+        if splits:
+            note.lines, before.lines = before.lines[splits[-1]:], before.lines[:splits[-1]]
 
 
 def _recover_page_markers(lines: list[BodyLine], page_notes: list[int], next_marker: int) -> int:
@@ -380,6 +418,8 @@ def build_footnotes(separated: Separated, anchors: dict[int, int], text_length: 
 
 _REFERENCE_RE = re.compile(r" \((\d{1,3})\*?((?:\s?[,–-]\s?\d{1,3}\*?)*)\)(?=[.,;:]|\s*$)")
 _MIN_REFERENCES = 3
+# a reference mid-clause, after a comma and before a word in lower case ("militaries, (1) involves")
+_MID_CLAUSE_REFERENCE_RE = re.compile(r"(?<=,) \((\d{1,3})\*?((?:\s?[,–-]\s?\d{1,3}\*?)*)\)(?= [a-z])")
 
 
 def _reference_numbers(match: re.Match[str]) -> list[int]:
@@ -398,17 +438,29 @@ def extract_reference_markers(body: list[BodyLine]) -> bool:
     """Numbered references cited in brackets at the end of a clause ("... models (1).", "(2, 3);"), whose list
     is outside the document, are markers too: removed from the text and recorded (missing_text). Only when the
     first citations of each number count up from 1 (1, 2, 3, ...), so enumerations and article numbers stay."""
-    found = [(k, m) for k, line in enumerate(body) for m in _REFERENCE_RE.finditer(line.text)]
+    candidates = sorted(
+        [(k, m.start(), m, True) for k, line in enumerate(body) for m in _REFERENCE_RE.finditer(line.text)]
+        + [(k, m.start(), m, False) for k, line in enumerate(body) for m in _MID_CLAUSE_REFERENCE_RE.finditer(line.text)],
+        key=lambda c: (c[0], c[1]))
+    found: list[tuple[int, re.Match[str]]] = []
     first_seen: list[int] = []
-    for _, match in found:
-        for number in _reference_numbers(match):
-            if number not in first_seen:
-                first_seen.append(number)
-    if len(first_seen) < _MIN_REFERENCES or first_seen[:_MIN_REFERENCES] != list(range(1, _MIN_REFERENCES + 1)):
+    for k, _, match, strict in candidates:
+        numbers = _reference_numbers(match)
+        new = [n for n in numbers if n not in first_seen]
+        if not strict and new != list(range(len(first_seen) + 1, len(first_seen) + 1 + len(new))):
+            continue  # mid-clause only where it is the next number of the citation sequence
+        found.append((k, match))
+        first_seen.extend(new)
+    strict_count = sum(1 for c in candidates if c[3])
+    if (strict_count < _MIN_REFERENCES or len(first_seen) < _MIN_REFERENCES
+            or first_seen[:_MIN_REFERENCES] != list(range(1, _MIN_REFERENCES + 1))):
         return False
-    for k in sorted({k for k, _ in found}):
+    by_line: dict[int, list[re.Match[str]]] = {}
+    for k, match in found:
+        by_line.setdefault(k, []).append(match)
+    for k in sorted(by_line):
         line = body[k]
-        matches = list(_REFERENCE_RE.finditer(line.text))
+        matches = by_line[k]
         text, markers, removed = line.text, list(line.markers), 0
         for match in matches:
             start, end = match.start() - removed, match.end() - removed

@@ -74,6 +74,9 @@ def find_furniture(pages: list[list[Line]]) -> Furniture:
     evidence: dict[int, int] = {}
     for (p, i), (phrase, number, padded) in parts.items():
         repeats = len(phrase_pages.get(phrase, ()))
+        foot = parts.get((p, len(pages[p]) - 1))
+        if not phrase and number is not None and i == len(pages[p]) - 2 and foot and not foot[0] and foot[1] is not None:
+            continue  # two bare numbers at the foot: the last is the page number, the one above it a note number
         if not phrase and number is not None:
             if not padded:
                 evidence[p] = number
@@ -109,7 +112,7 @@ def _heads_off_the_edge(pages: list[list[Line]], furniture: set[tuple[int, int]]
     heads: dict[str, set[int]] = {}
     for p, i in furniture:
         text = _SPACES_RE.sub(" ", pages[p][i].text).strip()
-        if sum(ch.isalpha() for ch in text) >= 3 and _number_parts(text)[1] is None:
+        if sum(ch.isalpha() for ch in text) >= 3:  # the same words on every page ("NIST AI 100-1" too: its number never changes)
             heads.setdefault(text, set()).add(p)
     heads = {text: found for text, found in heads.items() if len(found) >= min_repeat}
     extra = set()

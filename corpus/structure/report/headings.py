@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from corpus.structure.lines import URL_RE
 from corpus.structure.report.contents import entry_key
 from corpus.structure.report.cover import is_date_line
@@ -48,27 +50,68 @@ def _wraps_tightly(line: BodyLine, nxt: BodyLine | None) -> bool:
 
 
 def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
-                contents: frozenset[str] = frozenset()) -> tuple[str, int] | None:
+                contents: frozenset[str] = frozenset(), recurring: frozenset[str] = frozenset()) -> tuple[str, int] | None:
     """The heading style and line count of a heading starting at body[i], or None for body text."""
     if _LONE_HEADING_NUMBER_RE.match(body[i].text) and i + 1 < len(body) and not body[i].markers:
         title = body[i + 1]
         if (not _ends_sentence(title.text) and len(title.text) < _SHORT_LINE * width and title.text[:1].isupper()
                 and not title.markers and not _starts_block(title)):
             count = 2
-            while i + count < len(body) and count < 4 and _heading_continues(body[i + count - 1], body[i + count], "numbered", width):
+            while i + count < len(body) and count < 4 and _heading_continues(body[i + count - 1], body[i + count], "numbered", width, recurring):
                 count += 1
             return "numbered", count  # the number on its own line, the title on the next
+    if _LONE_ROMAN_RE.match(body[i].text) and i + 1 < len(body) and not body[i].markers:
+        title = body[i + 1]
+        if (_is_caps(title.text) and not _ends_sentence(title.text) and len(title.text) < 1.1 * width
+                and not title.markers and not _starts_block(title)):
+            count = 2
+            while i + count < len(body) and count < 4 and _heading_continues(body[i + count - 1], body[i + count], "caps", width):
+                count += 1
+            return "roman", count  # "I." on its own line, the division's title in capitals on the next
     count = _tight_run(body, i, width)
     lines = body[i : i + count]
     nxt = body[i + count] if i + count < len(body) else None
-    style = _heading_style(lines, prev, nxt, width, contents)
+    style = _heading_style(lines, prev, nxt, width, contents, recurring)
     if style is None:
-        return None
-    while i + count < len(body) and count < 3 and _heading_continues(body[i + count - 1], body[i + count], style, width):
+        wrapped = _wrapped_sentence_heading(body, i, prev, width)
+        return ("sentence", wrapped) if wrapped else None
+    while i + count < len(body) and count < 3 and _heading_continues(body[i + count - 1], body[i + count], style, width, recurring):
         count += 1
     return style, count
 
 
+_HEADING_MEASURE = 0.72  # a heading set in larger type wraps well before the body's full width
+_MAX_WRAPPED_HEADING_LINES = 4
+_MAX_WRAPPED_HEADING_WORDS = 40
+
+
+def _wrapped_sentence_heading(body: list[BodyLine], i: int, prev: BodyLine | None, width: int) -> int:
+    """A heading written as a sentence and set in larger type over several lines: between a paragraph's end and a
+    full-width paragraph, two to four lines all shorter than the body measure, none closing a sentence, the lines
+    before the last wrapped at a similar length. Returns its line count, or 0."""
+    if prev is not None and not _ends_sentence(prev.text):
+        return 0
+    if not body[i].text[:1].isupper() or _starts_block(body[i]):
+        return 0
+    j = i
+    while (j < len(body) and j - i < _MAX_WRAPPED_HEADING_LINES and len(body[j].text) < _HEADING_MEASURE * width
+           and not _closes_sentence(body[j].text) and not body[j].markers and not _starts_block(body[j])
+           and (j == i or not body[j].source.page_break)):
+        j += 1
+    count = j - i
+    if count < 2 or j >= len(body):
+        return 0
+    run, nxt = body[i:j], body[j]
+    if any(len(line.text) < 0.4 * width for line in run[:-1]) or _ends_sentence(run[-1].text):
+        return 0
+    if sum(len(line.text.split()) for line in run) > _MAX_WRAPPED_HEADING_WORDS:
+        return 0
+    if len(nxt.text) < 0.8 * width or not nxt.text[:1].isupper() or nxt.source.page_break:
+        return 0
+    return count
+
+
+_LONE_ROMAN_RE = re.compile(r"^[IVXL]{1,6}\.$")
 _MAX_CHAPTER = 30  # a bare number before a heading is a chapter number, never larger
 
 
@@ -86,7 +129,7 @@ def _sentence_heading(text: str, width: int) -> bool:
 
 
 def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine | None, width: int,
-                   contents: frozenset[str] = frozenset()) -> str | None:
+                   contents: frozenset[str] = frozenset(), recurring: frozenset[str] = frozenset()) -> str | None:
     """The heading style of candidate heading lines, or None. Decided by pattern and neighbours only."""
     text = " ".join(line.text for line in lines)
     first = lines[0].text
@@ -105,10 +148,13 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         or (bool(_BULLET_RE.match(prev.text)) and len(first) < 0.5 * width and _is_title_case(text) and len(text.split()) >= 2
             and _last_word(prev.text) not in _CONNECTORS and not prev.text.endswith((",", "-", "–")))
         or bool(prev.markers and prev.markers[-1][0] >= len(prev.text))
-        or (lines[0].source.page_break and len(prev.text) < _SHORT_LINE * width)
+        or ((lines[0].source.page_break or prev.page != lines[0].page) and len(prev.text) < _SHORT_LINE * width)
     )
     next_starts = nxt is None or nxt.text[:1].isupper() or nxt.text[:1] in "“\"‘(" or nxt.text[:1].isdigit()
     numbered = _NUMBERED_HEADING_RE.match(text) or _BARE_NUMBERED_HEADING_RE.match(text)
+    if (numbered and _NUMBERED_HEADING_RE.match(text) and nxt is not None and not next_starts and prev_ends
+            and _short_continuation(nxt.text)):
+        next_starts = True  # "2.1 How does the model gain its" / "capabilities?": the title wraps onto a short line
     rest = text[numbered.end():] if numbered else ""
     if numbered and not _NUMBERED_HEADING_RE.match(text) and (int(numbered.group(1)) > _MAX_CHAPTER or is_date_line(text)):
         numbered = None  # "74 Nigeria" (a chart label), "9 December 2024" (a date)
@@ -124,9 +170,14 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         next_starts = True  # the heading wraps onto a short lower-case line ("... an" / "establishment")
     if lettered and prev_ends and next_starts and len(text) < 1.3 * width and not _closes_sentence(text):
         return "lettered"
+    if (text in recurring and len(lines) == 1 and prev_ends and nxt is not None
+            and (_BULLET_RE.match(nxt.text) or next_starts and len(nxt.text) >= 0.6 * width)):
+        return "recurring"  # a label printed again and again on its own line ("Outlook"): a sub-heading
     if nxt is not None and _BULLET_RE.match(nxt.text):
-        # a line introducing a bullet group is body text, unless it is a short title-case label
-        if not (prev_ends and _is_title_case(text) and len(text.split()) >= 2 and len(first) < 0.5 * width and not text.endswith(":")):
+        # a line introducing a bullet group is body text, unless it is a short label: title case, or a few words in
+        # sentence case with no punctuation at all ("About this report" over its bullets)
+        label = _is_title_case(text) or (len(text.split()) <= 6 and text[:1].isupper() and not re.search(r"[.,;:!?]", text))
+        if not (prev_ends and label and len(text.split()) >= 2 and len(first) < 0.5 * width and not text.endswith(":")):
             return None
         return "list_label"
     if _ROMAN_HEADING_RE.match(text) and len(first) < 0.8 * width:
@@ -146,16 +197,19 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return "titled"  # a long title-case heading set over the full width ("Create Streamlined Permitting ...")
     if contents and entry_key(text) in contents and len(text) < 1.3 * width:
         return "contents"  # sentence case, but the contents page lists it
-    if (len(lines) == 1 and len(first) < 0.5 * width and 2 <= len(text.split()) <= 8 and text[0].isupper()
+    if (len(lines) == 1 and len(first) < 0.6 * width and 2 <= len(text.split()) <= 12 and text[0].isupper()
             and not _closes_sentence(text) and not text.endswith("?") and nxt is not None
-            and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and prev is not None and _ends_sentence(prev.text)):
+            and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and (prev is None or _ends_sentence(prev.text))):
         return "sentence"  # a short sentence-case line between two paragraphs, over a full paragraph
     return None
 
 
-def _heading_continues(prev: BodyLine, line: BodyLine, style: str, width: int) -> bool:
-    """Whether `line` is the wrapped continuation of heading line `prev` (without a tight-wrap signal)."""
+def _heading_continues(prev: BodyLine, line: BodyLine, style: str, width: int, recurring: frozenset[str] = frozenset()) -> bool:
+    """Whether `line` is the wrapped continuation of heading line `prev` (without a tight-wrap signal); a line
+    printed again and again on its own is a label of its own, never a continuation."""
     text = line.text
+    if text in recurring:
+        return False
     if line.source.page_break or not text or len(text) > _SHORT_LINE * width or _closes_sentence(text):
         return False
     if _NUMBERED_HEADING_RE.match(text) or _ROMAN_HEADING_RE.match(text) or _starts_block(line) or line.markers:
@@ -198,7 +252,14 @@ def _number_level(text: str) -> int | None:
     return match.group(1).rstrip(".").count(".") + 1 if match else None
 
 
-def assign_levels(blocks: list[Block]) -> None:
+def _top_numbered_from_one(headings: list[Block]) -> bool:
+    """Whether the numbered headings are chapters counted from 1 ("1 Introduction", "2 ..."): then a heading
+    before the first of them opens the document's front matter at the top level."""
+    first = next((b for b in headings if b.style == "numbered"), None)
+    return first is not None and _number_level(_text(first)) == 1 and re.match(r"^1\b", _text(first)) is not None
+
+
+def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset()) -> None:
     """Heading levels from style: numbered from their numbering (one deeper under labelled divisions such
     as "Part 1:"), lettered "a)" one below the numbers and roman "i)" one below the letters; titled 1 (2 under
     numbered chapters or labelled divisions); ALL CAPS one below titled; roman numerals one below the
@@ -224,8 +285,9 @@ def assign_levels(blocks: list[Block]) -> None:
     last_number_level = 0
     last_alpha_level: int | None = None
     last_style = ""
-    for block in headings:
+    for index, block in enumerate(headings):
         text = " ".join(line.text for line in block.lines)
+        front_matter = numbered and not division and index < first_numbered and _top_numbered_from_one(headings)
         if block.style in ("numbered", "contents") and _number_level(text):
             level = _number_level(text) + offset
             last_number_level = level
@@ -243,20 +305,44 @@ def assign_levels(blocks: list[Block]) -> None:
         elif block.style == "labelled":
             level = 1 if division else caps_level
         elif block.style in ("titled", "contents"):
-            level = titled_level
+            level = 1 if front_matter else titled_level  # before the first chapter number nothing is above it
+            if last_style in ("numbered", "recurring") and last_number_level >= 2 + offset and not _BACKMATTER_RE.match(text):
+                level = last_number_level + 1  # inside a numbered sub-section ("1.1 ..." / "Outlook"): below it
         elif block.style == "sentence":
             level = min(last_level + 1, 6) if last_level else 1  # one below the heading it follows
         elif block.style == "caps":
             level = caps_level if headings.index(block) > first_titled else 1
-        elif block.style == "list_label":
+            if front_matter and headings.index(block) > first_titled and entry_key(text) not in contents:
+                level = 2  # a label in capitals under a front-matter heading ("Contributors" / "CHAIR")
+        elif block.style in ("list_label", "recurring"):
             level = min(last_level + 1, 6)
         elif roman_divisions and _is_roman_division(block):
             level = 1
         else:  # roman
             level = min(last_level + 1, 4) if last_level else 1
+        if front_matter and contents and entry_key(text) in contents and not _number_level(text):
+            level = 1  # the contents lists it beside the chapters, before chapter 1: a top-level heading
         block.level = level
         last_style = block.style
-        if block.style not in ("roman", "list_label", "sentence"):
+        if block.style not in ("roman", "list_label", "sentence", "recurring"):
             last_level = level
         if block.style in ("numbered", "contents") and _number_level(text):
             last_alpha_level = None
+
+
+_MAX_LABEL_WORDS = 8
+
+
+def recurring_labels(body: list[BodyLine], width: int) -> frozenset[str]:
+    """Short lines printed on their own line at least twice in the body ("Outlook", "Overview of actions
+    taken"): labels the document sets over its sections again and again (furniture is already removed)."""
+    counts: dict[str, int] = {}
+    for k, line in enumerate(body):
+        text = line.text
+        if k and (_LONE_HEADING_NUMBER_RE.match(body[k - 1].text) or _LONE_ROMAN_RE.match(body[k - 1].text)):
+            continue  # the title of a numbered heading ("1." / "Scope"), also listed elsewhere
+        if (text[:1].isupper() and len(text.split()) <= _MAX_LABEL_WORDS and len(text) < 0.5 * width
+                and not _closes_sentence(text) and not any(ch.isdigit() for ch in text) and not line.markers
+                and not _starts_block(line)):
+            counts[text] = counts.get(text, 0) + 1
+    return frozenset(t for t, n in counts.items() if n >= 2)

@@ -659,7 +659,7 @@ def _parse_unquoted(text: str, draft: _Draft, start: int, end: int) -> None:
         for s, e in rest[k + 1 :]:
             _classify_tail(text, draft, s, e, False)
         return
-    only_name = not draft.authors and len(textual) == 1 and len(rest) - k <= 1
+    only_name = not draft.authors and len(textual) == 1
     if title and only_name and draft.url is not None and (_is_person(title.value) or len(title.value.split()) <= 3):
         # "VISA, https://...", "Liu Yiming, https://...": the owner of the page, not a title
         if _is_person(title.value):

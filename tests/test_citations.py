@@ -1,0 +1,148 @@
+"""Citation parsing of footnotes (`corpus.enrich.citations`) on small constructed notes, and its scorer."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.enrich.citations import note_name_spans, parse_footnotes, parse_note, url_domain
+from corpus.evaluate_citations import predicted_from_parse, score_citations
+
+CHICAGO = (
+    "Jane Q. Doe and Ravi Kumar, “Chips, Borders and the New Export Rules,” Daily Ledger, "
+    "March 3, 2021, https://www.dailyledger.example/2021/03/chips-rules."
+)
+
+
+def _fields(c):
+    return {
+        "authors": [a.value for a in c.authors],
+        "title": c.title.value if c.title else None,
+        "container": c.container.value if c.container else None,
+        "date": c.date.value if c.date else None,
+        "url": c.url.value if c.url else None,
+    }
+
+
+def _offsets_hold(text, c):
+    spans = [*c.authors, c.title, c.title_translation, c.container, c.date, c.url, c.locator]
+    return all(text[s.start : s.end] == s.value for s in spans if s is not None)
+
+
+def test_citations_chicago_note_fields_and_offsets():
+    (c,) = parse_note(1, CHICAGO)
+    assert c.kind == "citation"
+    assert _fields(c) == {
+        "authors": ["Jane Q. Doe", "Ravi Kumar"],
+        "title": "Chips, Borders and the New Export Rules",
+        "container": "Daily Ledger",
+        "date": "March 3, 2021",
+        "url": "https://www.dailyledger.example/2021/03/chips-rules",
+    }
+    assert c.date_iso == "2021-03-03"
+    assert c.language == "en"
+    assert _offsets_hold(CHICAGO, c)
+
+
+def test_citations_chinese_title_with_english_gloss():
+    text = "王小明 (Wang Xiaoming), 数字经济发展规划 (“Plan for Developing the Digital Economy”), 人民日报, May 2019, http://paper.example.cn/a/1.html."
+    (c,) = parse_note(2, text)
+    assert c.authors[0].value == "王小明"
+    assert c.title.value == "数字经济发展规划"
+    assert c.title_translation.value == "Plan for Developing the Digital Economy"
+    assert c.date.value == "May 2019" and c.date_iso == "2019-05"
+    assert c.language == "zh"
+    assert _offsets_hold(text, c)
+
+
+@pytest.mark.parametrize("ibid", ["Ibid.", "Ibid., p. 4."])
+def test_citations_ibid_refers_to_previous_note(ibid):
+    rows = parse_footnotes([(1, CHICAGO), (2, ibid)])
+    assert [r.kind for r in rows] == ["citation", "ibid"]
+    assert rows[1].refers_to == (1, 1)
+    if "p. 4" in ibid:
+        assert rows[1].locator.value == "p. 4"
+
+
+def test_citations_ibid_of_short_form_points_to_full_citation():
+    rows = parse_footnotes([(1, CHICAGO), (2, "An unrelated remark by the authors about method."), (3, "Doe and Kumar, “Chips, Borders and the New Export Rules,” p. 9."), (4, "Ibid.")])
+    assert [r.kind for r in rows] == ["citation", "comment", "short", "ibid"]
+    assert rows[2].refers_to == (1, 1)
+    assert rows[3].refers_to == (1, 1)
+
+
+def test_citations_op_cit_short_form():
+    full = "Jonathan Woetzel et al., Digital China: Powering the Economy to Global Competitiveness (Global Institute Press, 2017), p. 3."
+    rows = parse_footnotes([(1, full), (2, "Woetzel et al., op. cit.")])
+    assert rows[0].kind == "citation" and rows[0].authors[0].value == "Jonathan Woetzel"
+    assert rows[0].container.value == "Global Institute Press" and rows[0].date.value == "2017"
+    assert rows[1].kind == "short" and rows[1].refers_to == (1, 1)
+
+
+def test_citations_comment_only_note_gives_one_comment_row():
+    text = "The figures in this section were rounded by the authors and are not in the original survey."
+    (c,) = parse_note(5, text)
+    assert c.kind == "comment"
+    assert c.title is None and c.authors == () and c.url is None
+
+
+def test_citations_interview_note_is_a_comment():
+    (c,) = parse_note(6, "Interview with a senior official in Brussels, December 2019.")
+    assert c.kind == "comment"
+
+
+def test_citations_several_works_in_one_note():
+    text = (
+        "Ann Lee, “Cloud Rules,” Tech Weekly, June 1, 2020, https://techweekly.example/cloud; and "
+        "Bo Chen, “Data Borders,” Policy Review, July 2020. See also Carl Ito, Networks of Power (Harbor Press, 2015), p. 12."
+    )
+    rows = parse_note(7, text)
+    assert [r.title.value for r in rows] == ["Cloud Rules", "Data Borders", "Networks of Power"]
+    assert [r.ordinal for r in rows] == [1, 2, 3]
+    assert rows[2].container.value == "Harbor Press" and rows[2].type == "book"
+    assert all(_offsets_hold(text, r) for r in rows)
+
+
+def test_citations_url_only_note():
+    text = "https://www.example.org/data/report.pdf."
+    (c,) = parse_note(8, text)
+    assert c.kind == "citation"
+    assert c.url.value == "https://www.example.org/data/report.pdf"
+    assert url_domain(c.url.value) == "example.org"
+
+
+def test_citations_access_date_is_not_the_date():
+    text = "Acme Corp website, accessed January 5, 2018, https://acme.example/about."
+    (c,) = parse_note(9, text)
+    assert c.date is None
+    assert c.container is not None and c.container.value.startswith("Acme Corp")
+
+
+def test_citations_law_title_with_its_date():
+    text = "Regulation (EU) 2099/1 of the European Parliament and of the Council of 3 May 2099 on widgets, and repealing Directive 1/2/EC."
+    (c,) = parse_note(10, text)
+    assert c.type == "law_policy"
+    assert c.title.value.startswith("Regulation (EU) 2099/1")
+    assert c.date.value == "3 May 2099"
+
+
+def test_citations_name_spans_for_entities():
+    spans = note_name_spans(CHICAGO)
+    assert [s.value for s in spans.persons] == ["Jane Q. Doe", "Ravi Kumar"]
+    assert [s.value for s in spans.organisations] == ["Daily Ledger"]
+    assert [s.value for s in spans.titles] == ["Chips, Borders and the New Export Rules"]
+
+
+def test_citations_scorer_counts_misses_and_field_errors():
+    gold = [
+        {"n": 1, "citations": [{"ordinal": 1, "kind": "citation", "authors": [{"text": "Jane Q. Doe"}, {"text": "Ravi Kumar"}],
+                               "title": {"text": "Chips, Borders and the New Export Rules"}, "container": {"text": "Other Paper"},
+                               "date": {"text": "March 3, 2021"}, "url": None, "type": "news", "language": "en"}]},
+        {"n": 2, "citations": [{"ordinal": 1, "kind": "ibid", "authors": [], "refers_to": {"note": 1, "ordinal": 1}}]},
+        {"n": 3, "citations": [{"ordinal": 1, "kind": "citation", "title": {"text": "Missing Work"}, "authors": []}]},
+    ]
+    predicted = predicted_from_parse(parse_footnotes([(1, CHICAGO), (2, "Ibid."), (3, "A remark that cites nothing at all here.")]))
+    report = score_citations("d", gold, predicted)
+    assert report.detection.tp == 2 and report.detection.n_gold == 3
+    assert report.fields["container"] == (0, 1)
+    assert report.fields["title"] == (1, 1)
+    assert report.ibid == (1, 1)

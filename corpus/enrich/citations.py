@@ -313,7 +313,8 @@ def _segments(text: str) -> list[tuple[int, int]]:
         # join pieces back when one side has no evidence of being a reference ("5G; NG-RAN; ...")
         merged: list[tuple[int, int]] = []
         for ps, pe in pieces:
-            if merged and not (_evidence(text, ps, pe) and _evidence(text, *merged[-1])):
+            prose = any(_COMMENT_START.match(text[a:b].strip()) for a, b in ((ps, pe), merged[-1])) if merged else False
+            if merged and not prose and not (_evidence(text, ps, pe) and _evidence(text, *merged[-1])):
                 merged[-1] = (merged[-1][0], pe)
             else:
                 merged.append((ps, pe))
@@ -346,7 +347,16 @@ class _Draft:
 def _split_names(text: str, start: int, end: int) -> list[Span]:
     """Author names in text[start:end]: split at commas and 'and', drop 'et al.' and 'ed.'."""
     names = []
-    for s, e in _split_outside(text, start, end, re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")):
+    pieces = []
+    for s, e in _split_outside(text, start, end, re.compile(r",\s*(?:and\s+|&\s+)?")):
+        inner = _split_outside(text, s, e, re.compile(r"\s+(?:and|&)\s+"))
+        # 'Kurose and Ross' splits; 'Bureau of Cyberspace and Digital Policy' does not
+        persons = [_is_person(text[a:b]) for a, b in inner]
+        if len(inner) > 1 and (all(persons) or (any(persons) and not any(_ORG_WORDS.search(text[a:b]) for a, b in inner))):
+            pieces.extend(inner)
+        else:
+            pieces.append((s, e))
+    for s, e in pieces:
         chunk = text[s:e]
         m = _ET_AL.search(chunk) or re.search(r"\s+et\s+al\.?", chunk)
         if m:
@@ -412,7 +422,7 @@ def _cjk_title(text: str, start: int, end: int) -> tuple[Span, Span | None, int]
 
 def _classify_tail(text: str, draft: _Draft, start: int, end: int, title_known: bool) -> None:
     """Fields after the title (or the whole reference when there is no title): container, date, locator."""
-    for s, e in _split_outside(text, start, end, re.compile(r",\s*")):
+    for s, e in _split_outside(text, start, end, re.compile(rf",\s*|\.\s+(?=(?:{_MONTHS})\b)")):
         s, e = _strip_span(text, s, e, " ,.;:")
         if e <= s:
             continue
@@ -434,7 +444,8 @@ def _classify_tail(text: str, draft: _Draft, start: int, end: int, title_known: 
             if re.search(r"press release", chunk, re.I):
                 draft.type_hint = "speech_statement"
             continue
-        loc = _LOCATOR.fullmatch(chunk) or (re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?", chunk) and title_known)
+        is_year = bool(re.fullmatch(r"(?:19|20)\d\d", chunk)) and draft.date is None
+        loc = _LOCATOR.fullmatch(chunk) or (re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?", chunk) and title_known and not is_year)
         if loc:
             if draft.locator is None:
                 draft.locator = Span(chunk, s, e)
@@ -511,6 +522,10 @@ def _parse_reference(text: str, start: int, end: int) -> _Draft:
         draft.url = urls[0]
     body_end = urls[0].start if urls else end
     quoted = _quoted(text, start, end)
+    if quoted is not None:
+        colon = re.search(r":\s+(?=[A-Z])", text[quoted[3] : body_end])
+        if colon:
+            body_end = quoted[3] + colon.start()
     cjk = None if quoted and not _has_cjk(text[start : quoted[0]]) else _cjk_title(text, start, end)
     if cjk is not None and quoted is not None and quoted[0] < cjk[0].start and not _has_cjk(text[quoted[1] : quoted[2]]):
         cjk = None
@@ -689,6 +704,8 @@ _FUNCTION_WORDS = frozenset("the a an to of in on for with by that which is are 
 def _prose(chunk: str) -> bool:
     """Running prose rather than a name or a title: sentence case with several function words."""
     words = re.findall(r"[A-Za-z][A-Za-z’'\-]*", chunk)
+    if len(words) >= 3 and re.match(r"(?:we|i|our|this|these|it|there)\b", chunk.strip(), re.I):
+        return True
     if len(words) < 6:
         return bool(_COMMENT_START.match(chunk.strip())) and len(words) >= 3
     function = sum(1 for w in words if w in _FUNCTION_WORDS)
@@ -885,7 +902,7 @@ def _embedded(text: str, start: int, end: int) -> _Draft | None:
     for m in re.finditer(r"\b(?:in|see|from|by)\s+(?=[A-Z“\"])", text[start:end]):
         s = start + m.end()
         draft = _parse_reference(text, s, end)
-        if draft.comment or draft.title is None or not (draft.date or draft.container or draft.url):
+        if draft.comment or draft.title is None or not (draft.date or draft.container or draft.url) or _DATE.match(draft.title.value):
             continue
         if len(draft.title.value.split()) > 12 or (not draft.title_quoted and _prose(draft.title.value)):
             continue

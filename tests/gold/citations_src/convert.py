@@ -1,4 +1,4 @@
-"""Turn the hand-written compact gold (/tmp/citgold/NNN.spec) into tests/gold/citations_NNN.json with offsets."""
+"""Turn the hand-written compact gold (tests/gold/citations_src/NNN.spec) into tests/gold/citations_NNN.json with offsets."""
 import json, re, sys
 KINDS = {"C": "citation", "I": "ibid", "S": "short", "X": "comment"}
 URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -73,17 +73,19 @@ def convert(spec, texts, file, tuning, out):
 if __name__ == "__main__":
     which = sys.argv[1]
     if which == "305":
-        g = json.load(open("/work/shared/devset-real/gold.json"))
+        g = json.load(open("../shared/devset-real/gold.json"))
         rec = next(r for r in g if r["file"].startswith(which))
         texts = {f["n"]: " ".join(f["text"].split()) for f in rec["footnotes"]}
-        convert("/tmp/citgold/305.spec", texts, rec["file"], False, "/work/wt-citations/tests/gold/citations_305.json")
+        convert("tests/gold/citations_src/305.spec", texts, rec["file"], False, "tests/gold/citations_305.json")
         raise SystemExit
-    root = "/work/wt-citations/tests/gold/"
+    root = "tests/gold/"
     if which == "003":
-        texts = dict(enumerate(json.load(open("/tmp/notes003.json")), 1))
-        convert("/tmp/citgold/003.spec", texts, "003_b2e28905b3ba221b.txt", True, root + "citations_003.json")
+        import pyarrow.parquet as pq  # the footnotes table of a build of seeds/ (argv[2])
+        rows = pq.read_table(sys.argv[2] + "/footnotes").to_pylist()
+        texts = {r["number"]: r["text"] for r in rows if r["doc_id"] == "003_b2e28905b3ba221b"}
+        convert("tests/gold/citations_src/003.spec", texts, "003_b2e28905b3ba221b.txt", True, root + "citations_003.json")
     else:
-        g = json.load(open("/work/shared/devset-real/gold.json"))
+        g = json.load(open("../shared/devset-real/gold.json"))
         rec = next(r for r in g if r["file"].startswith(which))
         texts = {f["n"]: " ".join(f["text"].split()) for f in rec["footnotes"]}
-        convert(f"/tmp/citgold/{which}.spec", texts, rec["file"], which != "301", root + f"citations_{which}.json")
+        convert(f"tests/gold/citations_src/{which}.spec", texts, rec["file"], which != "301", root + f"citations_{which}.json")

@@ -70,6 +70,7 @@ class ParsedCitation:
     type: str | None = None
     language: str | None = None
     refers_to: tuple[int, int] | None = None  # (note, ordinal) of the full citation (ibid, short)
+    tentative: bool = False  # a possible back-reference in prose, kept only when its antecedent is found
 
 
 # --------------------------------------------------------------------------------------------------
@@ -96,7 +97,7 @@ _LOCATOR = re.compile(
     re.I,
 )
 _LEADS = re.compile(
-    r"(?:(?:see|cf\.)(?:\s+also)?(?:,?\s+(?:for example|e\.g\.|in particular|generally))?,?\s+"
+    r"(?:(?:see|cf\.)(?:\s+also)?(?:,?\s+(?:for example|e\.g\.|in particular|generally))?,?\s+(?:the\s+(?=[A-Z0-9]{2,}))?"
     r"|e\.g\.,?\s+|for example,?\s+|as cited in\s+|and\s+|also\s+)+",
     re.I,
 )
@@ -268,7 +269,7 @@ def _norm(value: str) -> str:
 
 _SENTENCE_END = re.compile(r"(?:(?<=[.?!])|(?<=[.?!][”\"]))\s+(?=[A-Z“\"《\u4e00-\u9fff])")
 _ABBREV_END = re.compile(
-    r"(?:\b(?:[A-Z]|p|pp|vol|no|ed|eds|et al|Dr|Mr|Mrs|Ms|St|Jr|Sr|Inc|Ltd|Co|Corp|U\.S|U\.K|e\.g|i\.e|cf|op\. cit|"
+    r"(?:\b(?:[A-Z]|v|vs|p|pp|vol|no|ed|eds|et al|Dr|Mr|Mrs|Ms|St|Jr|Sr|Inc|Ltd|Co|Corp|U\.S|U\.K|e\.g|i\.e|cf|op\. cit|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Vol|Art|para|paras|Nos|D\.C)\.)$"
 )
 _SEMICOLON = re.compile(r";\s+(?:and\s+)?")
@@ -319,8 +320,48 @@ def _segments(text: str) -> list[tuple[int, int]]:
             else:
                 merged.append((ps, pe))
         for ps, pe in merged:
-            result.extend(_split_outside(text, ps, pe, _SEE_ALSO))
+            for qs, qe in _split_outside(text, ps, pe, _SEE_ALSO):
+                cut = qs
+                for m in _AND_AFTER_LOCATOR.finditer(text, qs, qe):
+                    loc = _LOCATOR.search(text, cut, m.start())
+                    if loc and loc.end() == m.start():
+                        result.append((cut, m.start()))
+                        cut = m.end()
+                result.append((cut, qe))
     return result
+
+
+_AND_AFTER_LOCATOR = re.compile(r"(?<=\d)\s+and\s+(?=[A-Z])")
+_CASE_NUMBER = re.compile(r"\(\s*(?:Case\s+)?[CT][-‑‐]\d+/\d+\s*\)")
+_LOCATOR_OF = re.compile(
+    r"\b(?P<loc>(?:para(?:graph)?s?\.?|Recitals?|Articles?|Sections?|pp?\.)\s*\d+(?:\(\d+\))?)\s+of\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*)"
+)
+_ISSUER = re.compile(
+    r"(?P<issuer>[A-Z]{1,4}\s?\d{1,3}|[A-Z][A-Z0-9]{1,7})\s+"
+    r"(?:(?P<num>(?:WP|No\.?|Doc\.?)\s?\d+[\w.]*(?:\s+(?:rev\.?\s?\d+|update))?)\s*(?:[-–]\s*|,\s*)"
+    r"|(?=(?:Guidelines|Opinion|Update|Recommendation|Report|Statement|Decision|Communication)\b))"
+)
+
+
+def _case_list(text: str, start: int, end: int) -> list[_Draft]:
+    """Court cases named with their case numbers: 'Google Spain SL, Google Inc. v AEPD (C-131/12), Weltimmo v NAIH (C-230/14) and ...'."""
+    numbers = list(_CASE_NUMBER.finditer(text, start, end))
+    if not numbers:
+        return []
+    drafts = []
+    cut = start
+    for m in numbers:
+        title = _span(text, cut, m.start(), " ,.;:")
+        if title is None or _prose(title.value) or not re.match(r"[A-Z]", title.value):
+            return []
+        draft = _Draft(title.start, m.end(), title=title, type_hint="law_policy")
+        drafts.append(draft)
+        follow = re.match(r"\s*(?:,|and\b)\s*", text[m.end() : end])
+        cut = m.end() + (follow.end() if follow else 0)
+    if text[cut:end].strip(" .,;"):
+        return []  # more text than the list of cases
+    return drafts
 
 
 # --------------------------------------------------------------------------------------------------
@@ -378,6 +419,20 @@ def _cjk_name(text: str, start: int, end: int) -> Span | None:
     return None
 
 
+def _title_position(text: str, start: int, i: int) -> bool:
+    """Whether a quote opening at i stands where a title does: at the start, after a comma or a lead word.
+
+    A quoted term inside a title ('the concepts of "controller" and "processor"') or a nickname after
+    'hereafter' is not a title.
+    """
+    before = text[start:i].rstrip()
+    if not before:
+        return True
+    if before.endswith((",", ":", ";", "(")) and not re.search(r"\b(?:hereafter|hereinafter|so-called|known as|the term)\W*$", before, re.I):
+        return True
+    return bool(re.search(r"(?:\b(?:in|see|also|from|cited|titled|entitled)|;\s*and)$", before, re.I))
+
+
 def _quoted(text: str, start: int, end: int) -> tuple[int, int, int, int] | None:
     """The first quoted title in text[start:end]: (outer start, inner start, inner end, outer end)."""
     i = start
@@ -388,6 +443,9 @@ def _quoted(text: str, start: int, end: int) -> tuple[int, int, int, int] | None
             j = next((k for k in range(i + 1, end) if text[k] in closers), None)
             if j is None:
                 return None
+            if not _title_position(text, start, i):
+                i = j + 1
+                continue
             inner_s, inner_e = _strip_span(text, i + 1, j, " ,.;:")
             if text[inner_e : j].startswith("?") or text[inner_e : j].startswith("!"):
                 inner_e += 1
@@ -458,6 +516,9 @@ def _classify_tail(text: str, draft: _Draft, start: int, end: int, title_known: 
         if date and _ACCESSED.search(text[s : date.start]) is None and re.match(r"^(?:accessed|retrieved)", chunk, re.I):
             continue
         if re.match(r"^(?:accessed|retrieved)\b", chunk, re.I):
+            continue
+        if date and draft.date is None and re.fullmatch(r"(?:adopted|published|released|issued|dated|updated|signed)(?:\s+on)?\s*", text[s : date.start], re.I):
+            draft.date = date  # "adopted on 16th February 2010 and under revision by the EDPB"
             continue
         if date and draft.date is None and date.end == e and re.fullmatch(r"(?:released|published|updated|dated)?\s*(?:on)?\s*", text[s : date.start], re.I):
             draft.date = date
@@ -545,6 +606,12 @@ def _parse_reference(text: str, start: int, end: int) -> _Draft:
         inner = text[inner_s:inner_e]
         prefix = text[start:q_start]
         # a quotation after a colon, or a long quoted sentence, is quoted text rather than a title
+        after_locator = re.search(r"(?:" + _LOCATOR.pattern + r")\W*$", prefix, re.I)
+        if after_locator and not re.search(r":\s*$", prefix):
+            # "Charter ..., Article 8(1), « Everyone has the right ... »": the reference precedes the quotation
+            _parse_unquoted(text, draft, start, q_start)
+            draft.end = q_start
+            return draft
         if re.search(r":\s*$", prefix) or (len(inner.split()) > 30) or _prose(prefix):
             draft.comment = True
             return draft
@@ -600,6 +667,16 @@ def _parse_unquoted(text: str, draft: _Draft, start: int, end: int) -> None:
     if end <= start:
         return
     chunk = text[start:end]
+    issuer = _ISSUER.match(chunk)
+    if issuer and not draft.authors:
+        # "G29 WP 179 update - Update of Opinion 8/2010 ...", "WP29 Guidelines for ...": an issuing body's acronym
+        draft.authors = [Span(issuer.group("issuer"), start + issuer.start("issuer"), start + issuer.end("issuer"))]
+        _parse_unquoted(text, draft, start + issuer.end(), end)
+        if draft.title is not None:
+            cut = re.search(r"\s+[-–]\s+(?:endorsed|adopted|as|under|see)\b|\s*\((?:\d|[A-Z]{1,3}\s?\d)[^()]*\)", draft.title.value)
+            if cut:
+                draft.title = _span(text, draft.title.start, draft.title.start + cut.start())
+        return
     law = re.match(r"^(?:Regulation|Directive|Decision|Council Decision|Commission Decision)\b", chunk)
     if law:
         stop = re.search(r",\s*(?:Article|OJ|p\.)\b|\s*\(OJ\b", chunk)
@@ -625,8 +702,8 @@ def _parse_unquoted(text: str, draft: _Draft, start: int, end: int) -> None:
     texts = [text[s:e].strip(" ,.;:") for s, e in parts]
     i = 0
     # authors: leading person names (with 'ed.' / 'et al.'), or one organisation followed by a title
-    authors: list[Span] = []
-    if parts:
+    authors: list[Span] = list(draft.authors)  # preset by an issuer prefix
+    if parts and not authors:
         names = _split_names(text, *parts[0])
         if len(parts) > 1 and names and all(_is_person(n.value) for n in names) and not _DATE.search(texts[0]):
             authors.extend(names)
@@ -636,7 +713,9 @@ def _parse_unquoted(text: str, draft: _Draft, start: int, end: int) -> None:
     rest = parts[i:]
     rest_texts = texts[i:]
     textual = [k for k, t in enumerate(rest_texts) if t and not _DATE.fullmatch(t) and not re.match(r"(?:accessed|retrieved)\b", t, re.I) and not _LOCATOR.fullmatch(t) and re.search(r"[A-Za-z]{3}", t) and not re.fullmatch(r"[\d\s.\-–]+", t)]
-    if not authors and len(textual) >= 2 and textual[0] == 0 and _ORG_WORDS.search(rest_texts[0] + " ") is None and len(rest_texts[0].split()) <= 3 and not _LAW.search(rest_texts[0]):
+    if draft.authors:
+        pass
+    elif not authors and len(textual) >= 2 and textual[0] == 0 and _ORG_WORDS.search(rest_texts[0] + " ") is None and len(rest_texts[0].split()) <= 3 and not _LAW.search(rest_texts[0]):
         # "Tencent, Annual Report, 2016", "CJEU, Google Spain, Case C-131/12"
         authors = _split_names(text, *rest[0])
         rest, rest_texts = rest[1:], rest_texts[1:]
@@ -732,7 +811,7 @@ def _looks_like_comment(text: str, start: int, end: int, draft: _Draft) -> bool:
     # a long sentence with verbs and no quoted title is prose
     if not draft.title_quoted and draft.title is not None and len(draft.title.value.split()) > 14 and not _LAW.search(draft.title.value[:40]):
         return True
-    if len(words) > 40 and not draft.title_quoted:
+    if len(words) > 40 and not draft.title_quoted and not (draft.title is not None and _LAW.search(draft.title.value[:40])):
         return True
     return False
 
@@ -795,6 +874,10 @@ def _title_matches(short: str, full: str) -> bool:
     a, b = _norm(short), _norm(full)
     if not a or not b:
         return False
+    if re.fullmatch(r"[A-Z]{3,8}", short.strip()):
+        # 'GDPR' for '... (General Data Protection Regulation)'
+        runs = re.findall(r"(?:[A-Z][a-z]+\s+){1,7}[A-Z][a-z]+", full)
+        return any("".join(w[0] for w in run.split()) == short.strip() for run in runs)
     return a == b or b.startswith(a) or (len(a) >= 6 and a in b) or (set(a.split()) <= set(b.split()) and len(a.split()) >= 1 and len(a) >= 4)
 
 
@@ -818,15 +901,7 @@ def _find_antecedent(c: ParsedCitation, earlier: Sequence[ParsedCitation]) -> Pa
             theirs = {_surname(a.value) for a in prior.authors} | {_norm(a.value) for a in prior.authors}
             if mine and mine <= theirs:
                 return prior
-            # '刘一鸣 (Liu Yiming)': the romanised name printed beside a Chinese author
-            window = " ".join(_norm(a.value) for a in c.authors)
-            if any(window and window in _norm(_note_text_near(prior, a)) for a in prior.authors):
-                return prior
     return None
-
-
-def _note_text_near(prior: ParsedCitation, author: Span) -> str:
-    return getattr(prior, "_context", "") or ""
 
 
 def _is_short_form(c: ParsedCitation) -> bool:
@@ -865,36 +940,54 @@ def parse_note(number: int, text: str) -> list[ParsedCitation]:
             e = op.start()
         if e <= s:
             continue
+        cases = _case_list(text, s, e)
+        if cases:
+            for draft in cases:
+                results.append(_citation(number, len(results) + 1, "citation", text, draft))
+            continue
         draft = _parse_reference(text, s, e)
         if not op_cit and _looks_like_comment(text, s, e, draft):
+            ref = _LOCATOR_OF.search(text, s, e)
+            if ref:
+                # "para 29 of the Weltimmo judgment", "Recital 22 of the GDPR": a back-reference if it matches
+                loc = Span(ref.group("loc"), ref.start("loc"), ref.end("loc"))
+                name = Span(ref.group("name"), ref.start("name"), ref.end("name"))
+                tentative = _Draft(name.start, name.end, title=name, locator=loc)
+                results.append(replace(_citation(number, len(results) + 1, "short", text, tentative), tentative=True))
+                continue
             # a reference in running prose: "... in Innovation in Emerging Markets (New York: Palgrave MacMillan, 2016)."
             embedded = _embedded(text, s, e)
             if embedded is None:
                 continue
             draft = embedded
-        kind = "short" if op_cit else "citation"
-        c = ParsedCitation(
-            note=number,
-            ordinal=len(results) + 1,
-            kind=kind,
-            start=draft.start,
-            end=_strip_span(text, draft.start, draft.end, " ,.;:")[1],
-            authors=tuple(draft.authors),
-            title=draft.title,
-            title_translation=draft.title_translation,
-            container=draft.container,
-            date=draft.date,
-            date_iso=_date_iso(draft.date.value) if draft.date else None,
-            url=draft.url,
-            locator=draft.locator,
-            type=_type(text, draft),
-            language=_language(draft),
-        )
-        results.append(c)
+        results.append(_citation(number, len(results) + 1, "short" if op_cit else "citation", text, draft))
     if not results:
-        end = _strip_span(text, 0, len(text))[1]
-        return [ParsedCitation(number, 1, "comment", 0, end)]
+        return [_comment(number, text)]
     return results
+
+
+def _comment(number: int, text: str) -> ParsedCitation:
+    return ParsedCitation(number, 1, "comment", 0, _strip_span(text, 0, len(text))[1])
+
+
+def _citation(number: int, ordinal: int, kind: str, text: str, draft: _Draft) -> ParsedCitation:
+    return ParsedCitation(
+        note=number,
+        ordinal=ordinal,
+        kind=kind,
+        start=draft.start,
+        end=max(draft.start, _strip_span(text, draft.start, draft.end, " ,.;:")[1]),
+        authors=tuple(draft.authors),
+        title=draft.title,
+        title_translation=draft.title_translation,
+        container=draft.container,
+        date=draft.date,
+        date_iso=_date_iso(draft.date.value) if draft.date else None,
+        url=draft.url,
+        locator=draft.locator,
+        type=_type(text, draft),
+        language=_language(draft),
+    )
 
 
 def _embedded(text: str, start: int, end: int) -> _Draft | None:
@@ -939,29 +1032,76 @@ def parse_footnotes(notes: Sequence[tuple[int, str]]) -> list[ParsedCitation]:
     """
     out: list[ParsedCitation] = []
     previous: list[ParsedCitation] = []
-    contexts: dict[tuple[int, int], str] = {}
     texts = dict(notes)
+    first: dict[tuple[int, int], tuple[int, int]] = {}  # a full citation -> the first full citation of the same work
     for number, text in sorted(notes):
         parsed = parse_note(number, text)
         resolved: list[ParsedCitation] = []
         for c in parsed:
             if c.kind == "ibid":
                 target = next((p for p in reversed(previous) if p.kind in ("citation", "short", "ibid")), None)
-                ref = _full_target(target, out) if target else None
-                c = replace(c, refers_to=ref)
-            elif c.kind in ("citation", "short"):
+                c = replace(c, refers_to=_full_target(target) if target else None)
+            elif c.kind == "comment":
+                c = _designation_reference(c, text, [p for p in out if p.kind == "citation"], texts) or c
+                if c.refers_to is not None:
+                    c = replace(c, refers_to=first.get(c.refers_to, c.refers_to))
+            if c.kind in ("citation", "short"):
                 earlier = [p for p in out if p.kind == "citation"]
+                c = _bare_title(c, earlier)
                 antecedent = _find_antecedent(c, earlier) or _romanised_antecedent(c, earlier, texts)
+                if c.tentative and antecedent is None:
+                    continue  # a phrase in prose that points at nothing cited before
                 if antecedent is not None and (c.kind == "short" or _is_short_form(c)):
-                    c = replace(c, kind="short", refers_to=(antecedent.note, antecedent.ordinal))
+                    key = (antecedent.note, antecedent.ordinal)
+                    c = replace(c, kind="short", refers_to=first.get(key, key))
                 elif c.kind == "short":
                     c = replace(c, refers_to=None)
+            c = replace(c, ordinal=len(resolved) + 1, tentative=False)
+            if c.kind == "citation":
+                same = next((p for p in out if p.kind == "citation" and _same_work(p, c)), None)
+                first[(c.note, c.ordinal)] = first.get((same.note, same.ordinal), (same.note, same.ordinal)) if same else (c.note, c.ordinal)
             resolved.append(c)
-            contexts[(c.note, c.ordinal)] = text
+        if not resolved and text.strip():
+            resolved = [_comment(number, text)]
         out.extend(resolved)
         if any(c.kind != "comment" for c in resolved):
             previous = resolved
     return out
+
+
+def _same_work(a: ParsedCitation, b: ParsedCitation) -> bool:
+    """Two full citations of one work: the same title (and authors when both name them), or the same URL."""
+    if a.url is not None and b.url is not None and a.url.value.rstrip("/.") == b.url.value.rstrip("/."):
+        return True
+    if a.title is None or b.title is None or _norm(a.title.value) != _norm(b.title.value):
+        return False
+    return not (a.authors and b.authors) or {_surname(x.value) for x in a.authors} == {_surname(x.value) for x in b.authors}
+
+
+def _bare_title(c: ParsedCitation, earlier: Sequence[ParsedCitation]) -> ParsedCitation:
+    """'Weltimmo, paragraph 31.': a lone name that begins an earlier title is a short title, not an author."""
+    if c.title is not None or len(c.authors) != 1 or c.url or c.date or c.container:
+        return c
+    name = c.authors[0]
+    if any(p.title is not None and _title_matches(name.value, p.title.value) for p in earlier):
+        return replace(c, title=name, authors=(), language="zh" if _has_cjk(name.value) else "en")
+    return c
+
+
+def _designation_reference(c: ParsedCitation, text: str, earlier: Sequence[ParsedCitation], texts: dict[int, str]) -> ParsedCitation | None:
+    """A comment ending in a bracketed document number printed in an earlier reference: '... (WP179 update).'"""
+    m = re.search(r"\(([^()]*\d[^()]*)\)\W*$", text)
+    if not m:
+        return None
+    key = re.sub(r"[^0-9a-z]", "", m.group(1).casefold())
+    if len(key) < 4:
+        return None
+    for prior in reversed(earlier):
+        reference = texts.get(prior.note, "")[prior.start : prior.end]
+        if key in re.sub(r"[^0-9a-z]", "", reference.casefold()):
+            title = Span(m.group(1), m.start(1), m.end(1))
+            return replace(c, kind="short", start=m.start(1), end=m.end(1), title=title, language="en", refers_to=(prior.note, prior.ordinal))
+    return None
 
 
 def _romanised_antecedent(c: ParsedCitation, earlier: Sequence[ParsedCitation], texts: dict[int, str]) -> ParsedCitation | None:
@@ -979,7 +1119,7 @@ def _romanised_antecedent(c: ParsedCitation, earlier: Sequence[ParsedCitation], 
     return None
 
 
-def _full_target(target: ParsedCitation, out: Sequence[ParsedCitation]) -> tuple[int, int]:
+def _full_target(target: ParsedCitation) -> tuple[int, int]:
     if target.kind in ("short", "ibid") and target.refers_to is not None:
         return target.refers_to
     return (target.note, target.ordinal)

@@ -116,7 +116,7 @@ def score_citations(doc_id: str, gold_notes: Sequence[Mapping], predicted: Mappi
                     fields[f][1] += 1
                     if gv == pv:
                         fields[f][0] += 1
-                    elif f not in ("type",):
+                    else:
                         errors.append(f"note {n}: {f} {_short(gv)} != predicted {_short(pv)}")
     resolved = total = 0
     for n, g, p in paired:

@@ -300,7 +300,7 @@ def citation_records(footnotes: Sequence[Footnote]) -> list[Citation]:
                 **part(c.url, "url"),
                 url_domain=url_domain(c.url.value) if c.url else None,
                 **part(c.locator, "locator"),
-                type=c.type if c.kind not in ("comment", "ibid") else None,
+                type=c.type if c.kind != "comment" else None,
                 language=c.language,
                 refers_to=cid(*c.refers_to) if c.refers_to else None,
             )

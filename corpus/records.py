@@ -224,7 +224,7 @@ class Citation(Record):
     locator: str | None = Field(description="Page, paragraph or article pointed at ('p. 4', 'paragraph 31').")
     locator_start: CharOffset | None = Field(description="Start offset of locator in footnotes.text.")
     locator_end: CharOffset | None = Field(description="End offset (exclusive) of locator in footnotes.text.")
-    type: CitationType | None = Field(description="Type of the cited work; null for comment and ibid rows (see the citation referred to).")
+    type: CitationType | None = Field(description="Type of the cited work (ibid and short forms: that of the citation they refer to); null for comment rows.")
     language: str | None = Field(pattern=r"^[a-z]{2,3}$", description="Language of the title (ISO 639-1), null without a title.")
     refers_to: str | None = Field(description="For ibid and short forms: citation_id of the full citation they point back to; null when not found.")
 

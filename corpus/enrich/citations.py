@@ -130,7 +130,7 @@ _LAW = re.compile(
     r"\b(?:Regulation|Directive|Decision|Act|Acts|Law|Code|Charter|Treaty|Convention|Executive Order|"
     r"Memorandum|Order|Opinion|Guidelines?|Plan|Notice|Strategy|Declaration|White Paper|Communication|"
     r"Policy|Rule|Rulemaking|Bill|Statute|Constitution|Recommendation|Resolution|U\.S\.C\.|C\.F\.R\.|"
-    r"Federal Register|Official Journal|Case\s+C[-‑‐]\d+|v\.?\s)|[\u4e00-\u9fff](?:法|条例|意见|规划|通知|纲要|办法|规定|决定|战略|计划|方案)",
+    r"Federal Register|Official Journal)\b|\bCase\s+C[-‑‐]\d+|\sv\.?\s|[\u4e00-\u9fff](?:法|条例|意见|规划|通知|纲要|办法|规定|决定|战略|计划|方案)",
 )
 _COURT_CASE = re.compile(r"\s+v\.?\s+|\(C[-‑‐]\d+/\d+\)|\bCase\s+C[-‑‐]\d+")
 _SPEECH = re.compile(r"\b(?:press release|speech|remarks|testimony|statement|address|interview|briefing)\b|讲话|答记者问|发言", re.I)
@@ -284,6 +284,8 @@ def _sentences(text: str) -> list[tuple[int, int]]:
         head = text[cut : m.start()]
         if _ABBREV_END.search(head) or _inside_quote(text, cut, m.start()) or _inside_brackets(text, cut, m.start()):
             continue
+        if _DATE.match(text, m.end()) and not re.match(r"\d{4}\b", text[m.end():]):
+            continue  # 'China Econ Talk Podcast. December 22, 2017.': a date is not a sentence
         spans.append((cut, m.start()))
         cut = m.end()
     spans.append((cut, len(text)))
@@ -472,9 +474,15 @@ def _cjk_title(text: str, start: int, end: int) -> tuple[Span, Span | None, int]
     ts, te = _strip_span(text, ts, te, " ,“\"")
     title = Span(text[ts:te], ts, te)
     gs, ge = start + tail_m.start(2), start + tail_m.end(2)
+    after = start + tail_m.end()
+    lead = re.match(r"\s*[“\"]", text[gs:ge])
+    if lead:
+        close = text.find("”" if text[gs + lead.end() - 1] == "“" else '"', gs + lead.end(), ge)
+        if close > 0 and text[close + 1 : ge].strip(" ,.)"):
+            ge = close  # the bracket is not closed in the source: the quoted gloss ends at its closing quote
+            after = close + 1
     gs, ge = _strip_span(text, gs, ge, " ,.“”\"")
     gloss = Span(text[gs:ge], gs, ge) if ge > gs and not _has_cjk(text[gs:ge]) else None
-    after = start + tail_m.end()
     return title, gloss, after
 
 
@@ -535,8 +543,8 @@ def _classify_tail(text: str, draft: _Draft, start: int, end: int, title_known: 
             chunk = text[s:e].strip()
             if not chunk:
                 continue
-        if chunk[:1].islower():
-            continue  # "unpublished draft cited with permission of the author"
+        if chunk[:1].islower() and not re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", chunk):
+            continue  # "unpublished draft cited with permission of the author" (a site name 'example.com' is kept)
         if draft.container is None or draft.soft_container:
             if chunk.endswith("(blog)"):
                 # "Internet Governance (blog)": the blog, unless a publishing organisation follows
@@ -549,9 +557,10 @@ def _classify_tail(text: str, draft: _Draft, start: int, end: int, title_known: 
             vol = _VOLUME_TAIL.search(chunk)
             if vol and vol.start() > 0:
                 ce = s + vol.start()
+            tail = re.search(r"(?:\s+(?:video|website|web ?site|online|edition|homepage|blog|podcast))+$", text[s:ce])
+            if tail and not re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", text[s:ce]):
+                ce = s + tail.start()  # "New York Times video": a descriptor, not part of the name
             span = _span(text, s, ce)
-            if span and span.value.lower().endswith(" website"):
-                span = Span(span.value[: -len(" website")], span.start, span.end - len(" website"))
             draft.container = span
 
 
@@ -583,10 +592,6 @@ def _parse_reference(text: str, start: int, end: int) -> _Draft:
         draft.url = urls[0]
     body_end = urls[0].start if urls else end
     quoted = _quoted(text, start, end)
-    if quoted is not None:
-        colon = re.search(r":\s+(?=[A-Z])", text[quoted[3] : body_end])
-        if colon:
-            body_end = quoted[3] + colon.start()
     cjk = None if quoted and not _has_cjk(text[start : quoted[0]]) else _cjk_title(text, start, end)
     if cjk is not None and quoted is not None and quoted[0] < cjk[0].start and not _has_cjk(text[quoted[1] : quoted[2]]):
         cjk = None
@@ -617,6 +622,10 @@ def _parse_reference(text: str, start: int, end: int) -> _Draft:
             return draft
         draft.title = Span(inner, inner_s, inner_e)
         draft.title_quoted = True
+        for colon in re.finditer(r":\s+(?=[A-Z])", text[q_end:body_end]):
+            if not _inside_brackets(text, q_end, q_end + colon.start()):
+                body_end = q_end + colon.start()  # 'December 7, 2017: In the coming decade, ...': an explanation follows
+                break
         _parse_prefix(text, draft, start, q_start)
         _classify_tail(text, draft, q_end, body_end, True)
         _after_urls(text, draft, urls, end)
@@ -793,6 +802,13 @@ def _prose(chunk: str) -> bool:
     return function >= 2 and capitalised < 0.5 * len(content)
 
 
+def _sentence_case(chunk: str) -> bool:
+    """Most words after the first are lowercase (prose), unlike a title or a name in title case."""
+    words = re.findall(r"[A-Za-z][A-Za-z’'\-]*", chunk)[1:]
+    content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
+    return len(words) >= 3 and bool(content) and sum(w[0].isupper() for w in content) < 0.34 * len(content)
+
+
 def _looks_like_comment(text: str, start: int, end: int, draft: _Draft) -> bool:
     chunk = text[start:end].strip()
     if draft.comment:
@@ -801,6 +817,8 @@ def _looks_like_comment(text: str, start: int, end: int, draft: _Draft) -> bool:
         return True
     if draft.url is not None:
         return False
+    if not (draft.title_quoted or draft.date or draft.locator or draft.container or draft.authors or _has_cjk(chunk)) and _sentence_case(chunk):
+        return True  # a sentence with no mark of a reference: "DPI refers to deep packet inspection."
     if draft.title is not None and not draft.title_quoted and not _has_cjk(draft.title.value) and _prose(draft.title.value) and not _LAW.search(draft.title.value[:40]):
         return True
     if _COMMENT_START.match(chunk) and not draft.title_quoted and not _has_cjk(chunk):
@@ -995,7 +1013,7 @@ def _embedded(text: str, start: int, end: int) -> _Draft | None:
     for m in re.finditer(r"\b(?:in|see|from|by)\s+(?=[A-Z“\"])", text[start:end]):
         s = start + m.end()
         draft = _parse_reference(text, s, end)
-        if draft.comment or draft.title is None or not (draft.date or draft.container or draft.url) or _DATE.match(draft.title.value):
+        if draft.comment or draft.title is None or not (draft.date or draft.container or draft.url) or re.match(rf"(?:{_MONTHS})\b", draft.title.value):
             continue
         if len(draft.title.value.split()) > 12 or (not draft.title_quoted and _prose(draft.title.value)):
             continue
@@ -1041,11 +1059,13 @@ def parse_footnotes(notes: Sequence[tuple[int, str]]) -> list[ParsedCitation]:
             if c.kind == "ibid":
                 target = next((p for p in reversed(previous) if p.kind in ("citation", "short", "ibid")), None)
                 c = replace(c, refers_to=_full_target(target) if target else None)
+                c = replace(c, type=_type_of(c.refers_to, out))
             elif c.kind == "comment":
                 c = _designation_reference(c, text, [p for p in out if p.kind == "citation"], texts) or c
                 if c.refers_to is not None:
                     c = replace(c, refers_to=first.get(c.refers_to, c.refers_to))
-            if c.kind in ("citation", "short"):
+                    c = replace(c, type=_type_of(c.refers_to, out) or c.type)
+            if c.kind in ("citation", "short") and c.refers_to is None:
                 earlier = [p for p in out if p.kind == "citation"]
                 c = _bare_title(c, earlier)
                 antecedent = _find_antecedent(c, earlier) or _romanised_antecedent(c, earlier, texts)
@@ -1054,6 +1074,7 @@ def parse_footnotes(notes: Sequence[tuple[int, str]]) -> list[ParsedCitation]:
                 if antecedent is not None and (c.kind == "short" or _is_short_form(c)):
                     key = (antecedent.note, antecedent.ordinal)
                     c = replace(c, kind="short", refers_to=first.get(key, key))
+                    c = replace(c, type=_type_of(c.refers_to, out) or c.type)
                 elif c.kind == "short":
                     c = replace(c, refers_to=None)
             c = replace(c, ordinal=len(resolved) + 1, tentative=False)
@@ -1067,6 +1088,11 @@ def parse_footnotes(notes: Sequence[tuple[int, str]]) -> list[ParsedCitation]:
         if any(c.kind != "comment" for c in resolved):
             previous = resolved
     return out
+
+
+def _type_of(ref: tuple[int, int] | None, out: Sequence[ParsedCitation]) -> str | None:
+    """The type of the citation at (note, ordinal): what an ibid or short form points back to."""
+    return next((p.type for p in out if ref is not None and (p.note, p.ordinal) == ref), None)
 
 
 def _same_work(a: ParsedCitation, b: ParsedCitation) -> bool:

@@ -60,6 +60,12 @@ def convert(spec, texts, file, tuning, out):
                 cursor = max(ends)
             rows.append(row)
         notes.append({"n": n, "text": text, "citations": rows})
+    # ibid and short forms have the type of the work they point back to
+    by_key = {(x["n"], c["ordinal"]): c for x in notes for c in x["citations"]}
+    for x in notes:
+        for c in x["citations"]:
+            if c["refers_to"] and not c["type"]:
+                c["type"] = by_key[(c["refers_to"]["note"], c["refers_to"]["ordinal"])]["type"]
     doc = {
         "file": file,
         "gold": "citations",

@@ -119,12 +119,12 @@ _ORG_WORDS = re.compile(
 _NEWS_OUTLET = re.compile(
     r"\b(?:News|Times|Post|Daily|Herald|Tribune|Gazette|Reuters|Bloomberg|Xinhua|Associated Press|AP|AFP|"
     r"Economist|Guardian|Telegraph|Journal|Wire|Chronicle|Observer|Forbes|Wired|TechCrunch|Caixin|"
-    r"Fortune|Atlantic|Politico|Axios|Information|Foreign Policy|Nikkei|Yomiuri|Asahi|CNN|BBC|NPR|CNBC|"
-    r"Technode|Techinasia|Quartz|Verge|Vox|Fast Company|Adweek|AdWeek|Medium|Magazine|Online|网|日报|新闻|财经|科技)\b|"
+    r"Fortune|Atlantic|Politico|Axios|The Information|Foreign Policy|Nikkei|Yomiuri|Asahi|CNN|BBC|NPR|CNBC|"
+    r"Technode|Techinasia|Quartz|Verge|Vox|Fast Company|Adweek|AdWeek|Magazine|Online|网|日报|新闻|财经|科技)\b|"
     r"(?:网|日报|新闻|财经|科技|时报)$",
     re.I,
 )
-_JOURNAL = re.compile(r"\b(?:Journal|Review|Quarterly|Law Review|Proceedings|Annals|Letters|Studies|Affairs|Society|Policy|Networks)\b")
+_JOURNAL = re.compile(r"\b(?:Journal|Review|Quarterly|Law Review|Proceedings|Annals|Letters|Transactions)\b")
 _PUBLISHER = re.compile(r"\b(?:Press|Books|Publishing|Publishers|Education|Verlag|Routledge|Wiley|Springer|Elsevier|MacMillan|Macmillan|Penguin|Norton)\b")
 _LAW = re.compile(
     r"\b(?:Regulation|Directive|Decision|Act|Acts|Law|Code|Charter|Treaty|Convention|Executive Order|"
@@ -133,10 +133,10 @@ _LAW = re.compile(
     r"Federal Register|Official Journal)\b|\bCase\s+C[-‑‐]\d+|\sv\.?\s|[\u4e00-\u9fff](?:法|条例|意见|规划|通知|纲要|办法|规定|决定|战略|计划|方案)",
 )
 _COURT_CASE = re.compile(r"\s+v\.?\s+|\(C[-‑‐]\d+/\d+\)|\bCase\s+C[-‑‐]\d+")
-_SPEECH = re.compile(r"\b(?:press release|speech|remarks|testimony|statement|address|interview|briefing)\b|讲话|答记者问|发言", re.I)
+_SPEECH = re.compile(r"\b(?:press release|speech|remarks|testimony|statement|address|interview)\b|讲话|答记者问|发言", re.I)
 _REPORT = re.compile(r"\b(?:Report|Paper|Briefing|Brief|Study|Survey|Outlook|RFC|Request for Comments|Working Group|Task Force|Institute|Center|Centre|Group|Commission|Insights|Critical Questions)\b")
 _DATASET = re.compile(r"\b(?:dataset|data set|database|statistics)\b", re.I)
-_OTHER = re.compile(r"\b(?:Standard|Specification|podcast|Podcast|video|unpublished|draft|Technical Specification)\b")
+_OTHER = re.compile(r"\b(?:Standard|Specification|podcast|Podcast|unpublished|draft|Technical Specification)\b")
 _COMMENT_START = re.compile(
     r"^(?:we |i |the |this |these |those |there |it |in |on |for |a |an |all |each |as |at |by |from |if |when |"
     r"while |since |although |our |its |their |most |many |some |e\.g\.|note |interview|interveiw|email|e-mail|phone|"
@@ -385,6 +385,7 @@ class _Draft:
     comment: bool = False
     title_quoted: bool = False
     soft_container: bool = False
+    volume: bool = False  # the container was printed with a volume number ('Science and Public Policy 43')
 
 
 def _split_names(text: str, start: int, end: int) -> list[Span]:
@@ -557,6 +558,7 @@ def _classify_tail(text: str, draft: _Draft, start: int, end: int, title_known: 
             vol = _VOLUME_TAIL.search(chunk)
             if vol and vol.start() > 0:
                 ce = s + vol.start()
+                draft.volume = not re.search(r"\b(?:Federal Register|Official Journal)\b", chunk)
             tail = re.search(r"(?:\s+(?:video|website|web ?site|online|edition|homepage|blog|podcast))+$", text[s:ce])
             if tail and not re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", text[s:ce]):
                 ce = s + tail.start()  # "New York Times video": a descriptor, not part of the name
@@ -834,28 +836,49 @@ def _looks_like_comment(text: str, start: int, end: int, draft: _Draft) -> bool:
     return False
 
 
+def _is_law_title(title: str) -> bool:
+    """A law or policy document's own title begins or ends with the instrument ('Regulation (EU) ...',
+    '... Act of 1972', '...规划'); a news title that mentions a law ('China's Cybersecurity Law Takes Effect') does not."""
+    if not title:
+        return False
+    if re.match(r"(?:Regulation|Directive|Decision|Executive Order|Presidential Memorandum|Charter|Treaty|Convention|"
+                r"Declaration|Guidelines?|Opinion|Update of Opinion|Recommendation|Resolution|Communication (?:on|from)|"
+                r"White Paper|Conclusions|Notice|Code of)\b", title):
+        return True
+    if re.search(r"\b(?:Act|Law|Code|Regulation|Directive|Strategy|Plan|Declaration)(?:\s+of\s+\d{4})?$", title):
+        return True
+    return bool(re.search(r"\s+v\.?\s+|[\u4e00-\u9fff](?:法|条例|意见|规划|通知|纲要|办法|规定|决定|战略|计划|方案)[”》]?$", title))
+
+
 def _type(text: str, draft: _Draft) -> str:
     segment = text[draft.start : draft.end]
     title = draft.title.value if draft.title else ""
     container = draft.container.value if draft.container else ""
-    if draft.type_hint in ("law_policy", "speech_statement"):
+    outside_title = segment.replace(title, " ") if title else segment
+    if draft.type_hint:
         return draft.type_hint
     if _COURT_CASE.search(title) or re.search(r"\bCJEU\b|U\.S\.C\.|Federal Register|Official Journal", segment):
         return "law_policy"
     if _SPEECH.search(segment) or re.search(r"讲话|答记者问", title):
         return "speech_statement"
-    if draft.type_hint == "book" or re.search(r"\(\s*(?:[A-Z][\w .]+:\s*)?[^()]*\b(?:Press|Books|Publishing|Education|MacMillan)\b", segment):
+    if re.search(r"\b(?:White Paper|Federal Register|Official Journal|Rulemaking|Docket)\b|\b(?:COM|JOIN|SWD)\(\d{4}\)", container + " " + outside_title):
+        return "law_policy"
+    if re.search(r"\(\s*(?:[A-Z][\w .]+:\s*)?[^()]*\b(?:Press|Books|Publishing|Education|MacMillan)\b", segment):
         return "book"
-    if re.search(r"\bvol\.\s*\d|\bno\.\s*\d", segment) or (container and _JOURNAL.search(container) and not _NEWS_OUTLET.search(container)):
+    if re.search(r"\bvol\.\s*\d|\bno\.\s*\d", segment) or draft.volume or (
+        container and _JOURNAL.search(container) and not _NEWS_OUTLET.search(container) and not re.search(r"\b(?:Commission|Institute|Center|Centre|Council|Department|Office|Agency)\b", container)
+    ):
         return "journal_article"
-    if _OTHER.search(segment) and not re.search(r"\bReport\b", segment):
+    if (_OTHER.search(outside_title) or re.search(r"\bStandard for\b|\bSpecifications?$", title)) and not re.search(r"\bReport\b", segment):
         return "other"
-    if _LAW.search(title) and not re.search(r"\bReport\b", title):
+    if _is_law_title(title):
         return "law_policy"
     if container and _NEWS_OUTLET.search(container):
         return "news"
     if _DATASET.search(segment):
         return "dataset"
+    if draft.url is not None and re.search(r"/blogs?/", draft.url.value):
+        return "web_page"
     if _REPORT.search(title) or _REPORT.search(container) or draft.type_hint == "report":
         return "report"
     if draft.url is not None:

@@ -146,3 +146,39 @@ def test_citations_scorer_counts_misses_and_field_errors():
     assert report.fields["container"] == (0, 1)
     assert report.fields["title"] == (1, 1)
     assert report.ibid == (1, 1)
+
+
+# --- properties: any note text parses without error and every offset holds ------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+note_pieces = st.sampled_from(
+    [
+        "Ibid.", "Ibid., p. 4.", "Jane Doe, ", "“A Title,” ", "Daily Ledger, ", "March 3, 2021, ", "https://example.org/a.",
+        "王小明 (Wang Xiaoming), ", "数字经济 (“Digital Economy”), ", "; and ", "See also ", "Doe, op. cit.", "(", ")", "“",
+        "Regulation (EU) 2016/679 of 27 April 2016", "Weltimmo v NAIH (C-230/14)", " and ", "paragraph 31 of the Weltimmo judgment",
+        "G29 WP 179 update - Update of Opinion 8/2010, 16th December 2015", "(WP179 update).", ": ", ". ", "accessed May 2020, ",
+    ]
+)  # fmt: skip
+note_texts = st.lists(st.one_of(note_pieces, st.text(max_size=30)), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(note_texts, min_size=1, max_size=5))
+def test_citations_property_offsets_hold_and_links_point_back(texts):
+    notes = list(enumerate(texts, 1))
+    rows = parse_footnotes(notes)
+    keys = {(r.note, r.ordinal) for r in rows}
+    for r in rows:
+        text = texts[r.note - 1]
+        assert 0 <= r.start <= r.end <= len(text)
+        assert _offsets_hold(text, r)
+        assert r.kind in ("citation", "ibid", "short", "comment")
+        if r.refers_to is not None:
+            assert r.kind in ("ibid", "short")
+            assert r.refers_to in keys and r.refers_to[0] < r.note
+    for number, text in notes:
+        ordinals = [r.ordinal for r in rows if r.note == number]
+        assert ordinals == list(range(1, len(ordinals) + 1))
+        assert bool(ordinals) == bool(text.strip())

@@ -36,9 +36,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-CitationKind = str  # citation | ibid | short | comment
-KINDS = ("citation", "ibid", "short", "comment")
-TYPES = ("news", "report", "web_page", "law_policy", "book", "journal_article", "speech_statement", "dataset", "other")
+KINDS = ("citation", "ibid", "short", "comment")  # the values of records.CitationKind
+TYPES = ("news", "report", "web_page", "law_policy", "book", "journal_article", "speech_statement", "dataset", "other")  # records.CitationType
 
 
 @dataclass(frozen=True)
@@ -459,7 +458,6 @@ def _quoted(text: str, start: int, end: int) -> tuple[int, int, int, int] | None
 
 def _cjk_title(text: str, start: int, end: int) -> tuple[Span, Span | None, int] | None:
     """A Chinese title with an optional English gloss in brackets: (title, gloss, end of the pair)."""
-    m = re.search(rf"[“\"]?([《\u4e00-\u9fff][^()（）]*?[{_CJK}\w+”》？]?)\s*[(（]", text[start:end])
     tail_m = None
     for m in re.finditer(rf"(?:^|(?<=[\s,”\"]))([《“]?[\u4e00-\u9fff《][^()（）,]*?)\s*[(（]([^()（）]*(?:\([^()]*\)[^()（）]*)*)[)）]?", text[start:end]):
         if not _has_cjk(m.group(1)):
@@ -566,9 +564,11 @@ def _classify_tail(text: str, draft: _Draft, start: int, end: int, title_known: 
             draft.container = span
 
 
+_PLACE = re.compile(r"(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,\s*(?:D\.C\.?|[A-Z]{2}))?")  # 'Washington, D.C.', 'Beijing'
+
+
 def _classify_paren(text: str, draft: _Draft, start: int, end: int) -> None:
     """'(MIT Press, 2018)', '(New York: Palgrave MacMillan, 2016)', '(October 1983)', '(COM(2018) 795 final)'."""
-    chunk = text[start:end]
     date = next(iter(_dates(text, start, end)), None)
     if date and draft.date is None:
         draft.date = date
@@ -581,9 +581,8 @@ def _classify_paren(text: str, draft: _Draft, start: int, end: int) -> None:
     if pub and _PUBLISHER.search(pub.value) and draft.container is None:
         draft.container = pub
         draft.type_hint = draft.type_hint or "book"
-    elif pub and draft.container is None and not re.search(r"\d", pub.value) and len(pub.value) > 3 and date and not re.search(r"Washington|D\.C\.|London|Brussels|Beijing|New York", pub.value):
+    elif pub and draft.container is None and not re.search(r"\d", pub.value) and len(pub.value) > 3 and date and not _PLACE.fullmatch(pub.value):
         draft.container = pub
-    del chunk
 
 
 def _parse_reference(text: str, start: int, end: int) -> _Draft:

@@ -148,6 +148,65 @@ def test_citations_scorer_counts_misses_and_field_errors():
     assert report.ibid == (1, 1)
 
 
+def test_citations_square_bracket_gloss_and_organisation_author():
+    text = "State Council, 国务院关于印发发展规划的通知 [Notice of the State Council on Issuing the Development Plan], July 8, 2017, http://www.gov.example.cn/a.htm."
+    (c,) = parse_note(1, text)
+    assert [a.value for a in c.authors] == ["State Council"]
+    assert c.title.value == "国务院关于印发发展规划的通知"
+    assert c.title_translation.value == "Notice of the State Council on Issuing the Development Plan"
+    assert c.type == "law_policy" and c.language == "zh"
+    assert _offsets_hold(text, c)
+
+
+@pytest.mark.parametrize(("note", "locator"), [("Ibid., 23.", "23"), ("Id. at 5.", "at 5"), ("Ibid.", None)])
+def test_citations_ibid_locators(note, locator):
+    rows = parse_footnotes([(1, CHICAGO), (2, note)])
+    assert rows[1].kind == "ibid" and rows[1].refers_to == (1, 1)
+    assert (rows[1].locator.value if rows[1].locator else None) == locator
+
+
+def test_citations_book_imprint_and_page_range():
+    text = "World Bank, World Development Report 2021: Data for Better Lives (Washington, DC: World Bank, 2021), 45–47."
+    (c,) = parse_note(1, text)
+    assert [a.value for a in c.authors] == ["World Bank"]
+    assert c.title.value == "World Development Report 2021: Data for Better Lives"
+    assert c.container.value == "World Bank" and c.date.value == "2021"
+    assert c.locator.value == "45–47" and c.type == "book"
+
+
+def test_citations_federal_register_volume_is_not_a_sentence_end():
+    text = "U.S. Department of Commerce, Bureau of Industry and Security, “Implementation of Additional Export Controls,” 87 Fed. Reg. 62186 (October 13, 2022)."
+    rows = parse_note(1, text)
+    assert len(rows) == 1
+    assert rows[0].container.value == "Fed. Reg." and rows[0].date.value == "October 13, 2022"
+    assert rows[0].type == "law_policy"
+
+
+def test_citations_quoted_term_inside_a_title_is_not_the_title():
+    text = 'G29 WP169 - Opinion 1/2010 on the concepts of "controller" and "processor", adopted on 16th February 2010.'
+    (c,) = parse_note(1, text)
+    assert [a.value for a in c.authors] == ["G29"]
+    assert c.title.value == 'Opinion 1/2010 on the concepts of "controller" and "processor"'
+    assert c.date.value == "16th February 2010" and c.date_iso == "2010-02-16"
+
+
+def test_citations_case_list_and_short_case_names():
+    rows = parse_footnotes(
+        [
+            (1, "See Alpha Corp v Beta Ltd (C-101/19) and Gamma v Delta (C-202/20)."),
+            (2, "Gamma, paragraph 12 and Alpha Corp, paragraph 3."),
+            (3, "See in particular para 29 of the Gamma judgment, which sets the test."),
+        ]
+    )
+    assert [(r.note, r.kind, r.title.value if r.title else None, r.refers_to) for r in rows] == [
+        (1, "citation", "Alpha Corp v Beta Ltd", None),
+        (1, "citation", "Gamma v Delta", None),
+        (2, "short", "Gamma", (1, 2)),
+        (2, "short", "Alpha Corp", (1, 1)),
+        (3, "short", "Gamma", (1, 2)),
+    ]
+
+
 # --- properties: any note text parses without error and every offset holds ------------------------------
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402

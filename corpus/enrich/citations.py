@@ -214,6 +214,12 @@ def _split_outside(text: str, start: int, end: int, separators: re.Pattern[str])
     return [(s, e) for s, e in parts if text[s:e].strip()]
 
 
+def _is_org_name(name: str) -> bool:
+    """A short capitalised name with an organisation word ('State Council', 'Ministry of Commerce (MOFCOM)')."""
+    words = name.split()
+    return 1 <= len(words) <= 8 and name[:1].isupper() and bool(_ORG_WORDS.search(name)) and not _prose(name) and not _DATE.search(name)
+
+
 def _is_person(name: str) -> bool:
     name = _ET_AL.sub("", _ED.sub("", name.strip())).strip()
     if not name or _ORG_WORDS.search(name) or len(name) > 40:
@@ -269,7 +275,7 @@ def _norm(value: str) -> str:
 _SENTENCE_END = re.compile(r"(?:(?<=[.?!])|(?<=[.?!][”\"]))\s+(?=[A-Z“\"《\u4e00-\u9fff])")
 _ABBREV_END = re.compile(
     r"(?:\b(?:[A-Z]|v|vs|p|pp|vol|no|ed|eds|et al|Dr|Mr|Mrs|Ms|St|Jr|Sr|Inc|Ltd|Co|Corp|U\.S|U\.K|e\.g|i\.e|cf|op\. cit|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Vol|Art|para|paras|Nos|D\.C)\.)$"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Vol|Art|para|paras|Nos|D\.C|Fed|Reg|Stat|Cong|Sess|Rev|Univ|Dept|Assn|Doc)\.)$"
 )
 _SEMICOLON = re.compile(r";\s+(?:and\s+)?")
 _SEE_ALSO = re.compile(r"\s+(?=See also\b)|,?\s+(?=as cited in\b)")
@@ -456,17 +462,28 @@ def _quoted(text: str, start: int, end: int) -> tuple[int, int, int, int] | None
     return None
 
 
+_CJK_GLOSSED = (
+    # 中文标题 (“English gloss”), the gloss possibly holding brackets of its own
+    re.compile(r"(?:^|(?<=[\s,”\"]))([《“]?[\u4e00-\u9fff《][^()（）,]*?)\s*[(（]([^()（）]*(?:\([^()]*\)[^()（）]*)*)[)）]?"),
+    # 中文标题 [English gloss]
+    re.compile(r"(?:^|(?<=[\s,”\"]))([《“]?[\u4e00-\u9fff《][^\[\]【】,]*?)\s*[\[【]([^\[\]【】]*)[\]】]"),
+)
+
+
 def _cjk_title(text: str, start: int, end: int) -> tuple[Span, Span | None, int] | None:
     """A Chinese title with an optional English gloss in brackets: (title, gloss, end of the pair)."""
     tail_m = None
-    for m in re.finditer(rf"(?:^|(?<=[\s,”\"]))([《“]?[\u4e00-\u9fff《][^()（）,]*?)\s*[(（]([^()（）]*(?:\([^()]*\)[^()（）]*)*)[)）]?", text[start:end]):
-        if not _has_cjk(m.group(1)):
-            continue
-        name_like = _cjk_name(text, start + m.start(), end)
-        if name_like and re.fullmatch(r"[A-Z][A-Za-z\- ]+", m.group(2).strip()):
-            continue  # a person's name with its romanisation
-        tail_m = m
-        break
+    for pattern in _CJK_GLOSSED:
+        for m in pattern.finditer(text[start:end]):
+            if not _has_cjk(m.group(1)):
+                continue
+            name_like = _cjk_name(text, start + m.start(), end)
+            if name_like and re.fullmatch(r"[A-Z][A-Za-z\- ]+", m.group(2).strip()):
+                continue  # a person's name with its romanisation
+            tail_m = m
+            break
+        if tail_m is not None:
+            break
     if tail_m is None:
         return None
     ts, te = start + tail_m.start(1), start + tail_m.end(1)
@@ -560,7 +577,10 @@ def _classify_tail(text: str, draft: _Draft, start: int, end: int, title_known: 
             tail = re.search(r"(?:\s+(?:video|website|web ?site|online|edition|homepage|blog|podcast))+$", text[s:ce])
             if tail and not re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", text[s:ce]):
                 ce = s + tail.start()  # "New York Times video": a descriptor, not part of the name
-            span = _span(text, s, ce)
+            lead_volume = re.match(r"\d+\s+(?=[A-Z])", text[s:ce])
+            span = _span(text, s + (lead_volume.end() if lead_volume else 0), ce)
+            if span and span.end < len(text) and text[span.end] == "." and re.search(r"\b[A-Z][a-z]{0,3}$", span.value):
+                span = Span(span.value + ".", span.start, span.end + 1)  # "87 Fed. Reg. 62186": keep the abbreviation's period
             draft.container = span
 
 
@@ -574,11 +594,15 @@ def _classify_paren(text: str, draft: _Draft, start: int, end: int) -> None:
         draft.date = date
     head_e = date.start if date else end
     head = text[start:head_e]
-    if ":" in head:
+    imprint = ":" in head and not re.search(r"\d", head)
+    if imprint:
         colon = text.index(":", start, head_e)
         start = colon + 1
     pub = _span(text, start, head_e, " ,.;:")
-    if pub and _PUBLISHER.search(pub.value) and draft.container is None:
+    if pub and imprint and draft.container is None:
+        draft.container = pub  # "(Washington, DC: World Bank, 2021)": place and publisher of a book
+        draft.type_hint = draft.type_hint or "book"
+    elif pub and _PUBLISHER.search(pub.value) and draft.container is None:
         draft.container = pub
         draft.type_hint = draft.type_hint or "book"
     elif pub and draft.container is None and not re.search(r"\d", pub.value) and len(pub.value) > 3 and date and not _PLACE.fullmatch(pub.value):
@@ -603,7 +627,9 @@ def _parse_reference(text: str, start: int, end: int) -> _Draft:
         if name:
             draft.authors = [name]
         else:
-            draft.authors = [n for n in _split_names(text, start, title.start) if _is_person(n.value)]
+            # persons, or an organisation printed before the title ("State Council, 国务院关于...")
+            names = _split_names(text, start, title.start)
+            draft.authors = [n for n in names if _is_person(n.value) or _is_org_name(n.value)]
         _classify_tail(text, draft, after, body_end, True)
         _after_urls(text, draft, urls, end)
         return draft
@@ -767,12 +793,12 @@ def _parse_unquoted(text: str, draft: _Draft, start: int, end: int) -> None:
     if title and only_name and draft.url is not None and (_is_person(title.value) or len(title.value.split()) <= 3):
         # "VISA, https://...", "Liu Yiming, https://...": the owner of the page, not a title
         if _is_person(title.value):
-            draft.authors = [title]
+            draft.authors = _split_names(text, title.start, title.end)
         else:
             draft.container = _span(text, title.start, title.end - (len(" website") if title.value.endswith(" website") else 0))
         title = None
     elif title and not draft.authors and _is_person(title.value) and len(rest) - k <= 2 and draft.url is None:
-        draft.authors = [title]
+        draft.authors = _split_names(text, title.start, title.end)
         title = None
     draft.title = title
     for s, e in rest[k + 1 :]:
@@ -840,6 +866,7 @@ def _is_law_title(title: str) -> bool:
     '... Act of 1972', '...规划'); a news title that mentions a law ('China's Cybersecurity Law Takes Effect') does not."""
     if not title:
         return False
+    title = re.sub(r"\s*\([\d\s–-]+\)$", "", title)  # "... Plan (2018–2020)"
     if re.match(r"(?:Regulation|Directive|Decision|Executive Order|Presidential Memorandum|Charter|Treaty|Convention|"
                 r"Declaration|Guidelines?|Opinion|Update of Opinion|Recommendation|Resolution|Communication (?:on|from)|"
                 r"White Paper|Conclusions|Notice|Code of)\b", title):
@@ -860,7 +887,7 @@ def _type(text: str, draft: _Draft) -> str:
         return "law_policy"
     if _SPEECH.search(segment) or re.search(r"讲话|答记者问", title):
         return "speech_statement"
-    if re.search(r"\b(?:White Paper|Federal Register|Official Journal|Rulemaking|Docket)\b|\b(?:COM|JOIN|SWD)\(\d{4}\)", container + " " + outside_title):
+    if re.search(r"\b(?:White Paper|Federal Register|Official Journal|Rulemaking|Docket)\b|Fed\. Reg\.|\b(?:COM|JOIN|SWD)\(\d{4}\)", container + " " + outside_title):
         return "law_policy"
     if re.search(r"\(\s*(?:[A-Z][\w .]+:\s*)?[^()]*\b(?:Press|Books|Publishing|Education|MacMillan)\b", segment):
         return "book"
@@ -872,12 +899,17 @@ def _type(text: str, draft: _Draft) -> str:
         return "other"
     if _is_law_title(title):
         return "law_policy"
+    government = any(re.search(r"\b(?:Ministry|Department|State Council|Council|Commission|Administration|Office|Bureau|Agency|Government)\b|国务院|部|委员会", a.value) for a in draft.authors)
+    if government and not container and re.search(r"\b(?:Plan|Strategy|Guidelines|Measures|Notice|Opinions|Provisions|Rules|Regulations|Roadmap)\b", title):
+        return "law_policy"  # a ministry's "Three-Year Action Plan ..."
     if container and _NEWS_OUTLET.search(container):
         return "news"
     if _DATASET.search(segment):
         return "dataset"
     if draft.url is not None and re.search(r"/blogs?/", draft.url.value):
         return "web_page"
+    if draft.title_quoted and container and draft.date and len(_date_iso(draft.date.value) or "") == 10 and draft.url is None and not _REPORT.search(container):
+        return "news"  # an article ("Title," Outlet, Month D, YYYY) printed without its URL
     if _REPORT.search(title) or _REPORT.search(container) or draft.type_hint == "report":
         return "report"
     if draft.url is not None:
@@ -885,6 +917,8 @@ def _type(text: str, draft: _Draft) -> str:
         if re.search(r"(?:^|\.)(?:news|tech)\.|/news/|/article", draft.url.value.lower()) or host.startswith("news."):
             return "news"
         return "web_page"
+    if title and not draft.title_quoted and (container or draft.date):
+        return "report"  # an unquoted (italic) title: a report or book-length work
     return "other"
 
 
@@ -966,6 +1000,8 @@ def parse_note(number: int, text: str) -> list[ParsedCitation]:
         if rest is not None:
             loc = _LOCATOR.search(text, rest.start, rest.end)
             locator = Span(loc.group(0), loc.start(), loc.end()) if loc else None
+            if locator is None and re.fullmatch(r"(?:at\s+)?\d+(?:\s*[-–]\s*\d+)?", rest.value):
+                locator = rest  # "Ibid., 23.", "Id. at 5."
         end = _strip_span(text, 0, len(text))[1]
         return [ParsedCitation(number, 1, "ibid", m.start() + (len(text[: m.start()]) - len(text[: m.start()].lstrip())), end, locator=locator)]
     results: list[ParsedCitation] = []

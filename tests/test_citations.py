@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.enrich.citations import note_name_spans, parse_footnotes, parse_note, url_domain
+from corpus.enrich.citations import name_spans, note_name_spans, parse_footnotes, parse_note, url_domain
 from corpus.evaluate_citations import predicted_from_parse, score_citations
 
 CHICAGO = (
@@ -130,6 +130,16 @@ def test_citations_name_spans_for_entities():
     assert [s.value for s in spans.persons] == ["Jane Q. Doe", "Ravi Kumar"]
     assert [s.value for s in spans.organisations] == ["Daily Ledger"]
     assert [s.value for s in spans.titles] == ["Chips, Borders and the New Export Rules"]
+    assert [(e.text, e.label) for e in spans.entity_spans()] == [("Jane Q. Doe", "PERSON"), ("Ravi Kumar", "PERSON"), ("Daily Ledger", "ORG")]
+    borders = CHICAGO.index("Borders")
+    assert spans.in_title(borders, borders + len("Borders"))
+    assert not spans.in_title(0, 4)
+
+
+def test_citations_name_spans_of_a_document_use_resolved_short_titles():
+    parsed = parse_footnotes([(1, "See Alpha Corp v Beta Ltd (C-101/19)."), (2, "Alpha Corp, paragraph 3.")])
+    spans = name_spans(parsed)
+    assert spans[2].persons == () and [t.value for t in spans[2].titles] == ["Alpha Corp"]
 
 
 def test_citations_scorer_counts_misses_and_field_errors():

@@ -25,6 +25,11 @@ devset-real reports, see tests/gold/CITATIONS.md):
 
 Splitting a note into works, the field roles (author, title, container), short forms, ibid and the
 type of work are rules written for footnote conventions, which no maintained Python library covers.
+
+For entity detection in footnotes, `note_name_spans(text)` (one note) or `name_spans(parse_footnotes(...))`
+(a document, with short forms resolved) give each note's authors as PERSON or ORG, containers as ORG
+(`NoteNameSpans.entity_spans()`) and the titles of works, inside which no name should be reported
+(`NoteNameSpans.in_title(start, end)`).
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
+
+from corpus.enrich.model import EntitySpan
 
 KINDS = ("citation", "ibid", "short", "comment")  # the values of records.CitationKind
 TYPES = ("news", "report", "web_page", "law_policy", "book", "journal_article", "speech_statement", "dataset", "other")  # records.CitationType
@@ -1215,23 +1222,38 @@ class NoteNameSpans:
 
     `persons` are authors that look like personal names (PERSON), `organisations` are organisational
     authors and containers (ORG), `titles` are titles of works and their glosses: a detector should
-    not report a name inside a title (titles are not names).
+    not report a name inside a title (titles of works are not names). Offsets are into the note text.
     """
 
     persons: tuple[Span, ...]
     organisations: tuple[Span, ...]
     titles: tuple[Span, ...]
 
+    def entity_spans(self) -> list[EntitySpan]:
+        """Persons and organisations as entity spans (PERSON, ORG), in text order."""
+        spans = [EntitySpan(s.start, s.end, s.value, "PERSON") for s in self.persons]
+        spans += [EntitySpan(s.start, s.end, s.value, "ORG") for s in self.organisations]
+        return sorted(spans, key=lambda e: (e.start, e.end))
 
-def note_name_spans(text: str, number: int = 1) -> NoteNameSpans:
-    """Authors, containers and titles of one note's citations (no back-reference resolution needed)."""
-    persons: list[Span] = []
-    orgs: list[Span] = []
-    titles: list[Span] = []
-    for c in parse_note(number, text):
+    def in_title(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps the title of a cited work (drop such NER spans)."""
+        return any(t.start < end and start < t.end for t in self.titles)
+
+
+def name_spans(citations: Sequence[ParsedCitation]) -> dict[int, NoteNameSpans]:
+    """By note number: the name spans of already parsed citations (e.g. `parse_footnotes` output, where a lone
+    short title such as 'Weltimmo, paragraph 31.' is a title, not an author)."""
+    grouped: dict[int, tuple[list[Span], list[Span], list[Span]]] = {}
+    for c in citations:
+        persons, orgs, titles = grouped.setdefault(c.note, ([], [], []))
         for a in c.authors:
             (persons if _is_person(a.value) else orgs).append(a)
-        if c.container is not None and not re.fullmatch(r"[\w.-]+\.(?:com|org|net|cn|gov)", c.container.value):
-            orgs.append(c.container)
+        if c.container is not None and not re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", c.container.value):
+            orgs.append(c.container)  # a site printed as a domain ('zarazhang.com') is not an organisation's name
         titles.extend(s for s in (c.title, c.title_translation) if s is not None)
-    return NoteNameSpans(tuple(persons), tuple(orgs), tuple(titles))
+    return {n: NoteNameSpans(tuple(p), tuple(o), tuple(t)) for n, (p, o, t) in grouped.items()}
+
+
+def note_name_spans(text: str, number: int = 1) -> NoteNameSpans:
+    """Authors, containers and titles of one note on its own (no back-references to earlier notes)."""
+    return name_spans(parse_note(number, text)).get(number, NoteNameSpans((), (), ()))

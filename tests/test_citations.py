@@ -251,3 +251,54 @@ def test_citations_property_offsets_hold_and_links_point_back(texts):
         ordinals = [r.ordinal for r in rows if r.note == number]
         assert ordinals == list(range(1, len(ordinals) + 1))
         assert bool(ordinals) == bool(text.strip())
+
+
+# --- the table in a build ----------------------------------------------------------------------------------
+
+
+def test_citations_labels_match_the_record_vocabularies():
+    from typing import get_args
+
+    from corpus.enrich.citations import KINDS, TYPES
+    from corpus.records import CitationKind, CitationType
+
+    assert KINDS == get_args(CitationKind)
+    assert TYPES == get_args(CitationType)
+
+
+def test_citations_table_of_the_seed_report(seeds_build):
+    import pyarrow.parquet as pq
+
+    rows = pq.read_table(seeds_build / "citations").to_pylist()
+    notes = {f["footnote_id"]: f for f in pq.read_table(seeds_build / "footnotes").to_pylist()}
+    ids = {r["citation_id"] for r in rows}
+    assert rows and all(r["citation_id"].startswith(r["footnote_id"] + "/c") for r in rows)
+    for r in rows:
+        text = notes[r["footnote_id"]]["text"]
+        assert text[r["start"] : r["end"]] == r["text"]
+        for name in ("title", "container", "date", "url"):
+            if r[name] is not None:
+                assert text[r[f"{name}_start"] : r[f"{name}_end"]] == r[name]
+        assert r["refers_to"] is None or r["refers_to"] in ids
+    # every note with text has at least one row; notes without text have none
+    with_rows = {r["footnote_id"] for r in rows}
+    assert with_rows == {fid for fid, f in notes.items() if f["text"].strip()}
+    ibid = [r for r in rows if r["kind"] == "ibid"]
+    assert ibid and all(r["refers_to"] for r in ibid)
+
+
+def test_citations_validation_catches_a_bad_offset(seeds_build):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from corpus.validate import cross_table_failures
+
+    tables = {name: pq.read_table(seeds_build / name) for name in ("documents", "sections", "footnotes", "figures", "entities", "mentions", "quantities", "citations")}
+    rows = tables["citations"].to_pylist()
+    victim = next(i for i, r in enumerate(rows) if r["title"])
+    rows[victim] = dict(rows[victim], title_start=rows[victim]["title_start"] + 1)
+    rows.append(dict(rows[0], citation_id=rows[0]["footnote_id"] + "/c99", refers_to="nope/n0001/c01", kind="short"))
+    tables["citations"] = pa.Table.from_pylist(rows, schema=tables["citations"].schema)
+    failures = {(f.table, f.column) for f in cross_table_failures(tables)}
+    assert ("citations", "title") in failures
+    assert ("citations", "refers_to") in failures

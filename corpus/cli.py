@@ -152,7 +152,7 @@ def evaluate(
     name: Annotated[str, typer.Option(help="Key under which --write records the scores (other keys are kept).")] = "seeds",
     description: Annotated[str, typer.Option(help="What was scored, recorded with the scores.")] = "The seed documents against the gold in tests/gold and tests/golden/quantities_seeds.json.",
 ) -> None:
-    """Score a build's entities, mentions and quantities against gold annotations (precision, recall, F1)."""
+    """Score a build's entities, mentions, quantities and footnote citations against gold annotations."""
     import json
 
     from corpus.quality import evaluate_build, format_quality

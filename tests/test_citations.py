@@ -217,6 +217,52 @@ def test_citations_case_list_and_short_case_names():
     ]
 
 
+def test_citations_documents_named_before_their_eu_numbers():
+    text = (
+        "The approach is set out in the European Commission’s Communication on Data for Growth (COM(2019) 12 final) "
+        "and White Paper on robots – A plan for trust (COM(2020) 99 final)."
+    )
+    rows = parse_note(1, text)
+    assert [(r.title.value, [a.value for a in r.authors]) for r in rows] == [
+        ("Communication on Data for Growth", ["European Commission"]),
+        ("White Paper on robots – A plan for trust", []),
+    ]
+    assert all(r.type == "law_policy" and r.date is None for r in rows)  # the year in COM(2019) is not a date
+
+
+def test_citations_sentence_case_titles_with_year_and_descriptor():
+    rows = parse_footnotes(
+        [
+            (1, "Ethics of autonomous shipping, independent expert report (June 2020)."),
+            (2, "Expert Group on Ports information webpage (November 2021)."),
+            (3, "Statline, results published on 2 May 2021, dataset PORT_TRAFFIC_A."),
+        ]
+    )
+    assert [(r.title.value, r.date.value, r.type) for r in rows] == [
+        ("Ethics of autonomous shipping", "June 2020", "report"),
+        ("Expert Group on Ports", "November 2021", "web_page"),
+        ("PORT_TRAFFIC_A", "2 May 2021", "dataset"),
+    ]
+
+
+def test_citations_references_inside_prose():
+    rows = parse_footnotes(
+        [
+            (1, "See Annex 2 and ACME’s forthcoming Robot Census on national fleets (2022)."),
+            (2, "The Harbour Threats: Landscape for Ports report published in March 2021 stressed the risks."),
+            (3, "This was agreed in the May 2019 conclusions; (Council of the Realm, Conclusions on the port plan, 61/19, 11 May 2019)."),
+            (4, "Results from the meetings were discussed at a conference in October 2020, for example."),
+            (5, "Nordic Harbour Working Group on Cranes."),
+        ]
+    )
+    by_note = {r.note: r for r in rows}
+    assert by_note[1].authors[0].value == "ACME" and by_note[1].title.value == "Robot Census on national fleets" and by_note[1].date.value == "2022"
+    assert by_note[2].title.value == "Harbour Threats: Landscape for Ports" and by_note[2].date.value == "March 2021"
+    assert by_note[3].authors[0].value == "Council of the Realm" and by_note[3].title.value == "Conclusions on the port plan"
+    assert by_note[3].date.value == "11 May 2019"
+    assert by_note[4].kind == "comment" and by_note[5].kind == "comment"
+
+
 # --- properties: any note text parses without error and every offset holds ------------------------------
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402

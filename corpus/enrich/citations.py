@@ -93,9 +93,17 @@ _DATE = re.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"  # September 22, 2017
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+(?:19|20)\d\d"  # 16th December 2015
     rf"|(?:{_MONTHS})\.?,?\s+(?:19|20)\d\d"  # December 2017
-    r"|(?<![\d/.\-–])(?:19|20)\d\d(?![\d/\-–]|\.\d))"  # 2016, not 2016/679 or 2019-24
+    r"|(?<![\d/.\-–])(?<![A-Z]\()(?:19|20)\d\d(?![\d/\-–]|\.\d))"  # 2016, not 2016/679, 2019-24 or COM(2018)
 )
 _QUOTE_OPEN = "“\"«"
+# an EU document number: "(COM(2018) 795 final)", "(JOIN(2020) 18 final)"
+_DESIGNATION = re.compile(r"\s*\(\s*(?:COM|JOIN|SWD|SEC|C)\s*\(\d{4}\)\s*\d+(?:\s*final)?\s*\)")
+_AUX = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|shall|does|did)\b")
+# descriptors printed after a title: ", final report", " information webpage"
+_DESCRIPTOR = re.compile(
+    r"(?:,\s*|\s+)(?:(?:final|independent|expert|annual|activity|technical|summary|information|research|policy)\s+)*"
+    r"(?P<what>report|webpage|web page|website|study|brief|factsheet)$"
+)
 _QUOTE_PAIRS = {"“": "”", '"': '"', "«": "”»"}
 _LOCATOR = re.compile(
     r"\b(?:pp?\.\s*[\dA-Za-z]+(?:\s*[-–]\s*\d+)?|paras?\.?\s*\d+|paragraphs?\s+\d+(?:\s*(?:and|-|–)\s*\d+)?"
@@ -518,6 +526,8 @@ def _classify_tail(text: str, draft: _Draft, start: int, end: int, title_known: 
         chunk = text[s:e]
         if _URL.match(chunk):
             continue
+        if _DESIGNATION.fullmatch(" " + chunk):
+            continue  # "(COM(2020) 65 final)": a document number
         paren = re.match(r"^(.*?)\s*\((.+)\)$", chunk)
         if paren and re.fullmatch(r"[A-Z][A-Za-z&.\-]{1,10}|blog", paren.group(2)):
             paren = None  # "Internet Engineering Task Force (IETF)": an acronym belongs to the name
@@ -548,7 +558,7 @@ def _classify_tail(text: str, draft: _Draft, start: int, end: int, title_known: 
             continue
         if re.match(r"^(?:accessed|retrieved)\b", chunk, re.I):
             continue
-        if date and draft.date is None and re.fullmatch(r"(?:adopted|published|released|issued|dated|updated|signed)(?:\s+on)?\s*", text[s : date.start], re.I):
+        if date and draft.date is None and re.fullmatch(r"(?:\w+\s+)?(?:adopted|published|released|issued|dated|updated|signed)(?:\s+on)?\s*", text[s : date.start], re.I):
             draft.date = date  # "adopted on 16th February 2010 and under revision by the EDPB"
             continue
         if date and draft.date is None and date.end == e and re.fullmatch(r"(?:released|published|updated|dated)?\s*(?:on)?\s*", text[s : date.start], re.I):
@@ -566,6 +576,15 @@ def _classify_tail(text: str, draft: _Draft, start: int, end: int, title_known: 
             chunk = text[s:e].strip()
             if not chunk:
                 continue
+        dataset = re.fullmatch(r"(?:dataset|data set|table)\s+(?P<id>[A-Za-z0-9_.-]+)", chunk)
+        if dataset and draft.title is None:
+            draft.title = Span(dataset.group("id"), s + dataset.start("id"), s + dataset.end("id"))
+            draft.type_hint = "dataset"  # "Eurostat, ..., dataset ISOC_EB_AI"
+            continue
+        descriptor = _DESCRIPTOR.fullmatch(", " + chunk)
+        if descriptor:
+            draft.type_hint = draft.type_hint or ("web_page" if "web" in descriptor.group("what") else "report")
+            continue  # "final report", "information webpage"
         if chunk[:1].islower() and not re.fullmatch(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", chunk):
             continue  # "unpublished draft cited with permission of the author" (a site name 'example.com' is kept)
         if draft.container is None or draft.soft_container:
@@ -606,6 +625,11 @@ def _classify_paren(text: str, draft: _Draft, start: int, end: int) -> None:
         colon = text.index(":", start, head_e)
         start = colon + 1
     pub = _span(text, start, head_e, " ,.;:")
+    if pub and pub.value[:1].islower():
+        descriptor = _DESCRIPTOR.fullmatch(", " + pub.value)
+        if descriptor:
+            draft.type_hint = draft.type_hint or ("web_page" if "web" in descriptor.group("what") else "report")
+        return  # "(information webpage, 2020)": what the work is, not where it appeared
     if pub and imprint and draft.container is None:
         draft.container = pub  # "(Washington, DC: World Bank, 2021)": place and publisher of a book
         draft.type_hint = draft.type_hint or "book"
@@ -746,6 +770,9 @@ def _parse_unquoted(text: str, draft: _Draft, start: int, end: int) -> None:
     i = 0
     # authors: leading person names (with 'ed.' / 'et al.'), or one organisation followed by a title
     authors: list[Span] = list(draft.authors)  # preset by an issuer prefix
+    if not authors and len(parts) > 2 and re.fullmatch(r"[A-Z][a-z]+", texts[0]) and re.fullmatch(r"(?:[A-Z]\.?\s?){1,3}", texts[1]):
+        authors = [Span(text[parts[0][0] : parts[1][1]].strip(" ,.;:"), parts[0][0], parts[0][0] + len(text[parts[0][0] : parts[1][1]].strip(" ,.;:")))]
+        i = 2  # "Evas, T, European Parliamentary Research Service, 2020": an inverted name with initials
     if parts and not authors:
         names = _split_names(text, *parts[0])
         if len(parts) > 1 and names and all(_is_person(n.value) for n in names) and not _DATE.search(texts[0]):
@@ -755,7 +782,7 @@ def _parse_unquoted(text: str, draft: _Draft, start: int, end: int) -> None:
                 i += 1
     rest = parts[i:]
     rest_texts = texts[i:]
-    textual = [k for k, t in enumerate(rest_texts) if t and not _DATE.fullmatch(t) and not re.match(r"(?:accessed|retrieved)\b", t, re.I) and not _LOCATOR.fullmatch(t) and re.search(r"[A-Za-z]{3}", t) and not re.fullmatch(r"[\d\s.\-–]+", t)]
+    textual = [k for k, t in enumerate(rest_texts) if t and not t[:1].islower() and not _DATE.fullmatch(t) and not re.match(r"(?:accessed|retrieved)\b", t, re.I) and not _LOCATOR.fullmatch(t) and re.search(r"[A-Za-z]{3}", t) and not re.fullmatch(r"[\d\s.\-–]+", t)]
     if draft.authors:
         pass
     elif not authors and len(textual) >= 2 and textual[0] == 0 and _ORG_WORDS.search(rest_texts[0] + " ") is None and len(rest_texts[0].split()) <= 3 and not _LAW.search(rest_texts[0]):
@@ -784,6 +811,10 @@ def _parse_unquoted(text: str, draft: _Draft, start: int, end: int) -> None:
     if paren and (_dates(text, ts + paren.start(1), ts + paren.end(1)) or _PUBLISHER.search(paren.group(1)) or re.search(r"\b(?:COM|JOIN|SWD|OJ)\b", paren.group(1))):
         _classify_paren(text, draft, ts + paren.start(1), ts + paren.end(1))
         te = ts + paren.start()
+    descriptor = _DESCRIPTOR.search(text[ts:te])
+    if descriptor and descriptor.start() > 0:
+        draft.type_hint = draft.type_hint or ("web_page" if "web" in descriptor.group("what") else "report")
+        te = ts + descriptor.start()  # "High-Level Expert Group on AI information webpage (November 2020)"
     released = re.search(r"\s+(?:released|published|issued|prepared)\s+by\s+(?:the\s+)?", text[ts:te])
     if released:
         draft.container = draft.container or _span(text, ts + released.end(), te)
@@ -799,7 +830,7 @@ def _parse_unquoted(text: str, draft: _Draft, start: int, end: int) -> None:
     only_name = not draft.authors and len(textual) == 1
     if title and only_name and draft.url is not None and (_is_person(title.value) or len(title.value.split()) <= 3):
         # "VISA, https://...", "Liu Yiming, https://...": the owner of the page, not a title
-        if _is_person(title.value):
+        if _is_person(title.value) and draft.type_hint != "web_page":
             draft.authors = _split_names(text, title.start, title.end)
         else:
             draft.container = _span(text, title.start, title.end - (len(" website") if title.value.endswith(" website") else 0))
@@ -820,6 +851,9 @@ def _parse_unquoted(text: str, draft: _Draft, start: int, end: int) -> None:
 # Kinds, types, languages and back-references.
 
 
+_PROSE_OPENER = re.compile(
+    r"(?:we|i|our|this|these|those|there|it|in|on|for|as|at|if|when|while|since|although|note|interview|interveiw|e-?mail)\b", re.I
+)
 _FUNCTION_WORDS = frozenset("the a an to of in on for with by that which is are was were be been has have had it its this these as at from not and or but we our they their".split())
 
 
@@ -829,7 +863,7 @@ def _prose(chunk: str) -> bool:
     if len(words) >= 3 and re.match(r"(?:we|i|our|this|these|it|there)\b", chunk.strip(), re.I):
         return True
     if len(words) < 6:
-        return bool(_COMMENT_START.match(chunk.strip())) and len(words) >= 3
+        return bool(_PROSE_OPENER.match(chunk.strip())) and len(words) >= 3
     function = sum(1 for w in words if w in _FUNCTION_WORDS)
     content = [w for w in words if w.lower() not in _FUNCTION_WORDS]
     capitalised = sum(1 for w in content if w[0].isupper())
@@ -851,6 +885,19 @@ def _looks_like_comment(text: str, start: int, end: int, draft: _Draft) -> bool:
         return True
     if draft.url is not None:
         return False
+    first = re.split(r",\s", chunk, maxsplit=1)[0]
+    if not draft.title_quoted and len(first.split()) >= 6 and _AUX.search(first):
+        return True  # "Results from the workshops were further discussed ...": a clause with a verb
+    two = ", ".join(re.split(r",\s", chunk, maxsplit=2)[:2])
+    if not draft.title_quoted and _AUX.search(two) and not re.search(r"(?:\d|\))\W*$", chunk):
+        return True  # "Globally, the number of businesses using AI had grown ..."
+    if draft.title is not None and not draft.title_quoted and draft.title.value[:1].isupper() and not _AUX.search(text[start : draft.title.start]) and not _PROSE_OPENER.match(chunk):
+        if draft.authors and draft.date:
+            return False  # "Gartner, Gartner survey shows ..., 2019": author, title, date
+        if draft.authors and len(text[start : draft.title.start].split()) <= 8 and not _AUX.search(draft.title.value):
+            return False  # "European Parliamentary Research Service, Europe's two trillion euro dividend: ..."
+        if draft.date and re.fullmatch(r"\s*\)\W*", text[draft.date.end : end]) and len(draft.title.value.split()) <= 25 and not _AUX.search(draft.title.value):
+            return False  # "Report of the High-Level Expert Group on ... (April 2019)": a title with its date
     if not (draft.title_quoted or draft.date or draft.locator or draft.container or draft.authors or _has_cjk(chunk)) and _sentence_case(chunk):
         return True  # a sentence with no mark of a reference: "DPI refers to deep packet inspection."
     if draft.title is not None and not draft.title_quoted and not _has_cjk(draft.title.value) and _prose(draft.title.value) and not _LAW.search(draft.title.value[:40]):
@@ -1023,26 +1070,22 @@ def parse_note(number: int, text: str) -> list[ParsedCitation]:
             e = op.start()
         if e <= s:
             continue
-        cases = _case_list(text, s, e)
-        if cases:
-            for draft in cases:
+        listed = _designated(text, s, e) or _case_list(text, s, e) or _named_works(text, s, e)
+        if listed:
+            for draft in listed:
                 results.append(_citation(number, len(results) + 1, "citation", text, draft))
             continue
         draft = _parse_reference(text, s, e)
         if not op_cit and _looks_like_comment(text, s, e, draft):
-            ref = _LOCATOR_OF.search(text, s, e)
-            if ref:
-                # "para 29 of the Weltimmo judgment", "Recital 22 of the GDPR": a back-reference if it matches
-                loc = Span(ref.group("loc"), ref.start("loc"), ref.end("loc"))
-                name = Span(ref.group("name"), ref.start("name"), ref.end("name"))
-                tentative = _Draft(name.start, name.end, title=name, locator=loc)
-                results.append(replace(_citation(number, len(results) + 1, "short", text, tentative), tentative=True))
-                continue
-            # a reference in running prose: "... in Innovation in Emerging Markets (New York: Palgrave MacMillan, 2016)."
-            embedded = _embedded(text, s, e)
-            if embedded is None:
-                continue
-            draft = embedded
+            found = _in_prose(text, s, e)
+            for draft, tentative in found:
+                c = _citation(number, len(results) + 1, "short" if tentative else "citation", text, draft)
+                results.append(replace(c, tentative=tentative))
+            continue
+        if not op_cit and _lone_title(draft):
+            # "Weltimmo." or "European Aviation High Level Group on AI.": a short title if it points back, else a comment
+            results.append(replace(_citation(number, len(results) + 1, "short", text, draft), tentative=True))
+            continue
         results.append(_citation(number, len(results) + 1, "short" if op_cit else "citation", text, draft))
     if not results:
         return [_comment(number, text)]
@@ -1073,14 +1116,129 @@ def _citation(number: int, ordinal: int, kind: str, text: str, draft: _Draft) ->
     )
 
 
+def _lone_title(draft: _Draft) -> bool:
+    """An unquoted title with nothing else: no author, date, URL, container or locator, and not a law's title."""
+    return (
+        draft.title is not None
+        and not draft.title_quoted
+        and not (draft.authors or draft.date or draft.url or draft.container or draft.locator or draft.title_translation)
+        and not _is_law_title(draft.title.value)
+        and not _has_cjk(draft.title.value)
+    )
+
+
+_LEGAL_NUMBER = re.compile(r"\b(?:Regulation|Directive|Decision)\s+\((?:EU|EC|EEC|Euratom)\)\s+(?:No\s+)?\d{2,4}/\d+")
+_POSSESSIVE_WORK = re.compile(
+    r"(?P<org>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*)*)[’']s\s+(?:forthcoming|recent|new|latest|upcoming)\s+"
+    r"(?P<title>[A-Z][^()]*?)\s*\((?P<year>(?:19|20)\d\d)\)"
+)
+_NAMED_REPORT = re.compile(
+    r"\b[Tt]he\s+(?P<title>[A-Z][^.;()]*?)\s+(?:report|study|strategy)\s+(?:published|released|issued|adopted)\s+(?:in|on)\s+"
+)
+
+
+def _in_prose(text: str, start: int, end: int) -> list[tuple[_Draft, bool]]:
+    """References inside a sentence of prose, as (draft, tentative); tentative ones are kept only when they
+    point back to an earlier citation."""
+    ref = _LOCATOR_OF.search(text, start, end)
+    if ref:
+        # "para 29 of the Weltimmo judgment", "Recital 22 of the GDPR"
+        loc = Span(ref.group("loc"), ref.start("loc"), ref.end("loc"))
+        name = Span(ref.group("name"), ref.start("name"), ref.end("name"))
+        return [(_Draft(name.start, name.end, title=name, locator=loc), True)]
+    found: list[tuple[_Draft, bool]] = []
+    for m in _LEGAL_NUMBER.finditer(text, start, end):
+        # "as provided in the Regulation (EU) 2021/240"
+        found.append((_Draft(m.start(), m.end(), title=Span(m.group(0), m.start(), m.end())), True))
+    for m in _POSSESSIVE_WORK.finditer(text, start, end):
+        # "JRC's forthcoming AI Watch report on AI national strategies (2021)"
+        draft = _Draft(m.start(), m.end(), authors=[Span(m.group("org"), m.start("org"), m.end("org"))], type_hint="report")
+        draft.title = Span(m.group("title"), m.start("title"), m.end("title"))
+        draft.date = Span(m.group("year"), m.start("year"), m.end("year"))
+        found.append((draft, False))
+    for m in _NAMED_REPORT.finditer(text, start, end):
+        # "The AI Cybersecurity Challenges: Threat Landscape for Artificial Intelligence report published in December 2020"
+        date = _DATE.match(text, m.end())
+        if date:
+            draft = _Draft(m.start("title"), date.end(), title=Span(m.group("title"), m.start("title"), m.end("title")), type_hint="report")
+            draft.date = Span(date.group(0), date.start(), date.end())
+            found.append((draft, False))
+    if found:
+        return sorted(found, key=lambda f: f[0].start)
+    embedded = _embedded(text, start, end)
+    if embedded is not None:
+        return [(embedded, False)]
+    closing = _closing_reference(text, start, end)
+    return [(closing, False)] if closing is not None else []
+
+
+def _named_works(text: str, start: int, end: int) -> list[_Draft]:
+    """Works named in prose by their owner or kind: "JRC's forthcoming AI Watch report on ... (2021)",
+    "The AI Cybersecurity Challenges: ... report published in December 2020"."""
+    found = [d for d, tentative in _in_prose(text, start, end) if not tentative and d.type_hint == "report" and (d.authors or d.date)]
+    return found if found and any(_POSSESSIVE_WORK.search(text, start, end) or _NAMED_REPORT.search(text, start, end) for _ in (0,)) else []
+
+
+def _closing_reference(text: str, start: int, end: int) -> _Draft | None:
+    """A full reference in brackets closing a sentence of prose: '... (Council of the European Union, Conclusions on ..., 11 February 2019).'"""
+    m = re.search(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)\W*$", text[start:end])
+    if not m:
+        return None
+    s, e = start + m.start(1), start + m.end(1)
+    if text[s:e].count(",") < 2 or not _dates(text, s, e):
+        return None
+    draft = _Draft(s, e)
+    _parse_unquoted(text, draft, s, e)
+    if draft.title is not None and draft.container is None and draft.authors and _is_org_name(draft.title.value):
+        draft.container, draft.title = draft.title, None  # "(Evas, T, European Parliamentary Research Service, 2020)"
+    return draft if (draft.title or draft.authors) and draft.date else None
+
+
+def _designated(text: str, start: int, end: int) -> list[_Draft]:
+    """Documents named before their EU document numbers: '... set out in the European Commission's Communication on
+    AI for Europe (COM(2018) 237 final) and White Paper on ... (COM(2020) 65 final).'"""
+    drafts: list[_Draft] = []
+    cut = start
+    for m in _DESIGNATION.finditer(text, start, end):
+        boundary = cut
+        year = None
+        for b in re.finditer(r"(?:\)\s*(?:,|and)\s+|\b(?:in|see|and)\s+(?:the\s+)?(?:(?P<year>(?:19|20)\d\d)\s+)?|[’']s\s+|^)", text[cut : m.start()]):
+            after = cut + b.end()
+            if after < m.start() and (text[after].isupper() or text[after].isdigit()):
+                if b.group(0).strip().lower() == "and" and text[cut : cut + b.start()].strip():
+                    continue  # 'Sustainable and Smart Mobility': 'and' joins words inside a title
+                boundary, year = after, (cut + b.start("year"), cut + b.end("year")) if b.group("year") else None
+        t_start = boundary
+        lead = re.match(r"(?:The|the)\s+(?:(?:recent|new|latest|forthcoming)\s+)?", text[t_start : m.start()])
+        if lead:
+            t_start += lead.end()
+        draft = _Draft(t_start, m.end(), type_hint="law_policy")
+        owner = re.search(r"(?:the\s+)?(?P<org>(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)[’']s\s+$", text[cut:t_start])
+        if owner:
+            draft.authors = [Span(owner.group("org"), cut + owner.start("org"), cut + owner.end("org"))]
+        issuer = re.match(r"(?P<org>(?:European\s+)?(?:Commission|Council|Parliament)(?:\s+of\s+the\s+European\s+Union)?)\s+(?:Communication\s+(?!on\b|from\b|to\b))?(?=[A-Z])", text[t_start : m.start()])
+        if issuer:
+            draft.authors = [Span(issuer.group("org"), t_start + issuer.start("org"), t_start + issuer.end("org"))]
+            t_start += issuer.end()
+        draft.title = _span(text, t_start, m.start(), " ,.;:")
+        if draft.title is None or _AUX.search(draft.title.value) or len(draft.title.value.split()) > 25:
+            return []
+        if year:
+            draft.date = Span(text[year[0] : year[1]], *year)
+        drafts.append(draft)
+        cut = m.end()
+    return drafts
+
+
 def _embedded(text: str, start: int, end: int) -> _Draft | None:
     """A reference at the end of a sentence of prose: '... adopted and described in Author, Title (...), p. 67'."""
-    for m in re.finditer(r"\b(?:in|see|from|by)\s+(?=[A-Z“\"])", text[start:end]):
+    for m in re.finditer(r"\b(?:in|see|from|by|(?P<verb>published|released|issued))\s+(?=[A-Z“\"])", text[start:end]):
         s = start + m.end()
         draft = _parse_reference(text, s, end)
         if draft.comment or draft.title is None or not (draft.date or draft.container or draft.url) or re.match(rf"(?:{_MONTHS})\b", draft.title.value):
             continue
-        if len(draft.title.value.split()) > 12 or (not draft.title_quoted and _prose(draft.title.value)):
+        prose = _AUX.search(draft.title.value) if m.group("verb") else (not draft.title_quoted and (_prose(draft.title.value) or _AUX.search(draft.title.value)))
+        if len(draft.title.value.split()) > 12 or prose or draft.title.value.count("(") != draft.title.value.count(")"):
             continue
         if draft.title.start == s and not draft.title_quoted and not draft.authors:
             book = _embedded_book(text, start, end)
@@ -1136,7 +1294,8 @@ def parse_footnotes(notes: Sequence[tuple[int, str]]) -> list[ParsedCitation]:
                 antecedent = _find_antecedent(c, earlier) or _romanised_antecedent(c, earlier, texts)
                 if c.tentative and antecedent is None:
                     continue  # a phrase in prose that points at nothing cited before
-                if antecedent is not None and (c.kind == "short" or _is_short_form(c)):
+                shortened = antecedent is not None and c.title is not None and antecedent.title is not None and len(_norm(c.title.value)) < len(_norm(antecedent.title.value)) and not c.container and not c.url
+                if antecedent is not None and (c.kind == "short" or _is_short_form(c) or shortened):
                     key = (antecedent.note, antecedent.ordinal)
                     c = replace(c, kind="short", refers_to=first.get(key, key))
                     c = replace(c, type=_type_of(c.refers_to, out) or c.type)

@@ -244,6 +244,7 @@ def _is_person(name: str) -> bool:
     return bool(_PERSON.match(name))
 
 
+@functools.lru_cache(maxsize=4096)
 def _date_iso(surface: str) -> str | None:
     """ISO form of a date surface, as precise as printed (dateparser reports the precision)."""
     surface = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", surface)
@@ -261,7 +262,8 @@ def _date_iso(surface: str) -> str | None:
 def _date_parser():
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]})
+    # absolute dates only: the relative-date ("freshness") parser costs most of the time and is never needed here
+    return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"], "PARSERS": ["absolute-time"]})
 
 
 def _dates(text: str, start: int, end: int) -> list[Span]:

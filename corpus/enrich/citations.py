@@ -11,9 +11,10 @@ What libraries do here, and why the rest is hand-written (measured on the notes 
 devset-real reports, see tests/gold/CITATIONS.md):
 
 - `dateparser` normalises a date surface found here ("September 22, 2017", "16th December 2015",
-  "December 2017") to an ISO date with its precision (`period`: day, month, year). Its own search
-  (`search_dates`) was not usable for finding dates: it returns "We" as today's date and
-  "October 2017, and" as a date, so the surfaces are found by the regular expression below.
+  "December 2017", "Dec. 2019") to an ISO date with its precision (`period`: day, month, year); it
+  runs with its absolute-date parser only (the relative-date parser cost most of the time) and a cache.
+  Its own search (`search_dates`) was not usable for finding dates: it returns "We" as today's date
+  and "October 2017, and" as a date, so the surfaces are found by the regular expression below.
 - `refextract` (INSPIRE's reference extractor for scholarly papers) was evaluated and not kept: it finds
   quoted titles, URLs and years, but puts authors and containers together in `misc`, took "U.S.
   Information Technology" for an author, took the quoted fragment "互联网+" for the title of a Chinese
@@ -24,7 +25,13 @@ devset-real reports, see tests/gold/CITATIONS.md):
   notes, and `normalize_url` percent-encodes '@' in paths; the notes need the URL as printed.
 
 Splitting a note into works, the field roles (author, title, container), short forms, ibid and the
-type of work are rules written for footnote conventions, which no maintained Python library covers.
+type of work are rules written for footnote conventions, which no maintained Python library covers:
+Chicago-style notes; Chinese titles with a gloss in round or square brackets; court cases with case
+numbers and EU documents named before their numbers ("(COM(2020) 65 final)"); issuing bodies'
+acronyms ("G29 WP 179 update - ..."); references inside prose ("... described in Author, Title (...)",
+"X's forthcoming ... (2021)", a full reference in brackets closing a sentence). Possible
+back-references found in prose ("paragraph 29 of the Weltimmo judgment", "the Regulation (EU) 2021/240",
+a lone name) are kept only when they match an earlier citation.
 
 For entity detection in footnotes, `note_name_spans(text)` (one note) or `name_spans(parse_footnotes(...))`
 (a document, with short forms resolved) give each note's authors as PERSON or ORG, containers as ORG
@@ -1269,9 +1276,11 @@ def parse_footnotes(notes: Sequence[tuple[int, str]]) -> list[ParsedCitation]:
     """Every note of one document (number, text), in number order: citations with back-references resolved.
 
     Ibid refers to the last citation of the previous note that cites something; a short form (no
-    date and no container, or no title) refers to the latest earlier full citation with the same
-    title, URL or author surnames. Both point through a short form to its full citation.
-    A reference that repeats a full citation (with its date or container) stays a citation.
+    date and no container, a shortened title, or no title) refers to the latest earlier full citation
+    with the same title (or its start, or an acronym of it), URL or author surnames. Both point through
+    a short form, and through a repeated full citation, to the first full citation of the work. A
+    reference that repeats a full citation with its date or container stays a citation. Ibid and short
+    forms take the type of the work they point to.
     """
     out: list[ParsedCitation] = []
     previous: list[ParsedCitation] = []

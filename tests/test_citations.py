@@ -348,3 +348,22 @@ def test_citations_validation_catches_a_bad_offset(seeds_build):
     failures = {(f.table, f.column) for f in cross_table_failures(tables)}
     assert ("citations", "title") in failures
     assert ("citations", "refers_to") in failures
+
+
+# --- measured quality on the gold (parsed from the gold's own note texts) ------------------------------------
+
+
+def test_citations_gold_targets_met():
+    """The issue's targets on every gold file together: detection F1 >= 0.95, title/url/date >= 0.95,
+    authors/container >= 0.9, ibid and short forms resolved >= 0.95."""
+    from pathlib import Path
+
+    from corpus.quality import load_gold, score_citation_gold
+
+    gold = load_gold(sorted(Path(__file__).parent.joinpath("gold").glob("citations_*.json")))
+    assert len(gold.citations) >= 5
+    overall = score_citation_gold(gold.citations, None)["overall"]
+    assert overall["detection"]["f1"] >= 0.95
+    for name, target in (("title", 0.95), ("url", 0.95), ("date", 0.95), ("authors", 0.9), ("container", 0.9)):
+        assert overall["fields"][name]["accuracy"] >= target, name
+    assert overall["ibid"]["accuracy"] >= 0.95

@@ -27,6 +27,13 @@ from random import Random
 import yaml
 
 MANIFEST = "manifest.yaml"
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes repeated values out in full: the builder refuses YAML anchors and aliases."""
+
+    def ignore_aliases(self, data):  # noqa: ANN001, ANN201
+        return True
 WORD_SWAP_RATE = 0.08
 PROSE_LINE_CHARS = 60  # shorter lines (titles, bylines, headings, navigation) keep their words
 BODY_PARAGRAPH_CHARS = 200  # news blocks at least this long are body paragraphs and may move
@@ -235,7 +242,7 @@ def synthesise(seeds: Path, out: Path, factor: int, seed: int = 0) -> SyntheticC
             (out / file).write_bytes(data)
             n_bytes += len(data)
             entries.append(manifest_entry(source, file, round_))
-    (out / MANIFEST).write_text(yaml.safe_dump({"documents": entries}, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
+    (out / MANIFEST).write_text(yaml.dump({"documents": entries}, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
     for extra in sorted(seeds.iterdir()):
         if extra.is_file() and extra.suffix != ".txt" and extra.name != MANIFEST:
             shutil.copy2(extra, out / extra.name)

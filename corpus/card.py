@@ -42,12 +42,12 @@ TABLE_ROLES: dict[str, tuple[str, str]] = {
     "documents": (
         "one source file",
         "`corpus.read` (file name, sha256, bytes, manifest entry) + `corpus.structure.report` or "
-        "`corpus.structure.news` (clean text, title, byline) + `corpus.structure.language` (language when not curated), "
+        "`corpus.structure.news` (clean text, title, metadata lines, removed boilerplate with reasons, Chinese script) + `corpus.structure.language` (language when not curated), "
         "merged by `corpus.pipeline`",
     ),
     "sections": ("one heading and the text it governs, or a preamble", "`corpus.structure.report` (reports) / `corpus.structure.news` (news)"),
     "footnotes": ("one footnote or endnote", "`corpus.structure.report` (reports) / `corpus.structure.news` (news)"),
-    "figures": ("one figure, chart, table or image", "`corpus.structure.report` (reports) / `corpus.structure.news` (news, image placeholders)"),
+    "figures": ("one figure, chart, table or image", "`corpus.structure.report` (reports) / `corpus.structure.news` (news: image file names, with the caption and photo credit that follow them)"),
     "entities": (
         "one real-world entity across documents",
         "`corpus.enrich.canonical` (grouping of mentions, with the curated catalog `corpus.enrich.catalog`)",
@@ -692,6 +692,22 @@ def _preprocessing(processed) -> list[str]:
         lines += ["Lines removed as page furniture, per document:", ""]
         lines += md_table(["doc_id", "furniture lines removed"], [[md_code(d), str(n)] for d, n in furniture], "lr")
         lines.append("")
+    removed = [(p.document.doc_id, p.document.removed_lines) for p in sorted(processed, key=lambda p: p.document.doc_id)]
+    if any(lines_ for _, lines_ in removed):
+        lines += [
+            "Lines removed from web pages, per document and reason (each line is kept with its reason in "
+            "`documents.removed_lines`):",
+            "",
+        ]
+        rows = []
+        for doc_id, lines_ in removed:
+            counts: dict[str, int] = {}
+            for line in lines_:
+                counts[line.reason] = counts.get(line.reason, 0) + 1
+            if counts:
+                rows.append([md_code(doc_id), str(len(lines_)), ", ".join(f"{r} {n}" for r, n in sorted(counts.items()))])
+        lines += md_table(["doc_id", "lines removed", "by reason"], rows, "lrl")
+        lines.append("")
     return lines
 
 
@@ -717,6 +733,13 @@ def _defects(folder: Path, tables, processed) -> list[str]:
         lines.append("")
     else:
         lines += ["No footnote defects found.", ""]
+    from corpus.findings import quality_findings
+
+    findings = quality_findings(tables)
+    if findings:
+        lines += ["Quality findings (what extraction could not establish; they never fail the build):", ""]
+        lines += [f"- {md_code(f.doc_id)}: {md_cell(f.detail)} (`{f.kind}`)" for f in findings]
+        lines.append("")
     rejects_path = folder / "rejects.json"
     if rejects_path.is_file():
         try:

@@ -5,8 +5,10 @@ Exit codes: 0 success/valid, 1 invalid data, 2 usage or input error.
 
 from __future__ import annotations
 
+import signal
 import sys
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -16,10 +18,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from corpus.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, CorpusError, ValidationFailed
+from corpus.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, BuildInterrupted, CorpusError, ValidationFailed, printable
 
-app = typer.Typer(help="Build, validate and inspect the think-tank corpus.", no_args_is_help=True, add_completion=False)
-schema_app = typer.Typer(help="The committed schema contract in schema/.", no_args_is_help=True)
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+app = typer.Typer(help="Build, validate and inspect the think-tank corpus.", no_args_is_help=True, add_completion=False, context_settings=HELP_OPTIONS)
+schema_app = typer.Typer(help="The committed schema contract in schema/.", no_args_is_help=True, context_settings=HELP_OPTIONS)
 app.add_typer(schema_app, name="schema")
 
 out = Console()
@@ -28,7 +31,27 @@ err = Console(stderr=True)
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_OUT = Path("build")
 DATACARD = Path("datacard.md")
-CACHE_DIR_NAME = ".corpus-cache"
+CACHE_DIR_NAME = "cache"  # inside the tool's state folder beside --out (corpus.output.STATE_DIR_NAME)
+
+
+class _Terminated(BaseException):
+    """SIGTERM (sent by CI, `timeout`, containers) handled like Ctrl-C: clean up, leave the last build."""
+
+
+@contextmanager
+def _sigterm_as_interrupt():
+    def handler(signum, frame):  # noqa: ANN001, ARG001
+        raise _Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (e.g. some test runners): nothing to install
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _say(label: str, style: str, message: object) -> None:
@@ -44,13 +67,29 @@ def _fail(error: CorpusError) -> None:
     raise typer.Exit(error.exit_code)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from corpus import __version__
+        from corpus.contract import version as schema_version
+
+        out.print(f"thinktank-corpus {__version__} (schema {schema_version()})", highlight=False)
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the package and schema versions and exit.")] = False,
+) -> None:
+    """Build, validate and inspect the think-tank corpus."""
+
+
 @app.command()
 def build(
     seeds: Annotated[Path, typer.Option(help="Folder of source .txt files and manifest.yaml.")] = DEFAULT_SEEDS,
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder (replaced atomically).")] = DEFAULT_OUT,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the per-document step (engine ray: CPUs of the local Ray instance; ignored with --address).")] = 1,
     ner: Annotated[bool, typer.Option("--ner/--no-ner", help="Run statistical NER (off: structure and quantities only).")] = True,
-    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse per-document results from .corpus-cache/ beside OUT when source, code, models and schema are unchanged.")] = True,
+    cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse per-document results from .thinktank-corpus/cache/ beside OUT when source, code, models and schema are unchanged (--no-cache recomputes every document and refreshes its entry).")] = True,
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Skip unusable source files and list them in OUT/rejects.json instead of failing.")] = False,
     engine: Annotated[str, typer.Option(help="Engine for the per-document step: local, or ray (needs thinktank-corpus[ray]).")] = "local",
     address: Annotated[str | None, typer.Option(help="Ray cluster address (engine ray); default starts a local Ray instance.")] = None,
@@ -58,6 +97,7 @@ def build(
     """Build every table from SEEDS into OUT (Parquet shards + dataset card)."""
     from corpus.build import BuildRequest, run_build
     from corpus.engine import ENGINES
+    from corpus.output import check_output_target, state_dir
     from corpus.pipeline import Options
 
     writes_datacard = out_dir == DEFAULT_OUT
@@ -69,7 +109,8 @@ def build(
         jobs=jobs,
         options=Options(ner=ner),
         command=command,
-        cache_dir=out_dir.parent / CACHE_DIR_NAME if cache else None,
+        cache_dir=state_dir(out_dir) / CACHE_DIR_NAME,
+        cache_read=cache,
         skip_bad=skip_bad,
         engine=engine,
         address=address,
@@ -77,12 +118,16 @@ def build(
     if engine not in ENGINES:
         _say("error:", "red", f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
         raise typer.Exit(EXIT_USAGE)
+    try:
+        check_output_target(out_dir, seeds)
+    except CorpusError as error:
+        _fail(error)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True)
         task = None
         try:
-            with progress:
+            with progress, _sigterm_as_interrupt():
 
                 def report(stage: str, done: int, total: int) -> None:
                     nonlocal task
@@ -95,9 +140,12 @@ def build(
             _print_warnings(caught)
             _fail(error)
         except KeyboardInterrupt:
-            err.print("[red]interrupted:[/red] the previous build was left as it was")
-            raise typer.Exit(130)
+            _fail(BuildInterrupted("interrupted (Ctrl-C): the previous build was left as it was", exit_code=130))
+        except _Terminated:
+            _fail(BuildInterrupted("terminated (SIGTERM): the previous build was left as it was", exit_code=143))
     _print_warnings(caught)
+    for line in result.recovered:
+        _say("recovered:", "yellow", line)
     summary = Table(title=f"built {out_dir}", show_edge=False)
     summary.add_column("table")
     summary.add_column("rows", justify="right")
@@ -111,6 +159,12 @@ def build(
         _say("skipped:", "yellow", reject)
     if result.rejects:
         out.print(f"{len(result.rejects)} file(s) skipped, listed in {out_dir / 'rejects.json'}")
+    for ignored in result.ignored:
+        _say("ignored:", "yellow", f"{printable(ignored.name)}: {ignored.reason}")
+    for finding in result.findings:
+        _say("finding:", "yellow", finding)
+    if result.findings:
+        out.print(f"{len(result.findings)} quality finding(s) (not failures), listed in the card's known-defects section")
     if result.card_path:
         out.print(f"datacard written to {result.card_path}")
 
@@ -131,7 +185,10 @@ def validate(
     if not folder.is_dir():
         _say("error:", "red", f"{folder}: no such build folder")
         raise typer.Exit(EXIT_USAGE)
-    failures = validate_build(folder)
+    try:
+        failures = validate_build(folder)
+    except CorpusError as error:
+        _fail(error)
     if failures:
         for failure in failures:
             _say("", "", f"  {failure}")
@@ -151,21 +208,33 @@ def evaluate(
     write: Annotated[Path | None, typer.Option(help=f"Also record the scores in this JSON file ({QUALITY_FILE} feeds the datacard).")] = None,
     name: Annotated[str, typer.Option(help="Key under which --write records the scores (other keys are kept).")] = "seeds",
     description: Annotated[str, typer.Option(help="What was scored, recorded with the scores.")] = "The seed documents against the gold in tests/gold and tests/golden/quantities_seeds.json.",
+    structure_gold: Annotated[Path | None, typer.Option("--structure-gold", help="Also score structure (title, date, headings, notes, captions, furniture, must-contain) against this gold.json in the devset-real format; alone (without --gold) it scores structure only.")] = None,
+    news_gold: Annotated[Path | None, typer.Option(help="Score news structure (title, date, authors, language, boilerplate, must_contain, images) against a devset-news gold.json instead.")] = None,
 ) -> None:
-    """Score a build's entities, mentions, quantities and footnote citations against gold annotations."""
+    """Score a build against gold: entities, mentions, quantities and footnote citations; with --structure-gold its structure."""
     import json
 
-    from corpus.quality import evaluate_build, format_quality
+    from corpus.quality import evaluate_build, evaluate_structure_build, format_quality
 
     if not folder.is_dir():
         _say("error:", "red", f"{folder}: no such build folder")
         raise typer.Exit(EXIT_USAGE)
-    paths = gold or DEFAULT_GOLD
-    missing = [p for p in paths if not p.exists()]
+    if news_gold is not None:
+        from corpus.evaluate_news import format_news_scores, score_news_build
+
+        if not news_gold.is_file():
+            _say("error:", "red", f"gold not found: {news_gold}")
+            raise typer.Exit(EXIT_USAGE)
+        out.print(format_news_scores(score_news_build(folder, news_gold)), highlight=False, markup=False, soft_wrap=True)
+        return
+    paths = gold or ([] if structure_gold else DEFAULT_GOLD)
+    missing = [p for p in [*paths, *([structure_gold] if structure_gold else [])] if not p.exists()]
     if missing:
         _say("error:", "red", f"gold not found: {', '.join(map(str, missing))}")
         raise typer.Exit(EXIT_USAGE)
-    result = evaluate_build(folder, paths)
+    result = evaluate_build(folder, paths) if paths else {}
+    if structure_gold:
+        result["structure"] = evaluate_structure_build(folder, structure_gold)
     out.print(format_quality(result), highlight=False, markup=False, soft_wrap=True)
     if write:
         try:

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 EXIT_OK = 0
 EXIT_INVALID = 1  # the data does not satisfy the contract
-EXIT_USAGE = 2  # bad command line or bad input files
+EXIT_USAGE = 2  # bad command line, bad input files, or the command could not run (I/O, interrupted)
+
+
+def printable(text: object) -> str:
+    """`text` with control and line-breaking characters escaped, so a message stays on one line."""
+    return "".join(
+        ch if unicodedata.category(ch)[0] != "C" and ch not in "\u2028\u2029" else ascii(ch)[1:-1]
+        for ch in str(text)
+    )
 
 
 class CorpusError(Exception):
@@ -23,7 +32,7 @@ class SeedError(CorpusError):
         self.path = str(path)
         self.code = code
         self.problem = problem
-        super().__init__(f"{self.path}: {problem} [{code}]")
+        super().__init__(f"{printable(self.path)}: {printable(problem)} [{code}]")
 
     def __reduce__(self):  # picklable, so a worker process can hand it back unchanged
         return (type(self), (self.path, self.code, self.problem))
@@ -31,6 +40,32 @@ class SeedError(CorpusError):
 
 class BuildLockedError(CorpusError):
     code = "build-locked"
+
+
+class OutputError(CorpusError):
+    """The output folder cannot be used, or writing it failed (disk full, read-only ...); nothing was replaced."""
+
+    def __init__(self, path: Path | str, code: str, problem: str):
+        self.path = str(path)
+        self.code = code
+        self.problem = problem
+        super().__init__(f"{printable(self.path)}: {printable(problem)} [{code}]")
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.code, self.problem))
+
+
+class BuildInterrupted(CorpusError):
+    """The build was stopped (Ctrl-C, SIGTERM) or lost a worker process; the previous build is untouched."""
+
+    code = "interrupted"
+
+    def __init__(self, message: str, exit_code: int = EXIT_USAGE):
+        self.exit_code = exit_code
+        super().__init__(message)
+
+    def __reduce__(self):
+        return (type(self), (str(self), self.exit_code))
 
 
 class ValidationFailed(CorpusError):

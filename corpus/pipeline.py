@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from corpus.enrich.model import EntitySpan, QuantitySpan
+from corpus.errors import SeedError
 from corpus.read import SourceDocument
-from corpus.records import Citation, Document, Entity, FieldOrigin, Figure, Footnote, Mention, Quantity, Section
+from corpus.records import Citation, Document, Entity, FieldOrigin, Figure, Footnote, Mention, Quantity, RemovedLine, Section
 from corpus.structure.model import StructuredDocument
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -94,7 +97,9 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
         quantities.extend(_quantity_record(source.doc_id, owner, q) for q in extract_quantities(text, language))
     entity_spans: list[tuple[str | None, EntitySpan]] = []
     if options.ner:
-        for owner, spans in zip(owners, detect_entities(texts, language)):
+        from corpus.enrich.pieces import detect_in_pieces
+
+        for owner, spans in zip(owners, detect_in_pieces(texts, lambda pieces: detect_entities(pieces, language))):
             entity_spans.extend((owner, span) for span in spans)
     return ProcessedDocument(
         document=document,
@@ -107,6 +112,19 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
         notes=structured.notes,
         citations=tuple(citations),
     )
+
+
+def process_or_reject(source: SourceDocument, options: Options = Options()) -> ProcessedDocument | SeedError:
+    """`process_document`, with any failure turned into a SeedError naming the file (so `--skip-bad`
+    can list it and one document can never take the whole build down with a traceback)."""
+    try:
+        return process_document(source, options)
+    except MemoryError:
+        return SeedError(source.source_file, "processing-failed", "ran out of memory while processing this document")
+    except Exception as err:  # noqa: BLE001 - any bug or library error on this input is this document's failure
+        where = traceback.extract_tb(err.__traceback__)[-1]
+        detail = " ".join(str(err).split())[:300]
+        return SeedError(source.source_file, "processing-failed", f"processing failed ({type(err).__name__}: {detail} at {Path(where.filename).name}:{where.lineno})")
 
 
 def warm_up(options: Options = Options()) -> None:
@@ -130,12 +148,14 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
         return extracted
 
     title = pick("title", doc.title, entry.title if entry else None)
+    if doc.title_origin and title == doc.title and origins and origins[-1].field == "title":
+        origins[-1] = FieldOrigin(field="title", origin=doc.title_origin)  # e.g. taken from the running head
     authors = pick("authors", list(doc.authors), entry.authors if entry else None)
     publisher = pick("publisher", doc.publisher, entry.publisher if entry else None)
     published_date = pick("published_date", doc.published_date, entry.published_date if entry else None)
     published_month = pick(
         "published_month",
-        published_date.strftime("%Y-%m") if published_date else None,
+        published_date.strftime("%Y-%m") if published_date else doc.published_month,
         entry.published_month if entry else None,
     )
     genre = pick("genre", doc.genre, entry.genre if entry else None) or "news"
@@ -144,7 +164,11 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
     url = entry.url if entry else None
     if url:
         origins.append(FieldOrigin(field="url", origin="curated"))
-    for name, value in (("published_time", doc.published_time), ("event_dates", doc.event_dates), ("related_links", doc.related_links)):
+    extracted = (
+        ("published_time", doc.published_time), ("event_dates", doc.event_dates), ("related_links", doc.related_links),
+        ("script", doc.script), ("editors", doc.editors), ("dateline", doc.dateline), ("removed_lines", doc.removed),
+    )
+    for name, value in extracted:
         if value:
             origins.append(FieldOrigin(field=name, origin="extracted"))
     origins.extend(FieldOrigin(field=n, origin="derived") for n in ("doc_id", "sha256", "n_bytes", "n_chars", "n_words"))
@@ -164,6 +188,10 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
         published_time=doc.published_time,
         event_dates=list(doc.event_dates),
         related_links=list(doc.related_links),
+        script=doc.script if language.split("-")[0] == "zh" else None,
+        editors=list(doc.editors),
+        dateline=doc.dateline,
+        removed_lines=[RemovedLine(reason=reason, text=line) for reason, line in doc.removed],
         text=doc.text,
         n_chars=len(doc.text),
         n_words=count_words(doc.text),

@@ -24,6 +24,7 @@ from typing import Any
 import pyarrow.parquet as pq
 
 from corpus.evaluate import Score, evaluate_entities, report_as_dict
+from corpus.evaluate_structure import PredictedStructure, format_structure, score_documents, scores_as_dict
 from corpus.read import doc_id_for
 
 
@@ -201,4 +202,59 @@ def format_quality(result: dict) -> str:
             ibid = f"{s['ibid']['accuracy']:.3f}" if s["ibid"]["accuracy"] is not None else "-"
             lines.append(f"| {label} | {s['source']} | {s['detection']['f1']:.3f} | " + " | ".join(cells) + f" | {ibid} |")
         lines.append("")
+    structure = result.get("structure")
+    if structure:
+        lines += ["Structure against gold read from the pages (shares; headings, notes, markers, captions, sources and authors: F1):", "", format_structure(structure)]
     return "\n".join(lines) if lines else "no gold annotations cover the documents of this build\n"
+
+
+# --- structure (corpus eval --structure-gold) -----------------------------------------------------
+
+
+def load_structure_gold(path: Path) -> tuple[dict[str, dict], dict[str, str]]:
+    """Structure gold records by doc_id (a list in the devset-real format) and the raw text beside each."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    records = data if isinstance(data, list) else data.get("documents", [data]) if isinstance(data, dict) else []
+    gold: dict[str, dict] = {}
+    raws: dict[str, str] = {}
+    for record in records:
+        if not isinstance(record, dict) or not record.get("file"):
+            continue
+        doc_id = doc_id_for(record["file"])
+        gold[doc_id] = record
+        source = path.parent / record["file"]
+        if source.is_file():
+            raws[doc_id] = source.read_text(encoding="utf-8")
+    return gold, raws
+
+
+def predicted_structure(folder: Path) -> dict[str, PredictedStructure]:
+    """Per document: what the build in `folder` says about its structure."""
+    docs = _read(folder, "documents", ["doc_id", "title", "authors", "published_date", "published_month", "text"])
+    headings: dict[str, list] = defaultdict(list)
+    for s in sorted(_read(folder, "sections", ["doc_id", "ordinal", "kind", "heading", "level"]), key=lambda s: (s["doc_id"], s["ordinal"])):
+        if s["kind"] == "heading":
+            headings[s["doc_id"]].append((s["heading"], s["level"]))
+    notes: dict[str, list] = defaultdict(list)
+    for f in _read(folder, "footnotes", ["doc_id", "number", "text", "anchor"]):
+        notes[f["doc_id"]].append((f["number"], f["text"], f["anchor"] is not None))
+    figures: dict[str, list] = defaultdict(list)
+    for f in _read(folder, "figures", ["doc_id", "label", "caption", "source"]):
+        figures[f["doc_id"]].append((f["label"], f["caption"], f["source"]))
+    return {
+        d["doc_id"]: PredictedStructure(
+            title=d["title"], authors=tuple(d["authors"] or ()),
+            published_date=d["published_date"].isoformat() if d["published_date"] else None,
+            published_month=d["published_month"], text=d["text"],
+            headings=tuple(headings[d["doc_id"]]), footnotes=tuple(notes[d["doc_id"]]), figures=tuple(figures[d["doc_id"]]),
+        )
+        for d in docs
+    }
+
+
+def evaluate_structure_build(folder: Path, gold_path: Path) -> dict:
+    """Structure scores of the build in `folder` for every document of the gold file that the build holds."""
+    gold, raws = load_structure_gold(gold_path)
+    predicted = predicted_structure(folder)
+    scored = {doc_id: record for doc_id, record in gold.items() if doc_id in predicted}
+    return scores_as_dict(score_documents(scored, predicted, raws))

@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+import langcodes
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from corpus.errors import SeedError
+from corpus.yaml_input import YamlInputError, load_yaml_file
 
 MANIFEST_NAME = "manifest.yaml"
-SOURCE_SUFFIX = ".txt"
+SOURCE_SUFFIX = ".txt"  # matched case-insensitively: NOTES.TXT is a source too
+CURATED_FILES = frozenset({MANIFEST_NAME, "entities.yaml", "quality.json"})  # read by name, not sources
 MAX_LINE_CHARS = 200_000  # a "line" longer than this is not a text of a supported kind
 
 
@@ -41,6 +43,23 @@ class SeedEntry(BaseModel):
     license: str | None = Field(default=None, description="Licence or terms of the source, as known.")
     notes: str | None = Field(default=None, description="Free-text notes on the source.")
 
+    @field_validator("language")
+    @classmethod
+    def _bcp47(cls, value: str | None) -> str | None:
+        """A valid BCP-47 tag, in its standard form (`EN` -> `en`, `zh-hant` -> `zh-Hant`)."""
+        if value is None:
+            return None
+        if not langcodes.tag_is_valid(value):
+            raise ValueError(f"{value!r} is not a valid BCP-47 language tag (e.g. en, fr, zh-Hans)")
+        return langcodes.standardize_tag(value)
+
+    @field_validator("published_month")
+    @classmethod
+    def _real_month(cls, value: str | None) -> str | None:
+        if value is not None and not 1 <= int(value[5:]) <= 12:
+            raise ValueError(f"{value!r} is not a real month (YYYY-MM, month 01-12)")
+        return value
+
 
 class Manifest(BaseModel):
     """The seeds manifest: one entry per source file."""
@@ -48,6 +67,14 @@ class Manifest(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     documents: list[SeedEntry]
+
+
+@dataclass(frozen=True)
+class IgnoredFile:
+    """A file in the seeds folder that is not read as a source, and why (shown in the build summary)."""
+
+    name: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -77,15 +104,18 @@ def load_manifest(seeds: Path) -> Manifest | None:
         warnings.warn(f"{path}: no manifest; curated fields will be null", stacklevel=2)
         return None
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        data = load_yaml_file(path)
+    except YamlInputError as err:
         raise SeedError(path, "manifest-malformed", f"manifest is not valid YAML ({_one_line(err)})") from err
+    except OSError as err:
+        raise SeedError(path, "unreadable", f"cannot read the manifest ({err.strerror or err})") from err
     try:
         manifest = Manifest.model_validate(data)
     except ValidationError as err:
         first = err.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
-        raise SeedError(path, "manifest-invalid", f"manifest does not match its schema at {where or 'top level'}: {first['msg']}") from err
+        given = f" (given {first['input']!r})" if isinstance(first.get("input"), str | int | float) else ""
+        raise SeedError(path, "manifest-invalid", f"manifest does not match its schema at {where or 'top level'}: {first['msg']}{given}") from err
     seen: set[str] = set()
     for entry in manifest.documents:
         target = (seeds / entry.file).resolve()
@@ -99,10 +129,34 @@ def load_manifest(seeds: Path) -> Manifest | None:
     return manifest
 
 
+_UTF16_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' when the bytes are text in a wide Unicode encoding (by BOM or NUL pattern)."""
+    for bom, name in _UTF16_BOMS:
+        if data.startswith(bom):
+            return name
+    sample = data[:4096]
+    if len(sample) >= 4:
+        odd, even = sample[1::2].count(0), sample[0::2].count(0)
+        if max(odd, even) > 0.4 * (len(sample) // 2) and min(odd, even) < 0.05 * (len(sample) // 2):
+            return "UTF-16"
+    return None
+
+
+def _is_blank(text: str) -> bool:
+    """No visible character: only whitespace (NBSP, U+3000 ...) and invisible format characters (BOM, ZWSP)."""
+    return all(ch.isspace() or unicodedata.category(ch) in ("Cf", "Zs", "Zl", "Zp") for ch in text)
+
+
 def decode_source(path: Path, data: bytes) -> str:
     """Bytes of a source file -> text with LF line endings; raises SeedError on unusable input."""
     if not data.strip():
         raise SeedError(path, "empty-file", "file is empty")
+    wide = _wide_encoding(data)
+    if wide:
+        raise SeedError(path, "not-utf8", f"file is {wide} text, not UTF-8; convert it (e.g. iconv -f {wide} -t UTF-8)")
     if b"\x00" in data:
         raise SeedError(path, "binary-file", "file is binary (contains NUL bytes), not text")
     try:
@@ -110,6 +164,8 @@ def decode_source(path: Path, data: bytes) -> str:
     except UnicodeDecodeError as err:
         raise SeedError(path, "not-utf8", f"file is not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); convert it to UTF-8") from err
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _is_blank(text):
+        raise SeedError(path, "empty-file", "file has no visible text (only spaces or invisible characters)")
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f")
     if controls > max(8, len(text) // 100):
         raise SeedError(path, "binary-file", "file looks binary (many control characters), not text")
@@ -119,19 +175,27 @@ def decode_source(path: Path, data: bytes) -> str:
     return text
 
 
-def read_seeds(seeds: Path, rejects: list[SeedError] | None = None) -> list[SourceDocument]:
+def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: list[IgnoredFile] | None = None) -> list[SourceDocument]:
     """All source documents of a seeds folder, sorted by file name.
 
     A bad source file raises SeedError, unless `rejects` is given: then the file is skipped and its
-    error appended there. Manifest errors always raise.
+    error appended there. Manifest errors always raise. Files that are not sources (other extensions,
+    folders) are appended to `ignored` with the reason.
     """
     if not seeds.is_dir():
         raise SeedError(seeds, "no-seeds-folder", "seeds folder does not exist")
     manifest = load_manifest(seeds)
     entries = {e.file: e for e in manifest.documents} if manifest else {}
-    files = sorted(p for p in seeds.iterdir() if p.suffix == SOURCE_SUFFIX and p.is_file())
+    files = []
+    for path in sorted(seeds.iterdir()):
+        reason = _not_a_source(path)
+        if reason is None:
+            files.append(path)
+        elif ignored is not None and path.name not in CURATED_FILES:
+            ignored.append(IgnoredFile(path.name, reason))
     if not files:
         raise SeedError(seeds, "no-sources", f"no {SOURCE_SUFFIX} files in the seeds folder")
+    root = seeds.resolve()
     by_id: dict[str, Path] = {}
     documents = []
     for path in files:
@@ -141,8 +205,8 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None) -> list[Sour
         if doc_id in by_id:
             raise SeedError(path, "duplicate-doc-id", f"document id {doc_id!r} is also the id of {by_id[doc_id].name}")
         by_id[doc_id] = path
-        data = path.read_bytes()
         try:
+            data = _read_source(path, root)
             raw = decode_source(path, data)
         except SeedError as err:
             if rejects is None:
@@ -162,6 +226,32 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None) -> list[Sour
     if not documents:
         raise SeedError(seeds, "no-sources", "no usable source files (all were rejected)")
     return documents
+
+
+def _not_a_source(path: Path) -> str | None:
+    """Why `path` is not read as a source document (None: it is one)."""
+    if path.suffix.lower() != SOURCE_SUFFIX:
+        return "folder (subfolders are not read)" if path.is_dir() else f"not a {SOURCE_SUFFIX} file"
+    if path.name.startswith("."):
+        return "hidden file"
+    if path.is_dir():
+        return "folder (subfolders are not read)"
+    if not path.is_symlink() and not path.is_file():
+        return "not a regular file"
+    return None
+
+
+def _read_source(path: Path, root: Path) -> bytes:
+    """The bytes of a source file that really lies inside the seeds folder (links are followed only there)."""
+    target = path.resolve()
+    if not target.is_relative_to(root):
+        raise SeedError(path, "path-outside-seeds", "file is a link to a file outside the seeds folder")
+    if not target.is_file():
+        raise SeedError(path, "not-a-file", "file is a link to something that is not a regular file")
+    try:
+        return target.read_bytes()
+    except OSError as err:
+        raise SeedError(path, "unreadable", f"cannot read the file ({err.strerror or err})") from err
 
 
 def _one_line(err: Exception) -> str:

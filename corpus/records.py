@@ -20,10 +20,10 @@ Field_ = Literal["body", "footnote"]
 EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW", "PRODUCT"]
 FigureKind = Literal["chart", "figure", "image", "table", "map", "diagram"]
 QuantityKind = Literal["money", "percent", "count", "measure"]
-FootnoteStatus = Literal["ok", "missing_text", "truncated", "no_anchor"]
+FootnoteStatus = Literal["ok", "missing_text", "truncated", "no_anchor", "skipped"]
 FootnoteKind = Literal["footnote", "endnote"]
 SectionKind = Literal["heading", "preamble"]
-Origin = Literal["extracted", "curated", "derived"]
+Origin = Literal["extracted", "curated", "derived", "running_head"]
 CitationKind = Literal["citation", "ibid", "short", "comment"]
 CitationType = Literal["news", "report", "web_page", "law_policy", "book", "journal_article", "speech_statement", "dataset", "other"]
 
@@ -43,7 +43,16 @@ class FieldOrigin(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     field: str = Field(description="Name of the documents column.")
-    origin: Origin = Field(description="extracted (from the text), curated (seeds manifest) or derived (computed).")
+    origin: Origin = Field(description="extracted (from the text), curated (seeds manifest), derived (computed) or running_head (taken from a running header or footer: the source has no title page).")
+
+
+class RemovedLine(BaseModel):
+    """One line removed from a web page's text, and why (datatrove-style: nothing vanishes uncounted)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    reason: str = Field(description="Why the line left the text: metadata, header, breadcrumb, title_repeat, navigation, share_follow, counter, comments_widget, copyright, contact, photo_credit, photo_caption, image, end_mark, back_to_top, widget_residue or footer.")
+    text: str = Field(description="The line as printed (stripped).")
 
 
 class Document(Record):
@@ -70,6 +79,10 @@ class Document(Record):
     text: str = Field(description="Clean body text: paragraphs separated by a blank line, no page furniture, footnote markers or navigation.")
     n_chars: int = Field(ge=0, description="Length of text in characters.")
     n_words: int = Field(ge=0, description="Number of words in text (whitespace tokens; CJK characters count one each).")
+    script: str | None = Field(default=None, pattern=r"^[A-Z][a-z]{3}$", description="ISO 15924 script subtag of Chinese text ('Hans' simplified, 'Hant' traditional); null for other languages. The full BCP-47 tag is language + '-' + script; language stays the primary subtag.")
+    editors: list[str] = Field(default_factory=list, description="Editor credits printed on the page ('Editor: X', '责任编辑：X'); not authors.")
+    dateline: str | None = Field(default=None, description="Dateline opening the text ('BEIJING, Oct. 28 (Xinhua)', '本报乌镇9月26日电'): place, date and agency of the report, not the page's date.")
+    removed_lines: list[RemovedLine] = Field(default_factory=list, description="Lines removed from a web page's text (metadata, navigation, widgets, furniture), each with the reason, in page order.")
     field_origins: list[FieldOrigin] = Field(description="For each metadata field, whether it was extracted from the text, curated in the manifest or derived.")
     notes: str | None = Field(description="Curated notes from the manifest.")
 
@@ -109,7 +122,7 @@ class Footnote(Record):
     ambiguous_urls: list[str] = Field(description="URLs rejoined at a hyphen whose status (in the URL or a line-break hyphen) could not be decided; kept with the hyphen.")
     section_id: str | None = Field(description="Section whose text holds the anchor; null when the marker was not found.")
     anchor: CharOffset | None = Field(description="Offset in documents.text where the marker stood; null when the marker was not found.")
-    status: FootnoteStatus = Field(description="ok, missing_text (marker without note text in the source), truncated (note cut short in the source), no_anchor (note without a marker in the body).")
+    status: FootnoteStatus = Field(description="ok, missing_text (marker without note text in the source), truncated (note cut short in the source), no_anchor (note without a marker in the body), skipped (a number the sequence skips: neither its marker nor its text was found).")
     ibid_of: str | None = Field(description="footnote_id of the note an 'Ibid.' note repeats.")
     page: int | None = Field(ge=1, description="Source page of the note text, when known.")
 

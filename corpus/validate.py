@@ -5,6 +5,7 @@ Lazy: every failure is collected as (table, column, row id, reason); nothing sto
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from corpus.contract import SCHEMA_DIR, load_arrow_contract, load_pandera_contract
+from corpus.errors import CorpusError
 from corpus.records import TABLES
 from corpus.schema import pandas_types_mapper
 
@@ -30,11 +32,25 @@ class Failure:
         return f"{self.table}.{self.column} [{self.row_id}]: {self.reason}"
 
 
+class ContractUnavailable(CorpusError):
+    """The committed contract cannot be read, so validation could not run (exit 2, not "invalid")."""
+
+    code = "contract-unavailable"
+
+
 def validate_build(folder: Path, schema_dir: Path = SCHEMA_DIR) -> list[Failure]:
-    """All contract and consistency failures of the build in `folder` (empty list: valid)."""
+    """All contract and consistency failures of the build in `folder` (empty list: valid).
+
+    Damaged shards (unreadable, page checksum errors, a sha256 that differs from the one recorded in
+    croissant.json or datapackage.json) are failures, one per shard, never exceptions.
+    """
     failures: list[Failure] = []
-    contract = load_arrow_contract(schema_dir)
-    pandera_schemas = load_pandera_contract(schema_dir)
+    try:
+        contract = load_arrow_contract(schema_dir)
+        pandera_schemas = load_pandera_contract(schema_dir)
+    except Exception as err:  # noqa: BLE001 - whatever broke, validation cannot run
+        raise ContractUnavailable(f"{schema_dir}: the schema contract cannot be read ({' '.join(str(err).split())[:200]})") from err
+    recorded, failures = recorded_checksums(folder)
     tables: dict[str, pa.Table] = {}
     for name in TABLES:
         shards = sorted((folder / name).glob("*.parquet"))
@@ -43,18 +59,57 @@ def validate_build(folder: Path, schema_dir: Path = SCHEMA_DIR) -> list[Failure]
             continue
         parts = []
         for shard in shards:
-            schema = pq.read_schema(shard)
-            if not _same_schema(schema, contract[name]):
-                failures.extend(_schema_failures(name, shard.name, schema, contract[name]))
-            else:
-                parts.append(pq.read_table(shard, schema=contract[name]))
-        if parts:
+            relative = shard.relative_to(folder).as_posix()
+            if relative in recorded:
+                from corpus.write import file_sha256
+
+                if file_sha256(shard) != recorded[relative][0]:
+                    failures.append(Failure(name, "*", shard.name, f"sha256 differs from the one recorded in {recorded[relative][1]} (the file was changed or damaged)"))
+            try:
+                schema = pq.read_schema(shard)
+                if not _same_schema(schema, contract[name]):
+                    failures.extend(_schema_failures(name, shard.name, schema, contract[name]))
+                else:
+                    parts.append(pq.read_table(shard, schema=contract[name], page_checksum_verification=True))
+            except (pa.ArrowException, OSError, ValueError) as err:
+                failures.append(Failure(name, "*", shard.name, f"unreadable Parquet shard ({' '.join(str(err).split())[:200]})"))
+        if parts and len(parts) == len(shards):  # a table with an unreadable shard is not checked further
             tables[name] = pa.concat_tables(parts)
     for name, table in tables.items():
         failures.extend(_pandera_failures(name, table, pandera_schemas[name]))
     if len(tables) == len(TABLES):
         failures.extend(cross_table_failures(tables))
     return failures
+
+
+def recorded_checksums(folder: Path) -> tuple[dict[str, tuple[str, str]], list[Failure]]:
+    """Shard path -> (sha256, where recorded) from croissant.json and datapackage.json; failures for
+    metadata files that cannot be read or name shards that do not exist."""
+    recorded: dict[str, tuple[str, str]] = {}
+    failures: list[Failure] = []
+    for name in ("croissant.json", "datapackage.json"):
+        path = folder / name
+        if not path.exists():
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if name == "croissant.json":
+                pairs = [(d.get("contentUrl"), d.get("sha256")) for d in data.get("distribution", []) if isinstance(d, dict)]
+            else:
+                pairs = [(r.get("path"), str(r.get("hash", "")).removeprefix("sha256:") or None) for r in data.get("resources", []) if isinstance(r, dict)]
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError) as err:
+            failures.append(Failure(name, "*", "-", f"unreadable metadata file ({' '.join(str(err).split())[:200]})"))
+            continue
+        for relative, sha in pairs:
+            if not isinstance(relative, str) or not isinstance(sha, str) or not relative.endswith(".parquet"):
+                continue
+            if not (folder / relative).is_file():
+                failures.append(Failure(name, "*", relative, "names a shard that does not exist"))
+            elif relative in recorded and recorded[relative][0] != sha:
+                failures.append(Failure(name, "*", relative, f"sha256 differs from the one in {recorded[relative][1]}"))
+            else:
+                recorded.setdefault(relative, (sha, name))
+    return recorded, failures
 
 
 def _same_schema(actual: pa.Schema, expected: pa.Schema) -> bool:
@@ -101,7 +156,7 @@ def _pandera_failures(table: str, data: pa.Table, schema) -> list[Failure]:
 
 
 def cross_table_failures(tables: dict[str, pa.Table]) -> list[Failure]:
-    """Foreign keys, offsets, surfaces, section nesting and footnote numbering across tables."""
+    """Foreign keys, offsets, surfaces and section nesting across tables (footnote numbering is a quality finding, `corpus.findings`)."""
     rows = {name: table.to_pylist() for name, table in tables.items()}
     failures: list[Failure] = []
 
@@ -141,9 +196,7 @@ def cross_table_failures(tables: dict[str, pa.Table]) -> list[Failure]:
             elif parent["level"] >= s["level"]:
                 fail("sections", "level", s["section_id"], "level not deeper than its parent's")
 
-    numbers: dict[str, list[int]] = defaultdict(list)
     for f in rows["footnotes"]:
-        numbers[f["doc_id"]].append(f["number"])
         doc = docs.get(f["doc_id"])
         if doc is not None and f["anchor"] is not None and not 0 <= f["anchor"] <= len(doc["text"]):
             fail("footnotes", "anchor", f["footnote_id"], "anchor outside the document text")
@@ -152,11 +205,6 @@ def cross_table_failures(tables: dict[str, pa.Table]) -> list[Failure]:
                 fail("footnotes", column, f["footnote_id"], f"unknown {column} {f[column]!r}")
         if f["status"] == "ok" and not f["text"]:
             fail("footnotes", "text", f["footnote_id"], "empty text but status ok")
-    for doc_id, found in numbers.items():
-        expected = list(range(1, max(found) + 1))
-        if sorted(found) != expected:
-            missing = sorted(set(expected) - set(found))
-            fail("footnotes", "number", doc_id, f"numbers are not 1..{max(found)} without gaps (missing {missing[:10]})")
 
     for g in rows["figures"]:
         doc = docs.get(g["doc_id"])

@@ -1,20 +1,13 @@
-"""Write step: records -> deterministic Parquet shards, and the atomic swap of a finished build into place."""
+"""Write step: records -> deterministic Parquet shards (with page checksums). Publishing is `corpus.output`."""
 
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from filelock import FileLock, Timeout
-
-from corpus.errors import BuildLockedError
 from corpus.records import TABLES, Record
 from corpus.schema import arrow_schema
 
@@ -29,6 +22,7 @@ PARQUET_OPTIONS = dict(
     data_page_version="1.0",
     write_page_index=False,
     store_schema=True,
+    write_page_checksum=True,  # CRC32 per data page: `corpus validate` detects flipped bits
 )
 
 
@@ -76,63 +70,3 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-# --- atomic builds ----------------------------------------------------------------------------------
-
-
-@contextmanager
-def build_lock(out: Path, timeout: float = 0) -> Iterator[None]:
-    """Hold an exclusive lock on `out` so two builds into one folder never interleave."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(out.parent / f".{out.name}.lock"))
-    try:
-        lock.acquire(timeout=timeout)
-    except Timeout as err:
-        raise BuildLockedError(f"{out}: another build into this folder is running (lock {lock.lock_file})") from err
-    try:
-        yield
-    finally:
-        lock.release()
-
-
-@contextmanager
-def staging_folder(out: Path) -> Iterator[Path]:
-    """A fresh temporary sibling of `out`; removed on any failure, so `out` is never touched."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-staging-", dir=out.parent))
-    try:
-        yield staging
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-
-
-def swap_into_place(staging: Path, out: Path) -> None:
-    """Replace `out` by `staging` with renames only: at every moment one complete build exists on disk."""
-    previous = None
-    if out.exists():
-        previous = out.parent / f".{out.name}-previous-{os.getpid()}"
-        if previous.exists():
-            shutil.rmtree(previous)
-        os.replace(out, previous)
-    try:
-        os.replace(staging, out)
-    except BaseException:
-        if previous is not None:
-            os.replace(previous, out)
-        raise
-    if previous is not None:
-        shutil.rmtree(previous, ignore_errors=True)
-
-
-def replace_file(path: Path, content: str) -> None:
-    """Write `content` to `path` atomically (temp file + rename)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

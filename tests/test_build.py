@@ -118,7 +118,7 @@ def test_build_interrupted_mid_write_keeps_previous_build(small_seeds, tmp_path,
 
 def test_build_lock_refuses_a_concurrent_build(small_seeds, tmp_path):
     from corpus.errors import BuildLockedError
-    from corpus.write import build_lock
+    from corpus.output import build_lock
 
     out = tmp_path / "build"
     with build_lock(out), pytest.raises(BuildLockedError, match="another build"):

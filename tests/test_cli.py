@@ -74,3 +74,18 @@ def test_cli_validate_rejects_a_column_missing_from_the_contract(seeds_build, tm
 def test_cli_no_arguments_shows_help():
     result = runner.invoke(app, [])
     assert "build" in result.output and "validate" in result.output
+
+
+def test_cli_version_names_package_and_schema_versions():
+    from corpus import __version__
+    from corpus.contract import version
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"thinktank-corpus {__version__} (schema {version()})"
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["validate"], ["schema", "export"]])
+def test_cli_short_help_option_works_everywhere(command):
+    result = runner.invoke(app, [*command, "-h"])
+    assert result.exit_code == 0 and "Usage" in result.output

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from corpus.yaml_input import load_yaml_file
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "seeds" / "entities.yaml"
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW", "PRODUCT"})
@@ -36,7 +36,21 @@ def parse_catalog(data: object) -> tuple[CatalogEntry, ...]:
             raise CatalogError(f"catalog entry {i} ({item['name']}): wikidata id must look like Q123 or be null")
         aliases = tuple(sorted({str(a) for a in item.get("aliases") or ()}))
         out.append(CatalogEntry(str(item["name"]), str(item["label"]), aliases, wd))
+    _refuse_shared_names(out)
     return tuple(sorted(out, key=lambda e: (e.label, e.name)))
+
+
+def _refuse_shared_names(entries: list[CatalogEntry]) -> None:
+    """A name or alias must point at one entry: two entries sharing one would move mentions silently."""
+    owner: dict[str, CatalogEntry] = {}
+    for entry in entries:
+        for form in dict.fromkeys((entry.name, *entry.aliases)):
+            key = " ".join(form.casefold().split())
+            other = owner.get(key)
+            if other is not None and other is not entry:
+                what = "name" if form == entry.name else "alias"
+                raise CatalogError(f"catalog: {what} {form!r} of entry {entry.name!r} ({entry.label}) is also a name or alias of entry {other.name!r} ({other.label}); a form may belong to one entry only")
+            owner[key] = entry
 
 
 def load_catalog(path: str | Path | None = None) -> tuple[CatalogEntry, ...]:
@@ -44,4 +58,4 @@ def load_catalog(path: str | Path | None = None) -> tuple[CatalogEntry, ...]:
     p = Path(path) if path is not None else DEFAULT_PATH
     if not p.exists():
         return ()
-    return parse_catalog(yaml.safe_load(p.read_text(encoding="utf-8")))
+    return parse_catalog(load_yaml_file(p))

@@ -15,6 +15,7 @@ FOOTNOTE_OK = "ok"
 FOOTNOTE_MISSING_TEXT = "missing_text"  # marker found in the body, footnote text absent from the source
 FOOTNOTE_TRUNCATED = "truncated"  # footnote text present but visibly cut short in the source
 FOOTNOTE_NO_ANCHOR = "no_anchor"  # footnote text present, marker not found in the body
+FOOTNOTE_SKIPPED = "skipped"  # a number the sequence skips: neither marker nor text found
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,8 @@ class StructuredDocument:
     authors: tuple[str, ...] = ()
     publisher: str | None = None
     published_date: dt.date | None = None
+    published_month: str | None = None  # "YYYY-MM" when only month and year are printed
+    title_origin: str | None = None  # "running_head" when the title comes from a running header/footer
     published_time: str | None = None  # "HH:MM[:SS]" when the byline gives a time
     event_dates: tuple[str, ...] = ()  # partial dates stated in the text, e.g. "--08-11" (ISO 8601 no year)
     related_links: tuple[str, ...] = ()  # navigation lines ("Last: ...", "Next: ...") kept as metadata
@@ -81,6 +84,11 @@ class StructuredDocument:
     footnotes: tuple[FootnoteSpan, ...] = ()
     figures: tuple[FigureSpan, ...] = ()
     furniture: tuple[str, ...] = ()  # page headers/footers/page numbers removed from the text
-    boilerplate: tuple[str, ...] = ()  # web bylines/navigation removed from the text
+    boilerplate: tuple[str, ...] = ()  # web bylines/navigation, report covers and contents removed from the text
     genre: str | None = None  # "news" | "report" as detected from the layout
     notes: tuple[str, ...] = field(default_factory=tuple)  # extraction warnings worth surfacing
+    script: str | None = None  # ISO 15924 script of Chinese text: "Hans" or "Hant"
+    editors: tuple[str, ...] = ()  # editor credits ("Editor: X", "责任编辑：X")
+    keywords: tuple[str, ...] = ()  # keywords/tags printed in a metadata line
+    dateline: str | None = None  # "BEIJING, Oct. 28 (Xinhua)", "本报乌镇9月26日电": place/date/agency opening the text
+    removed: tuple[tuple[str, str], ...] = ()  # (reason, line) for every line removed from a web page, in order

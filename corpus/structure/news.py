@@ -1,10 +1,19 @@
-"""Structure step for short web news items: title, byline metadata, navigation, image placeholders, body.
+"""Structure step for web news items from any site: title, metadata, boilerplate, images, body.
 
-A news item as scraped to plain text is a title line, an optional byline ("Posted: March 3, 2025 | By X",
-"RCI en ligne|20-12-2024 06:09:47", "来源：X 时间：2025-04-18"), sometimes the title again, body
-paragraphs with image file-name lines between them, and navigation lines ("Next: ...", "上一篇：...").
-Every line is classified on its own, so the rules do not depend on blank-line conventions; bylines and
-navigation are removed from the clean text but kept in `boilerplate`, never silently dropped.
+A news page as scraped to plain text has, before its headline, site names, section labels, breadcrumbs
+and counters; around it, metadata lines ("Posted: March 3, 2025 | By X", "RCI en ligne|20-12-2024
+06:09:47", "来源：X 时间：2025-04-18"), the headline again or the HTML title with the site name; then
+body paragraphs with image file-name and photo-credit lines between them; after the last sentence,
+navigation, share/follow and comment widgets, counters, contact and copyright lines, end marks.
+
+Two passes. Each line is first classified on its own (`_classify`: navigation, image, furniture by
+`corpus.structure.news_lines`, metadata by `corpus.structure.news_meta`, else text). Then the page
+layout decides: the article starts at the first sentence; the headline is chosen among the text lines
+before it (`_choose_title`: printed twice, the short form of an HTML title, else the last one), the
+others before it are header furniture; after the last sentence, short non-sentence lines are footer
+furniture. Removed lines are kept in `removed` with a reason code (and, images and end marks aside, in
+`boilerplate`), never silently dropped. Chinese rules match a simplified view of each line, so they work
+for both scripts; the script itself is recorded (`script`: Hans/Hant).
 
 Dates are recorded only as far as they are stated: a byline date gives `published_date` only when it has
 a year; "On August 11" in the body gives the partial ISO date "--08-11" in `event_dates`.
@@ -12,192 +21,39 @@ a year; "On August 11" in the body gives the partial ISO date "--08-11" in `even
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corpus.structure.model import FigureSpan, SectionSpan, StructuredDocument
-
-# --------------------------------------------------------------------------------------------------
-# Month names. No locale library (babel, dateparser) is installed, so one small table per language.
-
-MONTHS_EN = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-MONTHS_FR = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12, "janv": 1, "févr": 2, "févr": 2, "avr": 4, "juil": 7, "déc": 12,
-}  # fmt: skip
-MONTHS_DE = {
-    "januar": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
-    "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
-}  # fmt: skip
-MONTHS_ES = {
-    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-}  # fmt: skip
-
-MONTH_NAMES: dict[str, int] = {**MONTHS_ES, **MONTHS_DE, **MONTHS_FR, **MONTHS_EN}
-# English month names that are also ordinary words ("may", "march", "august"...) count only capitalised.
-_EN_ONLY = {name for name in MONTHS_EN if name not in MONTHS_FR and name not in MONTHS_DE and name not in MONTHS_ES}
-
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTH_NAMES), key=len, reverse=True))
-_MONTH = rf"(?P<{{g}}>{_MONTH_ALT})\.?"
-_DAY_SUFFIX = r"(?:st|nd|rd|th|er|e)?"
-_WEEKDAYS = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag"
-    r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\.?,?\s+"
+from corpus.structure.news_lines import (
+    BREADCRUMB,
+    END_MARK,
+    HEADER,
+    IMAGE,
+    METADATA,
+    NAVIGATION,
+    PHOTO_CREDIT,
+    TITLE_REPEAT,
+    breadcrumb,
+    detect_script,
+    footer_reason,
+    furniture_reason,
+    is_sentence,
+    list_lines,
+    photo_credit,
+    simplified,
+    strip_end_mark,
+    words,
 )
-
-# Each pattern yields named groups y (year), m (month number) or mn (month name), d (day).
-_DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        # 2025-04-18, 2025/4/18, 2025.04.18
-        r"(?<![\d.])(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])",
-        # 20-12-2024, 12/05/2025, 03.04.2025 (day-first or month-first: resolved later)
-        r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d])",
-        # 2025年4月18日, 4月16日, 2025年4月
-        r"(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]",
-        r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)",
-        # March 3, 2025 / Mar. 3 2025 / August 11
-        r"\b" + _MONTH.format(g="mn") + r"\s+(?P<d>\d{1,2})" + _DAY_SUFFIX + r"\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
-        # 12 March 2025 / 20 décembre 2024 / 1er mai / 3 de marzo de 2025
-        r"\b(?P<d>\d{1,2})" + _DAY_SUFFIX + r"\.?\s+(?:de\s+)?" + _MONTH.format(g="mn")
-        + r"(?:\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b)?(?!\w)",
-        # March 2025 / décembre 2024
-        r"\b" + _MONTH.format(g="mn") + r"\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b",
-    )
+from corpus.structure.news_meta import UPDATED, MetaLine, looks_like_name, parse_metadata_line
+from corpus.structure.news_dates import (  # noqa: F401 - re-exported: callers import them from here
+    DateMention,
+    find_dates,
+    page_month_first,
+    parse_date_time,
 )
-
-_TIME_RE = re.compile(
-    r"(?P<h>\d{1,2})\s*[:h时]\s*(?P<mi>\d{2})(?:\s*[:分]\s*(?P<s>\d{2}))?(?:\s*秒)?"
-    r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?"
-    r"(?:\s*\(?(?:[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2})\)?)?",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A date as far as the text states it; `year`/`day` are None when not printed."""
-
-    start: int
-    end: int
-    year: int | None
-    month: int
-    day: int | None
-    ambiguous: bool = False  # numeric day/month order could not be decided from the digits
-
-    @property
-    def iso(self) -> str:
-        """ISO 8601 form with only the stated parts: "2024-12-20", "--08-11" or "2017-10"."""
-        if self.year is not None and self.day is not None:
-            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        if self.year is not None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"--{self.month:02d}-{self.day:02d}"
-
-    @property
-    def date(self) -> dt.date | None:
-        if self.year is None or self.day is None:
-            return None
-        return dt.date(self.year, self.month, self.day)
-
-
-def _valid(year: int | None, month: int, day: int | None) -> bool:
-    if not 1 <= month <= 12:
-        return False
-    if day is None:
-        return year is not None
-    last = calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000: leap, allows --02-29
-    return 1 <= day <= last
-
-
-def _mention(match: re.Match[str], month_first: bool) -> DateMention | None:
-    groups = match.groupdict()
-    year = int(groups["y"]) if groups.get("y") else None
-    day = int(groups["d"]) if groups.get("d") else None
-    ambiguous = False
-    if groups.get("mn"):
-        word = groups["mn"]
-        if word.lower() in _EN_ONLY and word[0].islower():
-            return None  # "may", "march" as ordinary words
-        month = MONTH_NAMES[word.lower()]
-    elif groups.get("a"):
-        a, b = int(groups["a"]), int(groups["b"])
-        if a > 12 >= b:
-            day, month = a, b
-        elif b > 12 >= a:
-            month, day = a, b
-        else:
-            ambiguous = a != b
-            month, day = (a, b) if month_first else (b, a)
-    else:
-        month = int(groups["m"])
-    if not _valid(year, month, day):
-        return None
-    return DateMention(match.start(), match.end(), year, month, day, ambiguous)
-
-
-def find_dates(text: str, month_first: bool = False) -> list[DateMention]:
-    """All dates in `text`, longest match first where patterns overlap, in text order.
-
-    `month_first` decides numeric dates whose two leading fields could both be months ("03/04/2025"):
-    True reads month/day (US usage), False day/month.
-    """
-    found: list[DateMention] = []
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            mention = _mention(match, month_first)
-            if mention is not None:
-                found.append(mention)
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[DateMention] = []
-    for mention in found:
-        if kept and mention.start < kept[-1].end:
-            continue
-        kept.append(mention)
-    return kept
-
-
-def _parse_time(fragment: str) -> str | None:
-    """ "06:09:47" -> "06:09:47", "10:30 pm" -> "22:30", "14h30" -> "14:30"; None if not a time."""
-    match = _TIME_RE.fullmatch(fragment.strip())
-    if not match:
-        return None
-    hour, minute = int(match["h"]), int(match["mi"])
-    ampm = (match["ampm"] or "").replace(".", "").replace(" ", "").lower()
-    if ampm == "pm" and hour < 12:
-        hour += 12
-    elif ampm == "am" and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59 or (match["s"] and int(match["s"]) > 59):
-        return None
-    return f"{hour:02d}:{minute:02d}" + (f":{match['s']}" if match["s"] else "")
-
-
-def parse_date_time(fragment: str, month_first: bool = False) -> tuple[DateMention, str | None] | None:
-    """Read a fragment that is *only* a date, optionally with weekday and time; None otherwise."""
-    text = re.sub(r"^" + _WEEKDAYS, "", fragment.strip(), flags=re.IGNORECASE).strip(" ,")
-    dates = find_dates(text, month_first)
-    if not dates or dates[0].start != 0:
-        return None
-    rest = text[dates[0].end :].strip(" ,")
-    rest = re.sub(r"^(?:at|à|um|a las|@)\s+", "", rest, flags=re.IGNORECASE)
-    if not rest:
-        return dates[0], None
-    time = _parse_time(rest)
-    return (dates[0], time) if time else None
-
 
 # --------------------------------------------------------------------------------------------------
 # Line classes.
@@ -220,31 +76,16 @@ _IMAGE_RE = re.compile(
     r"^(?:\S+/)?(?P<name>[^\s/\\][^/\\]{0,100}?\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|avif))$", re.IGNORECASE
 )
 
-# Byline labels: what the value after them is.
-_LABELS: tuple[tuple[str, str], ...] = (
-    ("date", r"(?:posted|published|released|date|dated|updated|last\s+updated|publication\s+date)(?:\s+(?:on|at))?"),
-    ("date", r"(?:publié|publie|mis\s+à\s+jour|date\s+de\s+publication)(?:\s+(?:le|à))?|le"),
-    ("date", r"(?:veröffentlicht|aktualisiert|datum)(?:\s+am)?|(?:publicado|actualizado|fecha)(?:\s+el)?"),
-    ("date", r"发布时间|发表时间|发布日期|更新时间|时间|日期"),
-    ("author", r"by|written\s+by|author|authors|par|auteur|auteurs|von|por|autor|作者|文|记者|撰文"),
-    ("publisher", r"source|from|publisher|source\s*/\s*publisher|来源|出处|发布单位|rédaction|quelle|fuente"),
-    ("editor", r"editor|edited\s+by|éditeur|编辑|责任编辑|责编|审核|校对"),
-)
-_LABEL_ALT = "|".join(f"(?P<{kind}{i}>{pattern})" for i, (kind, pattern) in enumerate(_LABELS))
-_SEGMENT_SPLIT = re.compile(r"\s*[|｜•·]\s*|\s{3,}|\t+")
-_CJK_LABEL_SPLIT = re.compile(r"\s+(?=(?:来源|时间|日期|作者|编辑|责任编辑|发布时间|记者|出处)\s*[:：])")
-_LABELLED = re.compile(r"^(?:" + _LABEL_ALT + r")(?:\s*[:：]\s*|\s+)(?P<value>\S.*)$", re.IGNORECASE)
-_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|、|，|和|与)\s*", re.IGNORECASE)
-_NAME_OK = re.compile(r"^[^\d@:/]{2,60}$")
 _SENTENCE_END = re.compile(r"[.!?。！？…:;：；]$|[.!?。！？][\"'”’»」』)]$")
 
-BYLINE_MAX_CHARS = 160
 HEADING_MAX_CHARS = 80
 HEADING_MAX_WORDS = 12
 
 
 @dataclass
 class _Byline:
+    """The old single-line view of a metadata line (kept for callers of `parse_byline`)."""
+
     date: dt.date | None = None
     time: str | None = None
     authors: tuple[str, ...] = ()
@@ -253,98 +94,43 @@ class _Byline:
     ambiguous: bool = False
 
 
-_NAME_PARTICLES = {"de", "del", "della", "di", "da", "dos", "du", "van", "von", "der", "den", "bin", "binti", "al", "le", "la", "y"}
-
-
-def _looks_like_name(name: str) -> bool:
-    """A person's name: capitalised words (particles allowed), or a short run of CJK characters."""
-    if not _NAME_OK.match(name):
-        return False
-    if all(_is_cjk(ch) or ch in "·・" for ch in name):
-        return 2 <= len(name) <= 10
-    words = name.split()
-    if not 1 <= len(words) <= 5:
-        return False
-    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words) and words[0][:1].isupper()
-
-
-def _split_names(value: str) -> tuple[str, ...]:
-    names = tuple(n.strip(" .") for n in _NAME_SPLIT.split(value) if n.strip(" ."))
-    return names if names and all(_looks_like_name(n) for n in names) else ()
-
-
-def _read_date_value(value: str, month_first: bool, byline: _Byline) -> bool:
-    parsed = parse_date_time(value, month_first)
-    if parsed is None:
-        return False
-    mention, time = parsed
-    if mention.date is not None:
-        byline.date = byline.date or mention.date
-    else:
-        byline.partial_date = byline.partial_date or mention.iso
-    byline.time = byline.time or time
-    byline.ambiguous = byline.ambiguous or mention.ambiguous
-    return True
-
-
-def parse_byline(line: str, month_first: bool = False) -> _Byline | None:
-    """Read a byline/dateline; None unless every part of the line is understood and one gives a date,
-    an author or a source.
+def parse_byline(line: str, month_first: bool | None = False) -> _Byline | None:
+    """Read one metadata line (see `corpus.structure.news_meta`); None when it is not one.
 
     Handles "Posted: March 3, 2025 | By Helena Marsh", "RCI en ligne|20-12-2024 06:09:47",
     "来源：X 时间：2025-04-18", "By X | 12 March 2025", "Date: 2025-03-12", "Published 3 March 2025".
     """
-    stripped = line.strip()
-    if not stripped or len(stripped) > BYLINE_MAX_CHARS:
+    meta = parse_metadata_line(line, month_first)
+    if meta is None:
         return None
-    segments: list[str] = []
-    for part in _SEGMENT_SPLIT.split(stripped):
-        segments.extend(s for s in _CJK_LABEL_SPLIT.split(part) if s.strip())
-    byline = _Byline()
-    unlabelled: list[str] = []
-    informative = False
-    for segment in segments:
-        segment = segment.strip()
-        labelled = _LABELLED.match(segment)
-        kind = next((k[:-1].rstrip("0123456789") for k, v in (labelled.groupdict().items() if labelled else ()) if v and k != "value"), None)
-        if labelled and kind is not None:
-            value = labelled["value"].strip()
-            if kind == "date":
-                if not _read_date_value(value, month_first, byline):
-                    return None
-            elif kind == "author":
-                # "By X, March 3, 2025": a trailing date after the names
-                dates = [d for d in find_dates(value, month_first) if d.end == len(value.rstrip(" ."))]
-                if dates:
-                    tail = value[dates[-1].start :]
-                    value = value[: dates[-1].start].rstrip(" ,;")
-                    if not _read_date_value(tail, month_first, byline):
-                        return None
-                names = _split_names(value)
-                if not names:
-                    return None
-                byline.authors = byline.authors or names
-            elif kind == "publisher":
-                if not _NAME_OK.match(value):
-                    return None
-                byline.publisher = byline.publisher or value
-            informative = True
-            continue
-        if _read_date_value(segment, month_first, byline):
-            informative = True
-            continue
-        unlabelled.append(segment)
-    if not informative:
-        return None
-    if unlabelled:
-        # An unlabelled short name next to a date is the publishing outlet ("RCI en ligne|20-12-2024").
-        if len(unlabelled) > 1 or byline.date is None and byline.partial_date is None:
-            return None
-        name = unlabelled[0]
-        if not _NAME_OK.match(name) or len(name.split()) > 8 or _SENTENCE_END.search(name):
-            return None
-        byline.publisher = byline.publisher or name
+    byline = _Byline(authors=meta.authors)
+    for _, value in sorted(meta.dates, key=lambda kv: kv[0] == UPDATED):
+        if value.date is not None and byline.date is None:
+            byline.date, byline.time = value.date, value.time
+        elif value.iso and byline.partial_date is None and value.date is None:
+            byline.partial_date = value.iso
+        byline.ambiguous = byline.ambiguous or value.ambiguous
+    byline.publisher = _publisher(meta)
     return byline
+
+
+def _publisher(meta: MetaLine) -> str | None:
+    """The organisation a metadata line credits: a labelled source, else one short unlabelled name
+    next to a date ("RCI en ligne|20-12-2024")."""
+    if meta.organisations:
+        return meta.organisations[0]
+    if len(meta.unknown) == 1 and meta.dates and _outlet_name(meta.unknown[0]):
+        return meta.unknown[0]
+    return None
+
+
+def _outlet_name(value: str) -> bool:
+    """A short name that is not a sentence and does not start with a digit ("RCI en ligne", "Xinhua")."""
+    value = value.strip()
+    return (
+        any(ch.isalpha() for ch in value) and len(value.split()) <= 8
+        and not _SENTENCE_END.search(value) and not value[:1].isdigit()
+    )
 
 
 def _navigation_title(line: str) -> str | None:
@@ -372,13 +158,6 @@ def _clean_paragraph(text: str) -> str:
     return text.strip(" \t\u3000\u00a0\u2002\u2003\u2009\ufeff").rstrip()
 
 
-def _same_title(a: str, b: str) -> bool:
-    def norm(s: str) -> str:
-        return " ".join(unicodedata.normalize("NFKC", s).split()).casefold()
-
-    return norm(a) == norm(b)
-
-
 def _is_cjk(ch: str) -> bool:
     return "\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
 
@@ -402,7 +181,7 @@ def _body_lines_to_paragraphs(lines: list[tuple[str, bool]]) -> list[str]:
     """
     paragraphs: list[str] = []
     for text, starts_block in lines:
-        indented = text[:1] in (" ", "\t", "\u3000")
+        indented = text[:1] in (" ", "\t", "\u3000") or re.match(r"^[•·●▪■◆◇○*\-–—]\s+\S", text) is not None
         cleaned = _clean_paragraph(text)
         if not cleaned:
             continue
@@ -418,97 +197,341 @@ def _body_lines_to_paragraphs(lines: list[tuple[str, bool]]) -> list[str]:
     return paragraphs
 
 
-def _month_first(raw: str) -> bool:
-    """US month/day order for ambiguous numeric dates only when the item is in English."""
-    from corpus.structure.language import detect_language
+_IMAGE_LEAD = re.compile(
+    r"^(?P<name>[^\s/\\]{1,100}?\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|avif))\s+(?P<rest>\S.*)$", re.IGNORECASE
+)
+_DATE_PREFIX = re.compile(r"^(?:(?:date|日期|时间|published)\s*[:：]?\s*)?(?P<date>(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2})\s+(?=\S)", re.I)
+_SITE_SUFFIX = re.compile(r"\s+[-|–—_]\s+")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|cn|org|net|gov|edu|int|info|news|fr|hk|tw|uk|de|eu|io)(?:\.[a-z]{2})?$", re.I)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{1,40}),\s*(?P<date>[^()\n]{1,30}?)\s*[(（](?P<agency>[A-Z][\w .&-]{1,30})[)）]\s*(?:--|—|–|-)\s*"
+)
+_DATELINE_ZH = re.compile(
+    r"^(?P<agency>新华社|中新社|本报|人民网|新华网|中新网|央视网|中央社|本刊)?(?:记者)?(?P<place>[\u4e00-\u9fff]{1,10}?)"
+    r"(?P<date>\d{1,2}月\d{1,2}日)(?:电|讯)"
+)
+_REPORTER = re.compile(
+    r"[(（]\s*(?:特派)?(?:记者|通讯员|实习记者|见习记者)\s*(?P<names>[\u4e00-\u9fff·]{2,5}(?:[\s、，,]+[\u4e00-\u9fff·]{2,5})*)\s*[)）]"
+    r"|^(?:特派)?(?:记者|通讯员)\s*(?P<names2>[\u4e00-\u9fff·]{2,4}(?:[、，,][\u4e00-\u9fff·]{2,4})*)\s*[/／]\s*[\u4e00-\u9fff]{1,8}(?:报导|报道)"
+)
 
-    return detect_language(raw[:5000]) == "en"
+
+@dataclass
+class _Line:
+    """One non-blank source line and what it was found to be."""
+
+    index: int
+    raw: str  # the line as printed (trailing whitespace removed)
+    text: str  # stripped
+    blank_before: bool
+    kind: str = "text"  # text | title | meta | nav | image | caption | furniture
+    reason: str | None = None
+    meta: MetaLine | None = None
+    nav: str | None = None
+    image: str | None = None
+
+
+def _reporter_names(text: str) -> tuple[str, ...]:
+    """Reporter names from a Chinese credit: "(记者 郑梦莹)", "記者丘安/中壢報導" (either script)."""
+    match = _REPORTER.search(simplified(text))
+    if not match:
+        return ()
+    start, end = match.span("names") if match.group("names") else match.span("names2")
+    return tuple(n for n in re.split(r"[\s、，,]+", text[start:end]) if n)
+
+
+def _classify(index: int, raw: str, blank_before: bool, month_first: bool | None) -> list[_Line]:
+    stripped = raw.strip()
+    line = _Line(index, raw.rstrip(), stripped, blank_before)
+    nav = _navigation_title(stripped)
+    if nav is not None:
+        line.kind, line.reason, line.nav = "nav", NAVIGATION, nav
+        return [line]
+    image = _image_name(stripped)
+    if image is not None:
+        line.kind, line.reason, line.image = "image", IMAGE, image
+        return [line]
+    lead = _IMAGE_LEAD.match(stripped)
+    if lead and not is_sentence(lead["name"]):
+        # an image file name glued to the text that follows it on one line
+        rest = _classify(index, lead["rest"], False, month_first)
+        head = _Line(index, lead["name"], lead["name"], blank_before, "image", IMAGE, image=lead["name"])
+        if rest[0].kind == "meta":
+            rest[0].raw, rest[0].text = line.raw, stripped  # the whole line is the metadata line
+        return [head, *rest]
+    reason = furniture_reason(stripped)
+    if reason is not None:
+        line.kind, line.reason = "furniture", reason
+        return [line]
+    meta = parse_metadata_line(stripped, month_first)
+    if meta is None and _REPORTER.match(simplified(stripped)) and len(stripped) <= 40:
+        meta = MetaLine(authors=_reporter_names(stripped), labelled=1)
+    if meta is not None:
+        line.kind, line.reason, line.meta = "meta", METADATA, meta
+        return [line]
+    return [line]
+
+
+def _clean_title(title: str) -> tuple[str, list[str]]:
+    """Strip what a crawler or the HTML title glued to a headline: a leading date, a trailing site name."""
+    notes: list[str] = []
+    prefix = _DATE_PREFIX.match(title)
+    if prefix and len(title[prefix.end() :].split()) >= 2:
+        notes.append(f"date {prefix['date']} glued before the title removed from it")
+        title = title[prefix.end() :]
+    segments = _SITE_SUFFIX.split(title)
+    if len(segments) >= 2 and _DOMAIN.match(segments[-1].strip()):
+        kept = segments[:-1]
+        while len(kept) > 1 and len(kept[-1].split()) <= 3:
+            kept.pop()
+        cut = title.rfind(kept[-1]) + len(kept[-1]) if kept else len(title)
+        notes.append("site name after the title removed from it")
+        title = title[:cut].rstrip()
+    return title, notes
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def _choose_title(candidates: list[_Line]) -> _Line | None:
+    """The headline among the lines before the article text: a line printed twice, or the short form
+    of an HTML title ("T - Site - domain" next to "T"), else the last such line (site names, section
+    labels and breadcrumbs come before a headline, not after it)."""
+    if not candidates:
+        return None
+    keys = [_norm(_clean_title(c.text)[0]) for c in candidates]
+    for c, key in zip(candidates, keys):
+        if keys.count(key) >= 2:
+            return c
+    for c, key in zip(candidates, keys):
+        for other in keys:
+            if other != key and other.startswith(key) and re.match(r"\s*[-|–—_:]\s*\S", other[len(key) :]):
+                return c
+    return candidates[-1]
+
+
+def _bare_author_lines(lines: list[_Line]) -> None:
+    """A bare person's name next to a dated metadata line, after a longer text line, is the byline
+    ("Title / Jane Doe / March 3, 2025"): two or three capitalised words, shorter than the line before it
+    (a site name before a headline is the other way round)."""
+    for i, ln in enumerate(lines):
+        if ln.kind != "text" or i == 0 or not 2 <= len(ln.text.split()) <= 3 or not looks_like_name(ln.text):
+            continue
+        neighbours = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        dated = any(n.kind == "meta" and n.meta is not None and n.meta.dates for n in neighbours)
+        before = next((p for p in reversed(lines[:i]) if p.kind == "text"), None)
+        if dated and before is not None and words(before.text) > words(ln.text):
+            ln.kind, ln.reason, ln.meta = "meta", METADATA, MetaLine(authors=(ln.text,), labelled=1)
+
+
+def _question_headline(line: str) -> bool:
+    """A headline that is one short question or exclamation (a sentence by its end, a title by its size)."""
+    text = line.strip()
+    return text.endswith(("?", "!", "？", "！")) and words(text) <= 15 and len(re.findall(r"[.!?。！？]", text)) == 1
 
 
 def structure_news(raw: str) -> StructuredDocument:
     """Structure one web news item (see module docstring). Pure; never raises on odd input."""
-    source = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    lines = source.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None:
-        return StructuredDocument(text="", genre="news", notes=("empty document",))
-    title = _clean_paragraph(lines[first])
-    month_first = _month_first(source)
+    from corpus.structure.language import detect_language
 
-    boilerplate: list[str] = []
-    related: list[str] = []
-    figures: list[FigureSpan] = []
+    source = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    if not source.strip():
+        return StructuredDocument(text="", genre="news", notes=("empty document",))
+    language = detect_language(source[:5000])
+    month_first, order_reason = page_month_first(source, language)
+
+    lines: list[_Line] = []
+    blank = True
+    for index, raw_line in enumerate(source.split("\n")):
+        if not raw_line.strip():
+            blank = True
+            continue
+        lines.extend(_classify(index, raw_line, blank, month_first))
+        blank = False
+
+    # a caption under an image (ending with its photo credit, or opening like one) belongs to that image
+    for previous, ln in zip(lines, lines[1:]):
+        if previous.kind == "image" and ln.kind == "text" and _caption(ln.text) is not None:
+            ln.kind, ln.reason = "caption", PHOTO_CAPTION
+
+    _bare_author_lines(lines)
     notes: list[str] = []
+    texts = [ln for ln in lines if ln.kind == "text"]
+    first_body = next((i for i, ln in enumerate(texts) if is_sentence(ln.text)), None)
+    if first_body == 0 and len(texts) > 1 and _question_headline(texts[0].text):
+        first_body = 1  # "Is the port ready for AI?" on the first line, the article after it
+    if first_body is None:  # no sentence anywhere: the first line is the title, the rest is text
+        header, title_line = texts[:1], (texts[0] if texts else None)
+    else:
+        header = texts[:first_body]
+        title_line = _choose_title(header)
+    title = None
+    if title_line is not None:
+        title, title_notes = _clean_title(_clean_paragraph(title_line.text))
+        notes += title_notes
+        title_key = _norm(title)
+        seen_title = False
+        for ln in header:
+            if ln is title_line:
+                ln.kind, seen_title = "title", True
+            elif _norm(_clean_title(ln.text)[0]) == title_key or _norm(ln.text).startswith(title_key + " "):
+                ln.kind, ln.reason = "furniture", TITLE_REPEAT
+            elif not seen_title:
+                ln.kind, ln.reason = "furniture", BREADCRUMB if breadcrumb(ln.text) else HEADER
+        for ln in texts[first_body or 1 :]:
+            if ln.kind == "text" and _norm(ln.text) == title_key:
+                ln.kind, ln.reason = "furniture", TITLE_REPEAT
+        if any(ln.reason == TITLE_REPEAT for ln in lines):
+            notes.append("title repeated on the page; kept once")
+    else:
+        notes.append("no title line: the page starts with article text; title left empty")
+
+    # after the last sentence of the article: short non-sentence lines are page furniture
+    remaining = [ln for ln in lines if ln.kind == "text"]
+    last_body = max((i for i, ln in enumerate(remaining) if is_sentence(ln.text)), default=None)
+    if last_body is not None:
+        tail = remaining[last_body + 1 :]
+        in_list = list_lines([ln.text for ln in tail])
+        for i, ln in enumerate(tail):
+            reason = None if i in in_list else footer_reason(ln.text)
+            if reason is not None:
+                ln.kind, ln.reason = "furniture", reason
+
+    figures: list[FigureSpan] = []
     body: list[tuple[str, bool]] = []
-    byline = _Byline()
-    seen_byline = False
-    blank_before = True
-    for line in lines[first + 1 :]:
-        stripped = line.strip()
-        if not stripped:
-            blank_before = True
+    removed: list[tuple[str, str]] = []
+    related: list[str] = []
+    metas: list[MetaLine] = []
+    last_kind = None
+    for ln in lines:
+        if ln.kind == "title":
+            last_kind = "title"
             continue
-        in_header = not body
-        if in_header and _same_title(stripped, title):
-            boilerplate.append(stripped)
-            notes.append("title repeated below the byline; kept once")
-            continue
-        nav = _navigation_title(stripped)
-        if nav is not None:
-            boilerplate.append(stripped)
-            if nav:
-                related.append(nav)
-            blank_before = True
-            continue
-        image = _image_name(stripped)
-        if image is not None:
-            figures.append(FigureSpan(label=image, kind="image"))
-            blank_before = True
-            continue
-        parsed = parse_byline(stripped, month_first)
-        if parsed is not None:
-            boilerplate.append(stripped)
-            if not seen_byline or byline.date is None:
-                byline.date = byline.date or parsed.date
-                byline.time = byline.time or parsed.time
-            byline.partial_date = byline.partial_date or parsed.partial_date
-            byline.authors = byline.authors or parsed.authors
-            byline.publisher = byline.publisher or parsed.publisher
-            byline.ambiguous = byline.ambiguous or parsed.ambiguous
-            seen_byline = True
-            blank_before = True
-            continue
-        body.append((line.rstrip(), blank_before))
-        blank_before = False
+        if ln.kind == "image":
+            figures.append(FigureSpan(label=ln.image or ln.text, kind="image"))
+            removed.append((IMAGE, ln.text))
+        elif ln.kind == "caption" and figures:
+            caption, credit = _caption(ln.text) or (ln.text, None)
+            figures[-1] = replace(figures[-1], caption=caption, source=credit)
+            removed.append((PHOTO_CAPTION, ln.text))
+        elif ln.kind in ("text", "caption"):
+            # a removed line between two text lines breaks the paragraph, as a blank line would
+            body.append((ln.raw, ln.blank_before or last_kind not in ("text", "caption", None)))
+        else:
+            if ln.kind == "nav" and ln.nav:
+                related.append(ln.nav)
+            if ln.kind == "meta" and ln.meta is not None:
+                metas.append(ln.meta)
+            if ln.reason == PHOTO_CREDIT and figures and last_kind in ("image", "caption") and figures[-1].source is None:
+                figures[-1] = replace(figures[-1], source=photo_credit(ln.text))
+            removed.append((ln.reason or "", ln.text))
+        last_kind = ln.kind
 
     paragraphs = _body_lines_to_paragraphs(body)
+    if paragraphs:
+        last, mark = strip_end_mark(paragraphs[-1])
+        if mark:
+            paragraphs[-1] = last
+            removed.append((END_MARK, mark))
     text, sections = _assemble(paragraphs)
 
-    if not seen_byline:
-        notes.append("no byline found: published date, authors and publisher unknown")
-    if byline.partial_date and byline.date is None:
-        notes.append(f"byline date {byline.partial_date} has no year; published_date left empty")
-    if byline.ambiguous:
-        order = "month/day" if month_first else "day/month"
-        notes.append(f"numeric byline date read as {order}")
-    event_dates = tuple(dict.fromkeys(m.iso for m in find_dates(text, month_first)))
+    fields = _metadata_fields(metas, notes, order_reason)
+    authors = fields["authors"]
+    dateline = None
+    for paragraph in paragraphs[:2]:
+        match = _DATELINE.match(paragraph) or _DATELINE_ZH.match(simplified(paragraph))
+        if match:
+            dateline = paragraph[match.start() : match.end()].strip(" -–—")
+            break
+    if not authors:
+        for paragraph in paragraphs[:2]:
+            names = _reporter_names(paragraph[:80])
+            if names:
+                authors = names
+                notes.append("authors from the reporter credit in the first paragraph")
+                break
+    # dates stated in the text; a numeric one whose day/month order the page does not decide is left out
+    event_dates = tuple(dict.fromkeys(
+        m.iso for m in find_dates(text, bool(month_first)) if not (m.ambiguous and month_first is None)
+    ))
+    script = detect_script((title or "") + "\n" + text) if language == "zh" or _has_han(text) else None
 
     return StructuredDocument(
         text=text,
         title=title or None,
-        authors=byline.authors,
-        publisher=byline.publisher,
-        published_date=byline.date,
-        published_time=byline.time,
+        authors=authors,
+        publisher=fields["publisher"],
+        published_date=fields["date"],
+        published_time=fields["time"],
         event_dates=event_dates,
         related_links=tuple(related),
         sections=sections,
         figures=tuple(figures),
-        boilerplate=tuple(boilerplate),
+        boilerplate=tuple(t for reason, t in removed if reason not in (IMAGE, END_MARK, PHOTO_CAPTION)),
         genre="news",
         notes=tuple(notes),
+        script=script,
+        editors=fields["editors"],
+        keywords=fields["keywords"],
+        dateline=dateline,
+        removed=tuple(removed),
     )
 
+
+PHOTO_CAPTION = "photo_caption"
+
+
+def _has_han(text: str) -> bool:
+    return sum(1 for ch in text[:2000] if "\u4e00" <= ch <= "\u9fff") >= 10
+
+
+_CAPTION_START = re.compile(
+    r"^(?:图为|图：|图:|上图|下图|左图|右图|组图|photo\s+(?:taken|shows)|this\s+(?:photo|picture)|pictured|"
+    r"photo\s+prise|sur\s+(?:la|cette)\s+photo|ci-dessus|above\s*:)", re.I
+)
+
+
+def _caption(line: str) -> tuple[str, str | None] | None:
+    """A caption paragraph under an image: (caption, credit) when it ends with a photo credit or opens
+    the way captions do ("图为 ...", "Photo taken on ... shows ..."); None for article text."""
+    text = line.strip()
+    match = re.search(r"[(（][^()（）]{2,60}[)）]\s*$", text)
+    credit = photo_credit(match.group()) if match and match.start() > 0 else None
+    if credit is not None and match is not None:
+        return text[: match.start()].rstrip(), credit
+    if _CAPTION_START.match(simplified(text)) and words(text) <= 80:
+        return text, None
+    return None
+
+
+def _metadata_fields(metas: list[MetaLine], notes: list[str], order_reason: str) -> dict:
+    """Page date and time, authors, editors, publisher and keywords from every metadata line.
+
+    The page's date is the first full date of a publication or unlabelled part; an update stamp is used
+    only when the page prints no other; a date without a year or with an undecidable day/month order
+    is never completed (noted instead).
+    """
+    dates = [(kind, value) for meta in metas for kind, value in meta.dates]
+    chosen = next((v for k, v in dates if k != UPDATED and v.date is not None), None)
+    if chosen is None:
+        chosen = next((v for k, v in dates if v.date is not None), None)
+        if chosen is not None:
+            notes.append("published date taken from the update stamp (the page prints no other date)")
+    if not metas:
+        notes.append("no byline found: published date, authors and publisher unknown")
+    partial = next((v.iso for k, v in dates if v.date is None and v.iso and v.year is None), None)
+    if chosen is None and partial:
+        notes.append(f"byline date {partial} has no year; published_date left empty")
+    if chosen is None and any(v.ambiguous for _, v in dates):
+        notes.append(f"numeric byline date with undecidable day/month order left empty ({order_reason})")
+    time = chosen.time if chosen is not None else None
+    authors = next((m.authors for m in metas if m.authors), ())
+    editors = tuple(dict.fromkeys(e for m in metas for e in m.editors))
+    keywords = next((m.keywords for m in metas if m.keywords), ())
+    publisher = next((p for p in (_publisher(m) for m in metas) if p), None)
+    return {"date": chosen.date if chosen else None, "time": time, "authors": authors, "editors": editors,
+            "keywords": keywords, "publisher": publisher}
 
 def _assemble(paragraphs: list[str]) -> tuple[str, tuple[SectionSpan, ...]]:
     """Join paragraphs with blank lines; a preamble section, plus level-1 sections when the item has

@@ -1,0 +1,51 @@
+"""Long texts in pieces: statistical pipelines refuse texts over `nlp.max_length` (spaCy E088, 1,000,000
+characters) and their memory grows with the text, so a long report is processed in pieces cut at
+paragraph (else line, else sentence, else space) boundaries and the spans are shifted back.
+
+Hand-written: spaCy offers no splitter that keeps exact offsets into the original string.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+PIECE_CHARS = 100_000  # well under spaCy's limit; one piece of a long report is still many pages
+_BREAKS = ("\n\n", "\n", ". ", "。", " ")
+
+Span = TypeVar("Span")
+
+
+def split_text(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) pairs that concatenate to `text`, each at most `limit` characters."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = 0
+        for mark in _BREAKS:
+            at = window.rfind(mark, limit // 2)
+            if at > 0:
+                cut = at + len(mark)
+                break
+        cut = cut or limit
+        pieces.append((start, text[start : start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def detect_in_pieces(texts: Sequence[str], detect: Callable[[list[str]], list[list[Span]]], limit: int | None = None) -> list[list[Span]]:
+    """`detect` (one list of spans per text) run over texts cut into pieces, spans shifted to each text."""
+    limit = limit or PIECE_CHARS
+    owners: list[tuple[int, int]] = []  # (text index, offset of the piece in that text)
+    pieces: list[str] = []
+    for i, text in enumerate(texts):
+        for offset, piece in split_text(text, limit):
+            owners.append((i, offset))
+            pieces.append(piece)
+    results: list[list[Span]] = [[] for _ in texts]
+    for (i, offset), spans in zip(owners, detect(pieces)):
+        results[i].extend(dataclasses.replace(s, start=s.start + offset, end=s.end + offset) if offset else s for s in spans)
+    return results

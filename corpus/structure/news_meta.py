@@ -1,0 +1,232 @@
+"""Metadata lines of web news items, read part by part.
+
+A metadata line is a run of parts separated by "|", "｜", "•", tabs, ideographic spaces or runs of
+spaces, or introduced by inline labels ("By:X Publisher:Y ISBN:Z", "来源：X 时间：Y"). Each part is
+read on its own: a date/time, a labelled field (date, update, author, editor, source, keywords, record
+fields like ISBN), a counter, or an unlabelled short name (the outlet next to a date). A part that
+fails (a corporate byline, a counter, an odd token) never discards the date in the next part; the line
+as a whole is metadata when one part is informative and no part reads like article text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.structure.news_dates import _WEEKDAYS, ValueDate, find_dates, read_value_date
+from corpus.structure.news_lines import SENTENCE_END, _is_cjk, simplified, words
+
+PUBLISHED, UPDATED, UNLABELLED = "published", "updated", "unlabelled"
+
+# Label patterns by kind, matched case-insensitively against the simplified view of a part.
+_LABELS: tuple[tuple[str, str], ...] = (
+    ("updated", r"last\s+updated(?:\s+on)?|updated(?:\s+on)?|derni[eè]re\s+mise\s+[àa]\s+jour(?:\s+le)?|mis\s+[àa]\s+jour(?:\s+le)?|"
+                r"actualis[ée]\s+le|更新时间|更新日期|修改时间|aktualisiert(?:\s+am)?|actualizado(?:\s+el)?"),
+    ("published", r"publication\s+date|date\s+of\s+publication|date\s+de\s+publication|posted(?:\s+(?:on|at))?|"
+                  r"published(?:\s+(?:on|at))?|released(?:\s+on)?|dated|date|publi[ée]\s+le|publi[ée]|发布时间|发表时间|"
+                  r"发布日期|发稿时间|时间|日期|veröffentlicht(?:\s+am)?|datum|publicado(?:\s+el)?|fecha"),
+    ("category", r"posted\s+in|filed\s+under|categor(?:y|ies)|cat[ée]gories?|rubrique|栏目|分类"),
+    ("author", r"written\s+by|authors?|by|par|auteurs?|autrices?|von|por|autor(?:es)?|作者|撰文|撰稿|记者|文"),
+    ("editor", r"edited\s+by|editors?|r[ée]dacteurs?|r[ée]dactrices?|[ée]diteurs?|责任编辑|责编|编辑|审核|校对|编审|主编|redakteur"),
+    ("source", r"source|sources|from|publisher|publié\s+par|来源|出处|发布单位|发布者|稿源|quelle|fuente"),
+    ("keywords", r"keywords?|tags?|mots?[- ]cl[ée]s|关键词|关键字|标签|schlagw[öo]rter"),
+    ("record", r"isbn|issn|doi|language|langue|langage|pages?|format|price|prix|语言|页数|定价|出版社"),
+)
+_LABEL_ALT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
+# A label at the start of a part, with a colon or (for words, not bare CJK characters) a space after it.
+_LEADING = re.compile(rf"^(?:{_LABEL_ALT})(?:\s*[:：]\s*|\s+(?=\S))(?P<value>.*)$", re.I)
+# Inline labels that open a new part inside one line: a label word followed by a colon.
+_INLINE = re.compile(rf"(?<![\w])(?:{_LABEL_ALT})\s*[:：]", re.I)
+_SEPARATORS = re.compile(r"\s*[|｜•]\s*|\s*(?<=\s)·(?=\s)\s*|\s{3,}|\t+|\u3000+")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|、|，|和|与)\s*", re.I)
+_NAME_OK = re.compile(r"^[^\d@:/]{2,60}$")
+_NAME_PARTICLES = {"de", "del", "della", "di", "da", "dos", "du", "van", "von", "der", "den", "bin", "binti", "al", "le", "la", "y"}
+_COUNTER_PART = re.compile(r"^(?:\d[\d,.]*\s*[kK万]?\s*[^\d\s]{1,12}|[^\d\s]{1,8}\s*[:：]?\s*\d[\d,.]*[kK万]?)$")
+_BARE_TIME = re.compile(r"^\d{1,2}\s*[:h时]\s*\d{2}(?:\s*[:分]\s*\d{2})?$")
+METADATA_MAX_CHARS = 320
+
+
+@dataclass
+class MetaLine:
+    """What one metadata line states."""
+
+    dates: list[tuple[str, ValueDate]] = field(default_factory=list)  # (published|updated|unlabelled, value)
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    organisations: list[str] = field(default_factory=list)  # source/publisher/agency credits, in order
+    keywords: tuple[str, ...] = ()
+    unknown: list[str] = field(default_factory=list)
+    labelled: int = 0
+
+
+def looks_like_name(name: str) -> bool:
+    """A person's name: capitalised words (particles allowed), or a short run of CJK characters."""
+    if not _NAME_OK.match(name):
+        return False
+    if all(_is_cjk(ch) or ch in "·・" for ch in name):
+        return 2 <= len(name) <= 10
+    parts = name.split()
+    if not 1 <= len(parts) <= 5:
+        return False
+    if len(parts) == 1 and name.isupper():
+        return False  # a lone acronym ("CGTN", "IISS") is an organisation
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in parts) and parts[0][:1].isupper()
+
+
+def split_names(value: str) -> tuple[str, ...]:
+    names = tuple(n.strip(" .") for n in _NAME_SPLIT.split(value) if n.strip(" ."))
+    return names if names and all(looks_like_name(n) for n in names) else ()
+
+
+def _org_like(value: str) -> bool:
+    """A short organisation or outlet name ("RCI en ligne", "Xinhua", "CGTN", "新华社")."""
+    value = value.strip()
+    return bool(value) and bool(_NAME_OK.match(value)) and words(value) <= 8 and not SENTENCE_END.search(value)
+
+
+def _parts(line: str) -> list[str]:
+    """Split a line into parts at separators and before inline labels."""
+    parts: list[str] = []
+    for chunk in _SEPARATORS.split(line):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        view = simplified(chunk)
+        starts = sorted({0, *(m.start() for m in _INLINE.finditer(view) if m.start() > 0)})
+        for a, b in zip(starts, [*starts[1:], len(chunk)]):
+            piece = chunk[a:b].strip()
+            if piece:
+                parts.append(piece)
+    return parts
+
+
+def _cjk_spaced(part: str) -> list[str]:
+    """An unlabelled part of CJK text with single spaces is a row of fields ("浙江日报 2021-09-27 星期一")."""
+    cjk = sum(1 for ch in part if _is_cjk(ch))
+    if " " in part and cjk >= 2 and cjk >= len(part.replace(" ", "")) / 3:
+        return [p for p in part.split(" ") if p]
+    return [part]
+
+
+def _leftover(part: str, month_first: bool | None) -> str:
+    """What a part says besides its dates and times (connecting words and brackets dropped)."""
+    rest = part
+    for mention in find_dates(part, bool(month_first)):
+        rest = rest.replace(part[mention.start : mention.end], " ")
+    rest = re.sub(r"\d{1,2}\s*[:h时]\s*\d{2}(?:\s*[:分]\s*\d{2})?(?:\s*[ap]\.?m\.?)?", " ", rest, flags=re.I)
+    rest = re.sub(r"(?<![\d/])\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?(?![\d/])", " ", rest)
+    rest = re.sub(r"^" + _WEEKDAYS, " ", rest.strip(), flags=re.I)
+    rest = re.sub(r"(?<![\w])(?:à|a|at|le|on|am|el|星期.|周.|[ap]\.?m\.?|utc|gmt|est|edt|pst|pdt|cet|cest|bst|jst|kst|hkt|cst)(?![\w])|[,;()（）\[\]]|(?<!\w)[-–—](?!\w)", " ", rest, flags=re.I)
+    return " ".join(rest.split())
+
+
+def _value_date(part: str, month_first: bool | None, allow_day_month: bool = False) -> tuple[ValueDate, str] | None:
+    """A date (and time) in a part, with the leftover text, when the leftover is short."""
+    value = read_value_date(part, month_first, allow_day_month)
+    if value is None or (value.month is None and not value.ambiguous and not allow_day_month):
+        return None
+    rest = _leftover(part, month_first)
+    if words(rest) > 3 or SENTENCE_END.search(rest):
+        return None
+    return value, rest
+
+
+def parse_metadata_line(line: str, month_first: bool | None = False) -> MetaLine | None:
+    """Read a metadata line part by part; None when the line is not metadata (see module docstring)."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > METADATA_MAX_CHARS:
+        return None
+    if stripped[0] in "(（[【" and stripped[-1] in ")）]】" and not re.search(r"[()（）\[\]【】]", stripped[1:-1]):
+        stripped = stripped[1:-1].strip()  # "(Rédacteurs : X, Y)", "[责任编辑:X]"
+    meta = MetaLine()
+    failed: list[str] = []
+    for part in _parts(stripped):
+        view = simplified(part)
+        match = _LEADING.match(view)
+        kind = next((k for k, _ in _LABELS if match and match.group(k)), None) if match else None
+        if match and kind is not None:
+            value = part[match.start("value") :].strip()
+            if _read_labelled(kind, value, month_first, meta):
+                meta.labelled += 1
+                continue
+            failed.append(part)
+            continue
+        for piece in _cjk_spaced(part):
+            _read_unlabelled(piece, month_first, meta, failed)
+    informative = meta.labelled > 0 or bool(meta.dates)
+    if not informative:
+        return None
+    limit = 15 if meta.labelled >= 2 else 5
+    for part in failed:
+        if SENTENCE_END.search(part) or words(part) > limit:
+            return None
+    meta.unknown = failed
+    return meta
+
+
+def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLine) -> bool:
+    if kind in (PUBLISHED, UPDATED):
+        by = re.search(r"(?<![\w])(?:by|par|von|por)\s+(?P<names>[^,;|]+)$", value, re.I)
+        names = split_names(by["names"]) if by else ()
+        if names:  # "Published on 15 March 2024 by Jane Doe"
+            value = value[: by.start()].rstrip(" ,")  # type: ignore[union-attr]
+        found = _value_date(value, month_first, allow_day_month=True)
+        if found is None:
+            return False
+        meta.dates.append((kind, found[0]))
+        meta.authors = meta.authors or names
+        return True
+    if kind == "author":
+        dates = [d for d in find_dates(value, bool(month_first)) if d.end == len(value.rstrip(" ."))]
+        if dates:  # "By X, March 3, 2025": a trailing date after the names
+            tail = value[dates[-1].start :]
+            date = read_value_date(tail, month_first)
+            if date is not None:
+                meta.dates.append((UNLABELLED, date))
+            value = value[: dates[-1].start].rstrip(" ,;")
+        names = split_names(value)
+        if names:
+            # in Latin script a lone capitalised word after the names is an agency ("By John Smith, Reuters")
+            persons = tuple(n for n in names if " " in n or any(_is_cjk(ch) for ch in n))
+            meta.organisations.extend(n for n in names if n not in persons)
+            if persons:
+                meta.authors = meta.authors or persons
+            return True
+        if _org_like(value) and (re.search(r"(?<![\w'’])[A-Z]", value) or _is_cjk(value[:1])):
+            # a corporate byline: "By CGTN", "Par la rédaction de Radio X" (the organisation is the named part)
+            meta.organisations.append(re.sub(r"^(?:[^\W\d_A-Z][\w'’]*\s+)+(?=[A-Z])", "", value))
+            return True
+        return False
+    if kind == "editor":
+        names = split_names(value)
+        if names or _org_like(value):
+            meta.editors = meta.editors or (names or (value,))
+            return True
+        return False
+    if kind == "source":
+        if _org_like(value) or (value and len(value) <= 60 and not SENTENCE_END.search(value)):
+            meta.organisations.append(value)
+            return True
+        return False
+    if kind == "keywords":
+        meta.keywords = tuple(k.strip() for k in re.split(r"[,;，；、]", value) if k.strip())
+        return bool(meta.keywords)
+    return bool(value) and len(value) <= 80  # record and category fields: understood, not kept
+
+
+def _read_unlabelled(part: str, month_first: bool | None, meta: MetaLine, failed: list[str]) -> None:
+    if _BARE_TIME.match(part) and meta.dates:
+        kind, last = meta.dates[-1]
+        if last.time is None:
+            meta.dates[-1] = (kind, ValueDate(last.year, last.month, last.day, read_value_date(part, month_first).time, last.ambiguous))  # type: ignore[union-attr]
+            return
+    found = _value_date(part, month_first)
+    if found is not None:
+        value, rest = found
+        meta.dates.append((UNLABELLED, value))
+        if rest:
+            failed.append(rest.strip(" )(（）"))
+        return
+    if part.isdigit() or (_COUNTER_PART.match(part) and re.search(r"\d", part)):
+        return  # ids, page numbers and counters: understood, not kept
+    failed.append(part)

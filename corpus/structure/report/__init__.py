@@ -1,0 +1,117 @@
+"""Structure for reports extracted from PDF: page furniture, paragraphs, heading tree, footnotes, figures.
+
+The steps run in order over one raw string, each a small pure function:
+lines -> pages -> furniture (page numbers recovered) -> body/notes split (footnote markers found by
+their increasing sequence) -> blocks (headings, paragraphs, list items, captions) -> one clean text
+with section, footnote and figure spans over it. Nothing is keyed to one document's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.structure.model import StructuredDocument
+from corpus.structure.report.blocks import assemble, build_blocks, build_sections
+from corpus.structure.report.captions import build_figures
+from corpus.structure.report.contents import contents_entries, find_contents_pages
+from corpus.structure.report.cover import cover_title, is_institution, is_meta_line, is_name_list, merge_covers, front_pages, read_authors, read_cover, sidebar_lines
+from corpus.structure.report.footnotes import build_footnotes, separate_notes
+from corpus.structure.report.furniture import find_furniture
+from corpus.structure.report.headings import assign_levels
+from corpus.structure.report.layout import Line, read_lines, split_pages
+from corpus.structure.report.patterns import _NOTE_START_RE, _PAGE_NUMBER_RE
+from corpus.structure.report.furniture import _infer_page_numbers  # noqa: F401  (re-exported for tests)
+
+# --- entry points -----------------------------------------------------------------------------------
+
+
+def looks_like_report(raw: str) -> bool:
+    """Reports are long PDF extractions with numbered notes or page furniture."""
+    lines = [line for line in raw.splitlines() if line.strip()]
+    if len(lines) < 60:
+        return False
+    note_lines = sum(1 for line in lines if _NOTE_START_RE.match(line.strip()))
+    page_lines = sum(1 for line in lines if _PAGE_NUMBER_RE.match(line.strip()))
+    return note_lines >= 3 or page_lines >= 2 or "\f" in raw
+
+
+def _body_width(pages: list[list[Line]]) -> int:
+    lengths = sorted(len(line.text) for page in pages for line in page if len(line.text) > 20)
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))] if lengths else 80
+
+
+def _running_head_title(furniture_lines: tuple[str, ...]) -> str | None:
+    """The most repeated running head or footer that reads as a title (words, no page number)."""
+    counts: dict[str, int] = {}
+    for line in furniture_lines:
+        text = re.sub(r"^(?:page\s+)?\d{1,4}\s*|\s*\d{1,4}$", "", line.strip(), flags=re.I)  # its page number
+        if len(text.split()) >= 2 and sum(ch.isalpha() for ch in text) >= 8 and not is_name_list(text):
+            counts[text] = counts.get(text, 0) + 1
+    return max(counts, key=lambda t: (counts[t], len(t))) if counts else None
+
+
+def _opens_title_block(lines: list[Line]) -> bool:
+    """Whether the lines under a first line are those of a title block (authors, publisher, date, series)."""
+    return any(is_name_list(line.text) or is_institution(line.text) or is_meta_line(line.text) for line in lines)
+
+
+def structure_report(raw: str) -> StructuredDocument:
+    """Structure one report: clean text plus section, footnote and figure spans."""
+    pages = split_pages(read_lines(raw))
+    furniture = find_furniture(pages)
+    content = [
+        [line for i, line in enumerate(page) if (p, i) not in furniture.lines] for p, page in enumerate(pages)
+    ]
+    removed = tuple(pages[p][i].text for p, i in sorted(furniture.lines))
+    head = _running_head_title(removed)
+    first = content[0] if content else []
+    if head and first and first[0].text.strip() == head and not _opens_title_block(first[1:3]):
+        removed = (first[0].text, *removed)  # the running head printed on the first page too, not a title block
+        content[0] = first[1:]
+    width = _body_width(content)
+    texts = [[line.text for line in page] for page in content]
+    contents = find_contents_pages(content)
+    front = front_pages(texts, contents, width)
+    cover = merge_covers([read_cover(texts[p]) for p in front])
+    known = {t for p in front for t in texts[p] if len(t) <= 80 and (is_meta_line(t) or len(t) >= 10 and t in (cover.title or ""))}
+    dropped = set(front) | set(contents)
+    sidebar = set(sidebar_lines([[] if p in dropped else page for p, page in enumerate(texts)], max(front) + 1, known, width)) if front else set()
+    entries = contents_entries([content[p] for p in contents])
+    dropped = set(front) | set(contents)
+    boilerplate = tuple(t for p in sorted(dropped) for t in texts[p]) + tuple(texts[p][i] for p, i in sorted(sidebar))
+    content = [
+        [] if p in dropped else [line for i, line in enumerate(page) if (p, i) not in sidebar]
+        for p, page in enumerate(content)
+    ]
+    sidebar_authors = read_authors([texts[p][i] for p, i in sorted(sidebar)])
+    separated = separate_notes(content, furniture.page_numbers)
+    blocks = build_blocks(separated.body, entries)
+    assign_levels(blocks)
+    text, placed, anchors = assemble(blocks)
+    sections = build_sections(placed, len(text))
+    title_blocks = [p for p in placed if p.block.kind == "title"]
+    if not front and title_blocks:
+        cover = read_cover([line.text for p in title_blocks for line in p.block.lines])
+    title = cover_title(cover)
+    title_origin = None
+    notes: list[str] = []
+    if title is None:
+        title = _running_head_title(removed)
+        title_origin = "running_head" if title else None
+        notes.append("title: no cover or title page; taken from the running head" if title else "title: not found (no cover, title page or running head)")
+    date = cover.date
+    return StructuredDocument(
+        text=text,
+        title=title,
+        title_origin=title_origin,
+        authors=cover.authors or sidebar_authors,
+        published_date=date.date if date else None,
+        published_month=date.month_text if date else None,
+        sections=sections,
+        footnotes=build_footnotes(separated, anchors, len(text)),
+        figures=build_figures(placed, text, sections),
+        furniture=removed,
+        boilerplate=boilerplate,
+        genre="report",
+        notes=tuple(notes),
+    )

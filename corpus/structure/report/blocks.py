@@ -1,0 +1,358 @@
+"""Blocks: body lines grouped into paragraphs, list items, captions and sources; assembly into one text and the section tree."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import bisect
+from dataclasses import dataclass
+
+from corpus.structure.lines import join_lines
+from corpus.structure.model import SectionSpan
+from corpus.structure.report.contents import ContentsEntry, entry_key
+from corpus.structure.report.headings import _body_width, _heading_at, _starts_block
+from corpus.structure.report.layout import Block, BodyLine
+from corpus.structure.report.patterns import _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _BACKMATTER_RE, _BULLET_RE, _CAPTION_RE, _CONNECTORS, _FULL_LINE, _NUMBERED_HEADING_RE, _SHORT_LINE, _SOURCE_RE, _ends_sentence, _is_caps, _last_word
+
+def _line_wraps(line: BodyLine, width: int) -> bool:
+    """Whether a caption/source line runs on to the next line."""
+    return (
+        _last_word(line.text) in _CONNECTORS
+        or line.text.endswith(("-", ",", "(", "/"))
+        or len(line.text) >= 0.8 * width
+    )
+
+
+def _caption_wraps(line: BodyLine, width: int) -> bool:
+    """A caption runs on only at a visible break: a connector, hyphen or comma, or a full-width line."""
+    text = line.text
+    return _last_word(text) in _CONNECTORS or text.endswith(("-", ",", "(", "/")) or len(text) >= 0.95 * width
+
+
+def _ends_paragraph(line: BodyLine, width: int) -> bool:
+    """A paragraph ends at a short line that ends a sentence (or one followed by wide trailing space)."""
+    if not _ends_sentence(line.text):
+        return False
+    return len(line.text) < _FULL_LINE * width or line.source.trailing_spaces >= 2
+
+
+def _chart_label_run(body: list[BodyLine], caption_at: int, taken: int) -> int:
+    """Start of a run of short label lines (chart values, diagram boxes) just before a caption."""
+    start = caption_at
+    while start > taken and len(body[start - 1].text) <= 25 and not _ends_sentence(body[start - 1].text):
+        start -= 1
+    return start if caption_at - start >= 3 else caption_at
+
+
+def _title_block_end(body: list[BodyLine], width: int) -> int:
+    """Number of leading lines forming a title page block (title, authors, institution), or 0."""
+    end = 0
+    while end < len(body):
+        line = body[end]
+        if end and line.source.page_break:
+            break
+        text = line.text
+        if (
+            len(text) >= _SHORT_LINE * width
+            or _ends_sentence(text)
+            or _NUMBERED_HEADING_RE.match(text)
+            or _LONE_HEADING_NUMBER_RE.match(text)
+            or _LETTERED_HEADING_RE.match(text)
+            or _is_caps(text)
+            or _BACKMATTER_RE.match(text)
+        ):
+            break
+        end += 1
+    return end if end >= 2 else 0
+
+
+def join_drop_caps(body: list[BodyLine]) -> list[BodyLine]:
+    """A drop cap is extracted as a line of one capital letter before the rest of its word ("T" / "he
+    internet ..."): the letter is put back in front of the line (markers shift by one)."""
+    out: list[BodyLine] = []
+    k = 0
+    while k < len(body):
+        line = body[k]
+        nxt = body[k + 1] if k + 1 < len(body) else None
+        if (len(line.text) == 1 and line.text.isupper() and line.text.isalpha() and nxt is not None
+                and nxt.text[:1].islower() and not line.markers):
+            out.append(BodyLine(line.text + nxt.text, nxt.page, nxt.source, [(o + 1, n) for o, n in nxt.markers]))
+            k += 2
+            continue
+        out.append(line)
+        k += 1
+    return out
+
+
+def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) -> list[Block]:
+    """Group body lines into headings, paragraphs, list items, captions, sources and table rows;
+    `entries` (the contents page's) are evidence for headings."""
+    body = join_drop_caps(body)
+    width = _body_width(body)
+    contents = frozenset(entry_key(e.title) for e in entries)
+    blocks: list[Block] = []
+    title_end = _title_block_end(body, width)
+    blocks.extend(Block("title", [line]) for line in body[:title_end])
+    i = floor = title_end
+    in_table = False
+    while i < len(body):
+        if blocks and blocks[-1].kind not in ("paragraph", "item"):
+            floor = i
+        line = body[i]
+        prev = body[i - 1] if i > title_end else None
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        caption = _CAPTION_RE.match(line.text)
+        if caption:
+            label_start = _chart_label_run(body, i, floor)
+            if label_start < i:
+                _drop_lines(blocks, body[label_start:i])
+            i, in_table = _take_caption(body, i, width, blocks, caption.group(1))
+            continue
+        if _SOURCE_RE.match(line.text):
+            in_table = False
+            i = _take_wrapped(body, i, width, blocks, "source", contents=contents)
+            continue
+        if in_table:
+            blocks.append(Block("row", [line]))
+            i += 1
+            continue
+        residue = _chart_residue_run(body, i)
+        if residue:
+            _mark_chart_title(blocks, width)
+            i += residue  # tick values and labels of a chart: not body text
+            continue
+        heading = _heading_at(body, i, _previous_text_line(blocks, prev), width, contents)
+        if heading:
+            style, count = heading
+            blocks.append(Block("heading", body[i : i + count], style=style))
+            i += count
+            continue
+        if _BULLET_RE.match(line.text):
+            i = _take_item(body, i, width, blocks, contents=contents)
+            continue
+        i = _take_paragraph(body, i, width, blocks, contents=contents)
+    _demote_out_of_sequence(blocks)
+    return blocks
+
+
+_RESIDUE_LINE = 30  # chart labels and tick values are short
+_MIN_RESIDUE = 4
+
+
+def _chart_residue_run(body: list[BodyLine], i: int) -> int:
+    """Length of a run of chart residue from body[i]: short lines that are no sentences, no list items and
+    carry no markers, most of them with a number (tick values, data labels, legend entries); 0 if none."""
+    if i >= len(body) or not any(ch.isdigit() for ch in body[i].text):
+        return 0  # a run starts at a value; a title above it stays a title
+    j = i
+    while (j < len(body) and len(body[j].text) <= _RESIDUE_LINE and not _ends_sentence(body[j].text)
+           and not body[j].markers and not _starts_block(body[j]) and not _numbers_a_heading(body, j)
+           and not _NUMBERED_HEADING_RE.match(body[j].text)):
+        j += 1
+    run = body[i:j]
+    numeric = sum(1 for line in run if any(ch.isdigit() for ch in line.text))
+    return len(run) if len(run) >= _MIN_RESIDUE and numeric * 2 >= len(run) else 0
+
+
+def _numbers_a_heading(body: list[BodyLine], j: int) -> bool:
+    """A heading number on its own line ("1.2") before a title line longer than a chart label."""
+    return bool(_LONE_HEADING_NUMBER_RE.match(body[j].text)) and (j + 1 >= len(body) or len(body[j + 1].text) > _RESIDUE_LINE)
+
+
+def _mark_chart_title(blocks: list[Block], width: int) -> None:
+    """The one-line title printed above a chart without a "Figure N" label becomes its caption."""
+    if not blocks or len(blocks[-1].lines) != 1 or blocks[-1].kind not in ("heading", "paragraph"):
+        return
+    text = blocks[-1].lines[0].text
+    if len(text) < 0.8 * width and not _ends_sentence(text) and text[:1].isupper():
+        blocks[-1].kind, blocks[-1].style = "caption", "unlabelled"
+
+
+def _top_number(block: Block) -> int | None:
+    text = " ".join(line.text for line in block.lines)
+    match = re.match(r"^(\d{1,3})(?:[.\s]|$)", text)
+    return int(match.group(1)) if match and block.style == "numbered" else None
+
+
+def _demote_out_of_sequence(blocks: list[Block]) -> None:
+    """Numbered headings run 1, 2, 3 (sub-numbers under the same top number): a "heading" whose top number
+    breaks the run is a numbered label of a chart or table ("74" / "Nigeria"), not a heading."""
+    last: int | None = None
+    for block in blocks:
+        number = _top_number(block)
+        if number is None:
+            continue
+        if (last is None and number <= _FIRST_CHAPTER_MAX) or (last is not None and number in (last, last + 1)):
+            last = number
+        else:
+            block.kind, block.style = "paragraph", ""
+
+
+_FIRST_CHAPTER_MAX = 9  # an excerpt may start at a later chapter, but not at "74"
+
+
+def _previous_text_line(blocks: list[Block], prev: BodyLine | None) -> BodyLine | None:
+    """The previous line for heading context; a preceding heading or caption counts as a paragraph end."""
+    if blocks and blocks[-1].kind in ("heading", "caption", "source", "title", "row"):
+        return None
+    return prev
+
+
+def _drop_lines(blocks: list[Block], lines: list[BodyLine]) -> None:
+    """Remove these body lines (figure-internal labels) from the end of the blocks, where they were placed;
+    lines already left out (chart residue) are not in the blocks and nothing else is removed."""
+    dropping = {id(line) for line in lines}
+    while blocks and blocks[-1].lines and id(blocks[-1].lines[-1]) in dropping:
+        blocks[-1].lines.pop()
+        if not blocks[-1].lines:
+            blocks.pop()
+
+
+_MAX_CAPTION_LINES = 8
+
+
+def _take_caption(body: list[BodyLine], i: int, width: int, blocks: list[Block], word: str) -> tuple[int, bool]:
+    """A caption with its wrapped lines; for figures everything up to a nearby "Source:" line."""
+    lines = [body[i]]
+    j = i + 1
+    is_table = word.lower() == "table"
+    source_near = next(
+        (k for k in range(j, min(j + 3, len(body))) if _SOURCE_RE.match(body[k].text)), None
+    )
+    while j < len(body) and not _starts_block(body[j]):
+        if not is_table and source_near is not None and j < source_near:
+            lines.append(body[j])
+        elif _caption_wraps(lines[-1], width) and len(lines) < 4 and not body[j].source.page_break:
+            lines.append(body[j])
+        elif (not is_table and ". " in lines[0].text and not _ends_sentence(lines[-1].text)
+              and len(lines) < _MAX_CAPTION_LINES and not body[j].source.page_break):
+            lines.append(body[j])  # a caption written as sentences runs on until its sentence ends
+        else:
+            break
+        j += 1
+    blocks.append(Block("caption", lines))
+    return j, is_table
+
+
+def _take_wrapped(body: list[BodyLine], i: int, width: int, blocks: list[Block], kind: str, contents: frozenset[str] = frozenset()) -> int:
+    lines = [body[i]]
+    j = i + 1
+    while j < len(body) and _line_wraps(lines[-1], width) and not _starts_block(body[j]) and len(lines) < 4:
+        if _heading_at(body, j, lines[-1], width, contents):
+            break
+        lines.append(body[j])
+        j += 1
+    blocks.append(Block(kind, lines))
+    return j
+
+
+def _take_item(body: list[BodyLine], i: int, width: int, blocks: list[Block], contents: frozenset[str] = frozenset()) -> int:
+    """A list item: the bullet line and its continuation lines."""
+    lines = [body[i]]
+    j = i + 1
+    while j < len(body):
+        line = body[j]
+        if _starts_block(line) or _ends_sentence(lines[-1].text) and not line.text[:1].islower():
+            break
+        nxt = body[j + 1] if j + 1 < len(body) else None
+        introduces_list = nxt is not None and _BULLET_RE.match(nxt.text) and not _ends_sentence(line.text)
+        lowercase = line.text[:1].islower() or line.text[:2][-1:].islower() and line.text[:1] in "“\"‘("
+        if introduces_list and not lowercase and _last_word(lines[-1].text) not in _CONNECTORS:
+            break
+        if _heading_at(body, j, lines[-1], width, contents):
+            break
+        lines.append(line)
+        j += 1
+    blocks.append(Block("item", lines))
+    return j
+
+
+def _take_paragraph(body: list[BodyLine], i: int, width: int, blocks: list[Block], contents: frozenset[str] = frozenset()) -> int:
+    lines = [body[i]]
+    j = i + 1
+    while j < len(body) and not _ends_paragraph(lines[-1], width):
+        line = body[j]
+        if _starts_block(line):
+            break
+        if _heading_at(body, j, lines[-1], width, contents):
+            break
+        lines.append(line)
+        j += 1
+    blocks.append(Block("paragraph", lines))
+    return j
+
+
+# --- assembly ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Placed:
+    """A block placed in the clean text."""
+
+    block: Block
+    start: int
+    end: int
+    text: str
+
+
+def _block_separator(previous: Block | None, block: Block) -> str:
+    if previous is None:
+        return ""
+    if previous.kind == block.kind and block.kind in ("item", "row"):
+        return "\n"
+    return "\n\n"
+
+
+def assemble(blocks: list[Block]) -> tuple[str, list[Placed], dict[int, int]]:
+    """Render blocks into the clean text; returns text, placed blocks and marker anchors by note number."""
+    pieces: list[str] = []
+    placed: list[Placed] = []
+    anchors: dict[int, int] = {}
+    length = 0
+    previous = None
+    for block in blocks:
+        if not block.lines:
+            continue
+        separator = _block_separator(previous, block)
+        pieces.append(separator)
+        length += len(separator)
+        joined = join_lines([line.text for line in block.lines])
+        for line, line_start in zip(block.lines, joined.starts):
+            for offset, number in line.markers:
+                anchors.setdefault(number, length + min(line_start + offset, len(joined.text)))
+        placed.append(Placed(block, length, length + len(joined.text), joined.text))
+        pieces.append(joined.text)
+        length += len(joined.text)
+        previous = block
+    return "".join(pieces), placed, anchors
+
+
+def _heading_text(block: Block) -> str:
+    return join_lines([line.text for line in block.lines]).text
+
+
+def build_sections(placed: list[Placed], text_length: int) -> tuple[SectionSpan, ...]:
+    """The heading tree: each section runs from its heading to the next heading of the same or higher level."""
+    headings = [p for p in placed if p.block.kind == "heading"]
+    starts = [p.start for p in placed]
+    sections: list[dict] = []
+    if placed and (not headings or headings[0].start > 0):
+        first = headings[0].start if headings else text_length
+        sections.append(dict(heading="", level=1, start=0, end=first, parent=None, kind="preamble",
+                             page_start=placed[0].block.lines[0].page))
+    stack: list[int] = []
+    for heading in headings:
+        level = heading.block.level
+        while stack and sections[stack[-1]]["level"] >= level:
+            sections[stack.pop()]["end"] = heading.start
+        sections.append(dict(heading=heading.text, level=level, start=heading.start, end=text_length,
+                             parent=stack[-1] if stack else None, kind="heading",
+                             page_start=heading.block.lines[0].page))
+        stack.append(len(sections) - 1)
+    result = []
+    for section in sections:
+        last = bisect.bisect_left(starts, section["end"]) - 1
+        page_end = placed[last].block.lines[-1].page if last >= 0 else None
+        result.append(SectionSpan(page_end=page_end, **section))
+    return tuple(result)

@@ -1,0 +1,258 @@
+"""Cover and title pages read as a block: title (all its lines), subtitle, authors, printed date.
+
+A report's first pages (cover, title page, disclaimer, version history) are front matter, not body: they
+are recognised by layout (pages before the contents, or leading pages without prose) and read line by
+line with patterns of how covers are typeset, never by a document's wording.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from corpus.structure.lines import zipf
+from corpus.structure.report.patterns import _CONNECTORS, _ends_sentence, _is_caps, _last_word
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE_PATTERNS = (
+    (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),\s+((?:19|20)\d\d)\b", re.I), ("month", "day", "year")),  # April 10, 2026
+    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)\b", re.I), ("day", "month", "year")),  # 07 January 2020
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b"), ("day", "monthnum", "year")),  # 21.4.2021
+    (re.compile(rf"\b{_MONTH},?\s+((?:19|20)\d\d)\b", re.I), ("month", "year")),  # January 2023, SEPTEMBER 2019
+)
+_URL_RE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$")
+# "NIST AI 100-1", "R48902", "DSIT 2024/009", "COM(2021) 205 final", "Version 2.1"
+_REPORT_NUMBER_RE = re.compile(
+    r"^[A-Z]{1,6}(?:[ -][A-Z]{1,6}){0,2}[ -]?\(?\d{1,6}\)?(?:[-/.]\d{1,4})*(?:\s+\d{1,4})?(?:\s+[a-z]+)?$"
+    r"|^(?:Version|Vol\.?|Volume|Edition|Issue|No\.?|Number)\s+\S+$",
+)
+_SERIES_RE = re.compile(r"\b(?:Report|Paper|Brief|Series|Studies|Note)\s+(?:No\.?\s*)?\d", re.I)
+_COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.I)
+_NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ'’-]+|[A-Z]\.)"
+_NAME_RE = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}$")
+_BY_RE = re.compile(r"^(?:by|authors?:?|written by)\s+", re.I)
+_ROLE_RE = re.compile(
+    r"^(?:Senior\s+|Lead\s+|Principal\s+|Chief\s+)?(?:Specialist|Analyst|Fellow|Director|Professor|Researcher|"
+    r"Research|Associate|Chair|Economist|Adviser|Advisor|Scholar|Lecturer|Editor)\b"
+)
+_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|&|,|;)\s*")
+_MAX_TITLE_LINES = 4
+
+
+@dataclass(frozen=True)
+class PrintedDate:
+    """A date as printed: `day` is None when only month and year are printed."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    @property
+    def date(self) -> dt.date | None:
+        return dt.date(self.year, self.month, self.day) if self.day else None
+
+    @property
+    def month_text(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def find_date(text: str) -> PrintedDate | None:
+    """The first full or month-precise date printed in `text` ("April 10, 2026", "3 October 2024",
+    "SEPTEMBER 2019", "21.4.2021"); None when there is none or it is not a real date."""
+    best: tuple[int, PrintedDate] | None = None
+    for regex, parts in _DATE_PATTERNS:
+        match = regex.search(text)
+        if not match:
+            continue
+        values = dict(zip(parts, match.groups()))
+        month = _MONTHS[values["month"].lower()] if "month" in values else int(values["monthnum"])
+        day = int(values["day"]) if "day" in values else None
+        try:
+            dt.date(int(values["year"]), month, day or 1)
+        except ValueError:
+            continue
+        found = PrintedDate(int(values["year"]), month, day)
+        if best is None or match.start() < best[0]:
+            best = (match.start(), found)
+    return best[1] if best else None
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is a date, perhaps with a place ("Brussels, 21.4.2021")."""
+    return find_date(text) is not None and len(text.split()) <= 6
+
+
+_INSTITUTION_WORDS = frozenset(
+    "lab laboratory institute institution centre center council university college school service foundation "
+    "group office department ministry commission board agency programme program policy press trust society "
+    "association forum network initiative project unit bureau committee parliament government".split())
+_COMMON_WORD_ZIPF = 4.2  # words this frequent on average (wordfreq zipf) are ordinary words, not a name
+
+
+def is_name(text: str) -> bool:
+    """A person's name as set on a cover: two to four capitalised words or initials, not all capitals, and
+    not only ordinary words ("Research Service" is no name; "Ling Zhu", "Gina M. Raimondo" are)."""
+    if not _NAME_RE.match(text) or _is_caps(text) or any(w.lower() in _CONNECTORS for w in text.split()):
+        return False
+    if any(w.lower().strip(".,") in _INSTITUTION_WORDS for w in text.split()):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", text)]
+    return not words or sum(zipf(w) for w in words) / len(words) < _COMMON_WORD_ZIPF
+
+
+def is_institution(text: str) -> bool:
+    """A publisher or institution line ("Meridian Policy Lab", "Harmattan Centre for Digital Governance")."""
+    words = text.split()
+    return len(words) <= 8 and any(w.lower().strip(".,()") in _INSTITUTION_WORDS for w in words) and not _ends_sentence(text)
+
+
+def is_name_list(text: str) -> bool:
+    """One or more names: "Ana Silva", "Ana Silva and Li Wei", "By Ana Silva, Li Wei & Tom Berg"."""
+    parts = [p for p in _AUTHOR_SPLIT_RE.split(_BY_RE.sub("", text)) if p]
+    return bool(parts) and all(is_name(p) for p in parts)
+
+
+def is_meta_line(text: str) -> bool:
+    """A cover line that is no part of a title: date, URL, report number, series, copyright."""
+    return (
+        is_date_line(text) or bool(_URL_RE.match(text)) or bool(_REPORT_NUMBER_RE.match(text))
+        or bool(_SERIES_RE.search(text)) or bool(_COPYRIGHT_RE.search(text)) or bool(_BY_RE.match(text))
+    )
+
+
+def _continues_title(previous: str, line: str) -> bool:
+    """Whether `line` continues a title set over several lines."""
+    if is_meta_line(line) or _ends_sentence(line) and not line.endswith(")"):
+        return False
+    if line[:1].islower() or line.startswith("(") or _last_word(previous) in _CONNECTORS or previous.endswith((":", ",", "-", "–")):
+        return True
+    if is_name_list(line) or is_institution(line):
+        return False
+    return _is_caps(previous) == _is_caps(line) and line[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Cover:
+    """What a cover or title block says; `used` are the indices of the lines read as title/subtitle/authors/date."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    date: PrintedDate | None = None
+
+
+def read_cover(lines: list[str]) -> Cover:
+    """Read a cover/title block: the title is the first run of title lines (a leading banner in capitals,
+    a report number or a date before it are skipped), its continuation lines joined; a short line in the
+    other letter case right after it is the subtitle; names after it, or before a role line, are authors."""
+    lines = [line.strip() for line in lines if line.strip()]
+    start = 0
+    while start < len(lines) and (is_meta_line(lines[start]) or (
+            _is_caps(lines[start]) and start + 1 < len(lines) and not _is_caps(lines[start + 1])
+            and not is_meta_line(lines[start + 1]) and not _continues_title(lines[start], lines[start + 1]))):
+        start += 1
+    title_lines: list[str] = []
+    end = start
+    if start < len(lines) and not _ends_sentence(lines[start]) and not is_name_list(lines[start]) and len(lines[start]) <= 120:
+        title_lines = [lines[start]]
+        end = start + 1
+        while end < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _continues_title(title_lines[-1], lines[end]):
+            title_lines.append(lines[end])
+            end += 1
+    subtitle = None
+    if end < len(lines) and title_lines:
+        candidate = lines[end]
+        if (_is_caps(candidate) != _is_caps(title_lines[-1]) and len(candidate.split()) <= 6
+                and not is_meta_line(candidate) and not is_name_list(candidate) and not _ends_sentence(candidate)):
+            subtitle = candidate
+    authors = read_authors(lines[end + (1 if subtitle else 0):]) if title_lines else read_authors(lines)
+    date = next((d for d in (find_date(line) for line in lines if is_date_line(line) or _SERIES_RE.search(line)) if d), None)
+    title = " ".join(title_lines) if title_lines else None
+    return Cover(title=title, subtitle=subtitle, authors=authors, date=date)
+
+
+def read_authors(lines: list[str]) -> tuple[str, ...]:
+    """Authors on a cover: a "By ..." line, the names right after the title, or a name above a role line."""
+    authors: list[str] = []
+    for k, line in enumerate(lines):
+        text = _BY_RE.sub("", line) if _BY_RE.match(line) else line
+        parts = [p for p in _AUTHOR_SPLIT_RE.split(text) if p]
+        named = parts and all(is_name(p) for p in parts)
+        nxt = lines[k + 1] if k + 1 < len(lines) else ""
+        if named and (_BY_RE.match(line) or k == 0 or _ROLE_RE.match(nxt)):
+            authors.extend(p for p in parts if p not in authors)
+    return tuple(authors)
+
+
+def cover_title(cover: Cover) -> str | None:
+    """The title as a reader cites it: "Title: Subtitle" when the cover sets a subtitle apart."""
+    if not cover.title:
+        return None
+    if cover.subtitle:
+        return f"{cover.title.rstrip(':')}: {cover.subtitle}"
+    return cover.title
+
+
+# --- front matter pages ------------------------------------------------------------------------------
+
+_BODY_START_RE = re.compile(
+    r"^(?:executive summary|summary|abstract|foreword|forewords|preface|introduction|key findings|highlights|"
+    r"overview|acknowledge?ments|contributors)$", re.I)
+_MAX_FRONT_PAGES = 6
+_PROSE_LINES = 3  # a page with this many full-width lines has prose: it is no cover
+_SIDEBAR_PAGES = 3  # pages after the front matter where a sidebar may repeat cover lines
+_MAX_SIDEBAR_LINES = 6
+
+
+def has_prose(texts: list[str], width: int) -> bool:
+    return sum(1 for t in texts if len(t) >= 0.7 * width) >= _PROSE_LINES
+
+
+def front_pages(pages: list[list[str]], contents: list[int], width: int) -> list[int]:
+    """Cover, title, disclaimer and version pages: the pages before the contents (up to one that opens a body
+    section such as a summary), or without contents the leading pages that have no prose."""
+    front: list[int] = []
+    limit = contents[0] if contents else len(pages)
+    for p in range(min(limit, _MAX_FRONT_PAGES)):
+        texts = pages[p]
+        if texts and _BODY_START_RE.match(texts[0]):
+            break
+        if not contents and has_prose(texts, width):
+            break
+        front.append(p)
+    return front if len(front) < len(pages) else []
+
+
+def sidebar_lines(pages: list[list[str]], start: int, known: set[str], width: int) -> list[tuple[int, int]]:
+    """Lines of the first body pages that repeat a cover line (the title, a date, a report number set in a
+    sidebar) with the short lines that follow them (the author and role printed beside the summary)."""
+    found: list[tuple[int, int]] = []
+    for p in range(start, min(start + _SIDEBAR_PAGES, len(pages))):
+        texts = pages[p]
+        i = 0
+        while i < len(texts):
+            if texts[i] in known and len(texts[i]) <= 80:
+                found.append((p, i))
+                j = i + 1
+                while (j < len(texts) and j - i <= _MAX_SIDEBAR_LINES and len(texts[j]) < 0.5 * width
+                       and not _BODY_START_RE.match(texts[j]) and not _ends_sentence(texts[j])):
+                    found.append((p, j))
+                    j += 1
+                i = j
+            else:
+                i += 1
+    return found
+
+
+def merge_covers(covers: list[Cover]) -> Cover:
+    """Several front pages (cover, title page, ...): the first title, authors and date that they print."""
+    titled = next((c for c in covers if c.title), Cover())
+    return Cover(
+        title=titled.title,
+        subtitle=titled.subtitle,
+        authors=next((c.authors for c in covers if c.authors), ()),
+        date=next((c.date for c in covers if c.date), None),
+    )

@@ -1,0 +1,332 @@
+"""Footnotes and endnotes: separating note text from the body, finding markers, building note spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corpus.structure.lines import find_urls, join_lines, url_at_end
+from corpus.structure.model import FOOTNOTE_MISSING_TEXT, FOOTNOTE_NO_ANCHOR, FOOTNOTE_OK, FOOTNOTE_SKIPPED, FOOTNOTE_TRUNCATED, FootnoteSpan
+from corpus.structure.report.layout import BodyLine, Line
+from corpus.structure.report.patterns import _BULLET_RE, _BARE_NOTE_START_RE, _CONTINUED_RE, _SPACED_MARKER_RE, _IBID_RE, _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, _SPACES_RE, _TERMINAL, _ends_sentence, _is_title_case
+
+@dataclass
+class NoteDraft:
+    """A footnote or endnote being collected line by line."""
+
+    number: int
+    lines: list[str]
+    page: int | None
+    kind: str = "footnote"
+
+
+_SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?(?=\s|$)")
+
+
+def _extract_markers(text: str, next_marker: int) -> tuple[str, list[tuple[int, int]], int]:
+    """Remove footnote markers (digits glued to a word or punctuation, in sequence) from one line."""
+    out: list[str] = []
+    markers: list[tuple[int, int]] = []
+    section_number = _SECTION_NUMBER_RE.match(text)
+    pos = section_number.end() if section_number else 0  # "3.1 Scope": the 1 is no marker
+    out.append(text[:pos])
+    candidates = sorted([*_MARKER_RE.finditer(text), *_SPACED_MARKER_RE.finditer(text)], key=lambda m: m.start())
+    for match in candidates:
+        if match.start() < pos:
+            continue
+        number = int(match.group(1))
+        spaced = match.group(0).startswith(" ")
+        if spaced and number != next_marker or not spaced and not _is_marker(text, match, number, next_marker):
+            continue
+        out.append(text[pos : match.start()])
+        anchor = sum(len(piece) for piece in out)
+        markers.append((anchor, number))
+        next_marker = number + 1
+        end = match.end()
+        while (more := _MARKER_LIST_RE.match(text[end:])) and int(more.group(1)) == next_marker:
+            markers.append((anchor, next_marker))
+            next_marker += 1
+            end += more.end()
+        pos = end
+    out.append(text[pos:])
+    clean = "".join(out)
+    return _SPACES_RE.sub(" ", clean).strip() if markers else clean, markers, next_marker
+
+
+def _is_marker(text: str, match: re.Match[str], number: int, next_marker: int) -> bool:
+    """A glued number is a marker when it continues the sequence and is not a decimal or thousands part."""
+    if not next_marker <= number <= next_marker + 2:
+        return False
+    before = text[: match.start()]
+    after = text[match.end() :]
+    if before.endswith((".", ",")) and before[:-1][-1:].isdigit():
+        if before.endswith(","):
+            return len(match.group(1)) != 3 and number == next_marker  # "2016,66" but not "36,000"
+        following = after.lstrip()
+        if following and not (following[0].isupper() or following[0] in "“\"‘(") and after[:1] != ",":
+            return False  # decimal: "$5.5 trillion"
+        return number == next_marker
+    return number == next_marker or before[-1:].isalpha() or before.endswith(_TERMINAL)
+
+
+_LOWER_NOTE_START_RE = re.compile(r"^(\d{1,3})\s+(?=[a-z])")  # "10 van Schewick, ...": only where its marker was seen
+
+
+def _note_match(text: str) -> re.Match[str] | None:
+    """A note's number at the start of its first line: "12. Text", "12 Text" or "12" alone."""
+    return _NOTE_START_RE.match(text) or _BARE_NOTE_START_RE.match(text) or _LOWER_NOTE_START_RE.match(text)
+
+
+def _note_start(text: str, next_note: int, next_marker: int, in_foot: bool = False, in_notes: bool = False) -> int | None:
+    """The note number when `text` starts a note whose marker was already seen; in the lower half of a
+    page (`in_foot`) also the next numbers of the sequence whose markers the body hides ("Article 34")."""
+    match = _note_match(text)
+    if not match:
+        return None
+    number = int(match.group(1))
+    rest = text[match.end() :]
+    if not next_note <= number <= next_note + 3:
+        return None
+    if in_notes and number == next_note:
+        return number  # the next number after a note on the same page: a note, whatever its wording
+    if rest and len(rest) < 60 and _is_title_case(rest) and not _ends_sentence(rest):
+        return None  # a numbered heading ("2. The New Orbital Broadband Market")
+    if _LOWER_NOTE_START_RE.match(text) and not (_NOTE_START_RE.match(text) or _BARE_NOTE_START_RE.match(text)):
+        return number if number == next_note and number < next_marker else None
+    return number if number < next_marker or (in_foot and number <= next_marker + 2) else None
+
+
+# digits glued to a word, set off by a space before punctuation ("Internet 8."), or glued before a quote
+_LOOSE_MARKER_RE = r"(?:(?<=[^\s\d])|(?<=[A-Za-z] )){n}(?=[\s.,;:”’\")\]]|$)"
+# a reference number with the note number fused to it: "Article 34" is Article 3 + note 4
+_FUSED_MARKER_RE = r"(?<=[A-Za-z]{{3}} )(\d{{1,3}}?){n}(?=[\s.,;:”’\")\]]|$)"
+
+
+def _recover_marker(lines: list[BodyLine], number: int, after: tuple[int, int]) -> bool:
+    """Find the marker of a note whose text is on this page but whose marker the sequential search missed;
+    searched from position `after` (line, offset) on, first in its loose forms, then fused to a number."""
+    for pattern in (_LOOSE_MARKER_RE.format(n=number), _FUSED_MARKER_RE.format(n=number)):
+        regex = re.compile(pattern)
+        for k in range(after[0], len(lines)):
+            line = lines[k]
+            start = after[1] if k == after[0] else 0
+            match = next((m for m in regex.finditer(line.text) if m.start() >= start), None)
+            if match is None:
+                continue
+            cut = match.end() - len(str(number))
+            text = line.text[:cut] + line.text[match.end():]
+            if match.group(0).startswith(" ") or line.text[cut - 1 : cut] == " ":
+                text = (line.text[:cut].rstrip() + line.text[match.end():]) if line.text[match.end():match.end() + 1] in ".,;:”’\")]" else text
+            shift = len(line.text) - len(text)
+            line.markers = sorted([(o if o <= cut else o - shift, n) for o, n in line.markers] + [(min(cut, len(text)), number)])
+            line.text = text
+            return True
+    return False
+
+
+def _last_marker_position(lines: list[BodyLine], number: int) -> tuple[int, int]:
+    """(line, offset) of the marker of note `number` on these lines, or the page start."""
+    for k in range(len(lines) - 1, -1, -1):
+        for offset, n in lines[k].markers:
+            if n == number:
+                return k, offset
+    return 0, 0
+
+
+def _heading_like(text: str) -> bool:
+    """A short title-case line such as "Notes": what introduces an endnote list."""
+    return (
+        0 < len(text) <= 40
+        and text[0].isupper()
+        and not any(ch.isdigit() for ch in text)
+        and not _ends_sentence(text)
+    )
+
+
+def _note_looks_cut(lines: list[str]) -> bool:
+    """A note whose text stops mid-sentence ("..., September 28," or "https://foreignpol-")."""
+    text = join_lines(lines).text.rstrip()
+    if not text:
+        return True
+    url = url_at_end(text)
+    if url and len(url) > len("https://") and not url.endswith(("-", "://")):
+        return False
+    return not (text.endswith(_TERMINAL) or text[-1].isdigit() or text.endswith("?") or text.endswith("!"))
+
+
+_MAX_CONTINUATION_LINES = 8  # a note continued from the previous page is a few lines at this page's foot
+
+
+def _continuation_start(body: list[BodyLine], start: int) -> int | None:
+    """Where a note cut at the previous page resumes at the foot of this page, after the body text."""
+    found = None
+    for i in range(max(start, 1, len(body) - _MAX_CONTINUATION_LINES), len(body)):
+        if i == start:
+            continue
+        head = body[i].source.text
+        previous = body[i - 1].source.text
+        if _ends_sentence(previous) and (head[0].islower() or head[0].isdigit() or head.startswith("http")):
+            if not any(line.markers or _BULLET_RE.match(line.text) for line in body[i:]):
+                found = i
+    return found
+
+
+@dataclass
+class Separated:
+    """Body lines in reading order and notes by number."""
+
+    body: list[BodyLine]
+    notes: dict[int, NoteDraft]
+    markers_seen: int
+
+
+def _body_resumes(note: NoteDraft, text: str) -> bool:
+    """After a finished note, a line in lower case that is no URL continues the body's cut sentence."""
+    return (bool(note.lines) and _ends_sentence(note.lines[-1]) and not url_at_end(note.lines[-1]) and text[:1].islower()
+            and not text.startswith(("http", "www.")) and not _CONTINUED_RE.match(text))
+
+
+def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]) -> Separated:
+    """Split page content into body lines and footnotes/endnotes, removing markers from the body."""
+    body: list[BodyLine] = []
+    notes: dict[int, NoteDraft] = {}
+    next_marker = next_note = first_note_number(pages)
+    current: NoteDraft | None = None
+    endnotes = False
+    for page, page_no in zip(pages, page_numbers):
+        page_body_start = len(body)
+        pending = current if current and not endnotes and _note_looks_cut(current.lines) else None
+        in_note = endnotes and current is not None
+        page_notes: list[int] = []
+        waiting: list[NoteDraft] = []
+        for index, line in enumerate(page):
+            number = _note_start(line.text, next_note, next_marker, in_foot=not endnotes and index >= len(page) // 2,
+                                 in_notes=in_note and bool(page_notes))
+            if number is not None:
+                if pending is not None:
+                    next_marker = _attach_continuation(body, page_body_start, pending, next_marker)
+                    pending = None
+                if not in_note and number == 1 and body and _heading_like(body[-1].text):
+                    endnotes = True
+                draft = NoteDraft(
+                    number, [rest] if (rest := line.text[_note_match(line.text).end() :].strip()) else [], page_no,
+                    "endnote" if endnotes else "footnote",
+                )
+                if not rest and in_note and current is not None and page_notes and not current.lines:
+                    waiting.append(draft)  # note numbers printed as a block before their texts
+                else:
+                    current, waiting = draft, []
+                notes[number] = draft
+                page_notes.append(number)
+                next_note = number + 1
+                in_note = True
+            elif in_note and current is not None and not endnotes and _body_resumes(current, line.text):
+                in_note = False  # two columns: the body goes on after the notes at the foot of the left column
+                text, markers, next_marker = _extract_markers(_SPACES_RE.sub(" ", line.text), next_marker)
+                body.append(BodyLine(text, page_no, line, markers))
+            elif in_note and current is not None:
+                if not _CONTINUED_RE.match(line.text):  # "(continued...)" under a note cut at the page foot
+                    if waiting and current.lines and _ends_sentence(current.lines[-1]) and line.text[:1].isupper():
+                        current = waiting.pop(0)  # the next text of a block of note numbers
+                    current.lines.append(line.text)
+            else:
+                text, markers, next_marker = _extract_markers(_SPACES_RE.sub(" ", line.text), next_marker)
+                body.append(BodyLine(text, page_no, line, markers))
+        if pending is not None:
+            next_marker = _attach_continuation(body, page_body_start, pending, next_marker)
+        if not endnotes:
+            next_marker = _recover_page_markers(body[page_body_start:], page_notes, next_marker)
+    return Separated(body, notes, next_marker - 1)
+
+
+def _recover_page_markers(lines: list[BodyLine], page_notes: list[int], next_marker: int) -> int:
+    """Markers of the notes printed on this page that the sequential search did not find."""
+    found = {n for line in lines for _, n in line.markers}
+    for number in page_notes:
+        if number in found:
+            continue
+        if _recover_marker(lines, number, _last_marker_position(lines, number - 1)):
+            found.add(number)
+            next_marker = max(next_marker, number + 1)
+    return next_marker
+
+
+def first_note_number(pages: list[list[Line]]) -> int:
+    """Where the note numbering starts: 1, or for an excerpt cut from a longer report the smallest number
+    that starts a note line and is followed by a note line numbered one higher later on (notes 21, 22, ...)."""
+    seen: list[int] = []
+    for page in pages:
+        for line in page:
+            match = _note_match(line.text)
+            if match:
+                seen.append(int(match.group(1)))
+    starts = [n for i, n in enumerate(seen) if n + 1 in seen[i + 1 :]]
+    return min(starts) if starts and min(starts) > 1 and 1 not in seen else 1
+
+
+_SMALL_TYPE = 1.12  # note lines are set in smaller type: a full note line is this much longer than a body line
+
+
+def _small_type_run(body: list[BodyLine], start: int) -> int | None:
+    """The continued note as the run of lines at the page foot set wider than the page's body lines (smaller
+    type), starting in lower case; its last line may be short where the note ends."""
+    lengths = sorted(len(line.text) for line in body[start:] if len(line.text) > 40)
+    if len(lengths) < 6:
+        return None
+    median = lengths[len(lengths) // 2]
+    k = len(body)
+    if k - 1 >= start and _ends_sentence(body[k - 1].text):
+        k -= 1  # the note's short last line
+    while k - 1 > start and len(body[k - 1].text) >= _SMALL_TYPE * median and not body[k - 1].markers:
+        k -= 1
+    if k < len(body) - 1 and body[k].text[:1].islower():
+        return k
+    return None
+
+
+def _attach_continuation(body: list[BodyLine], start: int, note: NoteDraft, next_marker: int) -> int:
+    """Move the lines continuing `note` from the end of this page's body into the note."""
+    at = _continuation_start(body, start)
+    if at is None:
+        at = _small_type_run(body, start)
+    if at is None:
+        return next_marker
+    moved = body[at:]
+    del body[at:]
+    note.lines.extend(line.source.text for line in moved)
+    numbers = [number for line in moved for _, number in line.markers]
+    return min(numbers) if numbers else next_marker
+
+
+def build_footnotes(separated: Separated, anchors: dict[int, int], text_length: int) -> tuple[FootnoteSpan, ...]:
+    """One span per note number seen as a marker or as note text, with status for the gaps; a number the
+    sequence skips (neither marker nor text found) is recorded as `skipped`, so the numbering has no holes."""
+    seen = set(separated.notes) | set(anchors)
+    numbers = list(range(min(seen), max(seen) + 1)) if seen else []
+    endnote_kind = "endnote" if any(n.kind == "endnote" for n in separated.notes.values()) else "footnote"
+    footnotes = []
+    for number in numbers:
+        draft = separated.notes.get(number)
+        anchor = anchors.get(number)
+        if anchor is not None:
+            anchor = max(0, min(anchor, text_length))
+        if draft is None and anchor is None:
+            footnotes.append(FootnoteSpan(number=number, text="", status=FOOTNOTE_SKIPPED, kind=endnote_kind))
+            continue
+        if draft is None:
+            footnotes.append(FootnoteSpan(number=number, text="", anchor=anchor, status=FOOTNOTE_MISSING_TEXT,
+                                          kind=endnote_kind))
+            continue
+        joined = join_lines(draft.lines)
+        note_text = _SPACES_RE.sub(" ", joined.text).strip()
+        status = FOOTNOTE_OK
+        if _note_looks_cut(draft.lines):
+            status = FOOTNOTE_TRUNCATED
+        elif anchor is None:
+            status = FOOTNOTE_NO_ANCHOR
+        footnotes.append(FootnoteSpan(
+            number=number, text=note_text, urls=find_urls(note_text), anchor=anchor, status=status,
+            ibid_of=number - 1 if _IBID_RE.match(note_text) and number > 1 else None,
+            page=draft.page, kind=draft.kind, ambiguous_urls=joined.ambiguous_urls,
+        ))
+    return tuple(footnotes)

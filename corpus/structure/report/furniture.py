@@ -1,0 +1,144 @@
+"""Page furniture: running heads and footers, page numbers, recognised by position and repetition."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from corpus.structure.report.layout import Line
+from corpus.structure.report.patterns import _BLANK_PAGE_RE, _CAPTION_RE, _LEADING_NUMBER_RE, _MAX_FURNITURE_LEN, _NOTE_START_RE, _PAGE_NUMBER_RE, _SOURCE_RE, _SPACES_RE, _TRAILING_NUMBER_RE, _ends_sentence
+
+# --- furniture --------------------------------------------------------------------------------------
+
+
+def _number_parts(text: str) -> tuple[str, int | None, bool]:
+    """Split a possible header/footer into (phrase key, page number, zero-padded number)."""
+    text = _SPACES_RE.sub(" ", text.strip())
+    match = _PAGE_NUMBER_RE.match(text)
+    if match:
+        digits = match.group(1)
+        return "", int(digits), len(digits) > 1 and digits.startswith("0")
+    for regex, phrase_group, number_group in ((_LEADING_NUMBER_RE, 2, 1), (_TRAILING_NUMBER_RE, 1, 2)):
+        match = regex.match(text)
+        if match and sum(ch.isalpha() for ch in match.group(phrase_group)) >= 2:
+            return match.group(phrase_group).strip().casefold(), int(match.group(number_group)), False
+    return text.casefold(), None, False
+
+
+def _furniture_candidates(page: list[Line]) -> list[int]:
+    """Indices of the lines at the page's top and bottom edges."""
+    if not page:
+        return []
+    edges = {0, len(page) - 1}
+    if len(page) > 2:
+        edges.update({1, len(page) - 2})
+    return sorted(edges)
+
+
+def _is_structural(text: str) -> bool:
+    """Captions and source lines are never furniture, however often they repeat."""
+    return bool(_CAPTION_RE.match(text) or _SOURCE_RE.match(text) or _NOTE_START_RE.match(text))
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """Which lines are page furniture and the page number printed on (or inferred for) each page."""
+
+    lines: frozenset[tuple[int, int]]  # (page index, line index)
+    page_numbers: tuple[int | None, ...]
+
+
+def find_furniture(pages: list[list[Line]]) -> Furniture:
+    """Running headers/footers, page numbers and chapter numbers, recognised by position and repetition."""
+    parts = {
+        (p, i): _number_parts(page[i].text)
+        for p, page in enumerate(pages)
+        for i in _furniture_candidates(page)
+        if not _is_structural(page[i].text) and len(_SPACES_RE.sub(" ", page[i].text)) <= _MAX_FURNITURE_LEN
+    }
+    phrase_pages: dict[str, set[int]] = {}
+    for (p, _), (phrase, _, _) in parts.items():
+        if phrase:
+            phrase_pages.setdefault(phrase, set()).add(p)
+    min_repeat = max(2, min(3, len(pages) // 3))
+    furniture: set[tuple[int, int]] = set()
+    evidence: dict[int, int] = {}
+    for (p, i), (phrase, number, padded) in parts.items():
+        repeats = len(phrase_pages.get(phrase, ()))
+        if not phrase and number is not None:
+            if not padded:
+                evidence[p] = number
+        elif number is not None and repeats >= 2:
+            evidence[p] = number
+        elif number is None and repeats >= min_repeat and not _ends_sentence(pages[p][i].text):
+            if not (p == 0 and i == 0):  # the title line on the title page is not a running header
+                furniture.add((p, i))
+            continue
+        else:
+            continue
+        furniture.add((p, i))
+    page_numbers = _infer_page_numbers(len(pages), evidence)
+    for (p, i), (phrase, number, padded) in parts.items():
+        if (p, i) in furniture or number is None:
+            continue
+        # "1 INTRODUCTION" printed once at the top of a page is a chapter heading, not a running head
+        repeated = not phrase or len(phrase_pages.get(phrase, ())) >= 2 or not _LEADING_NUMBER_RE.match(pages[p][i].text.strip())
+        if padded or (page_numbers[p] == number and i in (0, len(pages[p]) - 1) and len(phrase) <= 60 and repeated):
+            furniture.add((p, i))  # chapter number, or a footer whose number fits the page sequence
+    kept = _only_edges(furniture, pages)
+    kept |= {(p, i) for p, page in enumerate(pages) for i, line in enumerate(page) if _BLANK_PAGE_RE.match(line.text.strip())}
+    kept |= _heads_off_the_edge(pages, kept, min_repeat)
+    return Furniture(frozenset(kept), tuple(page_numbers))
+
+
+_NEAR_EDGE = 4  # lines from the top or bottom where a running head may be displaced (two columns, a number above it)
+
+
+def _heads_off_the_edge(pages: list[list[Line]], furniture: set[tuple[int, int]], min_repeat: int) -> set[tuple[int, int]]:
+    """A running head found at page edges is furniture also a few lines off the edge, where a two-column
+    page or a heading number printed above it pushes it (it is found by its text, not its position)."""
+    heads: dict[str, set[int]] = {}
+    for p, i in furniture:
+        text = _SPACES_RE.sub(" ", pages[p][i].text).strip()
+        if sum(ch.isalpha() for ch in text) >= 3 and _number_parts(text)[1] is None:
+            heads.setdefault(text, set()).add(p)
+    heads = {text: found for text, found in heads.items() if len(found) >= min_repeat}
+    extra = set()
+    for p, page in enumerate(pages):
+        for i, line in enumerate(page):
+            if (p, i) in furniture or (p, i) == (0, 0) or not (i < _NEAR_EDGE or i >= len(page) - _NEAR_EDGE):
+                continue
+            if _SPACES_RE.sub(" ", line.text).strip() in heads:
+                extra.add((p, i))
+    return extra
+
+
+def _only_edges(furniture: set[tuple[int, int]], pages: list[list[Line]]) -> set[tuple[int, int]]:
+    """Keep second-from-edge candidates only when the line at the edge is furniture too."""
+    kept = set()
+    for p, i in furniture:
+        last = len(pages[p]) - 1
+        if i in (0, last) or (i == 1 and (p, 0) in furniture) or (i == last - 1 and (p, last) in furniture):
+            kept.add((p, i))
+    return kept
+
+
+def _infer_page_numbers(page_count: int, evidence: dict[int, int]) -> list[int | None]:
+    """Page numbers from printed ones. Between two pages with printed numbers the count is spread
+    evenly (so a missed or doubled page break never makes numbers run backwards or overshoot the next
+    printed one); before the first and after the last printed number pages count on by one."""
+    if not evidence:
+        return [None] * page_count
+    known = sorted(evidence)
+    numbers: list[int | None] = []
+    for p in range(page_count):
+        k = bisect.bisect_right(known, p)
+        if 0 < k < len(known) and p != known[k - 1]:
+            left, right = known[k - 1], known[k]
+            span = evidence[right] - evidence[left]
+            number = evidence[left] + round((p - left) * span / (right - left))
+        else:
+            anchor = known[k - 1] if k else known[0]
+            number = p + evidence[anchor] - anchor
+        numbers.append(number if number >= 1 else None)
+    return numbers

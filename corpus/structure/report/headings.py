@@ -1,0 +1,228 @@
+"""Headings: candidate detection from pattern and neighbours, wrapped headings, levels."""
+
+from __future__ import annotations
+
+
+from corpus.structure.report.contents import entry_key
+from corpus.structure.report.cover import is_date_line
+from corpus.structure.report.layout import Block, BodyLine
+from corpus.structure.report.patterns import _BARE_NUMBERED_HEADING_RE, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _APPENDIX_RE, _BACKMATTER_RE, _BULLET_RE, _CAPTION_RE, _CONNECTORS, _LABELLED_HEADING_RE, _NUMBERED_HEADING_RE, _ROMAN_HEADING_RE, _SHORT_LINE, _SOURCE_RE, _closes_sentence, _ends_sentence, _is_caps, _is_title_case, _last_word
+
+def _body_width(body: list[BodyLine]) -> int:
+    """Typical full line length of the body (90th percentile)."""
+    lengths = sorted(len(line.text) for line in body if len(line.text) > 20)
+    if not lengths:
+        return 80
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+
+
+def _tight_run(body: list[BodyLine], i: int, width: int) -> int:
+    """How many lines from `i` are printed without the layout blank line between them (a wrapped heading)."""
+    j = i + 1
+    while (
+        j < len(body)
+        and j - i < 3
+        and _wraps_tightly(body[j - 1], body[j])
+        and len(body[j].text) < _SHORT_LINE * width
+        and not body[j].markers
+        and not _starts_block(body[j])
+    ):
+        j += 1
+    return j - i
+
+
+def _wraps_tightly(line: BodyLine, nxt: BodyLine | None) -> bool:
+    """In blank-after-every-line text a heading's wrapped lines have no blank line between them."""
+    return (
+        nxt is not None
+        and nxt.source.tight
+        and not nxt.source.page_break
+        and nxt.page == line.page
+    )
+
+
+def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
+                contents: frozenset[str] = frozenset()) -> tuple[str, int] | None:
+    """The heading style and line count of a heading starting at body[i], or None for body text."""
+    if _LONE_HEADING_NUMBER_RE.match(body[i].text) and i + 1 < len(body) and not body[i].markers:
+        title = body[i + 1]
+        if (not _ends_sentence(title.text) and len(title.text) < _SHORT_LINE * width and title.text[:1].isupper()
+                and not title.markers and not _starts_block(title)):
+            count = 2
+            while i + count < len(body) and count < 4 and _heading_continues(body[i + count - 1], body[i + count], "numbered", width):
+                count += 1
+            return "numbered", count  # the number on its own line, the title on the next
+    count = _tight_run(body, i, width)
+    lines = body[i : i + count]
+    nxt = body[i + count] if i + count < len(body) else None
+    style = _heading_style(lines, prev, nxt, width, contents)
+    if style is None:
+        return None
+    while i + count < len(body) and count < 3 and _heading_continues(body[i + count - 1], body[i + count], style, width):
+        count += 1
+    return style, count
+
+
+_MAX_CHAPTER = 30  # a bare number before a heading is a chapter number, never larger
+
+
+_LONG_TITLE_WORDS = 6
+
+
+def _short_continuation(text: str) -> bool:
+    return text[:1].islower() and len(text.split()) <= 6 and not _closes_sentence(text)
+
+
+def _sentence_heading(text: str, width: int) -> bool:
+    """A short line without sentence punctuation that may be a heading in sentence case ("4. Weak enforcement")."""
+    return len(text) < _SHORT_LINE * width and len(text.split()) <= 14 and not _closes_sentence(text)
+
+
+def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine | None, width: int,
+                   contents: frozenset[str] = frozenset()) -> str | None:
+    """The heading style of candidate heading lines, or None. Decided by pattern and neighbours only."""
+    text = " ".join(line.text for line in lines)
+    first = lines[0].text
+    if not text or len(text) > 1.3 * width or _starts_block(lines[0]) or any(line.markers for line in lines):
+        return None
+    if _APPENDIX_RE.match(text) and len(text) < 80:
+        return "appendix"
+    if _closes_sentence(text):
+        return None
+    prev_ends = (
+        prev is None
+        or _ends_sentence(prev.text)
+        or bool(prev.markers and prev.markers[-1][0] >= len(prev.text))
+        or (lines[0].source.page_break and len(prev.text) < _SHORT_LINE * width)
+    )
+    next_starts = nxt is None or nxt.text[:1].isupper() or nxt.text[:1] in "“\"‘(" or nxt.text[:1].isdigit()
+    numbered = _NUMBERED_HEADING_RE.match(text) or _BARE_NUMBERED_HEADING_RE.match(text)
+    rest = text[numbered.end():] if numbered else ""
+    if numbered and not _NUMBERED_HEADING_RE.match(text) and (int(numbered.group(1)) > _MAX_CHAPTER or is_date_line(text)):
+        numbered = None  # "74 Nigeria" (a chart label), "9 December 2024" (a date)
+    if numbered and (_is_title_case(rest) or _is_caps(rest)) and (_NUMBERED_HEADING_RE.match(text) or prev_ends):
+        return "numbered"
+    if numbered and prev_ends and next_starts and _sentence_heading(text, width):
+        return "numbered"  # sentence case: "2.3 The licensing gap"
+    lettered = _LETTERED_HEADING_RE.match(text)
+    if (lettered or numbered) and nxt is not None and not next_starts and _short_continuation(nxt.text):
+        next_starts = True  # the heading wraps onto a short lower-case line ("... an" / "establishment")
+    if lettered and prev_ends and next_starts and len(text) < 1.3 * width and not _closes_sentence(text):
+        return "lettered"
+    if nxt is not None and _BULLET_RE.match(nxt.text):
+        # a line introducing a bullet group is body text, unless it is a short title-case label
+        if not (prev_ends and _is_title_case(text) and len(text.split()) >= 2 and len(first) < 0.5 * width and not text.endswith(":")):
+            return None
+        return "list_label"
+    if _ROMAN_HEADING_RE.match(text) and len(first) < 0.8 * width:
+        return "roman" if prev_ends else None
+    labelled = _LABELLED_HEADING_RE.match(text)
+    if labelled and len(first) < 0.9 * width and (_is_title_case(text[labelled.end():]) or _is_caps(text[labelled.end():])):
+        return "labelled" if prev_ends else None
+    if _is_caps(text) and len(first) < 1.1 * width:
+        return "caps" if prev_ends or len(text.split()) >= 2 else None
+    if not prev_ends or not next_starts:
+        return None
+    if _BACKMATTER_RE.match(text):
+        return "backmatter"
+    if _is_title_case(text) and len(first) < _SHORT_LINE * width and text[0].isalpha():
+        return "titled"
+    if _is_title_case(text) and len(text.split()) >= _LONG_TITLE_WORDS and text[0].isalpha() and not text.endswith(","):
+        return "titled"  # a long title-case heading set over the full width ("Create Streamlined Permitting ...")
+    if contents and entry_key(text) in contents and len(text) < 1.3 * width:
+        return "contents"  # sentence case, but the contents page lists it
+    return None
+
+
+def _heading_continues(prev: BodyLine, line: BodyLine, style: str, width: int) -> bool:
+    """Whether `line` is the wrapped continuation of heading line `prev` (without a tight-wrap signal)."""
+    text = line.text
+    if line.source.page_break or not text or len(text) > _SHORT_LINE * width or _closes_sentence(text):
+        return False
+    if _NUMBERED_HEADING_RE.match(text) or _ROMAN_HEADING_RE.match(text) or _starts_block(line) or line.markers:
+        return False
+    if _LONE_HEADING_NUMBER_RE.match(text) or _LETTERED_HEADING_RE.match(text):
+        return False
+    if style == "caps":
+        return _is_caps(text) and not _ends_sentence(prev.text)
+    wraps = _last_word(prev.text) in _CONNECTORS or prev.text.endswith((",", ":", "-")) or len(prev.text) >= 0.75 * width
+    if style in ("lettered", "numbered", "contents") and text[:1].islower() and len(text.split()) <= 6:
+        return True  # "b) Processing ... of the activities of” an" / "establishment"
+    return wraps and (_is_title_case(text) or text[:1].islower())
+
+
+def _starts_block(line: BodyLine) -> bool:
+    text = line.text
+    return bool(_CAPTION_RE.match(text) or _SOURCE_RE.match(text) or _BULLET_RE.match(text))
+
+
+# --- heading levels ---------------------------------------------------------------------------------
+
+
+_DIVISION_RE = _LABELLED_HEADING_RE
+
+
+def _text(block: Block) -> str:
+    return " ".join(line.text for line in block.lines)
+
+
+def _number_level(text: str) -> int | None:
+    match = _NUMBERED_HEADING_RE.match(text) or _BARE_NUMBERED_HEADING_RE.match(text) or _LONE_HEADING_NUMBER_RE.match(text.split(" ")[0])
+    return match.group(1).rstrip(".").count(".") + 1 if match else None
+
+
+def assign_levels(blocks: list[Block]) -> None:
+    """Heading levels from style: numbered from their numbering (one deeper under labelled divisions such
+    as "Part 1:"), lettered "a)" one below the numbers and roman "i)" one below the letters; titled 1 (2 under
+    numbered chapters or labelled divisions); ALL CAPS one below titled; roman numerals one below the
+    heading they follow; a title-case label over a list one below the heading it follows."""
+    headings = [block for block in blocks if block.kind == "heading"]
+    styles = {block.style for block in headings}
+    numbered = bool(styles & {"numbered"})
+    first_numbered = next((k for k, b in enumerate(headings) if b.style == "numbered"), len(headings))
+    ranked = [b for b in headings[:first_numbered] if b.style not in ("backmatter", "appendix")]
+    # divisions ("Part 1:", "Pillar II:") open the hierarchy: they come before any numbered or titled heading
+    division = "labelled" in styles and (numbered or "titled" in styles) and bool(ranked) and ranked[0].style == "labelled"
+    offset = 1 if division else 0
+    titled_level = 2 if numbered or division else 1
+    caps_level = titled_level + 1 if "titled" in styles else titled_level
+    top_numbered_caps = any(b.style == "numbered" and _number_level(_text(b)) == 1 and _is_caps(_text(b)) for b in headings)
+    if top_numbered_caps:
+        caps_level = 1 + offset  # unnumbered headings set like the numbered chapters ("INTRODUCTION", "1 SCOPE")
+    first_titled = next((k for k, b in enumerate(headings) if b.style != "caps"), len(headings))  # caps before any other heading have nothing above them
+    last_level = 0
+    last_number_level = 0
+    last_alpha_level: int | None = None
+    last_style = ""
+    for block in headings:
+        text = " ".join(line.text for line in block.lines)
+        if block.style in ("numbered", "contents") and _number_level(text):
+            level = _number_level(text) + offset
+            last_number_level = level
+        elif block.style == "lettered":
+            mark = _LETTERED_HEADING_RE.match(text).group(1)
+            roman = set(mark) <= set("ivx") and (mark != "i" or last_alpha_level is not None and last_style == "lettered")
+            base = last_number_level or offset
+            if roman and last_alpha_level is not None:
+                level = last_alpha_level + 1
+            else:
+                level = base + 1
+                last_alpha_level = level
+        elif block.style in ("appendix", "backmatter"):
+            level = 1
+        elif block.style == "labelled":
+            level = 1 if division else caps_level
+        elif block.style in ("titled", "contents"):
+            level = titled_level
+        elif block.style == "caps":
+            level = caps_level if headings.index(block) > first_titled else min(caps_level, 1 + offset)
+        elif block.style == "list_label":
+            level = min(last_level + 1, 6)
+        else:  # roman
+            level = min(last_level + 1, 4) if last_level else 1
+        block.level = level
+        last_style = block.style
+        if block.style not in ("roman", "list_label"):
+            last_level = level
+        if block.style in ("numbered", "contents") and _number_level(text):
+            last_alpha_level = None

@@ -1,0 +1,91 @@
+"""Shared patterns and text predicates of report typesetting (numbers, captions, headings, sentence ends)."""
+
+from __future__ import annotations
+
+import re
+
+
+# --- patterns ---------------------------------------------------------------------------------------
+
+_NOTE_START_RE = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
+# a note number without a full stop: "12 Smith, ..." (text starts with a capital, quote or digit) or alone on its line
+_BARE_NOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+(?=[^\s\da-z]|\d{1,2}[A-Z])|$)")  # also "24 3GPP, ..."
+_CONTINUED_RE = re.compile(r"^\(?continued[.…]*\)?$", re.IGNORECASE)
+# a marker set off by a space after sentence punctuation: "Accelerator. 21, 22 Now", "data center. 26"
+_SPACED_MARKER_RE = re.compile(r"(?<=[.,;:”’\")]) (\d{1,3})(?=$|,|\s+[A-Z“\"(])")
+_MARKER_RE = re.compile(r"(?<=[^\s\d(\[/#$£€+\-–—])(\d{1,3})(?=$|[\s,;:)\]]|\.(?:\s|$))")
+_MARKER_LIST_RE = re.compile(r"^,\s?(\d{1,3})(?=$|[\s,;:)\]])")
+_PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?(\d{1,4})(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)
+_LEADING_NUMBER_RE = re.compile(r"^(\d{1,4})\s*([A-Z].*)$")
+_TRAILING_NUMBER_RE = re.compile(r"^(.*[^\d\s,.;:])\s*(\d{1,4})$")
+_BULLET_RE = re.compile(r"^(?:[-•●▪◦∙*–]\s+|\([a-z]\)\s+|\(\d{1,2}\)\s+)")
+_CAPTION_RE = re.compile(
+    r"^(Figure|Fig\.|Table|Chart|Map|Exhibit|Graph|Diagram)\s+(\d{1,3}|[A-Z]\d{0,2})\s*[.:|–—]\s*(?=\S)"
+)
+_SOURCE_RE = re.compile(r"^(?:Sources?|Data)\s*:\s*")
+_FIGURE_NOTE_RE = re.compile(r"^Notes?\s*:\s*(?=\S)")  # "Notes: ..." under a figure
+_BLANK_PAGE_RE = re.compile(r"^\(?(?:this\s+page\s+(?:is\s+)?(?:intentionally|deliberately)\s+(?:left\s+)?blank|intentionally\s+left\s+blank)\.?\)?$", re.I)
+_NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'])")
+# "1 APPLICATION OF ...", "2 Capabilities": a chapter number without a full stop
+_BARE_NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2})\s+(?=[A-Z“\"‘'])")
+# a heading number printed alone on its line, the title on the next: "1.", "1.2", "1.2.1"
+_LONE_HEADING_NUMBER_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?)$")
+# "a) Title", "ii) Title": lettered and roman sub-headings
+_LETTERED_HEADING_RE = re.compile(r"^([a-h]|[ivx]{1,4})\)\s+(?=\S)")
+_ROMAN_HEADING_RE = re.compile(r"^[IVXL]{1,6}\.\s+(?=\S)")
+_LABELLED_HEADING_RE = re.compile(r"^[A-Z][a-z]{2,}\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z])\s*[:.]\s+(?=\S)")
+_APPENDIX_RE = re.compile(r"^(?:Appendix|Annex)\s+([A-Z0-9]{1,3})\b")
+_BACKMATTER_RE = re.compile(
+    r"^(?:About the Authors?|Acknowledge?ments|Notes|Endnotes|References|Bibliography|Conclusions?|"
+    r"Glossary|Abbreviations|Acronyms|Executive Summary|Summary|Introduction|Foreword|Preface)$",
+    re.IGNORECASE,
+)
+_MENTION_RE = re.compile(r"\b(Figure|Fig\.|Table|Chart|Map|Exhibit|Graph|Diagram)s?\s+(\d{1,3})\b")
+_APPENDIX_MENTION_RE = re.compile(r"\b(?:Appendix|Annex)\s+([A-Z0-9]{1,3})\b")
+_IBID_RE = re.compile(r"^Ibid\b", re.IGNORECASE)
+_SPACES_RE = re.compile(r"\s+")
+_TERMINAL = (".", "?", "!", ":", "”", "’", '"', ")", "]", ";")
+_CONNECTORS = frozenset(
+    "a an and the of for to in on at by with from or but as into than via & – — -".split()
+)
+_SMALL_WORDS = frozenset("a an and the of for to in on at by with from or but as into via vs nor".split())
+_CHART_WORDS = re.compile(
+    r"\b(revenue|sales|volume|spending|share|growth|percent|rate|subscriptions?|number|count|"
+    r"thousands|millions|billions|prices?|trend|comparison|estimated)\b",
+    re.IGNORECASE,
+)
+_DIAGRAM_WORDS = re.compile(r"\b(sequence|process|flow|structure|steps|framework|diagram)\b", re.IGNORECASE)
+
+_BLANK_LAYOUT_SHARE = 0.6  # share of lines followed by exactly one blank line in "blank after every line" text
+_FULL_LINE = 0.75  # a line this share of the body width long is a wrapped (not paragraph-final) line
+_SHORT_LINE = 0.7
+_MAX_FURNITURE_LEN = 80
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(_TERMINAL) or text.rstrip().endswith("?")
+
+
+def _is_title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w’'.-]*", text)]
+    if not words or not words[0][0].isupper():
+        return False
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    capitalised = sum(1 for w in significant if w[0].isupper())
+    return capitalised >= 0.75 * len(significant)
+
+
+def _is_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    upper = sum(1 for ch in letters if ch.isupper())
+    return len(letters) >= 4 and upper >= 0.9 * len(letters) and bool(re.search(r"[A-Z]{3}", text))
+
+
+def _last_word(text: str) -> str:
+    words = text.split()
+    return words[-1].lower() if words else ""
+
+
+def _closes_sentence(text: str) -> bool:
+    """Ends with sentence punctuation, looking through closing quotes and brackets."""
+    return text.rstrip("”’\"')]").endswith((".", ":", ";", ",", "!"))

@@ -1,0 +1,70 @@
+"""Report covers and title pages read as a block (issue 12, classes 1 and 8)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from corpus.structure.report import structure_report
+from corpus.structure.report.cover import find_date, is_name, read_cover
+from tests.report_text import blank_layout, filler
+
+
+@pytest.mark.parametrize(("printed", "day", "month"), [
+    ("June 2023", None, "2023-06"),
+    ("3 October 2024", dt.date(2024, 10, 3), "2024-10"),
+    ("SEPTEMBER 2019", None, "2019-09"),
+    ("April 10, 2026", dt.date(2026, 4, 10), "2026-04"),
+    ("Brussels, 21.4.2021", dt.date(2021, 4, 21), "2021-04"),
+])
+def test_cover_dates_as_printed(printed, day, month):
+    found = find_date(printed)
+    assert found.date == day and found.month_text == month
+
+
+def test_cover_no_date_in_a_number():
+    assert find_date("Report 31.02.2020") is None  # no such day
+
+
+def test_cover_title_over_lines_after_a_banner_with_subtitle_and_authors():
+    cover = read_cover(["HARBOUR INSTITUTE", "Shipping Lanes and the Law", "of the Sea in a Warming Arctic",
+                        "POLICY REVIEW", "Ana Silva and Tomasz Wierzbicki", "Policy Report No. 14", "June 2023"])
+    assert cover.title == "Shipping Lanes and the Law of the Sea in a Warming Arctic"
+    assert cover.subtitle == "POLICY REVIEW"
+    assert cover.authors == ("Ana Silva", "Tomasz Wierzbicki")
+    assert cover.date.month_text == "2023-06" and cover.date.day is None
+
+
+def test_cover_publisher_and_report_number_are_not_title():
+    cover = read_cover(["RX 2231", "Water Futures for the Mekong", "Meridian Policy Lab", "3 October 2024"])
+    assert cover.title == "Water Futures for the Mekong" and cover.authors == ()
+
+
+@pytest.mark.parametrize(("text", "name"), [("Ana Silva", True), ("Gina M. Raimondo", True),
+                                            ("Research Service", False), ("Risk Management Framework", False),
+                                            ("Meridian Policy Lab", False)])
+def test_cover_person_names(text, name):
+    assert is_name(text) is name
+
+
+def _body_pages(n: int) -> list[list[str]]:
+    return [["Introduction" if k == 0 else f"Part {k} continued", *filler(f"subject{k}", 10), str(k + 1)] for k in range(n)]
+
+
+def test_cover_page_is_front_matter_and_gives_title_date():
+    cover = ["Shipping Lanes and the Law", "of the Sea in a Warming Arctic", "3 October 2024", "Harbour Institute",
+             "© Harbour Institute 2024. All rights reserved."]
+    doc = structure_report(blank_layout(cover, *_body_pages(4)))
+    assert doc.title == "Shipping Lanes and the Law of the Sea in a Warming Arctic"
+    assert doc.published_date == dt.date(2024, 10, 3)
+    assert "Warming Arctic" not in doc.text and "All rights reserved" not in doc.text
+    assert "All rights reserved" in " ".join(doc.boilerplate)
+
+
+def test_cover_missing_title_falls_back_to_running_head_with_a_note():
+    pages = [["WATER FUTURES REVIEW", *filler(f"subject{k}", 10), str(k + 1)] for k in range(5)]
+    doc = structure_report(blank_layout(*pages))
+    assert doc.title == "WATER FUTURES REVIEW" and doc.title_origin == "running_head"
+    assert doc.published_date is None and doc.published_month is None
+    assert any("running head" in note for note in doc.notes)

@@ -1,0 +1,28 @@
+"""Running heads, footers and blank-page notices on constructed pages (issue 12, class 7), and drop caps."""
+
+from __future__ import annotations
+
+from corpus.structure.report import structure_report
+from tests.report_text import blank_layout, filler
+
+
+def test_furniture_running_head_off_the_edge_and_on_the_first_page():
+    pages = [["ARCTIC SHIPPING REVIEW", "1.2.1", "ARCTIC SHIPPING REVIEW" if k == 2 else "Scope of the work", *filler(f"s{k}", 8), str(k + 1)]
+             for k in range(5)]
+    pages[2][1:3] = ["2.1", "ARCTIC SHIPPING REVIEW", "Later findings"][0:2]
+    doc = structure_report(blank_layout(*pages))
+    assert "ARCTIC SHIPPING REVIEW" not in doc.text
+    assert doc.furniture.count("ARCTIC SHIPPING REVIEW") >= 6
+
+
+def test_furniture_page_intentionally_left_blank():
+    pages = [[*filler(f"s{k}", 8), str(k + 1)] for k in range(4)] + [["This page intentionally left blank.", "5"]]
+    doc = structure_report(blank_layout(*pages))
+    assert "intentionally" not in doc.text
+
+
+def test_furniture_drop_cap_joined_to_its_word():
+    pages = [["Introduction", "T", "he harbour authority dredged the channel in the spring of that year.",
+              *filler("s0", 8), "1"]] + [[*filler(f"s{k}", 8), str(k + 2)] for k in range(3)]
+    doc = structure_report(blank_layout(*pages))
+    assert "The harbour authority dredged" in doc.text and "T\n" not in doc.text

@@ -1,0 +1,55 @@
+"""Report headings on constructed pages: numbering gives the level, sentence case, wrapping (issue 12, classes 2-3)."""
+
+from __future__ import annotations
+
+from corpus.structure.report import structure_report
+from tests.report_text import blank_layout, filler
+
+
+def _headings(*pages: list[str]) -> list[tuple[int, str]]:
+    doc = structure_report(blank_layout(*pages, *[filler(f"tail{k}", 10) + [str(20 + k)] for k in range(3)]))
+    return [(s.level, s.heading) for s in doc.sections if s.kind == "heading"]
+
+
+def test_headings_numbered_sentence_case_levels_from_numbering():
+    page = ["4. Weak enforcement", *filler("enforcement", 5), "4.1 The licensing gap", *filler("licence", 5),
+            "4.1.1 What changed in the rules", *filler("rules", 5), "5. Outlook", *filler("outlook", 5), "1"]
+    assert _headings(page) == [(1, "4. Weak enforcement"), (2, "4.1 The licensing gap"),
+                               (3, "4.1.1 What changed in the rules"), (1, "5. Outlook")]
+
+
+def test_headings_number_on_its_own_line():
+    page = ["1.", "Framing the risk", *filler("risk", 5), "1.2", "Scope and method", *filler("scope", 5), "1"]
+    assert _headings(page) == [(1, "1. Framing the risk"), (2, "1.2 Scope and method")]
+
+
+def test_headings_numbers_out_of_sequence_are_chart_labels():
+    page = ["1. Introduction", *filler("intro", 5), "74", "Nigeria", "39", "Ghana", "2. Markets", *filler("market", 5), "1"]
+    assert [h for _, h in _headings(page)] == ["1. Introduction", "2. Markets"]
+
+
+def test_headings_lettered_and_roman_under_a_bare_chapter_number_wrapped_lowercase():
+    page = ["1 APPLICATION OF THE CRITERION", *filler("criterion", 5),
+            "a) Processing of data carried out in the context of the activities of an",
+            "establishment", *filler("processing", 5), "i) Relationship with the local office", *filler("office", 5),
+            "ii) Revenue raising in the Union", *filler("revenue", 5), "1"]
+    assert _headings(page) == [
+        (1, "1 APPLICATION OF THE CRITERION"),
+        (2, "a) Processing of data carried out in the context of the activities of an establishment"),
+        (3, "i) Relationship with the local office"), (3, "ii) Revenue raising in the Union")]
+
+
+def test_headings_title_case_label_over_a_bullet_list_and_divisions():
+    page = ["Pillar II: Build Regional Infrastructure", *filler("infra", 4),
+            "Create Streamlined Permitting for Data Centres, Semiconductor Manufacturing Facilities",
+            *filler("permits", 5), "Recommended Actions", "• Establish new exclusions for small projects.",
+            "• Expand the fast-track process to all projects.", *filler("actions", 5), "1"]
+    assert _headings(page) == [(1, "Pillar II: Build Regional Infrastructure"),
+                               (2, "Create Streamlined Permitting for Data Centres, Semiconductor Manufacturing Facilities"),
+                               (3, "Recommended Actions")]
+
+
+def test_headings_box_label_sentence_is_not_a_heading():
+    page = ["Introduction", *filler("intro", 5), "Example 2: A company based abroad offers goods online.",
+            *filler("example", 5), "1"]
+    assert [h for _, h in _headings(page)] == ["Introduction"]

@@ -722,7 +722,7 @@ def _defects(folder: Path, tables, processed) -> list[str]:
     if bad:
         lines += [
             f"{len(bad)} footnote(s) with a status other than `ok` (missing_text: marker without note text; truncated: "
-            "note cut short in the source; no_anchor: note without a marker in the body):",
+            "note cut short in the source; no_anchor: note without a marker in the body; skipped: a number the sequence skips):",
             "",
         ]
         lines += md_table(

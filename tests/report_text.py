@@ -9,7 +9,9 @@ def blank_layout(*pages: list[str]) -> str:
 
 
 def filler(topic: str, n: int = 6) -> list[str]:
-    """`n` wrapped body lines of plain prose, full width, the last one ending the paragraph."""
+    """`n` wrapped body lines of plain prose, full width, the last one ending the paragraph. Digits in the topic
+    are spelt as letters, so that no word of the prose reads as a footnote marker ("topic1")."""
+    topic = topic.translate(str.maketrans("0123456789", "abcdefghij"))
     words = (f"The {topic} programme was reviewed by the committee in several sessions and the members agreed that the "
              "evidence gathered from regional offices supported a cautious expansion of the current arrangements").split()
     lines, k = [], 0

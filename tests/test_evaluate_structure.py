@@ -62,3 +62,30 @@ def test_evaluate_structure_furniture_repeating_real_body_text_is_allowed():
     # the raw has the line three times, only two are furniture: one body occurrence is allowed
     score, leaks = leaked_lines(["Summary", "Summary"], "Summary\n\nText.", "Summary\nSummary\nSummary\nText.")
     assert score.tp == 2 and not leaks
+
+
+def test_evaluate_structure_cli_scores_seed_003_and_records_it(seeds_build, tmp_path):
+    import json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from corpus.cli import app
+
+    gold = Path(__file__).resolve().parents[1] / "tests" / "golden" / "structure_seed_003.json"
+    target = tmp_path / "quality.json"
+    result = CliRunner().invoke(app, ["eval", str(seeds_build), "--structure-gold", str(gold), "--write", str(target),
+                                      "--name", "structure"])
+    assert result.exit_code == 0, result.output
+    assert "| 003_b2e28905b3ba221b |" in result.output
+    overall = json.loads(target.read_text())["structure"]["result"]["structure"]["overall"]
+    assert overall["headings"]["value"] == 1.0 and overall["footnotes"]["value"] == 1.0
+
+
+def test_evaluate_structure_cli_missing_structure_gold_exits_2(seeds_build, tmp_path):
+    from typer.testing import CliRunner
+
+    from corpus.cli import app
+
+    result = CliRunner().invoke(app, ["eval", str(seeds_build), "--structure-gold", str(tmp_path / "nope.json")])
+    assert result.exit_code == 2

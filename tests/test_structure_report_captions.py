@@ -28,3 +28,15 @@ def test_captions_unlabelled_chart_title_and_residue_out_of_the_body():
                 *filler("more", 5), "1"])
     assert [(f.label, f.caption) for f in doc.figures] == [("", "Reservoir Storage by Basin")]
     assert "\n75\n" not in doc.text and "Volta 2024" not in doc.text
+
+
+def test_captions_chart_labels_before_a_caption_leave_the_paragraph_above():
+    doc = _doc([*filler("dams", 5), "Storage fell in every basin.", "118", "Kenya", "74", "Nigeria", "39", "Ghana",
+                "Figure 1. Storage by basin", "Source: Basin agencies.", *filler("more", 5), "1"])
+    assert "Storage fell in every basin." in doc.text and "Kenya" not in doc.text
+
+
+def test_captions_label_in_capitals_or_alone_on_its_line():
+    doc = _doc([*filler("dams", 5), "FIGURE 2: Dams by size", "Source: Basin agencies.", *filler("mid", 5),
+                "Table 3", "Licences Granted by Country", "Source: Regulators.", *filler("more", 5), "1"])
+    assert [(f.label, f.caption) for f in doc.figures] == [("FIGURE 2", "Dams by size"), ("Table 3", "Licences Granted by Country")]

@@ -67,4 +67,36 @@ def test_cover_missing_title_falls_back_to_running_head_with_a_note():
     doc = structure_report(blank_layout(*pages))
     assert doc.title == "WATER FUTURES REVIEW" and doc.title_origin == "running_head"
     assert doc.published_date is None and doc.published_month is None
-    assert any("running head" in note for note in doc.notes)
+
+
+def test_cover_pipeline_records_title_origin_and_month_precision():
+    from corpus.pipeline import Options, process_document
+    from corpus.read import SourceDocument
+
+    head = [["WATER FUTURES REVIEW", *filler(f"subject{k}", 10), str(k + 1)] for k in range(5)]
+    raw = blank_layout(*head)
+    doc = process_document(SourceDocument("x", "x.txt", "0" * 64, len(raw), raw, None), Options(ner=False)).document
+    assert {o.field: o.origin for o in doc.field_origins}["title"] == "running_head"
+
+    cover = ["Shipping Lanes in the Arctic", "June 2023", "Harbour Institute"]
+    raw = blank_layout(cover, *_body_pages(6))
+    doc = process_document(SourceDocument("y", "y.txt", "0" * 64, len(raw), raw, None), Options(ner=False)).document
+    assert doc.published_date is None and doc.published_month == "2023-06"
+    assert {o.field: o.origin for o in doc.field_origins}["published_month"] == "extracted"
+
+
+def test_cover_title_block_under_an_institute_banner_on_a_page_with_prose():
+    page = ["HARBOUR INSTITUTE", "Shipping Lanes in a Warming Arctic", "Ana Silva", "Policy Report No. 14 — June 2023",
+            *filler("arctic", 10), "1"]
+    doc = structure_report(blank_layout(page, *_body_pages(5)))
+    assert doc.title == "Shipping Lanes in a Warming Arctic"
+    assert doc.authors == ("Ana Silva",) and doc.published_month == "2023-06"
+
+
+def test_cover_copyright_and_licence_page_after_the_foreword_is_front_matter():
+    foreword = ["Foreword", *filler("foreword", 10), "1"]
+    legal = ["© Harbour Institute 2024", "This publication is licensed under the terms of the Open Government Licence v3.0.",
+             "Any enquiries regarding this publication should be sent to the institute.", "2"]
+    doc = structure_report(blank_layout(foreword, legal, *_body_pages(5)))
+    assert "Open Government Licence" not in doc.text and "enquiries" not in doc.text
+    assert "foreword programme" in doc.text

@@ -23,7 +23,7 @@ def test_footnotes_gap_in_sequence_is_recorded_not_fatal():
 
 def _report(*pages: list[str]) -> str:
     """Pages plus enough plain pages after them for the text to read as a report."""
-    return blank_layout(*pages, *[filler(f"topic{k}", 8) + [str(10 + k)] for k in range(3)])
+    return blank_layout(*pages, *[filler(topic, 8) + [str(10 + k)] for k, topic in enumerate(("alpha", "beta", "gamma"))])
 
 
 def test_footnotes_number_without_full_stop_and_alone_on_a_line():
@@ -102,3 +102,38 @@ def test_footnotes_note_continued_in_smaller_type_at_the_next_page_foot():
     notes = _notes(doc)
     assert notes[1].text.endswith("which the board considered fair.")
     assert "levy" not in doc.text
+
+
+def test_footnotes_markers_without_note_text_are_removed_and_recorded():
+    # endnotes printed at the end of the book, outside this excerpt: markers 27-29, no note text
+    page = filler("trade", 4) + ["exports rose in all markets.27 The ministry noted a change in the rules.28",
+                                 "Costs fell.29 Officials expect more growth next year in the region.", "4"]
+    doc = structure_report(_report(page))
+    notes = _notes(doc)
+    assert sorted(notes) == [27, 28, 29]
+    assert all(n.status == "missing_text" and n.anchor is not None for n in notes.values())
+    assert "markets.27" not in doc.text and "all markets. The ministry" in doc.text
+
+
+def test_footnotes_note_line_ending_in_an_abbreviation_goes_on_in_the_note():
+    page = filler("rail", 4) + ["the line was extended to the port.1 The council agreed.",
+                                "1 Rail Authority, Annual Report 2019, see e.g.", "pp. 3-4 and the annex on costs.", "2"]
+    doc = structure_report(_report(page))
+    assert _notes(doc)[1].text == "Rail Authority, Annual Report 2019, see e.g. pp. 3-4 and the annex on costs."
+
+
+def test_footnotes_numbered_heading_in_the_lower_half_is_no_note():
+    page = [*filler("intro", 8), "1. Share policy insights", *filler("policy", 4), "2"]
+    doc = structure_report(_report(page))
+    assert not doc.footnotes and "1. Share policy insights" in [s.heading for s in doc.sections]
+
+
+def test_footnotes_numbered_references_in_brackets_without_their_list():
+    page = filler("models", 4) + ["General models have grown quickly in recent years (1).",
+                                  "Their abilities are hard to measure (2, 3); evaluations differ (4*).",
+                                  "The criteria are (1) scale and (2) openness, as Article 3 (1)(e) sets out.", "5"]
+    doc = structure_report(_report(page))
+    notes = _notes(doc)
+    assert sorted(notes) == [1, 2, 3, 4] and all(n.status == "missing_text" and n.anchor is not None for n in notes.values())
+    assert "in recent years." in doc.text and "(2, 3)" not in doc.text
+    assert "are (1) scale and (2) openness" in doc.text and "Article 3 (1)(e)" in doc.text

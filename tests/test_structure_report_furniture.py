@@ -26,3 +26,12 @@ def test_furniture_drop_cap_joined_to_its_word():
               *filler("s0", 8), "1"]] + [[*filler(f"s{k}", 8), str(k + 2)] for k in range(3)]
     doc = structure_report(blank_layout(*pages))
     assert "The harbour authority dredged" in doc.text and "T\n" not in doc.text
+
+
+def test_furniture_glyph_fused_with_page_number_is_no_marker():
+    topics = ["north", "south", "east", "west", "centre"]
+    pages = [[*filler(topics[k], 7), "the plan was adopted in the spring.1" if k == 0 else "The work went on.", *(["1 A note."] if k == 0 else []),
+              f"N{k + 1}"] for k in range(5)]
+    doc = structure_report(blank_layout(*pages))
+    assert not any(line.startswith("N") and line[1:].isdigit() for line in doc.text.split())
+    assert [n.number for n in doc.footnotes] == [1]

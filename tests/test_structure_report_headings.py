@@ -53,3 +53,30 @@ def test_headings_box_label_sentence_is_not_a_heading():
     page = ["Introduction", *filler("intro", 5), "Example 2: A company based abroad offers goods online.",
             *filler("example", 5), "1"]
     assert [h for _, h in _headings(page)] == ["Introduction"]
+
+
+def test_headings_after_a_bare_url_line_and_after_a_list_item_and_with_a_colon():
+    page = ["Introduction", *filler("intro", 4), "The data are published at", "https://data.example.org/basins",
+            "Storage and Scarcity", *filler("storage", 4), "• Reservoirs in the north", "Regional Outlook",
+            *filler("outlook", 4), "Key Findings:", *filler("findings", 4), "1"]
+    assert [h for _, h in _headings(page)] == ["Introduction", "Storage and Scarcity", "Regional Outlook", "Key Findings:"]
+
+
+def test_headings_long_numbered_heading_in_sentence_case():
+    page = ["1. Acquire and share insights", *filler("insight", 5),
+            "1.1. Maximise the advantages from national strategies and accelerate the proposed actions", *filler("plan", 5), "1"]
+    assert _headings(page) == [(1, "1. Acquire and share insights"),
+                               (2, "1.1. Maximise the advantages from national strategies and accelerate the proposed actions")]
+
+
+def test_headings_short_sentence_case_line_between_paragraphs():
+    page = ["Introduction", *filler("intro", 5), "Overview of actions taken", *filler("actions", 5),
+            "Tap into the potential of data", "Foster computing capacity", *filler("data", 5), "1"]
+    assert [(lvl, h) for lvl, h in _headings(page)] == [(1, "Introduction"), (2, "Overview of actions taken")]
+
+
+def test_headings_roman_divisions_in_capitals_above_numbered_headings():
+    page = ["INTRODUCTION: A SHARED AGENDA", *filler("intro", 5), "I. SET THE CONDITIONS FOR GROWTH", *filler("growth", 5),
+            "1. Share policy insights", *filler("policy", 5), "1.1. Use national strategies", *filler("national", 5), "1"]
+    assert _headings(page) == [(1, "INTRODUCTION: A SHARED AGENDA"), (1, "I. SET THE CONDITIONS FOR GROWTH"),
+                               (2, "1. Share policy insights"), (3, "1.1. Use national strategies")]

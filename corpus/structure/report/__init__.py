@@ -9,18 +9,23 @@ with section, footnote and figure spans over it. Nothing is keyed to one documen
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from corpus.structure.model import StructuredDocument
 from corpus.structure.report.blocks import assemble, build_blocks, build_sections
 from corpus.structure.report.captions import build_figures
 from corpus.structure.report.contents import contents_entries, find_contents_pages
-from corpus.structure.report.cover import cover_title, is_institution, is_meta_line, is_name_list, merge_covers, front_pages, read_authors, read_cover, sidebar_lines
-from corpus.structure.report.footnotes import build_footnotes, separate_notes
+from corpus.structure.report.cover import (
+    cover_title, find_date, front_pages, is_date_line, is_institution, is_meta_line, is_name_list,
+    legal_pages, merge_covers, read_authors, read_cover, sidebar_lines,
+)
+from corpus.structure.report.footnotes import build_footnotes, extract_reference_markers, separate_notes
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
 from corpus.structure.report.layout import Line, read_lines, split_pages
 from corpus.structure.report.patterns import _NOTE_START_RE, _PAGE_NUMBER_RE
 from corpus.structure.report.furniture import _infer_page_numbers  # noqa: F401  (re-exported for tests)
+
 
 # --- entry points -----------------------------------------------------------------------------------
 
@@ -56,13 +61,26 @@ def _opens_title_block(lines: list[Line]) -> bool:
 
 
 def structure_report(raw: str) -> StructuredDocument:
-    """Structure one report: clean text plus section, footnote and figure spans."""
+    """Structure one report: clean text plus section, footnote and figure spans. A layout no rule foresaw
+    never fails the corpus: the text is kept as extracted, without layers, and the reason is noted."""
+    try:
+        return _structure_report(raw)
+    except Exception as error:  # noqa: BLE001 - any quirk of one document: degrade, record, go on
+        lines = [line.strip() for line in raw.replace("\f", "\n").splitlines() if line.strip()]
+        return StructuredDocument(
+            text="\n".join(lines), genre="report",
+            notes=(f"structure: report layout could not be read ({type(error).__name__}: {error}); text kept as extracted",),
+        )
+
+
+def _structure_report(raw: str) -> StructuredDocument:
     pages = split_pages(read_lines(raw))
     furniture = find_furniture(pages)
     content = [
         [line for i, line in enumerate(page) if (p, i) not in furniture.lines] for p, page in enumerate(pages)
     ]
     removed = tuple(pages[p][i].text for p, i in sorted(furniture.lines))
+    notes: list[str] = []
     head = _running_head_title(removed)
     first = content[0] if content else []
     if head and first and first[0].text.strip() == head and not _opens_title_block(first[1:3]):
@@ -78,6 +96,7 @@ def structure_report(raw: str) -> StructuredDocument:
     sidebar = set(sidebar_lines([[] if p in dropped else page for p, page in enumerate(texts)], max(front) + 1, known, width)) if front else set()
     entries = contents_entries([content[p] for p in contents])
     dropped = set(front) | set(contents)
+    dropped |= set(legal_pages(texts, dropped))
     boilerplate = tuple(t for p in sorted(dropped) for t in texts[p]) + tuple(texts[p][i] for p, i in sorted(sidebar))
     content = [
         [] if p in dropped else [line for i, line in enumerate(page) if (p, i) not in sidebar]
@@ -85,6 +104,8 @@ def structure_report(raw: str) -> StructuredDocument:
     ]
     sidebar_authors = read_authors([texts[p][i] for p, i in sorted(sidebar)])
     separated = separate_notes(content, furniture.page_numbers)
+    if not separated.notes and extract_reference_markers(separated.body):
+        notes.append("footnotes: numbered references cited in brackets; their list is not in the text (missing_text)")
     blocks = build_blocks(separated.body, entries)
     assign_levels(blocks)
     text, placed, anchors = assemble(blocks)
@@ -92,13 +113,16 @@ def structure_report(raw: str) -> StructuredDocument:
     title_blocks = [p for p in placed if p.block.kind == "title"]
     if not front and title_blocks:
         cover = read_cover([line.text for p in title_blocks for line in p.block.lines])
+        if cover.date is None:  # a date printed alone on the title page, under the abstract
+            dated = next((d for d in (find_date(t) for t in texts[0] if is_date_line(t)) if d), None) if texts else None
+            cover = replace(cover, date=dated)
     title = cover_title(cover)
     title_origin = None
-    notes: list[str] = []
     if title is None:
         title = _running_head_title(removed)
         title_origin = "running_head" if title else None
-        notes.append("title: no cover or title page; taken from the running head" if title else "title: not found (no cover, title page or running head)")
+        if title is None:
+            notes.append("title: not found (no cover, title page or running head)")
     date = cover.date
     return StructuredDocument(
         text=text,

@@ -13,7 +13,12 @@ from corpus.structure.model import SectionSpan
 from corpus.structure.report.contents import ContentsEntry, entry_key
 from corpus.structure.report.headings import _body_width, _heading_at, _starts_block
 from corpus.structure.report.layout import Block, BodyLine
-from corpus.structure.report.patterns import _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _BACKMATTER_RE, _BULLET_RE, _CAPTION_RE, _CONNECTORS, _FULL_LINE, _NUMBERED_HEADING_RE, _SHORT_LINE, _SOURCE_RE, _ends_sentence, _is_caps, _last_word
+from corpus.structure.report.patterns import (
+    _BACKMATTER_RE, _BARE_LABEL_RE, _BULLET_RE, _CAPTION_RE, _CONNECTORS, _ends_sentence, _FULL_LINE,
+    _is_caps, _last_word, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _SHORT_LINE,
+    _SOURCE_RE,
+)
+
 
 def _line_wraps(line: BodyLine, width: int) -> bool:
     """Whether a caption/source line runs on to the next line."""
@@ -46,8 +51,12 @@ def _chart_label_run(body: list[BodyLine], caption_at: int, taken: int) -> int:
 
 
 def _title_block_end(body: list[BodyLine], width: int) -> int:
-    """Number of leading lines forming a title page block (title, authors, institution), or 0."""
+    """Number of leading lines forming a title page block (title, authors, institution), or 0; a banner in
+    capitals (the institute's name) over a title in mixed case belongs to the block."""
     end = 0
+    if (len(body) > 1 and _is_caps(body[0].text) and not _is_caps(body[1].text) and len(body[0].text) < 0.6 * width
+            and not _BACKMATTER_RE.match(body[0].text)):
+        end = 1
     while end < len(body):
         line = body[end]
         if end and line.source.page_break:
@@ -102,6 +111,10 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
         line = body[i]
         prev = body[i - 1] if i > title_end else None
         nxt = body[i + 1] if i + 1 < len(body) else None
+        if _BARE_LABEL_RE.match(line.text) and nxt is not None and not _ends_sentence(nxt.text) and len(nxt.text) < 0.9 * width:
+            # the label alone on its line, the caption on the next: read them as one caption line
+            line = BodyLine(f"{line.text.rstrip('.')} {nxt.text}", nxt.page, nxt.source, [])
+            body = [*body[:i], line, *body[i + 2:]]
         caption = _CAPTION_RE.match(line.text)
         if caption:
             label_start = _chart_label_run(body, i, floor)

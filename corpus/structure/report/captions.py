@@ -6,7 +6,10 @@ import re
 
 from corpus.structure.model import FigureSpan, SectionSpan
 from corpus.structure.report.blocks import Placed
-from corpus.structure.report.patterns import _APPENDIX_MENTION_RE, _APPENDIX_RE, _CAPTION_RE, _CHART_WORDS, _DIAGRAM_WORDS, _MENTION_RE, _SOURCE_RE
+from corpus.structure.report.patterns import (
+    _APPENDIX_MENTION_RE, _APPENDIX_RE, _CAPTION_RE, _CHART_WORDS, _DIAGRAM_WORDS, _MENTION_RE, _SOURCE_RE,
+)
+
 
 def _figure_kind(word: str, caption: str) -> str:
     word = word.lower().rstrip(".")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from corpus.structure.lines import zipf
 from corpus.structure.report.patterns import _CONNECTORS, _ends_sentence, _is_caps, _last_word
 
+
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -23,14 +24,20 @@ _DATE_PATTERNS = (
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b"), ("day", "monthnum", "year")),  # 21.4.2021
     (re.compile(rf"\b{_MONTH},?\s+((?:19|20)\d\d)\b", re.I), ("month", "year")),  # January 2023, SEPTEMBER 2019
 )
+
+
 _URL_RE = re.compile(r"^(?:https?://|www\.)\S+$|^\S+@\S+\.\w+$")
 # "NIST AI 100-1", "R48902", "DSIT 2024/009", "COM(2021) 205 final", "Version 2.1"
 _REPORT_NUMBER_RE = re.compile(
     r"^[A-Z]{1,6}(?:[ -][A-Z]{1,6}){0,2}[ -]?\(?\d{1,6}\)?(?:[-/.]\d{1,4})*(?:\s+\d{1,4})?(?:\s+[a-z]+)?$"
     r"|^(?:Version|Vol\.?|Volume|Edition|Issue|No\.?|Number)\s+\S+$",
 )
+
+
 _SERIES_RE = re.compile(r"\b(?:Report|Paper|Brief|Series|Studies|Note)\s+(?:No\.?\s*)?\d", re.I)
-_COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b", re.I)
+_COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\bcrown copyright\b", re.I)
+_LICENCE_RE = re.compile(r"\b(?:licen[cs]ed under|creative commons|open government licen[cs]e|CC BY(?:-[A-Z]{2})*\s*\d)", re.I)
+_LEGAL_PAGE_HEAD_RE = re.compile(r"^(?:disclaimer|copyright|legal notice|imprint|version history|document history)$", re.I)
 _NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ'’-]+|[A-Z]\.)"
 _NAME_RE = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}$")
 _BY_RE = re.compile(r"^(?:by|authors?:?|written by)\s+", re.I)
@@ -38,6 +45,8 @@ _ROLE_RE = re.compile(
     r"^(?:Senior\s+|Lead\s+|Principal\s+|Chief\s+)?(?:Specialist|Analyst|Fellow|Director|Professor|Researcher|"
     r"Research|Associate|Chair|Economist|Adviser|Advisor|Scholar|Lecturer|Editor)\b"
 )
+
+
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|&|,|;)\s*")
 _MAX_TITLE_LINES = 4
 
@@ -211,6 +220,14 @@ def has_prose(texts: list[str], width: int) -> bool:
     return sum(1 for t in texts if len(t) >= 0.7 * width) >= _PROSE_LINES
 
 
+_NOTE_LINE_RE = re.compile(r"^\d{1,3}(?:\.?\s+\S|$)")
+
+
+def _has_notes(texts: list[str]) -> bool:
+    """A page whose lower half has note lines ("12 Smith, ...", "3." or a number alone)."""
+    return any(_NOTE_LINE_RE.match(t) for t in texts[len(texts) // 2:])
+
+
 def front_pages(pages: list[list[str]], contents: list[int], width: int) -> list[int]:
     """Cover, title, disclaimer and version pages: the pages before the contents (up to one that opens a body
     section such as a summary), or without contents the leading pages that have no prose."""
@@ -220,8 +237,8 @@ def front_pages(pages: list[list[str]], contents: list[int], width: int) -> list
         texts = pages[p]
         if texts and _BODY_START_RE.match(texts[0]):
             break
-        if not contents and has_prose(texts, width):
-            break
+        if has_prose(texts, width) and (not contents or _has_notes(texts)):
+            break  # body text (before the contents only when it carries footnotes: a cover page has none)
         front.append(p)
     return front if len(front) < len(pages) else []
 
@@ -256,3 +273,20 @@ def merge_covers(covers: list[Cover]) -> Cover:
         authors=next((c.authors for c in covers if c.authors), ()),
         date=next((c.date for c in covers if c.date), None),
     )
+
+
+_LEGAL_PAGE_LINES = 25  # a copyright, licence or disclaimer page is short
+_LEGAL_PAGES_WITHIN = 8
+
+
+def legal_pages(pages: list[list[str]], skip: set[int]) -> list[int]:
+    """Copyright, licence, disclaimer and version-history pages among the first pages: short pages headed so,
+    or carrying a copyright or licence statement; their text is front matter, not body."""
+    found = []
+    for p in range(min(_LEGAL_PAGES_WITHIN, len(pages))):
+        texts = pages[p]
+        if p in skip or not texts or len(texts) > _LEGAL_PAGE_LINES:
+            continue
+        if _LEGAL_PAGE_HEAD_RE.match(texts[0]) or any(_COPYRIGHT_RE.search(t) or _LICENCE_RE.search(t) for t in texts):
+            found.append(p)
+    return found if len(found) < len(pages) else []

@@ -6,9 +6,16 @@ import re
 from dataclasses import dataclass
 
 from corpus.structure.lines import find_urls, join_lines, url_at_end
-from corpus.structure.model import FOOTNOTE_MISSING_TEXT, FOOTNOTE_NO_ANCHOR, FOOTNOTE_OK, FOOTNOTE_SKIPPED, FOOTNOTE_TRUNCATED, FootnoteSpan
+from corpus.structure.model import (
+    FOOTNOTE_MISSING_TEXT, FOOTNOTE_NO_ANCHOR, FOOTNOTE_OK, FOOTNOTE_SKIPPED, FOOTNOTE_TRUNCATED,
+    FootnoteSpan,
+)
 from corpus.structure.report.layout import BodyLine, Line
-from corpus.structure.report.patterns import _BULLET_RE, _BARE_NOTE_START_RE, _CONTINUED_RE, _SPACED_MARKER_RE, _IBID_RE, _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, _SPACES_RE, _TERMINAL, _ends_sentence, _is_title_case
+from corpus.structure.report.patterns import (
+    _BARE_NOTE_START_RE, _BULLET_RE, _CONTINUED_RE, _ends_sentence, _IBID_RE, _is_title_case,
+    _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, _SPACED_MARKER_RE, _SPACES_RE, _TERMINAL,
+)
+
 
 @dataclass
 class NoteDraft:
@@ -77,6 +84,9 @@ def _note_match(text: str) -> re.Match[str] | None:
     return _NOTE_START_RE.match(text) or _BARE_NOTE_START_RE.match(text) or _LOWER_NOTE_START_RE.match(text)
 
 
+_SHORT_NOTE = 50
+
+
 def _note_start(text: str, next_note: int, next_marker: int, in_foot: bool = False, in_notes: bool = False) -> int | None:
     """The note number when `text` starts a note whose marker was already seen; in the lower half of a
     page (`in_foot`) also the next numbers of the sequence whose markers the body hides ("Article 34")."""
@@ -93,7 +103,11 @@ def _note_start(text: str, next_note: int, next_marker: int, in_foot: bool = Fal
         return None  # a numbered heading ("2. The New Orbital Broadband Market")
     if _LOWER_NOTE_START_RE.match(text) and not (_NOTE_START_RE.match(text) or _BARE_NOTE_START_RE.match(text)):
         return number if number == next_note and number < next_marker else None
-    return number if number < next_marker or (in_foot and number <= next_marker + 2) else None
+    if number < next_marker:
+        return number
+    # a marker not seen yet: in the page foot only, and not a short unpunctuated line (a numbered heading)
+    looks_like_heading = bool(rest) and len(rest) < _SHORT_NOTE and not _ends_sentence(rest)
+    return number if in_foot and number <= next_marker + 2 and not looks_like_heading else None
 
 
 # digits glued to a word, set off by a space before punctuation ("Internet 8."), or glued before a quote
@@ -180,9 +194,14 @@ class Separated:
     markers_seen: int
 
 
+_ABBREVIATION_END_RE = re.compile(r"(?:^|[\s(])(?:[A-Za-z]{1,4}\.){1,2}$|\b(?:al|etc|ibid|op|cit|No|Nos|vol|pp|ed|eds)\.$")
+
+
 def _body_resumes(note: NoteDraft, text: str) -> bool:
     """After a finished note, a line in lower case that is no URL continues the body's cut sentence."""
-    return (bool(note.lines) and _ends_sentence(note.lines[-1]) and not url_at_end(note.lines[-1]) and text[:1].islower()
+    last = note.lines[-1] if note.lines else ""
+    abbreviation = bool(_ABBREVIATION_END_RE.search(last))  # "e.g.", "p.", "vol.", "et al." do not end a note
+    return (bool(note.lines) and _ends_sentence(last) and not abbreviation and not url_at_end(last) and text[:1].islower()
             and not text.startswith(("http", "www.")) and not _CONTINUED_RE.match(text))
 
 
@@ -253,15 +272,40 @@ def _recover_page_markers(lines: list[BodyLine], page_notes: list[int], next_mar
 
 def first_note_number(pages: list[list[Line]]) -> int:
     """Where the note numbering starts: 1, or for an excerpt cut from a longer report the smallest number
-    that starts a note line and is followed by a note line numbered one higher later on (notes 21, 22, ...)."""
+    that starts a note line and is followed by a note line numbered a little higher (notes 21, 22, ...)."""
     seen: list[int] = []
     for page in pages:
         for line in page:
             match = _note_match(line.text)
             if match:
                 seen.append(int(match.group(1)))
-    starts = [n for i, n in enumerate(seen) if n + 1 in seen[i + 1 :]]
-    return min(starts) if starts and min(starts) > 1 and 1 not in seen else 1
+    starts = [n for i, n in enumerate(seen) if any(n < later <= n + 3 for later in seen[i + 1 :])]
+    if starts:
+        return min(starts) if min(starts) > 1 and 1 not in seen else 1
+    return _marker_run_start(pages)
+
+
+_MIN_MARKER_RUN = 3
+
+
+def _marker_run_start(pages: list[list[Line]]) -> int:
+    """Without note lines (endnotes printed outside an excerpt), where the glued markers start: the first
+    number of a run of glued numbers counting up by one ("markets.27" ... "rules.28" ... "cost.29")."""
+    found: list[int] = []
+    for page in pages:
+        for line in page:
+            for match in _MARKER_RE.finditer(line.text):
+                before = line.text[: match.start()]
+                if int(match.group(1)) >= 1 and not (before.endswith((".", ",")) and before[:-1][-1:].isdigit()):  # no decimals
+                    found.append(int(match.group(1)))
+    for i, number in enumerate(found):
+        run, expected = 1, number + 1
+        for later in found[i + 1 :]:
+            if later == expected:
+                run, expected = run + 1, expected + 1
+        if run >= _MIN_MARKER_RUN:
+            return number
+    return 1
 
 
 _SMALL_TYPE = 1.12  # note lines are set in smaller type: a full note line is this much longer than a body line
@@ -330,3 +374,47 @@ def build_footnotes(separated: Separated, anchors: dict[int, int], text_length: 
             page=draft.page, kind=draft.kind, ambiguous_urls=joined.ambiguous_urls,
         ))
     return tuple(footnotes)
+
+
+# --- numbered references: "(1)", "(2, 3)", "(4*)" -------------------------------------------------------
+
+_REFERENCE_RE = re.compile(r" \((\d{1,3})\*?((?:\s?[,–-]\s?\d{1,3}\*?)*)\)(?=[.,;:]|\s*$)")
+_MIN_REFERENCES = 3
+
+
+def _reference_numbers(match: re.Match[str]) -> list[int]:
+    """The numbers a reference cites: "(2, 3)" -> [2, 3], "(4–6)" -> [4, 5, 6]."""
+    numbers = [int(match.group(1))]
+    for sep, number in re.findall(r"\s?([,–-])\s?(\d{1,3})", match.group(2)):
+        value = int(number)
+        if sep in "–-" and numbers[-1] < value <= numbers[-1] + 20:
+            numbers.extend(range(numbers[-1] + 1, value + 1))
+        else:
+            numbers.append(value)
+    return numbers
+
+
+def extract_reference_markers(body: list[BodyLine]) -> bool:
+    """Numbered references cited in brackets at the end of a clause ("... models (1).", "(2, 3);"), whose list
+    is outside the document, are markers too: removed from the text and recorded (missing_text). Only when the
+    first citations of each number count up from 1 (1, 2, 3, ...), so enumerations and article numbers stay."""
+    found = [(k, m) for k, line in enumerate(body) for m in _REFERENCE_RE.finditer(line.text)]
+    first_seen: list[int] = []
+    for _, match in found:
+        for number in _reference_numbers(match):
+            if number not in first_seen:
+                first_seen.append(number)
+    if len(first_seen) < _MIN_REFERENCES or first_seen[:_MIN_REFERENCES] != list(range(1, _MIN_REFERENCES + 1)):
+        return False
+    for k in sorted({k for k, _ in found}):
+        line = body[k]
+        matches = list(_REFERENCE_RE.finditer(line.text))
+        text, markers, removed = line.text, list(line.markers), 0
+        for match in matches:
+            start, end = match.start() - removed, match.end() - removed
+            text = text[:start] + text[end:]
+            markers = [(o if o <= start else o - (end - start), n) for o, n in markers]
+            markers += [(start, n) for n in _reference_numbers(match)]
+            removed += end - start
+        line.text, line.markers = text, sorted(markers)
+    return True

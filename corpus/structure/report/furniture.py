@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from corpus.structure.report.layout import Line
-from corpus.structure.report.patterns import _BLANK_PAGE_RE, _CAPTION_RE, _LEADING_NUMBER_RE, _MAX_FURNITURE_LEN, _NOTE_START_RE, _PAGE_NUMBER_RE, _SOURCE_RE, _SPACES_RE, _TRAILING_NUMBER_RE, _ends_sentence
+from corpus.structure.report.patterns import (
+    _BLANK_PAGE_RE, _CAPTION_RE, _ends_sentence, _LEADING_NUMBER_RE, _MAX_FURNITURE_LEN, _NOTE_START_RE,
+    _PAGE_NUMBER_RE, _SOURCE_RE, _SPACES_RE, _TRAILING_NUMBER_RE,
+)
+
 
 # --- furniture --------------------------------------------------------------------------------------
+
+
+# a footer glyph fused with the page number: "N4", "|12", "•7", "12 ■"
+_GLYPH_PAGE_NUMBER_RE = re.compile(r"^(?:[^\w\s]|[A-Za-z])\s?(\d{1,4})$|^(\d{1,4})\s?(?:[^\w\s.)]|[A-Za-z])$")
 
 
 def _number_parts(text: str) -> tuple[str, int | None, bool]:
     """Split a possible header/footer into (phrase key, page number, zero-padded number)."""
     text = _SPACES_RE.sub(" ", text.strip())
-    match = _PAGE_NUMBER_RE.match(text)
+    match = _PAGE_NUMBER_RE.match(text) or _GLYPH_PAGE_NUMBER_RE.match(text)
     if match:
-        digits = match.group(1)
+        digits = next(g for g in match.groups() if g)
         return "", int(digits), len(digits) > 1 and digits.startswith("0")
     for regex, phrase_group, number_group in ((_LEADING_NUMBER_RE, 2, 1), (_TRAILING_NUMBER_RE, 1, 2)):
         match = regex.match(text)

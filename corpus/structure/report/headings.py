@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-
+from corpus.structure.lines import URL_RE
 from corpus.structure.report.contents import entry_key
 from corpus.structure.report.cover import is_date_line
 from corpus.structure.report.layout import Block, BodyLine
-from corpus.structure.report.patterns import _BARE_NUMBERED_HEADING_RE, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _APPENDIX_RE, _BACKMATTER_RE, _BULLET_RE, _CAPTION_RE, _CONNECTORS, _LABELLED_HEADING_RE, _NUMBERED_HEADING_RE, _ROMAN_HEADING_RE, _SHORT_LINE, _SOURCE_RE, _closes_sentence, _ends_sentence, _is_caps, _is_title_case, _last_word
+from corpus.structure.report.patterns import (
+    _APPENDIX_RE, _BACKMATTER_RE, _BARE_NUMBERED_HEADING_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence,
+    _CONNECTORS, _ends_sentence, _is_caps, _is_title_case, _LABELLED_HEADING_RE, _last_word,
+    _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _ROMAN_HEADING_RE, _SHORT_LINE,
+    _SOURCE_RE,
+)
+
 
 def _body_width(body: list[BodyLine]) -> int:
     """Typical full line length of the body (90th percentile)."""
@@ -67,6 +73,7 @@ _MAX_CHAPTER = 30  # a bare number before a heading is a chapter number, never l
 
 
 _LONG_TITLE_WORDS = 6
+_LONG_HEADING_WORDS = 20
 
 
 def _short_continuation(text: str) -> bool:
@@ -87,11 +94,16 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return None
     if _APPENDIX_RE.match(text) and len(text) < 80:
         return "appendix"
-    if _closes_sentence(text):
-        return None
+    colon_heading = (text.endswith(":") and _is_title_case(text) and not _is_caps(text) and len(text.split()) <= 8
+                     and nxt is not None and not _BULLET_RE.match(nxt.text) and nxt.text[:1].isupper())
+    if _closes_sentence(text) and not colon_heading:
+        return None  # a sentence; but "Key Findings:" over a paragraph is a heading
     prev_ends = (
         prev is None
         or _ends_sentence(prev.text)
+        or bool(URL_RE.fullmatch(prev.text.strip()))  # a bare URL line ends its paragraph
+        or (bool(_BULLET_RE.match(prev.text)) and len(first) < 0.5 * width and _is_title_case(text) and len(text.split()) >= 2
+            and _last_word(prev.text) not in _CONNECTORS and not prev.text.endswith((",", "-", "–")))
         or bool(prev.markers and prev.markers[-1][0] >= len(prev.text))
         or (lines[0].source.page_break and len(prev.text) < _SHORT_LINE * width)
     )
@@ -104,6 +116,9 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return "numbered"
     if numbered and prev_ends and next_starts and _sentence_heading(text, width):
         return "numbered"  # sentence case: "2.3 The licensing gap"
+    if (numbered and _NUMBERED_HEADING_RE.match(text) and prev_ends and next_starts and len(text) < 1.3 * width
+            and len(text.split()) <= _LONG_HEADING_WORDS and not _closes_sentence(text) and rest[:1].isupper()):
+        return "numbered"  # a long numbered heading in sentence case, over the full width
     lettered = _LETTERED_HEADING_RE.match(text)
     if (lettered or numbered) and nxt is not None and not next_starts and _short_continuation(nxt.text):
         next_starts = True  # the heading wraps onto a short lower-case line ("... an" / "establishment")
@@ -131,6 +146,10 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return "titled"  # a long title-case heading set over the full width ("Create Streamlined Permitting ...")
     if contents and entry_key(text) in contents and len(text) < 1.3 * width:
         return "contents"  # sentence case, but the contents page lists it
+    if (len(lines) == 1 and len(first) < 0.5 * width and 2 <= len(text.split()) <= 8 and text[0].isupper()
+            and not _closes_sentence(text) and not text.endswith("?") and nxt is not None
+            and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and prev is not None and _ends_sentence(prev.text)):
+        return "sentence"  # a short sentence-case line between two paragraphs, over a full paragraph
     return None
 
 
@@ -148,6 +167,8 @@ def _heading_continues(prev: BodyLine, line: BodyLine, style: str, width: int) -
     wraps = _last_word(prev.text) in _CONNECTORS or prev.text.endswith((",", ":", "-")) or len(prev.text) >= 0.75 * width
     if style in ("lettered", "numbered", "contents") and text[:1].islower() and len(text.split()) <= 6:
         return True  # "b) Processing ... of the activities of” an" / "establishment"
+    if style in ("lettered", "numbered") and wraps and not _ends_sentence(text):
+        return True  # a long numbered heading wraps onto a line in sentence case ("Union, regardless of ...")
     return wraps and (_is_title_case(text) or text[:1].islower())
 
 
@@ -160,6 +181,12 @@ def _starts_block(line: BodyLine) -> bool:
 
 
 _DIVISION_RE = _LABELLED_HEADING_RE
+
+
+def _is_roman_division(block: Block) -> bool:
+    text = _text(block)
+    match = _ROMAN_HEADING_RE.match(text)
+    return bool(match) and _is_caps(text[match.end():])
 
 
 def _text(block: Block) -> str:
@@ -183,6 +210,9 @@ def assign_levels(blocks: list[Block]) -> None:
     ranked = [b for b in headings[:first_numbered] if b.style not in ("backmatter", "appendix")]
     # divisions ("Part 1:", "Pillar II:") open the hierarchy: they come before any numbered or titled heading
     division = "labelled" in styles and (numbered or "titled" in styles) and bool(ranked) and ranked[0].style == "labelled"
+    # roman numerals over a title in capitals ("II. SET THE CONDITIONS") divide the document above arabic numbers
+    roman_divisions = numbered and any(b.style == "roman" and _is_roman_division(b) for b in headings[:first_numbered])
+    division = division or roman_divisions
     offset = 1 if division else 0
     titled_level = 2 if numbered or division else 1
     caps_level = titled_level + 1 if "titled" in styles else titled_level
@@ -214,15 +244,19 @@ def assign_levels(blocks: list[Block]) -> None:
             level = 1 if division else caps_level
         elif block.style in ("titled", "contents"):
             level = titled_level
+        elif block.style == "sentence":
+            level = min(last_level + 1, 6) if last_level else 1  # one below the heading it follows
         elif block.style == "caps":
-            level = caps_level if headings.index(block) > first_titled else min(caps_level, 1 + offset)
+            level = caps_level if headings.index(block) > first_titled else 1
         elif block.style == "list_label":
             level = min(last_level + 1, 6)
+        elif roman_divisions and _is_roman_division(block):
+            level = 1
         else:  # roman
             level = min(last_level + 1, 4) if last_level else 1
         block.level = level
         last_style = block.style
-        if block.style not in ("roman", "list_label"):
+        if block.style not in ("roman", "list_label", "sentence"):
             last_level = level
         if block.style in ("numbered", "contents") and _number_level(text):
             last_alpha_level = None

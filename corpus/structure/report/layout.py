@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from corpus.structure.report.patterns import _BLANK_LAYOUT_SHARE
 
+
 # --- lines and pages --------------------------------------------------------------------------------
 
 

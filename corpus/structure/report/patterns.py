@@ -20,8 +20,12 @@ _LEADING_NUMBER_RE = re.compile(r"^(\d{1,4})\s*([A-Z].*)$")
 _TRAILING_NUMBER_RE = re.compile(r"^(.*[^\d\s,.;:])\s*(\d{1,4})$")
 _BULLET_RE = re.compile(r"^(?:[-•●▪◦∙*–]\s+|\([a-z]\)\s+|\(\d{1,2}\)\s+)")
 _CAPTION_RE = re.compile(
-    r"^(Figure|Fig\.|Table|Chart|Map|Exhibit|Graph|Diagram)\s+(\d{1,3}|[A-Z]\d{0,2})\s*[.:|–—]\s*(?=\S)"
+    r"^(Figure|Fig\.|Table|Chart|Map|Exhibit|Graph|Diagram|FIGURE|FIG\.|TABLE|CHART|MAP|EXHIBIT|GRAPH|DIAGRAM)\s+"
+    r"(\d{1,3}(?:[.\-–]\d{1,2})?|[A-Z]\d{0,2})(?:\s*[.:|–—]\s*|\s+(?=[A-Z“\"‘]))(?=\S)"
 )
+
+
+_BARE_LABEL_RE = re.compile(r"^(?:Figure|Fig\.|Table|Chart|Map|Exhibit|FIGURE|TABLE|CHART|EXHIBIT)\s+(?:\d{1,3}(?:[.\-–]\d{1,2})?|[A-Z]\d{0,2})\.?$")
 _SOURCE_RE = re.compile(r"^(?:Sources?|Data)\s*:\s*")
 _FIGURE_NOTE_RE = re.compile(r"^Notes?\s*:\s*(?=\S)")  # "Notes: ..." under a figure
 _BLANK_PAGE_RE = re.compile(r"^\(?(?:this\s+page\s+(?:is\s+)?(?:intentionally|deliberately)\s+(?:left\s+)?blank|intentionally\s+left\s+blank)\.?\)?$", re.I)
@@ -40,6 +44,8 @@ _BACKMATTER_RE = re.compile(
     r"Glossary|Abbreviations|Acronyms|Executive Summary|Summary|Introduction|Foreword|Preface)$",
     re.IGNORECASE,
 )
+
+
 _MENTION_RE = re.compile(r"\b(Figure|Fig\.|Table|Chart|Map|Exhibit|Graph|Diagram)s?\s+(\d{1,3})\b")
 _APPENDIX_MENTION_RE = re.compile(r"\b(?:Appendix|Annex)\s+([A-Z0-9]{1,3})\b")
 _IBID_RE = re.compile(r"^Ibid\b", re.IGNORECASE)
@@ -48,12 +54,16 @@ _TERMINAL = (".", "?", "!", ":", "”", "’", '"', ")", "]", ";")
 _CONNECTORS = frozenset(
     "a an and the of for to in on at by with from or but as into than via & – — -".split()
 )
+
+
 _SMALL_WORDS = frozenset("a an and the of for to in on at by with from or but as into via vs nor".split())
 _CHART_WORDS = re.compile(
     r"\b(revenue|sales|volume|spending|share|growth|percent|rate|subscriptions?|number|count|"
     r"thousands|millions|billions|prices?|trend|comparison|estimated)\b",
     re.IGNORECASE,
 )
+
+
 _DIAGRAM_WORDS = re.compile(r"\b(sequence|process|flow|structure|steps|framework|diagram)\b", re.IGNORECASE)
 
 _BLANK_LAYOUT_SHARE = 0.6  # share of lines followed by exactly one blank line in "blank after every line" text

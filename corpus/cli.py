@@ -211,7 +211,7 @@ def evaluate(
     structure_gold: Annotated[Path | None, typer.Option("--structure-gold", help="Also score structure (title, date, headings, notes, captions, furniture, must-contain) against this gold.json in the devset-real format; alone (without --gold) it scores structure only.")] = None,
     news_gold: Annotated[Path | None, typer.Option(help="Score news structure (title, date, authors, language, boilerplate, must_contain, images) against a devset-news gold.json instead.")] = None,
 ) -> None:
-    """Score a build against gold: entities, mentions and quantities; with --structure-gold its structure."""
+    """Score a build against gold: entities, mentions, quantities and footnote citations; with --structure-gold its structure."""
     import json
 
     from corpus.quality import evaluate_build, evaluate_structure_build, format_quality

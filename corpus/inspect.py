@@ -116,6 +116,11 @@ def document_outline(folder: Path, doc_id: str) -> str:
     lines += [f"  {n:>3}  {label:<8} {_one_line(text, 60)}" for (label, text), n in top]
     kinds = Counter(q["kind"] for q in quantities)
     lines += ["", f"Quantities ({len(quantities)}): " + (", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) or "none")]
+    citations = [c for c in _read(folder, "citations", doc_id) if c["kind"] != "comment"]
+    by_kind = Counter(c["kind"] for c in citations)
+    lines += ["", f"Citations ({len(citations)}): " + (", ".join(f"{k} {v}" for k, v in sorted(by_kind.items())) or "none")]
+    containers = Counter(c["container"] for c in citations if c["kind"] == "citation" and c["container"])
+    lines += [f"  {n:>3}  {_one_line(name, 60)}" for name, n in sorted(containers.items(), key=lambda kv: (-kv[1], kv[0]))[:10]]
     return "\n".join(lines) + "\n"
 
 
@@ -144,13 +149,15 @@ def corpus_stats(folder: Path) -> str:
     counts("Mentions by label", (m["label"] for m in data["mentions"]))
     counts("Footnotes by status", (f["status"] for f in data["footnotes"]))
     counts("Quantities by kind", (q["kind"] for q in data["quantities"]))
+    counts("Citations by kind", (c["kind"] for c in data["citations"]))
+    counts("Full citations by type", (c["type"] or "(none)" for c in data["citations"] if c["kind"] == "citation"))
 
     per_doc = {d["doc_id"]: Counter() for d in docs}
-    for name in ("sections", "footnotes", "figures", "mentions", "quantities"):
+    for name in ("sections", "footnotes", "figures", "mentions", "quantities", "citations"):
         for row in data[name]:
-            if row["doc_id"] in per_doc:
+            if row["doc_id"] in per_doc and (name != "citations" or row["kind"] != "comment"):
                 per_doc[row["doc_id"]][name] += 1
-    names = ["sections", "footnotes", "figures", "mentions", "quantities"]
+    names = ["sections", "footnotes", "figures", "mentions", "quantities", "citations"]
     lines += ["", "Per document"]
     lines += _table(
         ["doc_id", "lang", "words", *names],

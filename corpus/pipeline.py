@@ -17,7 +17,7 @@ from pathlib import Path
 from corpus.enrich.model import EntitySpan, QuantitySpan
 from corpus.errors import SeedError
 from corpus.read import SourceDocument
-from corpus.records import Document, Entity, FieldOrigin, Figure, Footnote, Mention, Quantity, RemovedLine, Section
+from corpus.records import Citation, Document, Entity, FieldOrigin, Figure, Footnote, Mention, Quantity, RemovedLine, Section
 from corpus.structure.model import StructuredDocument
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -35,11 +35,12 @@ class ProcessedDocument:
     entity_spans: tuple[tuple[str | None, EntitySpan], ...]  # (footnote_id or None for body, span)
     furniture: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
 
 
 @dataclass
 class Tables:
-    """The seven published tables as lists of records, in their stable order."""
+    """The published tables as lists of records, in their stable order."""
 
     documents: list[Document] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
@@ -48,6 +49,7 @@ class Tables:
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
 
     def items(self) -> Iterator[tuple[str, list]]:
         yield from vars(self).items()
@@ -86,6 +88,7 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
     sections = _section_records(source.doc_id, structured)
     footnotes = _footnote_records(source.doc_id, structured, sections)
     figures = _figure_records(source.doc_id, structured, sections)
+    citations = citation_records(footnotes)
 
     texts = [structured.text] + [f.text for f in footnotes]
     owners: list[str | None] = [None] + [f.footnote_id for f in footnotes]
@@ -107,6 +110,7 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
         entity_spans=tuple(entity_spans),
         furniture=structured.furniture,
         notes=structured.notes,
+        citations=tuple(citations),
     )
 
 
@@ -287,6 +291,51 @@ def _quantity_record(doc_id: str, footnote_id: str | None, q: QuantitySpan) -> Q
     )
 
 
+def citation_records(footnotes: Sequence[Footnote]) -> list[Citation]:
+    """The citations table rows of one document's footnotes (notes without text give none)."""
+    from corpus.enrich.citations import parse_footnotes, url_domain
+
+    by_number = {f.number: f for f in footnotes}
+    parsed = parse_footnotes([(f.number, f.text) for f in footnotes if f.text.strip()])
+
+    def cid(number: int, ordinal: int) -> str:
+        return f"{by_number[number].footnote_id}/c{ordinal:02d}"
+
+    def part(span, name: str) -> dict:
+        return {name: span.value if span else None, f"{name}_start": span.start if span else None, f"{name}_end": span.end if span else None}
+
+    rows = []
+    for c in parsed:
+        note = by_number[c.note]
+        rows.append(
+            Citation(
+                citation_id=cid(c.note, c.ordinal),
+                footnote_id=note.footnote_id,
+                doc_id=note.doc_id,
+                ordinal=c.ordinal,
+                kind=c.kind,
+                start=c.start,
+                end=c.end,
+                text=note.text[c.start : c.end],
+                authors=[a.value for a in c.authors],
+                author_starts=[a.start for a in c.authors],
+                author_ends=[a.end for a in c.authors],
+                **part(c.title, "title"),
+                **part(c.title_translation, "title_translation"),
+                **part(c.container, "container"),
+                **part(c.date, "date"),
+                date_iso=c.date_iso,
+                **part(c.url, "url"),
+                url_domain=url_domain(c.url.value) if c.url else None,
+                **part(c.locator, "locator"),
+                type=c.type if c.kind != "comment" else None,
+                language=c.language,
+                refers_to=cid(*c.refers_to) if c.refers_to else None,
+            )
+        )
+    return rows
+
+
 # --- global --------------------------------------------------------------------------------------
 
 
@@ -363,5 +412,6 @@ def assemble_tables(processed: Sequence[ProcessedDocument], catalog=None) -> Tab
         tables.footnotes.extend(p.footnotes)
         tables.figures.extend(p.figures)
         tables.quantities.extend(p.quantities)
+        tables.citations.extend(p.citations)
     tables.entities, tables.mentions = link_entities(processed, catalog)
     return tables

@@ -1,11 +1,15 @@
 """Measured extraction quality: score a build against hand-written gold annotations (`corpus eval`).
 
-Gold files come in three shapes, all read here:
+Gold files come in four shapes, all read here:
 - `{"seed": FILE, "entities": [...]}`: one document's entities (tests/gold/entities_*.json);
 - `{"documents": [{"file": FILE, "quantities": [...]}, ...]}`: quantities per document;
 - `[{"file": FILE, "language": .., "entities": [...], "quantities": [...]}, ...]`: the devset's gold.json.
 Entities are `{name, type, mentions: [surface, ...]}`; quantities `{text, value, unit}` (value may be
 `[low, high]`). Gold counts body text only, so only body mentions and quantities are scored.
+- `{"file": FILE, "gold": "citations", "footnotes": [{"n", "text", "citations": [...]}]}`: the works each
+  footnote cites (tests/gold/citations_*.json, rules in tests/gold/CITATIONS.md). A document in the
+  build is scored on the build's citations table; a gold document not in the build is scored by parsing
+  the gold's own footnote texts (so the score is the citation parser's alone).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +35,7 @@ class Gold:
     entities: dict[str, list[dict]]
     quantities: dict[str, list[dict]]
     languages: dict[str, str]
+    citations: dict[str, dict] = field(default_factory=dict)
 
 
 def load_gold(paths: list[Path]) -> Gold:
@@ -46,6 +51,9 @@ def load_gold(paths: list[Path]) -> Gold:
             if not name:
                 continue
             doc_id = doc_id_for(name)
+            if record.get("gold") == "citations":
+                gold.citations[doc_id] = record
+                continue
             if "entities" in record:
                 gold.entities[doc_id] = record["entities"]
             if "quantities" in record:
@@ -106,6 +114,47 @@ def score_quantities(gold: dict[str, list[dict]], folder: Path) -> dict[str, Sco
     return scores
 
 
+def predicted_citations(folder: Path) -> dict[str, dict[int, list[dict]]]:
+    """Per document and note number: the build's citations rows in the scorer's input shape."""
+    path = folder / "citations"
+    if not path.is_dir():
+        return {}
+    numbers = {f["footnote_id"]: f["number"] for f in _read(folder, "footnotes", ["footnote_id", "number"])}
+    rows = _read(folder, "citations", ["citation_id", "footnote_id", "doc_id", "ordinal", "kind", "authors", "title", "title_translation", "container", "date", "url", "type", "language", "refers_to"])
+    by_id = {r["citation_id"]: r for r in rows}
+    out: dict[str, dict[int, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    for r in rows:
+        target = by_id.get(r["refers_to"]) if r["refers_to"] else None
+        r = dict(r, refers_to=(numbers[target["footnote_id"]], target["ordinal"]) if target else None)
+        out[r["doc_id"]][numbers[r["footnote_id"]]].append(r)
+    return out
+
+
+def score_citation_gold(gold: dict[str, dict], folder: Path | None) -> dict:
+    """Citation scores per gold document and overall (`corpus.evaluate_citations`)."""
+    from corpus.enrich.citations import parse_footnotes
+    from corpus.evaluate_citations import combine, predicted_from_parse, score_citations
+
+    built = predicted_citations(folder) if folder is not None else {}
+    built_docs = {d["doc_id"] for d in _read(folder, "documents", ["doc_id"])} if folder is not None else set()
+    reports, result = [], {}
+    for doc_id in sorted(gold):
+        record = gold[doc_id]
+        if doc_id in built_docs:
+            predicted, source = built.get(doc_id, {}), "build"
+        else:
+            parsed = parse_footnotes([(int(f["n"]), f["text"]) for f in record["footnotes"]])
+            predicted, source = predicted_from_parse(parsed), "gold footnote texts"
+        report = score_citations(doc_id, record["footnotes"], predicted)
+        reports.append(report)
+        result[doc_id] = {"source": source, "tuning": bool(record.get("tuning", True)), **report.as_dict()}
+        del result[doc_id]["errors"]
+    if reports:
+        result["overall"] = {"source": "all", "tuning": None, **combine(reports).as_dict()}
+        del result["overall"]["errors"]
+    return result
+
+
 def evaluate_build(folder: Path, gold_paths: list[Path]) -> dict:
     """Scores of the build in `folder` for every document some gold file covers."""
     gold = load_gold(gold_paths)
@@ -120,7 +169,8 @@ def evaluate_build(folder: Path, gold_paths: list[Path]) -> dict:
     return {
         "entities": report_as_dict(report) if report else None,
         "quantities": {doc_id: s.as_dict() for doc_id, s in score_quantities(quantity_gold, folder).items()} if quantity_gold else None,
-        "documents_scored": sorted(set(entity_gold) | set(quantity_gold)),
+        "citations": score_citation_gold(gold.citations, folder) if gold.citations else None,
+        "documents_scored": sorted(set(entity_gold) | set(quantity_gold) | set(gold.citations)),
     }
 
 
@@ -141,6 +191,16 @@ def format_quality(result: dict) -> str:
         lines += ["| scope | quantity P | quantity R | quantity F1 | gold | predicted |", "|---|---:|---:|---:|---:|---:|"]
         for name, s in quantities.items():
             lines.append(f"| {name} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['gold']} | {s['pred']} |")
+        lines.append("")
+    citations = result.get("citations")
+    if citations:
+        fields = ("authors", "title", "container", "date", "url", "type")
+        lines += ["| scope | scored on | detection F1 | " + " | ".join(fields) + " | ibid/short resolved |", "|---|---|---:|" + "---:|" * len(fields) + "---:|"]
+        for name, s in citations.items():
+            label = name + (" (held out)" if s.get("tuning") is False else "")
+            cells = [f"{s['fields'][f]['accuracy']:.3f}" if s["fields"][f]["accuracy"] is not None else "-" for f in fields]
+            ibid = f"{s['ibid']['accuracy']:.3f}" if s["ibid"]["accuracy"] is not None else "-"
+            lines.append(f"| {label} | {s['source']} | {s['detection']['f1']:.3f} | " + " | ".join(cells) + f" | {ibid} |")
         lines.append("")
     structure = result.get("structure")
     if structure:

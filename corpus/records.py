@@ -24,6 +24,8 @@ FootnoteStatus = Literal["ok", "missing_text", "truncated", "no_anchor", "skippe
 FootnoteKind = Literal["footnote", "endnote"]
 SectionKind = Literal["heading", "preamble"]
 Origin = Literal["extracted", "curated", "derived", "running_head"]
+CitationKind = Literal["citation", "ibid", "short", "comment"]
+CitationType = Literal["news", "report", "web_page", "law_policy", "book", "journal_article", "speech_statement", "dataset", "other"]
 
 
 class Record(BaseModel):
@@ -198,6 +200,48 @@ class Quantity(Record):
     approximate: bool = Field(description="True when the text qualifies the number ('over', 'nearly', 'about').")
 
 
+class Citation(Record):
+    """One work cited in a footnote (or the one comment row of a note citing none), with each field's offsets into footnotes.text."""
+
+    table: ClassVar[str] = "citations"
+    key: ClassVar[tuple[str, ...]] = ("citation_id",)
+
+    citation_id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*/n[0-9]{4}/c[0-9]{2}$", description="footnote_id + '/c' + 2-digit ordinal within the note.")
+    footnote_id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*/n[0-9]{4}$", description="The footnote whose text holds the reference.")
+    doc_id: DocId
+    ordinal: int = Field(ge=1, description="Position of the reference within its note, from 1.")
+    kind: CitationKind = Field(description="citation (a full reference), ibid, short (a short form or op. cit. pointing back to a full reference) or comment (a note citing no work).")
+    start: CharOffset = Field(description="Start of the whole reference in footnotes.text.")
+    end: CharOffset = Field(description="End (exclusive) of the whole reference in footnotes.text.")
+    text: str = Field(description="footnotes.text[start:end].")
+    authors: list[str] = Field(description="Persons or organisations in the author position, as printed, without 'et al.' or 'ed.'.")
+    author_starts: list[int] = Field(description="Start offset in footnotes.text of each author.")
+    author_ends: list[int] = Field(description="End offset (exclusive) in footnotes.text of each author.")
+    title: str | None = Field(description="Title of the work as printed, without its quotation marks.")
+    title_start: CharOffset | None = Field(description="Start offset of title in footnotes.text.")
+    title_end: CharOffset | None = Field(description="End offset (exclusive) of title in footnotes.text.")
+    title_translation: str | None = Field(description="English gloss printed in brackets after a title in another language.")
+    title_translation_start: CharOffset | None = Field(description="Start offset of title_translation in footnotes.text.")
+    title_translation_end: CharOffset | None = Field(description="End offset (exclusive) of title_translation in footnotes.text.")
+    container: str | None = Field(description="Newspaper, site, journal, agency or publisher the work appeared in, as printed.")
+    container_start: CharOffset | None = Field(description="Start offset of container in footnotes.text.")
+    container_end: CharOffset | None = Field(description="End offset (exclusive) of container in footnotes.text.")
+    date: str | None = Field(description="Date of the work as printed (an access date is not one).")
+    date_start: CharOffset | None = Field(description="Start offset of date in footnotes.text.")
+    date_end: CharOffset | None = Field(description="End offset (exclusive) of date in footnotes.text.")
+    date_iso: str | None = Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="date as ISO 8601, as precise as printed: YYYY, YYYY-MM or YYYY-MM-DD.")
+    url: str | None = Field(description="First URL of the work as printed.")
+    url_start: CharOffset | None = Field(description="Start offset of url in footnotes.text.")
+    url_end: CharOffset | None = Field(description="End offset (exclusive) of url in footnotes.text.")
+    url_domain: str | None = Field(description="Host of url without 'www.'.")
+    locator: str | None = Field(description="Page, paragraph or article pointed at ('p. 4', 'paragraph 31').")
+    locator_start: CharOffset | None = Field(description="Start offset of locator in footnotes.text.")
+    locator_end: CharOffset | None = Field(description="End offset (exclusive) of locator in footnotes.text.")
+    type: CitationType | None = Field(description="Type of the cited work (ibid and short forms: that of the citation they refer to); null for comment rows.")
+    language: str | None = Field(pattern=r"^[a-z]{2,3}$", description="Language of the title (ISO 639-1), null without a title.")
+    refers_to: str | None = Field(description="For ibid and short forms: citation_id of the full citation they point back to; null when not found.")
+
+
 TABLES: dict[str, type[Record]] = {
-    model.table: model for model in (Document, Section, Footnote, Figure, Entity, Mention, Quantity)
+    model.table: model for model in (Document, Section, Footnote, Figure, Entity, Mention, Quantity, Citation)
 }

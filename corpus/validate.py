@@ -227,12 +227,53 @@ def cross_table_failures(tables: dict[str, pa.Table]) -> list[Failure]:
                 if m["affiliation_id"] is not None and m["affiliation_id"] not in entities:
                     fail(table, "affiliation_id", m[key], f"unknown entity {m['affiliation_id']!r}")
             failures.extend(_span_failures(table, key, m, docs, footnotes))
+    failures.extend(_citation_failures(rows.get("citations", []), footnotes))
     for e in rows["entities"]:
         if e["n_mentions"] != counts.get(e["entity_id"], 0):
             fail("entities", "n_mentions", e["entity_id"], f"n_mentions {e['n_mentions']} != {counts.get(e['entity_id'], 0)} mentions rows")
         if e["n_documents"] != len(doc_sets.get(e["entity_id"], ())):
             fail("entities", "n_documents", e["entity_id"], "n_documents differs from the mentions rows")
     return failures
+
+
+_CITATION_SPANS = ("title", "title_translation", "container", "date", "url", "locator")
+
+
+def _citation_failures(citations: list[dict], footnotes: dict) -> list[Failure]:
+    """Foreign keys (footnote, referred citation) and every field's offsets into footnotes.text."""
+    failures: list[Failure] = []
+    ids = {c["citation_id"] for c in citations}
+    for c in citations:
+        cid = c["citation_id"]
+        note = footnotes.get(c["footnote_id"])
+        if note is None:
+            failures.append(Failure("citations", "footnote_id", cid, f"unknown footnote {c['footnote_id']!r}"))
+            continue
+        if note["doc_id"] != c["doc_id"]:
+            failures.append(Failure("citations", "doc_id", cid, "doc_id differs from its footnote's"))
+        if not cid.startswith(c["footnote_id"] + "/c"):
+            failures.append(Failure("citations", "citation_id", cid, "id does not extend its footnote_id"))
+        if c["refers_to"] is not None and c["refers_to"] not in ids:
+            failures.append(Failure("citations", "refers_to", cid, f"unknown citation {c['refers_to']!r}"))
+        if c["refers_to"] is not None and c["kind"] not in ("ibid", "short"):
+            failures.append(Failure("citations", "refers_to", cid, f"refers_to set on a {c['kind']} row"))
+        text = note["text"]
+        spans = [("text", c["text"], c["start"], c["end"])]
+        spans += [(name, c[name], c[f"{name}_start"], c[f"{name}_end"]) for name in _CITATION_SPANS]
+        if not len(c["authors"]) == len(c["author_starts"]) == len(c["author_ends"]):
+            failures.append(Failure("citations", "authors", cid, "authors, author_starts and author_ends differ in length"))
+        else:
+            spans += [("authors", a, s, e) for a, s, e in zip(c["authors"], c["author_starts"], c["author_ends"])]
+        for name, value, start, end in spans:
+            if value is None and start is None and end is None:
+                continue
+            if value is None or start is None or end is None:
+                failures.append(Failure("citations", name, cid, "value and offsets must be all set or all null"))
+            elif not 0 <= start <= end <= len(text):
+                failures.append(Failure("citations", name, cid, f"span [{start}, {end}) outside the footnote text"))
+            elif text[start:end] != value:
+                failures.append(Failure("citations", name, cid, f"footnotes.text[start:end] is {text[start:end]!r}, not {value!r}"))
+    return failures[: MAX_FAILURES_PER_CHECK * 4]
 
 
 def _span_failures(table: str, key: str, row: dict, docs: dict, footnotes: dict) -> list[Failure]:

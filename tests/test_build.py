@@ -1,4 +1,4 @@
-"""End to end: the seeds build into seven tables that pandas and `datasets` read, deterministically and atomically."""
+"""End to end: the seeds build into the published tables that pandas and `datasets` read, deterministically and atomically."""
 
 from __future__ import annotations
 

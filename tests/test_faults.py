@@ -122,7 +122,9 @@ def test_publish_flushes_every_file_before_the_rename(tmp_path, monkeypatch):
     monkeypatch.setattr(output.os, "rename", lambda a, b: (renamed.append(len(flushed)), real_rename(a, b))[1])
     run_build(BuildRequest(seeds=seeds, out=tmp_path / "build", options=NO_NER))
     shards = [p for p in flushed[: renamed[0]] if p.endswith(".parquet")]
-    assert len(shards) == 7 and any(p.endswith("README.md") for p in flushed[: renamed[0]])
+    from corpus.records import TABLES
+
+    assert len(shards) == len(TABLES) and any(p.endswith("README.md") for p in flushed[: renamed[0]])  # one shard per table
 
 
 def test_disk_full_is_one_line_exit_2_and_the_previous_build_survives(tmp_path):

@@ -276,6 +276,7 @@ def link_entities(processed: Sequence[ProcessedDocument], catalog=None) -> tuple
     mentions = []
     by_surface: dict[tuple[str, str | None, str], str] = {}
     by_name: dict[str, str] = {}  # any name or alias, casefolded -> entity (first in id order wins)
+    label_of = {entity.entity_id: entity.label for entity in canonical}  # one entity, one label
     for entity in sorted(canonical, key=lambda e: e.entity_id):
         for name in (entity.name, *entity.aliases):
             by_name.setdefault(name.casefold(), entity.entity_id)
@@ -296,7 +297,7 @@ def link_entities(processed: Sequence[ProcessedDocument], catalog=None) -> tuple
                 start=span.start,
                 end=span.end,
                 text=span.text,
-                label=span.label,
+                label=label_of[entity_id],
                 role=span.role,
                 affiliation_id=affiliation_id,
             )

@@ -54,6 +54,19 @@ def validate_build(folder: Path, schema_dir: Path = SCHEMA_DIR) -> list[Failure]
         failures.extend(_pandera_failures(name, table, pandera_schemas[name]))
     if len(tables) == len(TABLES):
         failures.extend(cross_table_failures(tables))
+        failures.extend(mention_label_failures(tables["entities"], tables["mentions"]))
+    return failures
+
+
+def mention_label_failures(entities: pa.Table, mentions: pa.Table) -> list[Failure]:
+    """One entity, one label: every mention carries the label of the entity it points to."""
+    labels = dict(zip(entities.column("entity_id").to_pylist(), entities.column("label").to_pylist()))
+    failures = []
+    for mention_id, entity_id, label in zip(*(mentions.column(c).to_pylist() for c in ("mention_id", "entity_id", "label"))):
+        if entity_id in labels and labels[entity_id] != label:
+            failures.append(Failure("mentions", "label", mention_id, f"label {label} differs from its entity's label {labels[entity_id]}"))
+            if len(failures) >= MAX_FAILURES_PER_CHECK:
+                break
     return failures
 
 

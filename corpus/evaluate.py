@@ -17,34 +17,15 @@ gold does not annotate, so NORP predictions are left out rather than counted as 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from corpus.enrich.names import normalise_name
+
+__all__ = ["SCORED_LABELS", "Score", "evaluate_entities", "format_table", "normalise_name", "score_document"]
+
 SCORED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "PRODUCT"})
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
-_LEADING = re.compile(r"^(?:the|l'|le|la|les|dr\.?|mr\.?|mrs\.?|ms\.?|mme|m\.|president)\s*", re.I)
-_POSSESSIVE = re.compile(r"'s?$")
-
-
-def normalise_name(surface: str, label: str | None = None) -> str:
-    """Comparison key for a name: case, quotes, spacing, leading article/title and possessive removed.
-
-    Person names also ignore word order ("SU Zhong" == "Zhong Su").
-    """
-    s = unicodedata.normalize("NFKC", surface).translate(_QUOTES).casefold()
-    s = re.sub(r"\s+", " ", s).strip(" \t\n.,;:\"'()[]")
-    prev = None
-    while prev != s:
-        prev = s
-        s = _LEADING.sub("", s).strip()
-    s = _POSSESSIVE.sub("", s).strip(" .,")
-    if label == "PERSON":
-        s = " ".join(sorted(re.split(r"[\s]+", s)))
-    return s
 
 
 @dataclass(frozen=True)

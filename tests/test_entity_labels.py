@@ -84,3 +84,15 @@ def test_entity_labels_section_span_skips_contents_and_prefixes():
     assert text[start:end] == "Introduction\nBody of the intro.\n"
     start, end = section_span(text, "2 Results", None, ("Introduction", "Methods", "Results"))
     assert text[start:] == "Results\nEnd."
+
+
+def test_entity_labels_canonical_does_not_import_the_evaluation_module():
+    import ast
+    from pathlib import Path
+
+    import corpus.enrich.canonical as canonical
+
+    tree = ast.parse(Path(canonical.__file__).read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | \
+        {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert "corpus.evaluate" not in imported and "corpus.quality" not in imported

@@ -7,7 +7,8 @@ Gold files come in these shapes, all read here:
 - devset-real (`entities` = `{"section": "<heading> (level ...", "items": [...]}` beside the record's
   `headings`): the gold covers one section, from its heading to the next heading of the same or a higher
   level; only predicted mentions inside that span are scored;
-- devset-news (records with `boilerplate_lines`): `mentions` lists each distinct surface form once, so
+- devset-news (records with `body_paragraph_count`, or any record saying `"mentions_are": "distinct"`):
+  `mentions` lists each distinct surface form once, so
   predicted surfaces are counted once per entity too; `borderline` gold entities are optional,
   `acceptable_types` and `acceptable_span` are accepted alternatives (see corpus.evaluate).
 Entities are `{name, type, mentions: [surface, ...]}`; quantities `{text, value, unit}` (value may be
@@ -79,7 +80,7 @@ def load_gold(paths: list[Path]) -> Gold:
                 if scope is not None:
                     gold.sections[doc_id] = scope
                 gold.entities[doc_id] = ents.get("items", []) if isinstance(ents, dict) else ents
-                if "boilerplate_lines" in record:
+                if record.get("mentions_are") == "distinct" or "body_paragraph_count" in record:
                     gold.distinct.add(doc_id)
             if "quantities" in record:
                 gold.quantities[doc_id] = record["quantities"]

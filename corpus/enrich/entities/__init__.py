@@ -16,12 +16,21 @@ import spacy
 from spacy.language import Language
 
 from corpus.enrich.entities import chinese as _chinese  # noqa: F401 - registers thinktank_zh_rules
+from corpus.enrich.entities import gazetteer as _gazetteer  # noqa: F401 - registers thinktank_places
+from corpus.enrich.entities import hyphens as _hyphens  # noqa: F401 - registers thinktank_hyphen_names
+from corpus.enrich.entities import legal as _legal  # noqa: F401 - registers thinktank_legal_names
+from corpus.enrich.entities import role_words as _role_words  # noqa: F401 - registers thinktank_role_words
 from corpus.enrich.entities.chinese import RULE_BASED
+from corpus.enrich.entities.citations import citation_filter
 from corpus.enrich.entities.roles import roles, script_names
 from corpus.enrich.entities.rules_en import BATCH_SIZE, LABELS, PIPELINES, _DISABLE, find_acronyms
 from corpus.enrich.model import EntitySpan
 
-__all__ = ["BATCH_SIZE", "LABELS", "PIPELINES", "_DISABLE", "detect_entities", "find_acronyms", "ner_available",
+# components after `ner`, in order: the numbered fixes, then one small component per concern
+COMPONENTS = ("thinktank_entity_fixes", "thinktank_hyphen_names", "thinktank_legal_names", "thinktank_places",
+              "thinktank_role_words")
+
+__all__ = ["COMPONENTS", "BATCH_SIZE", "LABELS", "PIPELINES", "_DISABLE", "detect_entities", "find_acronyms", "ner_available",
            "pipeline_versions", "preload", "rule_based_languages"]
 
 
@@ -41,7 +50,13 @@ def _load(language: str) -> Language | None:
     # "WebRAY Tech(Beijing)": an opening bracket glued between two words is its own token
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[^\W\d_])[(\[](?=[^\W\d_])"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-    nlp.add_pipe("thinktank_entity_fixes", after="ner")
+    # "Digital Markets27": endnote digits glued to a lowercase word are their own token
+    suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[a-z]{2})\d{1,3}$"]
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    after = "ner"
+    for component in COMPONENTS:
+        nlp.add_pipe(component, after=after)
+        after = component
     return nlp
 
 
@@ -73,8 +88,9 @@ def pipeline_versions() -> dict[str, str]:
     return out
 
 
-def detect_entities(texts: Sequence[str], language: str) -> list[list[EntitySpan]]:
-    """Entity spans for each text (all of one language); empty lists when no pipeline is installed."""
+def detect_entities(texts: Sequence[str], language: str, notes: Sequence[bool] | None = None) -> list[list[EntitySpan]]:
+    """Entity spans for each text (all of one language); empty lists when no pipeline is installed.
+    `notes[i]` says text i is a footnote or endnote (citations: quoted titles are not entities)."""
     nlp = _load(language)
     if nlp is None:
         return [[] for _ in texts]
@@ -82,8 +98,9 @@ def detect_entities(texts: Sequence[str], language: str) -> list[list[EntitySpan
     # Strings spaCy interns while parsing are freed when the zone closes, so memory does not grow with the
     # corpus; only plain Python values (EntitySpan) leave the zone.
     with nlp.memory_zone():
-        for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
+        for i, doc in enumerate(nlp.pipe(texts, batch_size=BATCH_SIZE)):
             spans = [EntitySpan(e.start_char, e.end_char, e.text, e.label_, canonical_hint=e._.canonical_hint)
                      for e in doc.ents if e.label_ in LABELS]
+            spans = citation_filter(doc.text, spans, bool(notes[i]) if notes is not None else False)
             results.append(roles(doc.text, script_names(doc.text, spans)))
     return results

@@ -79,6 +79,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from corpus.enrich.entities.french import _FR_CONNECT, _french_orgs
 from corpus.enrich.entities.vocab import words
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW", "PRODUCT")
@@ -96,7 +97,6 @@ FR_LAW_HEADS = words("fr_law_heads")
 FR_LOC_HEADS = words("fr_loc_heads")
 CONTINENTS = words("continents")
 LAW_TAILS = ("law", "act", "regulation", "code", "loi")
-_FR_CONNECT = {"de", "d'", "d’", "du", "des", "la", "l'", "l’", "à", "a", "au", "aux", "et", "en", "sur", "pour"}
 _OPEN_QUOTES = "“\"«‘"
 _EN_CONNECT = {"of", "for", "and", "the", "on", "in", "at", "&", "de", "du", "des", "la", "von", "van", "der", "-", "’s", "'s", "to"}
 GENERIC_NOUNS = words("generic_nouns")
@@ -708,70 +708,6 @@ def _lone_surnames(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
             lab = "ORG"
         out.append((s, e, lab))
     return out
-
-
-def _french_orgs(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Rule 8 (French): rebuild organisation names from a capitalised head noun to the right."""
-    built: list[tuple[int, int, str]] = []
-    i = 0
-    n = len(doc)
-    while i < n:
-        tok = doc[i]
-        head = tok.lower_
-        is_head = tok.text[:1].isupper() and (head in FR_ORG_HEADS or head in FR_LAW_HEADS)
-        if not is_head:
-            i += 1
-            continue
-        label = "LAW" if head in FR_LAW_HEADS else "ORG"
-        j = i + 1
-        while j < n:
-            t = doc[j]
-            if "\n" in doc[j - 1].whitespace_ or "\n" in t.text:
-                break
-            if t.is_space and "\n" not in t.text:
-                j += 1
-                continue
-            # a lowercase "verb" between a lowercase noun and "de" is a mis-tagged adjective ("espace cyber de")
-            mistagged = (t.pos_ == "VERB" and t.text.islower() and doc[j - 1].pos_ == "NOUN" and doc[j - 1].text.islower()
-                         and j + 1 < n and doc[j + 1].lower_ in {"de", "d'", "d’", "du", "des"})
-            if mistagged:
-                j += 1
-                continue
-            finite = t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
-            if t.is_punct or finite or t.pos_ in {"AUX", "PRON", "PUNCT", "SCONJ"} and t.lower_ not in _FR_CONNECT:
-                break
-            if t.pos_ == "VERB" and not t.text[:1].isupper() and doc[j - 1].pos_ == "NOUN" and doc[j - 1].text.islower():
-                j += 1
-                continue
-            if t.lower_ in _FR_CONNECT or t.pos_ in {"NOUN", "ADJ", "PROPN", "NUM", "X", "DET", "ADP", "CCONJ"} or t.text[:1].isupper():
-                j += 1
-                continue
-            break
-        while j > i + 1 and (doc[j - 1].lower_ in _FR_CONNECT or doc[j - 1].pos_ in {"DET", "ADP", "CCONJ"}):
-            j -= 1
-        # split before a second head noun introduced by de / d' / de l' / du
-        cut = j
-        for k in range(i + 2, j):
-            if doc[k].text[:1].isupper() and doc[k].lower_ in FR_ORG_HEADS and doc[k].lower_ not in {"think", "base"} \
-                    and doc[k - 1].lower_ in {"de", "d'", "d’", "l'", "l’", "du", "la"}:
-                cut = k - 1
-                while cut > i + 1 and doc[cut - 1].lower_ in {"de", "d'", "d’", "du"}:
-                    cut -= 1
-                if doc[cut].lower_ in {"l'", "l’", "la"} and cut > i + 1 and doc[cut - 1].lower_ == "de":
-                    cut -= 1
-                break
-        while cut > i + 1 and (doc[cut - 1].lower_ in _FR_CONNECT or doc[cut - 1].pos_ in {"DET", "ADP", "CCONJ"}):
-            cut -= 1
-        if j - i >= 2 or doc[i].lower_ == "think":
-            built.append((i, cut, label))
-            if cut < j:
-                i = k
-                continue
-        i = max(j, i + 1)
-    if not built:
-        return spans
-    kept = [s for s in spans if not any(s[0] < b[1] and b[0] < s[1] for b in built)]
-    return kept + built
 
 
 def _replace(spans: list[tuple[int, int, str]], found: list[tuple[int, int, str]],

@@ -9,7 +9,7 @@ Pure functions, no I/O. Two measures:
   it occurs on both sides.
 
 Gold entities may carry `acceptable_types` (other labels that also count as right), `acceptable_span`
-(another surface that also counts) and `borderline` (optional: counted when found, not missed when not).
+(another surface that also counts), `acceptable_split` (quoted parts that also count, for the entity) and `borderline` (optional: counted when found, not missed when not).
 
 Only the labels the gold annotates are scored (`SCORED_LABELS`; NORP is a detection label that the
 gold does not annotate, so NORP predictions are left out rather than counted as errors).
@@ -17,6 +17,7 @@ gold does not annotate, so NORP predictions are left out rather than counted as 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -95,6 +96,9 @@ def _gold_keys(ent: Mapping) -> set[str]:
     keys = _keys(ent)
     if ent.get("acceptable_span"):
         keys.add(normalise_name(str(ent["acceptable_span"]), _label(ent)))
+    # "ORG 'X' + ORG 'Y'", "ORG 'A' / 'B' alone": a prediction naming one of the quoted parts counts too
+    for part in re.findall(r"'([^']+)'", str(ent.get("acceptable_split") or "")):
+        keys.add(normalise_name(part, _label(ent)))
     return keys
 
 

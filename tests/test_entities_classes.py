@@ -139,3 +139,10 @@ def test_entities_classes_citation_filter_keeps_quotes_in_body_text():
     spans = [EntitySpan(5, 19, "“Harbour Accord”"[1:-1], "LAW"), EntitySpan(38, 45, "example", "GPE")]
     assert [s.label for s in citation_filter(text, spans, note=False)] == ["LAW"]
     assert citation_filter(text, spans, note=True) == []
+
+
+def test_entities_classes_possessive_inside_a_name():
+    found = _pairs("The people voted. A report went to the National People's Congress (NPC) Standing Committee on Friday.")
+    assert ("National People's Congress", "ORG") in found
+    assert "Standing Committee" in {t for t, _ in found}
+    assert ("Alibaba's Taobao" not in {t for t, _ in _pairs("Alibaba's Taobao grew fast among people.")})

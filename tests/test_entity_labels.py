@@ -96,3 +96,11 @@ def test_entity_labels_canonical_does_not_import_the_evaluation_module():
     imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | \
         {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
     assert "corpus.evaluate" not in imported and "corpus.quality" not in imported
+
+
+def test_entity_labels_scorer_acceptable_split_parts_count():
+    gold = [{"name": "Harbour University Department of Physics", "type": "ORG",
+             "mentions": ["Harbour University Department of Physics"],
+             "acceptable_split": "ORG 'Harbour University' + ORG 'Department of Physics'"}]
+    ent, _, _, _ = score_document(gold, [{"name": "Harbour University", "label": "ORG", "mentions": ["Harbour University"]}])
+    assert ent.tp == 1

@@ -19,6 +19,7 @@ from corpus.enrich.entities import chinese as _chinese  # noqa: F401 - registers
 from corpus.enrich.entities import gazetteer as _gazetteer  # noqa: F401 - registers thinktank_places
 from corpus.enrich.entities import hyphens as _hyphens  # noqa: F401 - registers thinktank_hyphen_names
 from corpus.enrich.entities import legal as _legal  # noqa: F401 - registers thinktank_legal_names
+from corpus.enrich.entities import possessives as _possessives  # noqa: F401 - registers thinktank_possessive_names
 from corpus.enrich.entities import role_words as _role_words  # noqa: F401 - registers thinktank_role_words
 from corpus.enrich.entities.chinese import RULE_BASED
 from corpus.enrich.entities.citations import citation_filter
@@ -27,8 +28,8 @@ from corpus.enrich.entities.rules_en import BATCH_SIZE, LABELS, PIPELINES, _DISA
 from corpus.enrich.model import EntitySpan
 
 # components after `ner`, in order: the numbered fixes, then one small component per concern
-COMPONENTS = ("thinktank_entity_fixes", "thinktank_hyphen_names", "thinktank_legal_names", "thinktank_places",
-              "thinktank_role_words")
+COMPONENTS = ("thinktank_entity_fixes", "thinktank_hyphen_names", "thinktank_possessive_names", "thinktank_legal_names",
+              "thinktank_places", "thinktank_role_words")
 
 __all__ = ["COMPONENTS", "BATCH_SIZE", "LABELS", "PIPELINES", "_DISABLE", "detect_entities", "find_acronyms", "ner_available",
            "pipeline_versions", "preload", "rule_based_languages"]

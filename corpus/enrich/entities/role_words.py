@@ -3,6 +3,8 @@
 - A span made only of words of titles and ranks ("Visiting", "Intern", "Senior Fellow") or of such words
   and a roman numeral ("IX Session") is a role, not a name.
 - A span made only of function nouns joined by "and"/"&" ("Strategy and Planning") names a unit's work.
+- A weekday or month after "on"/"in" at the end of a name is a date, not part of it ("Standing Committee
+  on Friday").
 - A name ending in a meeting word (Forum, Conference, Summit, Symposium, Dialogue ...) is an EVENT when
   the text gives it an edition (an ordinal, a year, "annual") or says it was held or took place.
 """
@@ -20,6 +22,8 @@ from corpus.enrich.entities.vocab import words
 ROLE_WORDS = words("role_words") | words("title_words")
 FUNCTION_NOUNS = words("function_nouns")
 MEETING_HEADS = words("meeting_heads")
+_TRAILING_DATE = re.compile(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                            r"April|May|June|July|August|September|October|November|December)$")
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
 _TOKEN = re.compile(r"[\w’'\-.]+|&|,")
 _EDITION = re.compile(r"(?:\b\d+(?:st|nd|rd|th)|\b(?:19|20)\d\d|\b[Aa]nnual|\b(?:first|second|third|fourth|fifth|sixth|seventh|"
@@ -44,6 +48,9 @@ def thinktank_role_words(doc: Doc) -> Doc:
     text = doc.text
     out: list[S.Item] = []
     for start, end, label, hint in S.items(doc):
+        date = _TRAILING_DATE.search(text[start:end])
+        if date:
+            end = start + date.start()
         surface = text[start:end]
         if label != "PERSON" and (is_role(surface) or is_function(surface)):
             continue

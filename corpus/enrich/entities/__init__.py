@@ -20,6 +20,7 @@ from corpus.enrich.entities import gazetteer as _gazetteer  # noqa: F401 - regis
 from corpus.enrich.entities import hyphens as _hyphens  # noqa: F401 - registers thinktank_hyphen_names
 from corpus.enrich.entities import legal as _legal  # noqa: F401 - registers thinktank_legal_names
 from corpus.enrich.entities import possessives as _possessives  # noqa: F401 - registers thinktank_possessive_names
+from corpus.enrich.entities import products as _products  # noqa: F401 - registers thinktank_products
 from corpus.enrich.entities import role_words as _role_words  # noqa: F401 - registers thinktank_role_words
 from corpus.enrich.entities.chinese import RULE_BASED
 from corpus.enrich.entities.citations import citation_filter
@@ -29,7 +30,7 @@ from corpus.enrich.model import EntitySpan
 
 # components after `ner`, in order: the numbered fixes, then one small component per concern
 COMPONENTS = ("thinktank_entity_fixes", "thinktank_hyphen_names", "thinktank_possessive_names", "thinktank_legal_names",
-              "thinktank_places", "thinktank_role_words")
+              "thinktank_places", "thinktank_role_words", "thinktank_products")
 
 __all__ = ["COMPONENTS", "BATCH_SIZE", "LABELS", "PIPELINES", "_DISABLE", "detect_entities", "find_acronyms", "ner_available",
            "pipeline_versions", "preload", "rule_based_languages"]

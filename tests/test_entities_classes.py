@@ -146,3 +146,22 @@ def test_entities_classes_possessive_inside_a_name():
     assert ("National People's Congress", "ORG") in found
     assert "Standing Committee" in {t for t, _ in found}
     assert ("Alibaba's Taobao" not in {t for t, _ in _pairs("Alibaba's Taobao grew fast among people.")})
+    # without "people" in lowercase in the text: a frequent word of the language is a common noun too
+    spans = detect_entities(["The National People's Congress (NPC) met. The NPC agreed."], "en")[0]
+    assert {(e.text, e.canonical_hint) for e in spans if e.text == "NPC"} == {("NPC", "National People's Congress")}
+
+
+# capitalised phrases, standards, adjectives + AI ----------------------------------------------------------
+@pytest.mark.parametrize("bad", ["GOVERN", "MAP", "Valid & Reliable", "Advanced AI", "American AI", "ISO 26000:2010",
+                                 "ISO/IEC 22989:2022"])
+def test_entities_classes_phrases_and_designations_are_not_names(bad):
+    text = ("The functions GOVERN and MAP help teams govern and map risk. Systems should be valid and reliable: "
+            "Valid & Reliable systems. Advanced AI is advanced; American AI leads. We use ISO 26000:2010 and "
+            "ISO/IEC 22989:2022 here.")
+    assert bad not in _texts(text)
+
+
+def test_entities_classes_countries_groups_and_public_laws():
+    found = _pairs("The G7 met in South Africa to discuss P.L. 116-283.")
+    assert {("South Africa", "GPE"), ("P.L. 116-283", "LAW")} <= found
+    assert ("G7", "GPE") not in found

@@ -20,7 +20,8 @@ from corpus.enrich.entities.vocab import entries
 INSTRUMENTS = "|".join(sorted(entries("legal_instruments"), key=lambda w: (-len(w), w)))
 NUMBERED = re.compile(
     rf"\b(?:{INSTRUMENTS})(?:\s+\((?:EU|EC|EEC|Euratom)\))?\s+(?:No\.?\s*)?\d{{1,4}}/\d{{1,4}}(?:/[A-Z0-9][A-Za-z0-9\-]*)*"
-    r"|\b(?:COM|SWD|JOIN|SEC)\s?\(\d{4}\)\s?\d{1,4}(?:\s+final)?")
+    r"|\b(?:COM|SWD|JOIN|SEC)\s?\(\d{4}\)\s?\d{1,4}(?:\s+final)?"
+    r"|\bP\.\s?L\.\s?\d{2,3}[-–]\d{1,3}\b|\bPub(?:lic)?\.?\s+L(?:aw)?\.?\s+(?:No\.\s+)?\d{2,3}[-–]\d{1,3}\b")
 _REFERENCE = re.compile(r"^(?:Article|Articles|Art\.|Recital|Recitals|Paragraph|Section|Annex)\s+\d", re.I)
 _GLUED_DIGITS = re.compile(r"(?<=[a-z]{2})\d{1,3}$")
 

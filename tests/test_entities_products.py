@@ -45,3 +45,14 @@ def test_entities_products_unknown_one_word_place_is_an_organisation():
     from corpus.enrich.entities.places import known_places
 
     assert "zintlebrook" not in known_places() and "accra" in known_places() and "xinjiang" in known_places()
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Tech companies such as Zintlebrook and Movra grew.", True),
+    ("Zintlebrook, a Chinese internet firm, grew.", True),
+    ("Readings came from two stations, Zintlebrook and Movra.", False),
+])
+def test_entities_products_presented_as_company(text, company):
+    from corpus.enrich.entities.products import presented_as_company
+
+    assert presented_as_company(text, "Zintlebrook") is company

@@ -8,7 +8,8 @@
   Chinese surname ("Didi Chuxing", "Meituan Dianping"; surnames have one syllable, compound ones are
   listed) is a company; one whose first word is an organisation named in the same text
   ("Facebook Messenger") is that organisation's product.
-- A one-word GPE that no maintained place list knows ("Alibaba") is an organisation.
+- A one-word GPE that no maintained place list knows and that the text presents as a company ("companies
+  such as Alibaba", "Alibaba, a Chinese firm") is an organisation.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from corpus.enrich.entities.places import known_places
 from corpus.enrich.entities.vocab import words
 
 PRODUCT_NOUNS = words("app_nouns")
+_COMPANY_NOUNS = "|".join(sorted(words("company_nouns")))
 _NOUNS = "|".join(sorted(PRODUCT_NOUNS, key=lambda w: (-len(w), w)))
 _NAME = r"[A-Z][\w’'.\-]*(?:\s[A-Z][\w’'.\-]*)?"
 _LIST = rf"{_NAME}(?:\s*,\s*(?:and\s+|or\s+)?{_NAME})*(?:\s*,?\s+(?:and|or)\s+{_NAME})?"
@@ -39,6 +41,13 @@ def _pinyin_word(w: str, syllables: int = 1) -> bool:
     if not (w[:1].isupper() and w[1:].islower() and PINYIN_WORD.fullmatch(w)):
         return False
     return syllables <= 1 or not re.fullmatch(rf"(?i:{_ONE_SYLLABLE})", w)
+
+
+def presented_as_company(text: str, name: str) -> bool:
+    """The text calls `name` a company: "companies like/such as/including ... X", "companies (... X", "X, a ... firm"."""
+    n = re.escape(name)
+    return bool(re.search(rf"\b(?:{_COMPANY_NOUNS})\b[^.;]{{0,40}}?(?:\blike|\bsuch as|\bincluding|\()\s*[^.;]{{0,80}}?\b{n}\b", text)
+                or re.search(rf"\b{n},?\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,2}}(?:{_COMPANY_NOUNS})\b", text))
 
 
 def product_surfaces(text: str) -> set[str]:
@@ -75,7 +84,8 @@ def thinktank_products(doc: Doc) -> Doc:
             label = "ORG"
         elif label == "PERSON" and len(parts) == 2 and parts[0] in orgs:
             label = "PRODUCT"
-        elif label == "GPE" and len(parts) == 1 and surface[1:].islower() and surface.casefold() not in places:
+        elif label == "GPE" and len(parts) == 1 and surface[1:].islower() and surface.casefold() not in places \
+                and presented_as_company(text, surface):
             label = "ORG"
         out.append((start, end, label, hint))
     return S.write(doc, out)

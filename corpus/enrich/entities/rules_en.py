@@ -1,9 +1,6 @@
-"""Named-entity detection: spaCy NER plus one registered post-processing component that fixes the
-statistical models' recurrent errors on think-tank text with general rules (no entity catalogue).
-
-Pipelines are loaded once per process (module-level cache) with the components NER does not need
-disabled; texts are processed in batches with `nlp.pipe`. The fixes run inside the pipeline as the
-component `thinktank_entity_fixes` (after `ner`), on tokens and character offsets only (no re-parsing):
+"""The first post-processing component after spaCy NER, `thinktank_entity_fixes`: the statistical models'
+recurrent errors on think-tank text fixed with general rules (no entity catalogue), on tokens and
+character offsets only (no re-parsing):
 
 1. "SURNAME Given" person names (an all-caps common Chinese surname, or any all-caps word of 4+ letters
    that the text does not define as an acronym, followed by a capitalised given name) become PERSON,
@@ -60,12 +57,10 @@ component `thinktank_entity_fixes` (after `ner`), on tokens and character offset
    writes in lowercase is ORG ("Nuvalis Cloud", "Kestrel Orbital"). 18. A short form points (canonical_hint)
    to the one longer same-label name it abbreviates ("Harmattan Centre", "Radio Regulations").
 
-Chinese has no statistical pipeline (none on PyPI): `zh` runs `spacy.blank("zh")` (character segmenter, no
-download) with the rule component `thinktank_zh_rules` (see `zh_entities`); `ner_available("zh")` stays False
-(it reports statistical NER) and `rule_based_languages()` names the rule-only languages for the datacard.
-
-Roles ("ZHANG Qinkun, Secretary-General of the Tencent Research Institute") are read from the text right
-after a PERSON span: a comma, a short role phrase, then "of"/"at"/"de" and an organisation span.
+Rule 8 lives in `french.py`; Chinese rules in `chinese.py`; roles and script glosses in `roles.py`; the
+later single-concern components (hyphens, possessives, legal names, places, role words, products, phrases)
+run after this one, in the order of `COMPONENTS` in the package's `__init__.py`. Vocabularies are the data
+files in `data/` (read by `vocab.py`).
 """
 
 from __future__ import annotations

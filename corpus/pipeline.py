@@ -300,6 +300,7 @@ def link_entities(processed: Sequence[ProcessedDocument], catalog=None) -> tuple
                 label=label_of[entity_id],
                 role=span.role,
                 affiliation_id=affiliation_id,
+                parent_id=f"{doc_id}/m{short_hash(field_, owner, *span.parent)}" if span.parent else None,
             )
         )
     mentions.sort(key=lambda m: (m.doc_id, m.field, m.footnote_id or "", m.start, m.end))

@@ -104,3 +104,27 @@ def test_entity_labels_scorer_acceptable_split_parts_count():
              "acceptable_split": "ORG 'Harbour University' + ORG 'Department of Physics'"}]
     ent, _, _, _ = score_document(gold, [{"name": "Harbour University", "label": "ORG", "mentions": ["Harbour University"]}])
     assert ent.tp == 1
+
+
+def test_entity_labels_nested_places_point_to_the_full_name():
+    from corpus.enrich.entities.nested import nested_places
+
+    text = "Scholars from Harbin Institutes for Policy Studies and 深圳数据协会 met."
+    spans = [EntitySpan(14, 49, "Harbin Institutes for Policy Studies", "ORG"), EntitySpan(54, 60, "深圳数据协会", "ORG")]
+    nested = {(n.text, n.label, n.parent) for n in nested_places(text, spans)}
+    assert nested == {("Harbin", "GPE", (14, 49)), ("深圳", "GPE", (54, 60))}
+
+
+def test_entity_labels_nested_mentions_link_and_validate():
+    from corpus.pipeline import link_entities
+    from corpus.validate import nested_mention_failures
+
+    text = "Bank of Harbin opened."
+    spans = [EntitySpan(0, 14, "Bank of Harbin", "ORG"), EntitySpan(8, 14, "Harbin", "GPE", parent=(0, 14))]
+    _, mentions = link_entities([_processed("d1", text, spans)])
+    by_text = {m.text: m for m in mentions}
+    assert by_text["Harbin"].parent_id == by_text["Bank of Harbin"].mention_id and by_text["Bank of Harbin"].parent_id is None
+    table = pa.Table.from_pylist([m.model_dump() for m in mentions])
+    assert nested_mention_failures(table) == []
+    broken = pa.Table.from_pylist([{**m.model_dump(), "parent_id": "d1/m" + "0" * 12 if m.text == "Harbin" else None} for m in mentions])
+    assert [f.row_id for f in nested_mention_failures(broken)] == [by_text["Harbin"].mention_id]

@@ -25,6 +25,7 @@ from corpus.enrich.entities import products as _products  # noqa: F401 - registe
 from corpus.enrich.entities import role_words as _role_words  # noqa: F401 - registers thinktank_role_words
 from corpus.enrich.entities.chinese import RULE_BASED
 from corpus.enrich.entities.citations import citation_filter
+from corpus.enrich.entities.nested import nested_places
 from corpus.enrich.entities.roles import roles, script_names
 from corpus.enrich.entities.rules_en import BATCH_SIZE, LABELS, PIPELINES, _DISABLE, find_acronyms
 from corpus.enrich.model import EntitySpan
@@ -105,5 +106,6 @@ def detect_entities(texts: Sequence[str], language: str, notes: Sequence[bool] |
             spans = [EntitySpan(e.start_char, e.end_char, e.text, e.label_, canonical_hint=e._.canonical_hint)
                      for e in doc.ents if e.label_ in LABELS]
             spans = citation_filter(doc.text, spans, bool(notes[i]) if notes is not None else False)
-            results.append(roles(doc.text, script_names(doc.text, spans)))
+            spans = roles(doc.text, script_names(doc.text, spans))
+            results.append(sorted(spans + nested_places(doc.text, spans), key=lambda sp: (sp.start, -sp.end)))
     return results

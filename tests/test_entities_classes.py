@@ -165,3 +165,10 @@ def test_entities_classes_countries_groups_and_public_laws():
     found = _pairs("The G7 met in South Africa to discuss P.L. 116-283.")
     assert {("South Africa", "GPE"), ("P.L. 116-283", "LAW")} <= found
     assert ("G7", "GPE") not in found
+
+
+def test_entities_classes_acronym_in_a_web_address_is_still_a_name():
+    text = ("The National Institute of Standards and Technology (NIST) wrote it; NIST publishes at www.nist.gov. "
+            "Teams map and govern risk: MAP and GOVERN.")
+    found = _texts(text)
+    assert "NIST" in found and "MAP" not in found

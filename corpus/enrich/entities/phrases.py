@@ -1,8 +1,9 @@
 """Component `thinktank_phrases`: capitalised phrases and designations that are not names, and labels that
 maintained data or the form of a name settle.
 
-- A word in capitals that the text also uses as an ordinary lowercase word ("GOVERN", "MAP", "MEASURE") is
-  emphasis or a heading label, unless the text defines it as an acronym.
+- A word in capitals that the text also uses as an ordinary lowercase word ("GOVERN", "MAP", "MEASURE"; a
+  frequent word by `wordfreq`, used outside web addresses) is emphasis or a heading label, unless the text
+  defines it as an acronym ("NIST" in "www.nist.gov" stays a name).
 - Words joined by "&"/"and" that the text also writes in lowercase, with no organisation, law or event head
   word ("Valid & Reliable", "Safe and Secure") are a phrase.
 - "<adjective> AI" ("Advanced AI", "American AI", "Trustworthy AI"): the adjective is an ordinary word of the
@@ -19,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from corpus.enrich.entities import spans as S
+from corpus.enrich.entities.citations import URL
 from corpus.enrich.entities.rules_en import find_acronyms
 from corpus.enrich.entities.vocab import words
 
@@ -27,6 +29,13 @@ HEADS = (words("org_tails") | words("company_suffixes") | words("event_tails") |
 _STANDARD = re.compile(r"^(?:ISO|IEC|IEEE|ANSI|CEN|CENELEC|ETSI|ITU-[TR]|NIST SP|BS|DIN|EN)\b[\s/A-Z]*\d", re.I)
 _GROUP = re.compile(r"^G\d{1,2}$")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|ch)$")  # American, European, Chinese, British, French
+
+
+def _frequent(word: str) -> bool:
+    """An ordinary English word (wordfreq), not an agency's name that happens to appear in lowercase."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= 3.5
 
 
 def _countries() -> frozenset[str]:
@@ -47,7 +56,7 @@ def thinktank_phrases(doc: Doc) -> Doc:
     if _COUNTRIES is None:
         _COUNTRIES = _countries()
     text = doc.text
-    lower = set(re.findall(r"\b[a-z][a-z\-]*\b", text))
+    lower = set(re.findall(r"\b[a-z][a-z\-]*\b", URL.sub(" ", text)))  # words, not pieces of web addresses
     acronyms = find_acronyms(text) if doc.lang_ == "en" else {}
     current = S.items(doc)
     demonyms = {text[s:e] for s, e, lab, _ in current if lab == "NORP"}
@@ -58,7 +67,7 @@ def thinktank_phrases(doc: Doc) -> Doc:
         content = [t for t in tokens if t.lower() not in {"and", "&", "of", "the"}]
         if doc.lang_ == "en":
             if surface.isupper() and surface.isalpha() and len(surface) >= 3 and surface.lower() in lower \
-                    and surface not in acronyms and not hint:
+                    and surface not in acronyms and not hint and _frequent(surface.lower()):
                 continue
             if ("&" in tokens or "and" in tokens) and content and all(t.lower() in lower for t in content) \
                     and not {t.lower() for t in content} & HEADS and label != "PERSON":

@@ -52,7 +52,7 @@ def thinktank_possessive_names(doc: Doc) -> Doc:
         out.append((start, end, label, hint))
     # an acronym whose long form was cut at the possessive ("NPC" -> "Congress") points to the whole name
     grown = {text[a:b] for a, b, _, _ in out} - {text[a:b] for a, b, _, _ in S.items(doc)}
-    out = [(a, b, lab, next((g for g in grown if g.endswith(" " + h) and ("’s" in g or "'s" in g)), h) if h else h)
+    out = [(a, b, lab, next((g for g in sorted(grown) if g.endswith(" " + h) and ("’s" in g or "'s" in g)), h) if h else h)
            for a, b, lab, h in out]
     # drop what the extended names now cover
     merged: list[S.Item] = []

@@ -8,6 +8,9 @@ Pure functions, no I/O. Two measures:
 - mentions: the multiset of (normalised surface, label) pairs; each pair counts at most as often as
   it occurs on both sides.
 
+Gold entities may carry `acceptable_types` (other labels that also count as right), `acceptable_span`
+(another surface that also counts), `acceptable_split` (quoted parts that also count, for the entity) and `borderline` (optional: counted when found, not missed when not).
+
 Only the labels the gold annotates are scored (`SCORED_LABELS`; NORP is a detection label that the
 gold does not annotate, so NORP predictions are left out rather than counted as errors).
 """
@@ -15,33 +18,15 @@ gold does not annotate, so NORP predictions are left out rather than counted as 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from corpus.enrich.names import normalise_name
+
+__all__ = ["SCORED_LABELS", "Score", "evaluate_entities", "format_table", "normalise_name", "score_document"]
+
 SCORED_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "PRODUCT"})
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
-_LEADING = re.compile(r"^(?:the|l'|le|la|les|dr\.?|mr\.?|mrs\.?|ms\.?|mme|m\.|president)\s*", re.I)
-_POSSESSIVE = re.compile(r"'s?$")
-
-
-def normalise_name(surface: str, label: str | None = None) -> str:
-    """Comparison key for a name: case, quotes, spacing, leading article/title and possessive removed.
-
-    Person names also ignore word order ("SU Zhong" == "Zhong Su").
-    """
-    s = unicodedata.normalize("NFKC", surface).translate(_QUOTES).casefold()
-    s = re.sub(r"\s+", " ", s).strip(" \t\n.,;:\"'()[]")
-    prev = None
-    while prev != s:
-        prev = s
-        s = _LEADING.sub("", s).strip()
-    s = _POSSESSIVE.sub("", s).strip(" .,")
-    if label == "PERSON":
-        s = " ".join(sorted(re.split(r"[\s]+", s)))
-    return s
 
 
 @dataclass(frozen=True)
@@ -103,6 +88,20 @@ def _keys(ent: Mapping) -> set[str]:
     return {k for k in (normalise_name(n, label) for n in names) if k}
 
 
+def _labels(ent: Mapping) -> set[str]:
+    return {_label(ent), *(str(t) for t in ent.get("acceptable_types", ()) or ())}
+
+
+def _gold_keys(ent: Mapping) -> set[str]:
+    keys = _keys(ent)
+    if ent.get("acceptable_span"):
+        keys.add(normalise_name(str(ent["acceptable_span"]), _label(ent)))
+    # "ORG 'X' + ORG 'Y'", "ORG 'A' / 'B' alone": a prediction naming one of the quoted parts counts too
+    for part in re.findall(r"'([^']+)'", str(ent.get("acceptable_split") or "")):
+        keys.add(normalise_name(part, _label(ent)))
+    return keys
+
+
 def _surfaces(ent: Mapping) -> list[str]:
     return [m if isinstance(m, str) else str(m.get("text", "")) for m in ent.get("mentions", ()) or ()]
 
@@ -111,7 +110,7 @@ def score_document(gold: Sequence[Mapping], predicted: Sequence[Mapping],
                    labels: Iterable[str] = SCORED_LABELS) -> tuple[Score, Score, list[str], list[str]]:
     """Entity score, mention score, missed gold entities and spurious predicted entities for one document."""
     labels = frozenset(labels)
-    gold = [g for g in gold if _label(g) in labels]
+    gold = [g for g in gold if _labels(g) & labels]
     pred = [p for p in predicted if _label(p) in labels]
     pred_keys = [(_label(p), _keys(p)) for p in pred]
     pred_names = [normalise_name(str(p.get("name", "")), _label(p)) for p in pred]
@@ -122,21 +121,26 @@ def score_document(gold: Sequence[Mapping], predicted: Sequence[Mapping],
         for gi, g in enumerate(gold):
             if gi in matched:
                 continue
-            g_label, g_keys = _label(g), _keys(g)
+            g_label, g_labels, g_keys = _label(g), _labels(g), _gold_keys(g)
             g_name = normalise_name(str(g.get("name", "")), g_label)
             hit = next((i for i, (lab, keys) in enumerate(pred_keys)
-                        if i not in used and lab == g_label and (pred_names[i] == g_name if strict else keys & g_keys)), None)
+                        if i not in used and lab in g_labels and (pred_names[i] == g_name if strict else keys & g_keys)), None)
             if hit is not None:
                 used.add(hit)
                 matched[gi] = hit
-    missed = [f"{_label(g)}:{g.get('name')}" for gi, g in enumerate(gold) if gi not in matched]
+    # an optional (borderline) gold entity that was not found is neither a miss nor part of the gold
+    gold_kept = [(gi, g) for gi, g in enumerate(gold) if gi in matched or not g.get("borderline")]
+    missed = [f"{_label(g)}:{g.get('name')}" for gi, g in gold_kept if gi not in matched]
     spurious = [f"{_label(p)}:{p.get('name')}" for i, p in enumerate(pred) if i not in used]
-    ent_score = Score(len(used), len(pred), len(gold))
+    ent_score = Score(len(used), len(pred), len(gold_kept))
 
-    def bag(ents: Sequence[Mapping]) -> Counter:
-        return Counter((normalise_name(s), _label(e)) for e in ents for s in _surfaces(e))
+    def bag(ents: Sequence[Mapping], label_of=_label) -> Counter:
+        return Counter((normalise_name(s), label_of(e)) for e in ents for s in _surfaces(e))
 
-    g_bag, p_bag = bag(gold), bag(pred)
+    # a gold entity matched under one of its acceptable labels is scored with that label
+    label_as = {gi: _label(pred[matched[gi]]) for gi, _ in gold_kept if gi in matched}
+    g_bag = Counter((normalise_name(s), label_as.get(gi, _label(g))) for gi, g in gold_kept for s in _surfaces(g))
+    p_bag = bag(pred)
     tp = sum((g_bag & p_bag).values())
     men_score = Score(tp, sum(p_bag.values()), sum(g_bag.values()))
     return ent_score, men_score, missed, spurious

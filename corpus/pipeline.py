@@ -99,7 +99,9 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
     if options.ner:
         from corpus.enrich.pieces import detect_in_pieces
 
-        for owner, spans in zip(owners, detect_in_pieces(texts, lambda pieces: detect_entities(pieces, language))):
+        notes = [o is not None for o in owners]
+        found = detect_in_pieces(texts, lambda pieces, tags: detect_entities(pieces, language, notes=tags), tags=notes)
+        for owner, spans in zip(owners, found):
             entity_spans.extend((owner, span) for span in spans)
     return ProcessedDocument(
         document=document,
@@ -353,6 +355,7 @@ def link_entities(processed: Sequence[ProcessedDocument], catalog=None) -> tuple
     mentions = []
     by_surface: dict[tuple[str, str | None, str], str] = {}
     by_name: dict[str, str] = {}  # any name or alias, casefolded -> entity (first in id order wins)
+    label_of = {entity.entity_id: entity.label for entity in canonical}  # one entity, one label
     for entity in sorted(canonical, key=lambda e: e.entity_id):
         for name in (entity.name, *entity.aliases):
             by_name.setdefault(name.casefold(), entity.entity_id)
@@ -373,9 +376,10 @@ def link_entities(processed: Sequence[ProcessedDocument], catalog=None) -> tuple
                 start=span.start,
                 end=span.end,
                 text=span.text,
-                label=span.label,
+                label=label_of[entity_id],
                 role=span.role,
                 affiliation_id=affiliation_id,
+                parent_id=f"{doc_id}/m{short_hash(field_, owner, *span.parent)}" if span.parent else None,
             )
         )
     mentions.sort(key=lambda m: (m.doc_id, m.field, m.footnote_id or "", m.start, m.end))

@@ -1,11 +1,20 @@
 """Measured extraction quality: score a build against hand-written gold annotations (`corpus eval`).
 
-Gold files come in four shapes, all read here:
+Gold files come in these shapes, all read here:
 - `{"seed": FILE, "entities": [...]}`: one document's entities (tests/gold/entities_*.json);
 - `{"documents": [{"file": FILE, "quantities": [...]}, ...]}`: quantities per document;
-- `[{"file": FILE, "language": .., "entities": [...], "quantities": [...]}, ...]`: the devset's gold.json.
+- `[{"file": FILE, "language": .., "entities": [...], "quantities": [...]}, ...]`: the devset's gold.json;
+- devset-real (`entities` = `{"section": "<heading> (level ...", "items": [...]}` beside the record's
+  `headings`): the gold covers one section, from its heading to the next heading of the same or a higher
+  level; only predicted mentions inside that span are scored;
+- devset-news (records with `body_paragraph_count`, or any record saying `"mentions_are": "distinct"`):
+  `mentions` lists each distinct surface form once, so
+  predicted surfaces are counted once per entity too; `borderline` gold entities are optional,
+  `acceptable_types` and `acceptable_span` are accepted alternatives (see corpus.evaluate).
 Entities are `{name, type, mentions: [surface, ...]}`; quantities `{text, value, unit}` (value may be
-`[low, high]`). Gold counts body text only, so only body mentions and quantities are scored.
+`[low, high]`). Gold counts body text only, so only body mentions and quantities are scored; a mention
+scores with its own published label (`mentions.label`), and a mention nested inside another one
+(`mentions.parent_id` set, when the column exists) is left out, as flat gold keeps the longest name.
 - `{"file": FILE, "gold": "citations", "footnotes": [{"n", "text", "citations": [...]}]}`: the works each
   footnote cites (tests/gold/citations_*.json, rules in tests/gold/CITATIONS.md). A document in the
   build is scored on the build's citations table; a gold document not in the build is scored by parsing
@@ -16,10 +25,12 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from collections.abc import Sequence
 
 import pyarrow.parquet as pq
 
@@ -36,6 +47,24 @@ class Gold:
     quantities: dict[str, list[dict]]
     languages: dict[str, str]
     citations: dict[str, dict] = field(default_factory=dict)
+    sections: dict[str, tuple[str, str | None, tuple[str, ...]]] = field(default_factory=dict)  # doc -> (heading, next heading, all headings)
+    distinct: set[str] = field(default_factory=set)  # docs whose gold lists each surface form once
+
+
+def _section_scope(record: dict) -> tuple[str, str | None, tuple[str, ...]] | None:
+    """(heading of the annotated section, heading that ends it or None, every heading) of a devset-real record."""
+    ents = record.get("entities")
+    if not isinstance(ents, dict) or not ents.get("section"):
+        return None
+    title = str(ents["section"]).split(" (level")[0].strip()
+    headings = [h for h in record.get("headings", ()) if isinstance(h, dict)]
+    at = next((i for i, h in enumerate(headings) if h.get("title") == title), None)
+    titles = tuple(str(h.get("title", "")) for h in headings)
+    if at is None:
+        return title, None, titles
+    level = headings[at].get("level", 1)
+    nxt = next((h["title"] for h in headings[at + 1:] if h.get("level", 1) <= level), None)
+    return title, nxt, titles
 
 
 def load_gold(paths: list[Path]) -> Gold:
@@ -55,7 +84,13 @@ def load_gold(paths: list[Path]) -> Gold:
                 gold.citations[doc_id] = record
                 continue
             if "entities" in record:
-                gold.entities[doc_id] = record["entities"]
+                ents = record["entities"]
+                scope = _section_scope(record)
+                if scope is not None:
+                    gold.sections[doc_id] = scope
+                gold.entities[doc_id] = ents.get("items", []) if isinstance(ents, dict) else ents
+                if record.get("mentions_are") == "distinct" or "body_paragraph_count" in record:
+                    gold.distinct.add(doc_id)
             if "quantities" in record:
                 gold.quantities[doc_id] = record["quantities"]
             if record.get("language"):
@@ -67,17 +102,59 @@ def _read(folder: Path, table: str, columns: list[str]) -> list[dict]:
     return pq.read_table(folder / table, columns=columns).to_pylist()
 
 
-def predicted_entities(folder: Path) -> dict[str, list[dict]]:
-    """Per document: the entities with their body mention surfaces, in the evaluator's input shape."""
+def _flexible(title: str) -> re.Pattern:
+    words = title.split()
+    return re.compile(r"\s+".join(re.escape(w) for w in words)) if words else re.compile(r"(?!)")
+
+
+def section_span(text: str, heading: str, next_heading: str | None, others: Sequence[str] = ()) -> tuple[int, int] | None:
+    """Where a section runs in a document's clean text: from its heading to the next heading after it
+    (to the end of the text for the last section). An occurrence followed within a few lines by two
+    other headings of the document (`others`) is a contents entry, not the heading; of the remaining
+    occurrences, those opening a line are preferred, and the last one followed by the next heading wins."""
+    def find(title: str) -> list[int]:
+        bare = re.sub(r"^(?:[\dIVX]+(?:\.\d+)*\.?|[a-z]\)|[ivx]+\))\s+", "", title)
+        for form in dict.fromkeys((title, bare)):
+            found = [m.start() for m in _flexible(form).finditer(text) if not text[m.end():m.end() + 1].isalnum()
+                     and text[m.end():m.end() + 1] != ":" and not contents(m.end())]
+            if found:
+                opening = [i for i in found if i == 0 or text[i - 1] == "\n"]
+                return opening or found
+        return []
+
+    def contents(at: int) -> bool:
+        window = " ".join(text[at:at + 400].split())
+        return sum(" ".join(o.split()) in window for o in others if o not in (heading, next_heading)) >= 2
+
+    starts = find(heading)
+    if not starts:
+        return None
+    if not next_heading:
+        return starts[-1], len(text)
+    ends = find(next_heading)
+    spans = [(s, next(e for e in ends if e > s)) for s in starts if any(e > s for e in ends)]
+    return spans[-1] if spans else None
+
+
+def predicted_entities(folder: Path, scopes: dict[str, tuple[int, int]] | None = None) -> dict[str, list[dict]]:
+    """Per document: the entities with their body mention surfaces, in the evaluator's input shape. Each
+    mention scores with its own published label; `scopes` limits a document to a span of its text."""
     entities = {e["entity_id"]: e for e in _read(folder, "entities", ["entity_id", "name", "label", "aliases"])}
-    grouped: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for m in _read(folder, "mentions", ["entity_id", "doc_id", "field", "start", "text"]):
-        if m["field"] == "body":
-            grouped[m["doc_id"]][m["entity_id"]].append(m["text"])
+    columns = ["entity_id", "doc_id", "field", "start", "text", "label"]
+    names = set(pq.read_schema(next((folder / "mentions").glob("*.parquet"))).names)
+    nested = "parent_id" in names
+    grouped: dict[str, dict[tuple[str, str], list[str]]] = defaultdict(lambda: defaultdict(list))
+    for m in _read(folder, "mentions", columns + (["parent_id"] if nested else [])):
+        if m["field"] != "body" or (nested and m["parent_id"]):
+            continue
+        scope = (scopes or {}).get(m["doc_id"])
+        if scope is not None and not scope[0] <= m["start"] < scope[1]:
+            continue
+        grouped[m["doc_id"]][(m["entity_id"], m["label"])].append(m["text"])
     return {
         doc_id: [
-            {"name": entities[eid]["name"], "label": entities[eid]["label"], "aliases": entities[eid]["aliases"], "mentions": surfaces}
-            for eid, surfaces in sorted(by_entity.items())
+            {"name": entities[eid]["name"], "label": label, "aliases": entities[eid]["aliases"], "mentions": surfaces}
+            for (eid, label), surfaces in sorted(by_entity.items())
         ]
         for doc_id, by_entity in grouped.items()
     }
@@ -165,13 +242,25 @@ def evaluate_build(folder: Path, gold_paths: list[Path]) -> dict:
         if doc_id in built
     }
     quantity_gold = {doc_id: qs for doc_id, qs in gold.quantities.items() if doc_id in built}
-    report = evaluate_entities(entity_gold, predicted_entities(folder)) if entity_gold else None
-    return {
+    scopes: dict[str, tuple[int, int]] = {}
+    if gold.sections:
+        texts = {d["doc_id"]: d["text"] for d in _read(folder, "documents", ["doc_id", "text"]) if d["doc_id"] in gold.sections}
+        for doc_id, (heading, next_heading, others) in gold.sections.items():
+            span = section_span(texts[doc_id], heading, next_heading, others) if doc_id in texts else None
+            scopes[doc_id] = span if span is not None else (0, 0)  # a section not found scores zero recall
+    predicted = predicted_entities(folder, scopes)
+    for doc_id in gold.distinct & set(predicted):  # one surface form counts once per entity
+        predicted[doc_id] = [{**e, "mentions": sorted(set(e["mentions"]))} for e in predicted[doc_id]]
+    report = evaluate_entities(entity_gold, predicted) if entity_gold else None
+    out = {
         "entities": report_as_dict(report) if report else None,
         "quantities": {doc_id: s.as_dict() for doc_id, s in score_quantities(quantity_gold, folder).items()} if quantity_gold else None,
         "citations": score_citation_gold(gold.citations, folder) if gold.citations else None,
         "documents_scored": sorted(set(entity_gold) | set(quantity_gold) | set(gold.citations)),
     }
+    if scopes:
+        out["sections_scored"] = {doc_id: list(span) for doc_id, span in sorted(scopes.items())}
+    return out
 
 
 def format_quality(result: dict) -> str:

@@ -178,6 +178,7 @@ class Mention(Record):
     label: EntityLabel = Field(description="Entity type of this mention.")
     role: str | None = Field(description="Role the text states for a PERSON mention ('Deputy Director').")
     affiliation_id: str | None = Field(description="entity_id of the organisation the stated role belongs to.")
+    parent_id: str | None = Field(default=None, description="mention_id of the longer name this mention is part of (a place named inside an organisation's name); null for a top-level mention. Flat counts use parent_id IS NULL.")
 
 
 class Quantity(Record):

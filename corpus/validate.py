@@ -79,6 +79,36 @@ def validate_build(folder: Path, schema_dir: Path = SCHEMA_DIR) -> list[Failure]
         failures.extend(_pandera_failures(name, table, pandera_schemas[name]))
     if len(tables) == len(TABLES):
         failures.extend(cross_table_failures(tables))
+        failures.extend(mention_label_failures(tables["entities"], tables["mentions"]))
+        failures.extend(nested_mention_failures(tables["mentions"]))
+    return failures
+
+
+def nested_mention_failures(mentions: pa.Table) -> list[Failure]:
+    """A nested mention points to a mention of the same text that contains it."""
+    if "parent_id" not in mentions.column_names:
+        return []
+    rows = {m["mention_id"]: m for m in mentions.select(["mention_id", "doc_id", "field", "footnote_id", "start", "end", "parent_id"]).to_pylist()}
+    failures = []
+    for m in rows.values():
+        parent = rows.get(m["parent_id"]) if m["parent_id"] else None
+        if m["parent_id"] and (parent is None or (parent["doc_id"], parent["field"], parent["footnote_id"]) != (m["doc_id"], m["field"], m["footnote_id"])
+                               or not parent["start"] <= m["start"] < m["end"] <= parent["end"] or parent["parent_id"]):
+            failures.append(Failure("mentions", "parent_id", m["mention_id"], f"parent {m['parent_id']!r} is not a top-level mention containing this one"))
+            if len(failures) >= MAX_FAILURES_PER_CHECK:
+                break
+    return failures
+
+
+def mention_label_failures(entities: pa.Table, mentions: pa.Table) -> list[Failure]:
+    """One entity, one label: every mention carries the label of the entity it points to."""
+    labels = dict(zip(entities.column("entity_id").to_pylist(), entities.column("label").to_pylist()))
+    failures = []
+    for mention_id, entity_id, label in zip(*(mentions.column(c).to_pylist() for c in ("mention_id", "entity_id", "label"))):
+        if entity_id in labels and labels[entity_id] != label:
+            failures.append(Failure("mentions", "label", mention_id, f"label {label} differs from its entity's label {labels[entity_id]}"))
+            if len(failures) >= MAX_FAILURES_PER_CHECK:
+                break
     return failures
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from corpus.enrich.catalog import CatalogEntry
 from corpus.enrich.model import EntitySpan
-from corpus.evaluate import normalise_name
+from corpus.enrich.names import normalise_name
 
 # French -> English words of organisation, law and event names, for a cross-lingual key
 _GLOSSARY = {

@@ -20,6 +20,7 @@ class EntitySpan:
     role: str | None = None  # e.g. "Secretary-General", when the text states it next to a PERSON
     affiliation: str | None = None  # surface form of the organisation the role belongs to
     canonical_hint: str | None = None  # a better name for grouping (expansion of an acronym, full name)
+    parent: tuple[int, int] | None = None  # (start, end) of the longer name this one is part of, in the same text
 
 
 @dataclass(frozen=True)

@@ -36,8 +36,11 @@ def split_text(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
     return pieces
 
 
-def detect_in_pieces(texts: Sequence[str], detect: Callable[[list[str]], list[list[Span]]], limit: int | None = None) -> list[list[Span]]:
-    """`detect` (one list of spans per text) run over texts cut into pieces, spans shifted to each text."""
+def detect_in_pieces(texts: Sequence[str], detect: Callable[..., list[list[Span]]], limit: int | None = None, tags: Sequence | None = None) -> list[list[Span]]:
+    """`detect` (one list of spans per text) run over texts cut into pieces, spans shifted to each text.
+
+    With `tags` (one per text), `detect` is called as `detect(pieces, piece_tags)`, each piece carrying
+    its text's tag (e.g. whether the text is a footnote)."""
     limit = limit or PIECE_CHARS
     owners: list[tuple[int, int]] = []  # (text index, offset of the piece in that text)
     pieces: list[str] = []
@@ -45,7 +48,17 @@ def detect_in_pieces(texts: Sequence[str], detect: Callable[[list[str]], list[li
         for offset, piece in split_text(text, limit):
             owners.append((i, offset))
             pieces.append(piece)
+    found = detect(pieces) if tags is None else detect(pieces, [tags[i] for i, _ in owners])
     results: list[list[Span]] = [[] for _ in texts]
-    for (i, offset), spans in zip(owners, detect(pieces)):
-        results[i].extend(dataclasses.replace(s, start=s.start + offset, end=s.end + offset) if offset else s for s in spans)
+    for (i, offset), spans in zip(owners, found):
+        results[i].extend(_shifted(s, offset) if offset else s for s in spans)
     return results
+
+
+def _shifted(span: Span, offset: int) -> Span:
+    """`span` moved by `offset` characters, with the span it nests in (`parent`, when it has one)."""
+    changes = {"start": span.start + offset, "end": span.end + offset}
+    parent = getattr(span, "parent", None)
+    if parent:
+        changes["parent"] = (parent[0] + offset, parent[1] + offset)
+    return dataclasses.replace(span, **changes)

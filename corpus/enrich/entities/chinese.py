@@ -1,0 +1,229 @@
+"""Rule-based Chinese entities (no statistical Chinese pipeline is on PyPI): the registered component
+`thinktank_zh_rules` over `spacy.blank("zh")` (character segmenter, no download).
+
+Both scripts: the rules match on the text converted to Simplified characters one by one (`script.py`),
+so a span found there has the same offsets in the original Traditional text. Vocabularies are the data
+files `data/zh_*.txt`; places come from maintained data (`places.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from corpus.enrich.entities.places import zh_places
+from corpus.enrich.entities.script import to_simplified
+from corpus.enrich.entities.vocab import entries, words
+
+RULE_BASED = {"zh": "thinktank_zh_rules"}
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_IS_CJK = re.compile(f"[{_CJK}]")
+
+
+def _longest_first(name: str) -> tuple[str, ...]:
+    return tuple(sorted(entries(name), key=lambda w: (-len(w), w)))
+
+
+ZH_ORG_HEADS = _longest_first("zh_org_heads")
+ZH_WEAK_HEADS = words("zh_weak_heads")
+ZH_HEAD_COMPOUNDS = words("zh_head_compounds")
+ZH_PERSON_ROLES = _longest_first("zh_person_roles")
+ZH_BOUNDARY_WORDS = _longest_first("zh_boundary_words")
+ZH_ORGANISER_VERBS = _longest_first("zh_organiser_verbs")
+ZH_EVENT_HEADS = "|".join(_longest_first("zh_event_heads"))
+ZH_SURNAME_CHARS = words("zh_surname_chars")
+# characters that end a name on its left: particles, conjunctions, prepositions, copula, aspect markers
+ZH_FUNCTION = frozenset("在由和与及或的、，。；：！？（）()“”‘’《》「」『』为对向从将把被是于了也并而但就都又还等让使给")
+# characters that cannot end a three-character name: they start the verb or particle after a two-character name
+ZH_AFTER_NAME = frozenset("在说表指认介分结称的和与等也还则就是对为提以将已于向从透谈呼致主发出、，。：；（）")
+ZH_LAW_TAILS = ("法", "条例", "规定", "办法", "法案", "规划", "纲要", "意见", "决定", "通知", "指引", "准则", "细则",
+                "公约", "协定", "条约", "标准")
+ZH_PLACE_SUFFIX = "省|市|自治区|特别行政区|县"
+_ZH_ORG = re.compile("|".join(ZH_ORG_HEADS))
+_ZH_ROLE = re.compile("|".join(ZH_PERSON_ROLES))
+_ZH_LAW = re.compile(r"《([^《》\n]{1,40})》")
+_ZH_EVENT = re.compile(r"[“「『][^“”「」『』\n]{1,40}[”」』][" + _CJK + r"]{0,4}?(?:" + ZH_EVENT_HEADS
+                       + r")|第[一二三四五六七八九十百\d]+届[" + _CJK + r"]{2,20}?(?:" + ZH_EVENT_HEADS + r")")
+_ZH_EVENT_HEAD = re.compile(ZH_EVENT_HEADS)
+_ZH_PLACE_VERB = re.compile(r"(?:在|赴|到|前往)([" + _CJK + r"]{2,4}?)(?:举办|召开|举行|开幕|开展|调研|考察|参加|出席|访问)")
+_ZH_PLACE_LIST = re.compile(r"(?<=[，。；：、\s])([" + _CJK + r"]{2,4}(?:、[" + _CJK + r"]{2,4})+)等(?:地|省|省份|城市|地区)")
+_ZH_PLACE_ADMIN = re.compile(r"(?<![" + _CJK + r"])([" + _CJK + r"]{2,3})(?:" + ZH_PLACE_SUFFIX + r")|(?<=[在赴到于从])(["
+                             + _CJK + r"]{2,3}(?:" + ZH_PLACE_SUFFIX + r"))")
+# a news dateline: "本报乌镇9月26日电", "新华社北京10月28日电"
+_ZH_DATELINE = re.compile(r"(?:本报|社)([" + _CJK + r"]{2,4}?)\d{1,2}月\d{1,2}日电")
+# a news agency: "新华社记者", "中新社电" (a name ending in 社 before a reporting word)
+_ZH_AGENCY = re.compile(r"([" + _CJK + r"]{1,5}社)(?=记者|电|讯|报道|消息|发)")
+_OUR_COUNTRY = re.compile(r"我国")  # "our country" in Chinese news and reports: China
+CHINA = "中国"
+
+
+@lru_cache(maxsize=1)
+def _international() -> tuple[str, ...]:
+    return _longest_first("zh_international_orgs")
+
+
+def _zh_name_start(text: str, end: int, limit: int = 20) -> int:
+    """Start of the run of CJK characters that ends at `end`, bounded by punctuation, function characters,
+    a verb that cannot be inside a name (召开, 举办 ...) or a year ("2021年")."""
+    i = end
+    while i > 0 and end - i < limit and _IS_CJK.match(text[i - 1]) and text[i - 1] not in ZH_FUNCTION:
+        if any(text.endswith(w, 0, i) for w in ZH_BOUNDARY_WORDS):
+            break
+        if text[i - 1] == "年" and i > 1 and text[i - 2].isdigit():
+            break
+        i -= 1
+    return i
+
+
+def _generic_modifier(text: str, start: int, head_at: int, head: str) -> bool:
+    """The words before the head are a term the text uses on its own ("人工智能" + "公司"): a common noun
+    phrase, not a name (counted where the modifier is not followed by the same head)."""
+    modifier = text[start:head_at]
+    if len(modifier) < 2:
+        return False
+    alone = sum(1 for m in re.finditer(re.escape(modifier), text) if not text.startswith(head, m.end()))
+    return alone >= 2
+
+
+def zh_entities(text: str) -> list[tuple[int, int, str]]:
+    """Rule-based Chinese entities as (start, end, label) character spans of `text` (either script):
+    - 《...》 with a law-like ending (法, 条例, 规定, 办法 ...) -> LAW (the title without the marks);
+    - a quoted title + meeting noun ("“...”专题研讨会", "「...」研讨会"), "第N届...论坛", and a run of
+      characters ending in a meeting noun (论坛, 峰会, 大会 ...) -> EVENT, unless the forum organises something
+      ("X论坛联合主办": an organisation);
+    - the run of CJK characters before an organisation head (研究院, 大学, 有限公司, 委员会, 办公室, 中心 ...),
+      bounded by punctuation, function characters and verbs (在/由/和/的/召开/举办 ...) -> ORG; a unit named right
+      after an organisation ("钱塘理工大学能源与信息学院") is part of it and not a second organisation; a weak head
+      starting a compound (部门) or after a term the text uses alone (人工智能公司) is not a name;
+    - the name of an organisation before a role word ("数码港行政总裁", "立法会议员") -> ORG;
+    - the 2-3 characters after a role word (院长, 教授, 研究员, 记者 ...) and a surname before one (郑市长) -> PERSON;
+    - places: maintained gazetteer names (countries, provinces, cities), datelines ("本报乌镇9月26日电"),
+      "在X举办", "X、Y等地", "X省/X市" -> GPE; 我国 ("our country") -> GPE (China);
+    - news agencies ("新华社记者") and international bodies (data file) -> ORG;
+    then every other occurrence of a found name gets the same label."""
+
+    text = to_simplified(text)
+    found: list[tuple[int, int, str]] = []
+    for m in _ZH_LAW.finditer(text):
+        if m.group(1).endswith(ZH_LAW_TAILS):
+            found.append((m.start(1), m.end(1), "LAW"))
+    for m in _ZH_EVENT.finditer(text):
+        found.append((m.start(), m.end(), "EVENT"))
+    role_chars = {k for r in _ZH_ROLE.finditer(text) for k in range(r.start(), r.end())}
+    for m in _ZH_EVENT_HEAD.finditer(text):
+        start = _zh_name_start(text, m.start())
+        if m.end() - 1 in role_chars:
+            continue  # "立法会议员": the head runs into a role word (议员)
+        if m.start() - start >= 2:
+            after = text[m.end():m.end() + 4]
+            label = "ORG" if any(after.startswith(v) for v in ZH_ORGANISER_VERBS) else "EVENT"
+            if not _generic_modifier(text, start, m.start(), m.group()):
+                found.append((start, m.end(), label))
+    prev_org_end = -1
+    for m in _ZH_ORG.finditer(text):
+        start = _zh_name_start(text, m.start())
+        name_len = m.start() - start
+        weak = m.group() in ZH_WEAK_HEADS
+        if weak and text[m.end():m.end() + 1] in ZH_HEAD_COMPOUNDS:
+            continue  # "部门", "局面": a word, not the end of a name
+        if prev_org_end >= 0 and start <= prev_org_end + 6 and re.fullmatch(f"[{_CJK}]*", text[prev_org_end:m.start()]) \
+                and (start == prev_org_end or text[start - 1] in "与和及"):
+            prev_org_end = m.end()  # a unit of the organisation just named
+            continue
+        if name_len < (3 if weak else 2):
+            continue
+        if weak and text.count(text[m.start() - 2:m.end()]) >= 3:
+            continue  # a frequent compound ("数据中心") is a common noun
+        if _generic_modifier(text, start, m.start(), m.group()):
+            continue
+        found.append((start, m.end(), "ORG"))
+        prev_org_end = m.end()
+    heads = tuple(h for h in ZH_ORG_HEADS)
+    for m in _ZH_ROLE.finditer(text):
+        name = text[m.end():m.end() + 4].lstrip(" \u3000")
+        gap = len(text[m.end():m.end() + 4]) - len(name)
+        at = m.end() + gap
+        if len(name) >= 2 and re.fullmatch(f"[{_CJK}]+", name[:2]) and name[0] not in ZH_FUNCTION and name[0] not in ZH_AFTER_NAME:
+            size = 3 if len(name) >= 3 and _IS_CJK.match(name[2]) and name[2] not in ZH_AFTER_NAME else 2
+            found.append((at, at + size, "PERSON"))
+        # before the role: a surname alone (郑市长) or the organisation the role belongs to (数码港行政总裁)
+        start = _zh_name_start(text, m.start(), limit=10)
+        before = text[start:m.start()]
+        if len(before) == 1 and before in ZH_SURNAME_CHARS:
+            found.append((start, m.start(), "PERSON"))
+        elif 2 <= len(before) <= 10 and before not in heads and not before.endswith(heads):
+            found.append((start, m.start(), "ORG"))
+    for m in _ZH_PLACE_VERB.finditer(text):
+        found.append((m.start(1), m.end(1), "GPE"))
+    for m in _ZH_PLACE_LIST.finditer(text):
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            found.append((pos, pos + len(item), "GPE"))
+            pos += len(item) + 1
+    for m in _ZH_PLACE_ADMIN.finditer(text):
+        g = 1 if m.group(1) else 2
+        found.append((m.start(g), m.end(g) if g == 2 else m.end(), "GPE"))
+    for m in _ZH_DATELINE.finditer(text):
+        found.append((m.start(1), m.end(1), "GPE"))
+    for m in _ZH_AGENCY.finditer(text):
+        found.append((m.start(1), m.end(1), "ORG"))
+    for name in _international():
+        found.extend((m.start(), m.end(), "ORG") for m in re.finditer(re.escape(name), text))
+    for m in _OUR_COUNTRY.finditer(text):
+        found.append((m.start(), m.end(), "GPE"))
+    # longest first, no overlaps; a place inside an organisation or event name is part of it
+    chosen: list[tuple[int, int, str]] = []
+    taken = [False] * (len(text) + 1)
+    for s, e, lab in sorted(set(found), key=lambda x: (-(x[1] - x[0]), x[0], x[2])):
+        if not any(taken[s:e]):
+            chosen.append((s, e, lab))
+            for k in range(s, e):
+                taken[k] = True
+    # gazetteer places where nothing else was found (longest names first)
+    places = zh_places()
+    i = 0
+    while i < len(text):
+        hit = next((n for n in range(6, 1, -1) if not any(taken[i:i + n]) and text[i:i + n] in places), 0)
+        if hit:
+            chosen.append((i, i + hit, "GPE"))
+            for k in range(i, i + hit):
+                taken[k] = True
+            i += hit
+        else:
+            i += 1
+    # other occurrences of the names found
+    for name, lab in sorted({(text[s:e], lab) for s, e, lab in chosen}, key=lambda x: (-len(x[0]), x[0])):
+        for m in re.finditer(re.escape(name), text):
+            if not any(taken[m.start():m.end()]):
+                chosen.append((m.start(), m.end(), lab))
+                for k in range(m.start(), m.end()):
+                    taken[k] = True
+
+    return sorted(chosen)
+
+
+def canonical_hint(surface: str) -> str | None:
+    """我国 ("our country") stands for China."""
+    return CHINA if surface == "我国" else None
+
+
+@Language.component("thinktank_zh_rules")
+def thinktank_zh_rules(doc: Doc) -> Doc:
+    """Rule-based entities for Chinese (see `zh_entities`), set as `doc.ents`."""
+    if not Span.has_extension("canonical_hint"):
+        Span.set_extension("canonical_hint", default=None)
+    spans = []
+    for s, e, lab in zh_entities(doc.text):
+        sp = doc.char_span(s, e, label=lab, alignment_mode="expand")
+        if sp is not None:
+            spans.append(sp)
+    doc.ents = sorted(filter_spans(spans), key=lambda sp: sp.start)
+    for sp in doc.ents:
+        hint = canonical_hint(sp.text)
+        if hint:
+            sp._.canonical_hint = hint
+    return doc

@@ -1,0 +1,27 @@
+"""Spans that are not entities in citations: web addresses anywhere, titles of cited works in notes.
+
+In a footnote or endnote, authors are persons and publishers or outlets organisations, but the quoted
+title of an article, report or speech is not an entity ("“Merger Ushers in New Era,”" is not a PERSON),
+and nothing inside a URL is (a domain is not a GPE). Until notes are parsed into fields (author, title,
+outlet), quoted titles and URLs are the parts that can be told reliably.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus.enrich.model import EntitySpan
+
+URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|net|gov|edu|int|cn|uk|eu|fr|hk|tw|io)(?:/\S*)?\b")
+QUOTED = re.compile(r"“[^”\n]{2,300}”|\"[^\"\n]{2,300}\"|«[^»\n]{2,300}»|‘[^’\n]{8,300}’")
+
+
+def citation_filter(text: str, spans: list[EntitySpan], note: bool) -> list[EntitySpan]:
+    """`spans` without those inside a web address (any text) or, in a note, inside a quoted title."""
+    blocked = [(m.start(), m.end()) for m in URL.finditer(text)]
+    if note:
+        blocked += [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    if not blocked:
+        return spans
+    return [sp for sp in spans if not any(a <= sp.start and sp.end <= b or (a < sp.end and sp.start < b and URL.match(text, a))
+                                          for a, b in blocked)]

@@ -1,0 +1,44 @@
+"""Component `thinktank_legal_names`: legal instruments with numbers, article references, endnote digits.
+
+- Numbered instruments are LAW: "Regulation (EU) 2016/679", "Directive 2019/790", "Guidelines 3/2018",
+  "Law No. 24/2018/QH14", "Decree No. 13/2023/ND-CP", and EU document numbers "COM(2021) 205 final";
+  they replace what the model made of them ("EU" as an organisation).
+- A reference to an article, recital or paragraph ("Article 3(2)") is not a name.
+- Endnote digits glued to a name ("Digital Markets27"; the tokenizer splits them off) are not part of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from corpus.enrich.entities import spans as S
+from corpus.enrich.entities.vocab import entries
+
+INSTRUMENTS = "|".join(sorted(entries("legal_instruments"), key=lambda w: (-len(w), w)))
+NUMBERED = re.compile(
+    rf"\b(?:{INSTRUMENTS})(?:\s+\((?:EU|EC|EEC|Euratom)\))?\s+(?:No\.?\s*)?\d{{1,4}}/\d{{1,4}}(?:/[A-Z0-9][A-Za-z0-9\-]*)*"
+    r"|\b(?:COM|SWD|JOIN|SEC)\s?\(\d{4}\)\s?\d{1,4}(?:\s+final)?"
+    r"|\bP\.\s?L\.\s?\d{2,3}[-–]\d{1,3}\b|\bPub(?:lic)?\.?\s+L(?:aw)?\.?\s+(?:No\.\s+)?\d{2,3}[-–]\d{1,3}\b")
+_REFERENCE = re.compile(r"^(?:Article|Articles|Art\.|Recital|Recitals|Paragraph|Section|Annex)\s+\d", re.I)
+_GLUED_DIGITS = re.compile(r"(?<=[a-z]{2})\d{1,3}$")
+
+
+@Language.component("thinktank_legal_names")
+def thinktank_legal_names(doc: Doc) -> Doc:
+    text = doc.text
+    found = [(m.start(), m.end(), "LAW", None) for m in NUMBERED.finditer(text)]
+    out: list[S.Item] = []
+    for start, end, label, hint in S.items(doc):
+        surface = text[start:end]
+        if _REFERENCE.match(surface):
+            continue
+        glued = _GLUED_DIGITS.search(surface)
+        if glued and start + glued.start() > start:
+            end = start + glued.start()
+        if any(s < end and start < e for s, e, _, _ in found):
+            continue
+        out.append((start, end, label, hint))
+    return S.write(doc, out + found)

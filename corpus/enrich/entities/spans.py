@@ -1,0 +1,34 @@
+"""Plain character spans over a spaCy `Doc`, for the small components that edit `doc.ents` after the
+main fixes: read the entities as (start, end, label, hint) tuples, change them, write them back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+Item = tuple[int, int, str, str | None]  # start_char, end_char, label, canonical_hint
+
+if not Span.has_extension("canonical_hint"):
+    Span.set_extension("canonical_hint", default=None)
+
+
+def items(doc: Doc) -> list[Item]:
+    return [(e.start_char, e.end_char, e.label_, e._.canonical_hint) for e in doc.ents]
+
+
+def write(doc: Doc, new: Iterable[Item]) -> Doc:
+    """Set `doc.ents` from character spans (snapped inside token bounds; overlaps: longest wins)."""
+    made: list[tuple[Span, str | None]] = []
+    for start, end, label, hint in new:
+        sp = doc.char_span(start, end, label=label, alignment_mode="contract")
+        if sp is not None and len(sp) and sp.text.strip():
+            made.append((sp, hint))
+    hints = {(sp.start_char, sp.end_char): hint for sp, hint in made if hint}
+    doc.ents = sorted(filter_spans([sp for sp, _ in made]), key=lambda sp: sp.start)
+    for sp in doc.ents:
+        hint = hints.get((sp.start_char, sp.end_char))
+        if hint:
+            sp._.canonical_hint = hint
+    return doc

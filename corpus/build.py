@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
@@ -20,10 +20,10 @@ from corpus.engine import Engine, make_engine
 from corpus.errors import BuildInterrupted, OutputError, SeedError, ValidationFailed
 from corpus.findings import Finding, quality_findings
 from corpus.output import build_lock, check_output_target, publish, recover, replace_file, staging_folder
-from corpus.pipeline import Options, ProcessedDocument, Tables, assemble_tables, process_or_reject, warm_up
+from corpus.pipeline import Options, ProcessedDocument, process_or_reject, warm_up
 from corpus.read import IgnoredFile, SourceDocument, read_seeds
 from corpus.validate import validate_build
-from corpus.write import write_tables
+from corpus.stream import write_corpus
 
 Progress = Callable[[str, int, int], None]
 CATALOG_NAME = "entities.yaml"
@@ -51,12 +51,77 @@ class BuildResult:
     out: Path
     rows: dict[str, int]
     seconds: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: dict[str, float] = field(default_factory=dict)  # this process's peak resident memory after each stage
     card_path: Path | None = None
     cache_hits: int = 0
     rejects: list[SeedError] = field(default_factory=list)
     ignored: list[IgnoredFile] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     recovered: list[str] = field(default_factory=list)  # what was cleaned up after an interrupted build
+
+
+class ProcessedStream:
+    """The processed documents in input order, produced while they are iterated (cached ones read from
+    the cache at their turn, the others from the engine), so no more than a few are in memory at once.
+
+    A document whose processing fails raises its SeedError, or is appended to `rejects` when given.
+    `hits` counts the documents taken from the cache so far.
+    """
+
+    def __init__(self, sources: Sequence[SourceDocument], options: Options, engine: Engine, cache_dir: Path | None,
+                 progress: Progress | None = None, rejects: list[SeedError] | None = None, cache_read: bool = True):
+        from corpus.cache import DocumentCache, cache_key
+
+        self.sources, self.options, self.engine, self.progress, self.rejects = sources, options, engine, progress, rejects
+        self.store = DocumentCache(cache_dir, read=cache_read) if cache_dir else None
+        self.keys = [cache_key(s, options) for s in sources] if self.store else [None] * len(sources)
+        cached = [self.store.has(k) for k in self.keys] if self.store else [False] * len(sources)
+        self.todo = [i for i, hit in enumerate(cached) if not hit]
+        self.hits = 0
+
+    def __iter__(self) -> Iterator[ProcessedDocument]:
+        sources, store = self.sources, self.store
+        if len(self.todo) > 1 and getattr(self.engine, "inherits_parent_memory", False):
+            warm_up(self.options)
+        step = partial(process_or_reject, options=self.options)
+        computed = iter(self.engine.map(step, [sources[i] for i in self.todo]))
+        todo = set(self.todo)
+        kept = 0
+        if self.progress:
+            self.progress("process", len(sources) - len(todo), len(sources))
+        done = len(sources) - len(todo)
+        try:
+            for i, source in enumerate(sources):
+                if i in todo:
+                    processed = next(computed)
+                else:
+                    processed = store.get(self.keys[i]) if store else None
+                    if processed is None:  # damaged since it was listed: recompute it here
+                        processed = step(source)
+                        todo.add(i)
+                    else:
+                        self.hits += 1
+                if isinstance(processed, SeedError):
+                    if self.rejects is None:
+                        raise processed
+                    self.rejects.append(processed)
+                else:
+                    if store and i in todo:
+                        store.put(self.keys[i], processed)
+                    kept += 1
+                    yield processed
+                if i in todo:
+                    done += 1
+                    if self.progress:
+                        self.progress("process", done, len(sources))
+        except BrokenProcessPool as err:
+            raise BuildInterrupted("a worker process died (killed by the system, often for lack of memory); nothing was replaced; try fewer --jobs") from err
+        finally:
+            close = getattr(computed, "close", None)
+            if close:
+                close()
+        if not kept:
+            raise SeedError(sources[0].source_file if len(sources) == 1 else "seeds", "no-sources", "no document could be processed (all were rejected)")
 
 
 def process_all(
@@ -67,42 +132,9 @@ def process_all(
     progress: Progress | None = None,
     rejects: list[SeedError] | None = None,
     cache_read: bool = True,
-) -> tuple[list[ProcessedDocument], int]:
-    """Run the per-document step over every source (cached entries reused); results in input order.
-
-    A document whose processing fails raises its SeedError, or is appended to `rejects` when given.
-    """
-    from corpus.cache import DocumentCache, cache_key
-
-    store = DocumentCache(cache_dir, read=cache_read) if cache_dir else None
-    keys = [cache_key(s, options) for s in sources] if store else [None] * len(sources)
-    results: list[ProcessedDocument | None] = [store.get(k) if store else None for k in keys]
-    hits = sum(r is not None for r in results)
-    todo = [i for i, r in enumerate(results) if r is None]
-    if len(todo) > 1 and getattr(engine, "inherits_parent_memory", False):
-        warm_up(options)
-    done = len(sources) - len(todo)
-    if progress:
-        progress("process", done, len(sources))
-    try:
-        for i, processed in zip(todo, engine.map(partial(process_or_reject, options=options), [sources[i] for i in todo])):
-            if isinstance(processed, SeedError):
-                if rejects is None:
-                    raise processed
-                rejects.append(processed)
-            else:
-                results[i] = processed
-                if store:
-                    store.put(keys[i], processed)
-            done += 1
-            if progress:
-                progress("process", done, len(sources))
-    except BrokenProcessPool as err:
-        raise BuildInterrupted("a worker process died (killed by the system, often for lack of memory); nothing was replaced; try fewer --jobs") from err
-    kept = [r for r in results if r is not None]
-    if not kept:
-        raise SeedError(sources[0].source_file if len(sources) == 1 else "seeds", "no-sources", "no document could be processed (all were rejected)")
-    return kept, hits
+) -> ProcessedStream:
+    """The per-document step over every source (cached entries reused), as a stream in input order."""
+    return ProcessedStream(sources, options, engine, cache_dir, progress, rejects, cache_read)
 
 
 def run_build(request: BuildRequest, progress: Progress | None = None) -> BuildResult:
@@ -121,58 +153,68 @@ def _output_error(err: OSError, out: Path) -> OutputError:
     return OutputError(path, "os-error", f"{reason or err.strerror or err}; nothing was replaced")
 
 
+def _peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (not of worker processes), in MB."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _run_build(request: BuildRequest, progress: Progress | None) -> BuildResult:
     from corpus.card import render_card
+    from corpus.metadata import write_metadata
+    from corpus.stream import ShardTables
 
     seconds: dict[str, float] = {}
+    peak: dict[str, float] = {}
     clock = time.perf_counter()
     with build_lock(request.out):
         recovered = recover(request.out)
         rejects: list[SeedError] | None = [] if request.skip_bad else None
         ignored: list[IgnoredFile] = []
-        sources = read_seeds(request.seeds, rejects=rejects, ignored=ignored)
+        sources = sorted(read_seeds(request.seeds, rejects=rejects, ignored=ignored), key=lambda s: s.doc_id)
         catalog = _catalog(request.seeds)
         seconds["read"] = time.perf_counter() - clock
+        peak["read"] = _peak_rss_mb()
 
-        clock = time.perf_counter()
         engine = make_engine(request.engine, request.jobs, request.address)
-        processed, hits = process_all(sources, request.options, engine, request.cache_dir, progress, rejects, request.cache_read)
-        seconds["structure+enrich"] = time.perf_counter() - clock
-
-        clock = time.perf_counter()
-        tables = assemble_tables(processed, catalog)
-        seconds["link"] = time.perf_counter() - clock
-
+        stream = process_all(sources, request.options, engine, request.cache_dir, progress, rejects, request.cache_read)
         with staging_folder(request.out) as staging:
             clock = time.perf_counter()
-            write_tables(staging, tables)
-            from corpus.metadata import write_metadata
-
+            written = write_corpus(staging, stream, catalog)
+            seconds["structure+enrich+link+write"] = time.perf_counter() - clock
+            peak["structure+enrich+link+write"] = _peak_rss_mb()
+            tables = ShardTables(staging, written.rows)
             write_metadata(staging, tables)
             if rejects:
                 (staging / "rejects.json").write_text(_rejects_json(rejects), encoding="utf-8")
-            seconds["write"] = time.perf_counter() - clock
 
             clock = time.perf_counter()
             failures = validate_build(staging)
             seconds["validate"] = time.perf_counter() - clock
+            peak["validate"] = _peak_rss_mb()
             if failures:
                 raise ValidationFailed(failures)
 
-            card = render_card(staging, tables, processed, command=request.command, seeds=request.seeds)
+            clock = time.perf_counter()
+            card = render_card(staging, tables, written.notes, command=request.command, seeds=request.seeds)
             (staging / "README.md").write_text(card, encoding="utf-8")
+            findings = quality_findings(tables)
+            seconds["card"] = time.perf_counter() - clock
+            peak["card"] = _peak_rss_mb()
             publish(staging, request.out)
         if request.card_path is not None:
             replace_file(request.card_path, card)
     return BuildResult(
         out=request.out,
-        rows=_row_counts(tables),
+        rows=dict(written.rows),
         seconds=seconds,
+        peak_rss_mb=peak,
         card_path=request.card_path,
-        cache_hits=hits,
+        cache_hits=stream.hits,
         rejects=rejects or [],
         ignored=ignored,
-        findings=quality_findings(tables),
+        findings=findings,
         recovered=recovered,
     )
 
@@ -194,7 +236,3 @@ def _catalog(seeds: Path):
 def _rejects_json(rejects: list[SeedError]) -> str:
     rows = [{"file": Path(e.path).name, "code": e.code, "problem": e.problem} for e in rejects]
     return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
-
-
-def _row_counts(tables: Tables) -> dict[str, int]:
-    return {name: len(records) for name, records in tables.items()}

@@ -91,6 +91,10 @@ class DocumentCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry for `key` may be read (it is checked, and dropped if damaged, by `get`)."""
+        return self.read and self._path(key).is_file()
+
     def get(self, key: str) -> ProcessedDocument | None:
         if not self.read:
             self.misses += 1

@@ -153,6 +153,7 @@ def build(
         summary.add_row(name, str(count))
     out.print(summary)
     out.print("seconds: " + ", ".join(f"{stage} {secs:.2f}" for stage, secs in result.seconds.items()))
+    out.print("peak RSS MB: " + ", ".join(f"{stage} {mb:.0f}" for stage, mb in result.peak_rss_mb.items()))
     if request.cache_dir:
         out.print(f"cache: {result.cache_hits} of {result.rows['documents']} documents reused")
     for reject in result.rejects:

@@ -6,10 +6,14 @@ An engine is anything with `map(fn, items) -> Iterable` that yields `fn(item)` i
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Protocol
+
+
+AHEAD = 4  # tasks queued per worker beyond the running one
 
 
 class Engine(Protocol):
@@ -33,8 +37,17 @@ class LocalEngine:
             return
         pool = ProcessPoolExecutor(max_workers=self.jobs)
         try:
-            # one document per task: documents differ a lot in size, so small tasks balance the workers
-            yield from pool.map(fn, items, chunksize=1)
+            # one document per task: documents differ a lot in size, so small tasks balance the workers;
+            # at most AHEAD tasks per worker are submitted beyond the one awaited, so finished results
+            # waiting for an earlier, slower document stay few whatever the corpus size
+            pending: deque = deque()
+            ahead = self.jobs * (1 + AHEAD)
+            for item in items:
+                pending.append(pool.submit(fn, item))
+                if len(pending) >= ahead:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 

@@ -341,69 +341,113 @@ def citation_records(footnotes: Sequence[Footnote]) -> list[Citation]:
 # --- global --------------------------------------------------------------------------------------
 
 
+EntityInput = tuple[str, str, "str | None", EntitySpan]  # (doc_id, language, footnote_id or None, span): what linking keeps
+
+
+def entity_inputs(p: ProcessedDocument) -> list[EntityInput]:
+    """The compact part of a processed document that the global linking step needs."""
+    return [(p.document.doc_id, p.document.language, owner, span) for owner, span in p.entity_spans]
+
+
 def link_entities(processed: Sequence[ProcessedDocument], catalog=None) -> tuple[list[Entity], list[Mention]]:
     """Group every document's entity spans into canonical entities; one mention row per span."""
+    inputs = [item for p in sorted(processed, key=lambda p: p.document.doc_id) for item in entity_inputs(p)]
+    linked = link_spans(inputs, catalog)
+    mentions = [m for batch in linked.mentions() for m in batch]
+    return linked.entities(), mentions
+
+
+@dataclass
+class LinkedEntities:
+    """Entities grouped across documents; mentions are made one document at a time (`mentions`), and
+    `entities` (with their counts) is complete once every batch of `mentions` has been consumed."""
+
+    inputs: Sequence[EntityInput]
+    canonical: list
+    entity_ids: Sequence[str]
+    catalog_names: set[str]
+    n_mentions: dict[str, int] = field(default_factory=dict)
+    n_documents: dict[str, int] = field(default_factory=dict)
+
+    def mentions(self) -> Iterator[list[Mention]]:
+        """The mention rows of each document in turn (inputs in doc_id order give rows sorted as published)."""
+        label_of = {entity.entity_id: entity.label for entity in self.canonical}  # one entity, one label
+        by_name: dict[str, str] = {}  # any name or alias, casefolded -> entity (first in id order wins)
+        for entity in sorted(self.canonical, key=lambda e: e.entity_id):
+            for name in (entity.name, *entity.aliases):
+                by_name.setdefault(name.casefold(), entity.entity_id)
+        self.n_mentions.clear()
+        self.n_documents.clear()
+        start = 0
+        while start < len(self.inputs):
+            doc_id = self.inputs[start][0]
+            end = start
+            while end < len(self.inputs) and self.inputs[end][0] == doc_id:
+                end += 1
+            batch = self._document_mentions(range(start, end), label_of, by_name)
+            for entity_id in {m.entity_id for m in batch}:
+                self.n_documents[entity_id] = self.n_documents.get(entity_id, 0) + 1
+            for m in batch:
+                self.n_mentions[m.entity_id] = self.n_mentions.get(m.entity_id, 0) + 1
+            yield batch
+            start = end
+
+    def _document_mentions(self, indices: range, label_of: dict[str, str], by_name: dict[str, str]) -> list[Mention]:
+        by_surface: dict[tuple[str | None, str], str] = {}
+        for i in indices:
+            _, _, owner, span = self.inputs[i]
+            by_surface.setdefault((owner, span.text), self.entity_ids[i])
+        mentions = []
+        for i in indices:
+            doc_id, _, owner, span = self.inputs[i]
+            entity_id = self.entity_ids[i]
+            field_ = "footnote" if owner else "body"
+            affiliation_id = None
+            if span.affiliation:
+                affiliation_id = by_surface.get((owner, span.affiliation)) or by_name.get(span.affiliation.casefold())
+            mentions.append(
+                Mention(
+                    mention_id=f"{doc_id}/m{short_hash(field_, owner, span.start, span.end)}",
+                    entity_id=entity_id,
+                    doc_id=doc_id,
+                    field=field_,
+                    footnote_id=owner,
+                    start=span.start,
+                    end=span.end,
+                    text=span.text,
+                    label=label_of[entity_id],
+                    role=span.role,
+                    affiliation_id=affiliation_id,
+                    parent_id=f"{doc_id}/m{short_hash(field_, owner, *span.parent)}" if span.parent else None,
+                )
+            )
+        mentions.sort(key=lambda m: (m.doc_id, m.field, m.footnote_id or "", m.start, m.end))
+        return mentions
+
+    def entities(self) -> list[Entity]:
+        """The entities that have mentions, with their counts (after `mentions` was consumed)."""
+        return [
+            Entity(
+                entity_id=e.entity_id,
+                name=e.name,
+                label=e.label,
+                aliases=sorted(set(e.aliases)),
+                wikidata_id=e.wikidata_id,
+                in_catalog=e.name in self.catalog_names,
+                n_mentions=self.n_mentions.get(e.entity_id, 0),
+                n_documents=self.n_documents.get(e.entity_id, 0),
+            )
+            for e in sorted(self.canonical, key=lambda e: e.entity_id)
+            if e.entity_id in self.n_mentions
+        ]
+
+
+def link_spans(inputs: Sequence[EntityInput], catalog=None) -> LinkedEntities:
+    """Canonicalise the entity spans of every document (given in doc_id order) across documents."""
     from corpus.enrich.canonical import canonicalize
 
-    inputs = [
-        (p.document.doc_id, p.document.language, span)
-        for p in processed
-        for _, span in p.entity_spans
-    ]
-    owners = [(p.document.doc_id, owner) for p in processed for owner, _ in p.entity_spans]
-    canonical, assignment = canonicalize(inputs, catalog or ())
-    mentions = []
-    by_surface: dict[tuple[str, str | None, str], str] = {}
-    by_name: dict[str, str] = {}  # any name or alias, casefolded -> entity (first in id order wins)
-    label_of = {entity.entity_id: entity.label for entity in canonical}  # one entity, one label
-    for entity in sorted(canonical, key=lambda e: e.entity_id):
-        for name in (entity.name, *entity.aliases):
-            by_name.setdefault(name.casefold(), entity.entity_id)
-    for (doc_id, language, span), (_, owner), entity_id in zip(inputs, owners, assignment.entity_ids):
-        by_surface.setdefault((doc_id, owner, span.text), entity_id)
-    for (doc_id, language, span), (_, owner), entity_id in zip(inputs, owners, assignment.entity_ids):
-        field_ = "footnote" if owner else "body"
-        affiliation_id = None
-        if span.affiliation:
-            affiliation_id = by_surface.get((doc_id, owner, span.affiliation)) or by_name.get(span.affiliation.casefold())
-        mentions.append(
-            Mention(
-                mention_id=f"{doc_id}/m{short_hash(field_, owner, span.start, span.end)}",
-                entity_id=entity_id,
-                doc_id=doc_id,
-                field=field_,
-                footnote_id=owner,
-                start=span.start,
-                end=span.end,
-                text=span.text,
-                label=label_of[entity_id],
-                role=span.role,
-                affiliation_id=affiliation_id,
-                parent_id=f"{doc_id}/m{short_hash(field_, owner, *span.parent)}" if span.parent else None,
-            )
-        )
-    mentions.sort(key=lambda m: (m.doc_id, m.field, m.footnote_id or "", m.start, m.end))
-    catalog_names = {(entry.name) for entry in (catalog or ())}
-    n_mentions: dict[str, int] = {}
-    docs: dict[str, set[str]] = {}
-    for m in mentions:
-        n_mentions[m.entity_id] = n_mentions.get(m.entity_id, 0) + 1
-        docs.setdefault(m.entity_id, set()).add(m.doc_id)
-    entities = [
-        Entity(
-            entity_id=e.entity_id,
-            name=e.name,
-            label=e.label,
-            aliases=sorted(set(e.aliases)),
-            wikidata_id=e.wikidata_id,
-            in_catalog=e.name in catalog_names,
-            n_mentions=n_mentions.get(e.entity_id, 0),
-            n_documents=len(docs.get(e.entity_id, ())),
-        )
-        for e in sorted(canonical, key=lambda e: e.entity_id)
-        if e.entity_id in n_mentions
-    ]
-    return entities, mentions
+    canonical, assignment = canonicalize([(doc_id, language, span) for doc_id, language, _, span in inputs], catalog or ())
+    return LinkedEntities(inputs, canonical, assignment.entity_ids, {entry.name for entry in (catalog or ())})
 
 
 def assemble_tables(processed: Sequence[ProcessedDocument], catalog=None) -> Tables:

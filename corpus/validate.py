@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from corpus.records import TABLES
 from corpus.schema import pandas_types_mapper
 
 MAX_FAILURES_PER_CHECK = 50
+PANDERA_BATCH_ROWS = 8192  # rows read (and checked by pandera) at a time
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,9 @@ def validate_build(folder: Path, schema_dir: Path = SCHEMA_DIR) -> list[Failure]
     """All contract and consistency failures of the build in `folder` (empty list: valid).
 
     Damaged shards (unreadable, page checksum errors, a sha256 that differs from the one recorded in
-    croissant.json or datapackage.json) are failures, one per shard, never exceptions.
+    croissant.json or datapackage.json) are failures, one per shard, never exceptions. Shards are read a
+    batch at a time (pandera per batch) and the cross-table rules run one document at a time, so memory
+    does not grow with the corpus.
     """
     failures: list[Failure] = []
     try:
@@ -51,13 +55,14 @@ def validate_build(folder: Path, schema_dir: Path = SCHEMA_DIR) -> list[Failure]
     except Exception as err:  # noqa: BLE001 - whatever broke, validation cannot run
         raise ContractUnavailable(f"{schema_dir}: the schema contract cannot be read ({' '.join(str(err).split())[:200]})") from err
     recorded, failures = recorded_checksums(folder)
-    tables: dict[str, pa.Table] = {}
+    readable: list[str] = []
     for name in TABLES:
         shards = sorted((folder / name).glob("*.parquet"))
         if not shards:
             failures.append(Failure(name, "*", "-", f"no Parquet shards in {folder / name}"))
             continue
-        parts = []
+        table_failures: list[Failure] = []
+        complete = True
         for shard in shards:
             relative = shard.relative_to(folder).as_posix()
             if relative in recorded:
@@ -69,18 +74,27 @@ def validate_build(folder: Path, schema_dir: Path = SCHEMA_DIR) -> list[Failure]
                 schema = pq.read_schema(shard)
                 if not _same_schema(schema, contract[name]):
                     failures.extend(_schema_failures(name, shard.name, schema, contract[name]))
-                else:
-                    parts.append(pq.read_table(shard, schema=contract[name], page_checksum_verification=True))
+                    complete = False
+                    continue
+                reader = pq.ParquetFile(shard, page_checksum_verification=True)
+                for batch in reader.iter_batches(batch_size=PANDERA_BATCH_ROWS):
+                    if len(table_failures) < MAX_FAILURES_PER_CHECK * 10:
+                        table = pa.Table.from_batches([batch]).cast(contract[name])
+                        table_failures.extend(_pandera_failures(name, table, pandera_schemas[name]))
             except (pa.ArrowException, OSError, ValueError) as err:
                 failures.append(Failure(name, "*", shard.name, f"unreadable Parquet shard ({' '.join(str(err).split())[:200]})"))
-        if parts and len(parts) == len(shards):  # a table with an unreadable shard is not checked further
-            tables[name] = pa.concat_tables(parts)
-    for name, table in tables.items():
-        failures.extend(_pandera_failures(name, table, pandera_schemas[name]))
-    if len(tables) == len(TABLES):
-        failures.extend(cross_table_failures(tables))
-        failures.extend(mention_label_failures(tables["entities"], tables["mentions"]))
-        failures.extend(nested_mention_failures(tables["mentions"]))
+                complete = False
+        failures.extend(table_failures)
+        if complete:  # a table with an unreadable shard is not checked further
+            readable.append(name)
+    if len(readable) == len(TABLES):
+        from corpus.write import iter_batches
+
+        def rows(name: str) -> Iterator[dict]:
+            for batch in iter_batches(folder, name, batch_rows=PANDERA_BATCH_ROWS):
+                yield from batch.to_pylist()
+
+        failures.extend(_streamed_cross_table_failures({name: rows(name) for name in TABLES}))
     return failures
 
 
@@ -88,7 +102,11 @@ def nested_mention_failures(mentions: pa.Table) -> list[Failure]:
     """A nested mention points to a mention of the same text that contains it."""
     if "parent_id" not in mentions.column_names:
         return []
-    rows = {m["mention_id"]: m for m in mentions.select(["mention_id", "doc_id", "field", "footnote_id", "start", "end", "parent_id"]).to_pylist()}
+    return _nested_failures(mentions.select(["mention_id", "doc_id", "field", "footnote_id", "start", "end", "parent_id"]).to_pylist())
+
+
+def _nested_failures(mentions: list[dict]) -> list[Failure]:
+    rows = {m["mention_id"]: m for m in mentions}
     failures = []
     for m in rows.values():
         parent = rows.get(m["parent_id"]) if m["parent_id"] else None
@@ -185,34 +203,138 @@ def _pandera_failures(table: str, data: pa.Table, schema) -> list[Failure]:
     return []
 
 
+PER_DOCUMENT_TABLES = tuple(name for name, model in TABLES.items() if name != "documents" and "doc_id" in model.model_fields)
+
+
 def cross_table_failures(tables: dict[str, pa.Table]) -> list[Failure]:
-    """Foreign keys, offsets, surfaces and section nesting across tables (footnote numbering is a quality finding, `corpus.findings`)."""
-    rows = {name: table.to_pylist() for name, table in tables.items()}
+    """Foreign keys, offsets, surfaces and section nesting across tables held in memory (footnote
+    numbering is a quality finding, `corpus.findings`); rows may come in any order."""
+    return _cross_failures(
+        tables["documents"].to_pylist(),
+        tables["entities"].to_pylist(),
+        lambda docs: _grouped_in_memory({name: tables[name].to_pylist() for name in PER_DOCUMENT_TABLES if name in tables}, docs),
+    )
+
+
+def _streamed_cross_table_failures(rows: dict[str, Iterator[dict]]) -> list[Failure]:
+    """`cross_table_failures` over rows streamed in file order, one document at a time: every per-document
+    table must hold each document's rows together, in the documents table's doc_id order (as the writer
+    writes them); rows out of that order are reported."""
+    documents = rows["documents"]
+    entities = list(rows["entities"])
+    return _cross_failures(documents, entities, lambda docs: _grouped_streams({name: rows[name] for name in PER_DOCUMENT_TABLES}, docs))
+
+
+class _Failures(list):
+    """Failures, at most MAX_FAILURES_PER_CHECK * 4 per table and column."""
+
+    def __init__(self):
+        super().__init__()
+        self.counts: dict[tuple[str, str], int] = defaultdict(int)
+
+    def add(self, failure: Failure) -> None:
+        key = (failure.table, failure.column)
+        self.counts[key] += 1
+        if self.counts[key] <= MAX_FAILURES_PER_CHECK * 4:
+            self.append(failure)
+
+
+def _cross_failures(documents, entity_rows: list[dict], groups) -> list[Failure]:
+    """Run the per-document rules over `groups(docs)`, which yields (document row, {table: rows}) and
+    appends a Failure for rows that belong to no document, then the corpus-wide entity counts."""
+    failures = _Failures()
+    entities = {e["entity_id"]: e for e in entity_rows}
+    labels = {e["entity_id"]: e["label"] for e in entity_rows}
+    counts: dict[str, int] = defaultdict(int)
+    n_docs: dict[str, int] = defaultdict(int)
+    for doc, rows in groups(_documents_in_order(documents, failures)):
+        for failure in _document_failures(doc, rows, entities, labels, counts, n_docs):
+            failures.add(failure)
+    for e in entity_rows:
+        if e["n_mentions"] != counts.get(e["entity_id"], 0):
+            failures.add(Failure("entities", "n_mentions", e["entity_id"], f"n_mentions {e['n_mentions']} != {counts.get(e['entity_id'], 0)} mentions rows"))
+        if e["n_documents"] != n_docs.get(e["entity_id"], 0):
+            failures.add(Failure("entities", "n_documents", e["entity_id"], "n_documents differs from the mentions rows"))
+    return list(failures)
+
+
+def _documents_in_order(documents, failures: _Failures) -> Iterator[dict]:
+    previous = None
+    for d in documents:
+        if previous is not None and d["doc_id"] <= previous:
+            failures.add(Failure("documents", "doc_id", d["doc_id"], f"rows not in increasing doc_id order (after {previous!r})"))
+            continue
+        previous = d["doc_id"]
+        yield d
+
+
+def _grouped_in_memory(tables: dict[str, list[dict]], docs: Iterator[dict]):
+    by_doc: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    for name, rows in tables.items():
+        for row in rows:
+            by_doc[row["doc_id"]][name].append(row)
+    for doc in docs:
+        yield doc, by_doc.pop(doc["doc_id"], {})
+    for rows in by_doc.values():
+        yield None, rows
+
+
+def _grouped_streams(streams: dict[str, Iterator[dict]], docs: Iterator[dict]):
+    """Merge per-document tables streamed in doc_id order with the documents, one document at a time."""
+    pending: dict[str, dict | None] = {name: next(stream, None) for name, stream in streams.items()}
+
+    def take(name: str, doc_id: str) -> list[dict]:
+        taken = []
+        while pending[name] is not None and pending[name]["doc_id"] == doc_id:
+            taken.append(pending[name])
+            pending[name] = next(streams[name], None)
+        return taken
+
+    for doc in docs:
+        orphans: dict[str, list[dict]] = defaultdict(list)
+        for name in streams:
+            while pending[name] is not None and pending[name]["doc_id"] < doc["doc_id"]:
+                orphans[name].append(pending[name])
+                pending[name] = next(streams[name], None)
+        if orphans:
+            yield None, orphans
+        yield doc, {name: take(name, doc["doc_id"]) for name in streams}
+    rest = {name: [row for row in ([pending[name]] if pending[name] else [])] + list(streams[name]) for name in streams}
+    if any(rest.values()):
+        yield None, rest
+
+
+def _document_failures(doc: dict | None, rows: dict[str, list[dict]], entities: dict, labels: dict, counts: dict, n_docs: dict) -> list[Failure]:
+    """The cross-table rules for one document's rows (`doc` None: rows whose doc_id names no document
+    here, or that are out of the documents' order)."""
     failures: list[Failure] = []
 
     def fail(table: str, column: str, row_id: str, reason: str) -> None:
         failures.append(Failure(table, column, row_id, reason))
 
-    docs = {d["doc_id"]: d for d in rows["documents"]}
-    sections = {s["section_id"]: s for s in rows["sections"]}
-    footnotes = {f["footnote_id"]: f for f in rows["footnotes"]}
-    entities = {e["entity_id"]: e for e in rows["entities"]}
+    if doc is None:
+        for name, table_rows in rows.items():
+            key = TABLES[name].key[0]
+            for row in table_rows:
+                fail(name, "doc_id", row[key], f"unknown doc_id {row['doc_id']!r} (or rows not grouped in the documents' doc_id order)")
+        return failures
+    docs = {doc["doc_id"]: doc}
+    sections = {s["section_id"]: s for s in rows.get("sections", [])}
+    footnotes = {f["footnote_id"]: f for f in rows.get("footnotes", [])}
 
-    for name, table in tables.items():
+    if doc["n_chars"] != len(doc["text"]):
+        fail("documents", "n_chars", doc["doc_id"], f"n_chars {doc['n_chars']} != len(text) {len(doc['text'])}")
+    for name, table_rows in rows.items():
         key = TABLES[name].key[0]
-        if "doc_id" in table.column_names and name != "documents":
-            for row in rows[name]:
-                if row["doc_id"] not in docs:
-                    fail(name, "doc_id", row[key], f"unknown doc_id {row['doc_id']!r}")
+        seen: set[str] = set()
+        for row in table_rows:
+            if not row[key].startswith(doc["doc_id"] + "/"):
+                fail(name, key, row[key], f"id does not extend its doc_id {doc['doc_id']!r}")
+            if row[key] in seen:
+                fail(name, key, row[key], "id repeats")
+            seen.add(row[key])
 
-    for d in rows["documents"]:
-        if d["n_chars"] != len(d["text"]):
-            fail("documents", "n_chars", d["doc_id"], f"n_chars {d['n_chars']} != len(text) {len(d['text'])}")
-
-    for s in rows["sections"]:
-        doc = docs.get(s["doc_id"])
-        if doc is None:
-            continue
+    for s in rows.get("sections", []):
         if not 0 <= s["start"] <= s["end"] <= len(doc["text"]):
             fail("sections", "start", s["section_id"], f"span [{s['start']}, {s['end']}) outside the document text")
         elif doc["text"][s["start"] : s["end"]] != s["text"]:
@@ -226,9 +348,8 @@ def cross_table_failures(tables: dict[str, pa.Table]) -> list[Failure]:
             elif parent["level"] >= s["level"]:
                 fail("sections", "level", s["section_id"], "level not deeper than its parent's")
 
-    for f in rows["footnotes"]:
-        doc = docs.get(f["doc_id"])
-        if doc is not None and f["anchor"] is not None and not 0 <= f["anchor"] <= len(doc["text"]):
+    for f in rows.get("footnotes", []):
+        if f["anchor"] is not None and not 0 <= f["anchor"] <= len(doc["text"]):
             fail("footnotes", "anchor", f["footnote_id"], "anchor outside the document text")
         for column, target in (("section_id", sections), ("ibid_of", footnotes)):
             if f[column] is not None and f[column] not in target:
@@ -236,33 +357,30 @@ def cross_table_failures(tables: dict[str, pa.Table]) -> list[Failure]:
         if f["status"] == "ok" and not f["text"]:
             fail("footnotes", "text", f["footnote_id"], "empty text but status ok")
 
-    for g in rows["figures"]:
-        doc = docs.get(g["doc_id"])
+    for g in rows.get("figures", []):
         if g["section_id"] is not None and g["section_id"] not in sections:
             fail("figures", "section_id", g["figure_id"], f"unknown section {g['section_id']!r}")
-        if doc is not None:
-            for offset in [*(g["mention_starts"] or []), *([g["start"]] if g["start"] is not None else [])]:
-                if not 0 <= offset <= len(doc["text"]):
-                    fail("figures", "mention_starts", g["figure_id"], f"offset {offset} outside the document text")
+        for offset in [*(g["mention_starts"] or []), *([g["start"]] if g["start"] is not None else [])]:
+            if not 0 <= offset <= len(doc["text"]):
+                fail("figures", "mention_starts", g["figure_id"], f"offset {offset} outside the document text")
 
-    counts: dict[str, int] = defaultdict(int)
-    doc_sets: dict[str, set] = defaultdict(set)
+    mentions = rows.get("mentions", [])
+    for entity_id in {m["entity_id"] for m in mentions}:
+        n_docs[entity_id] += 1
     for table, key in (("mentions", "mention_id"), ("quantities", "quantity_id")):
-        for m in rows[table]:
+        for m in rows.get(table, []):
             if table == "mentions":
                 counts[m["entity_id"]] += 1
-                doc_sets[m["entity_id"]].add(m["doc_id"])
                 if m["entity_id"] not in entities:
                     fail(table, "entity_id", m[key], f"unknown entity {m['entity_id']!r}")
+                elif labels[m["entity_id"]] != m["label"]:
+                    fail("mentions", "label", m[key], f"label {m['label']} differs from its entity's label {labels[m['entity_id']]}")
                 if m["affiliation_id"] is not None and m["affiliation_id"] not in entities:
                     fail(table, "affiliation_id", m[key], f"unknown entity {m['affiliation_id']!r}")
             failures.extend(_span_failures(table, key, m, docs, footnotes))
+    if mentions and "parent_id" in mentions[0]:
+        failures.extend(_nested_failures(mentions))
     failures.extend(_citation_failures(rows.get("citations", []), footnotes))
-    for e in rows["entities"]:
-        if e["n_mentions"] != counts.get(e["entity_id"], 0):
-            fail("entities", "n_mentions", e["entity_id"], f"n_mentions {e['n_mentions']} != {counts.get(e['entity_id'], 0)} mentions rows")
-        if e["n_documents"] != len(doc_sets.get(e["entity_id"], ())):
-            fail("entities", "n_documents", e["entity_id"], "n_documents differs from the mentions rows")
     return failures
 
 

@@ -104,12 +104,12 @@ def test_build_interrupted_mid_write_keeps_previous_build(small_seeds, tmp_path,
     before = file_digests(out)
     from corpus import build as build_module
 
-    def interrupted(folder, tables):
+    def interrupted(folder, processed, catalog):
         (folder / "documents").mkdir()
         (folder / "documents" / "partial.parquet").write_bytes(b"PAR1")
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "write_tables", interrupted)
+    monkeypatch.setattr(build_module, "write_corpus", interrupted)
     with pytest.raises(KeyboardInterrupt), pytest.warns(UserWarning):
         run_build(BuildRequest(seeds=small_seeds, out=out))
     assert file_digests(out) == before

@@ -41,11 +41,11 @@ KILLER = textwrap.dedent(
     elif stage == "process":
         b.process_all = die
     elif stage == "write":
-        real_write = b.write_tables
-        def write(folder, tables):
-            real_write(folder, tables)
+        real_write = b.write_corpus
+        def write(*args):
+            written = real_write(*args)
             die()
-        b.write_tables = write
+        b.write_corpus = write
     elif stage == "validate":
         b.validate_build = die
     elif stage == "card":
@@ -155,10 +155,10 @@ def test_read_only_output_is_an_os_error_not_a_traceback(tmp_path, monkeypatch):
 
     seeds = seed_folder(tmp_path, SMALL)
 
-    def read_only(folder, tables):
+    def read_only(folder, processed, catalog):
         raise OSError(errno.EROFS, "Read-only file system", str(folder / "documents"))
 
-    monkeypatch.setattr(build_module, "write_tables", read_only)
+    monkeypatch.setattr(build_module, "write_corpus", read_only)
     with pytest.raises(OutputError, match=r"read-only; nothing was replaced \[os-error\]"):
         run_build(BuildRequest(seeds=seeds, out=tmp_path / "build", options=NO_NER))
 
@@ -189,7 +189,7 @@ def test_sigterm_is_handled_like_ctrl_c(tmp_path):
         """
         import os, signal, sys
         from corpus import build as b
-        b.write_tables = lambda folder, tables: os.kill(os.getpid(), signal.SIGTERM)
+        b.write_corpus = lambda *args: os.kill(os.getpid(), signal.SIGTERM)
         from corpus.cli import main
         sys.argv = ["corpus", "build", "--seeds", sys.argv[1], "--out", sys.argv[2], "--no-ner"]
         main()

@@ -1,0 +1,133 @@
+"""Stream a build: per-document results go to Parquet shards as they are produced, in doc_id order.
+
+Only what the global step needs stays in memory: the compact entity spans for linking (mentions are
+then made and written one document at a time) and a few counts per document for the card
+(`DocumentNotes`). The card and the findings read the written shards back lazily (`ShardTables`),
+a batch at a time, without the long text columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+
+from corpus.pipeline import ProcessedDocument, entity_inputs, link_spans
+from corpus.records import TABLES
+from corpus.write import ShardWriter, iter_batches
+
+GLOBAL_TABLES = ("entities", "mentions")  # made by linking across documents; every other table is per document
+SKIPPED_COLUMNS = {"documents": ("text",), "sections": ("text",)}  # long texts the card never reads
+
+
+@dataclass(frozen=True)
+class DocumentNotes:
+    """What the card reports per document besides the tables (the `processed` shape the card reads)."""
+
+    document: SimpleNamespace  # doc_id, removed_lines
+    furniture: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass
+class WrittenCorpus:
+    """What a streamed write leaves in memory: row counts and the per-document notes."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    notes: list[DocumentNotes] = field(default_factory=list)
+
+
+def document_rows(p: ProcessedDocument, table: str) -> Sequence:
+    """The rows one processed document contributes to a per-document table."""
+    return [p.document] if table == "documents" else getattr(p, table)
+
+
+def write_corpus(folder: Path, processed: Iterable[ProcessedDocument], catalog=None) -> WrittenCorpus:
+    """Write every table of the documents in `processed` (which must come in doc_id order) under `folder`."""
+    writers = {name: ShardWriter(folder, model) for name, model in TABLES.items()}
+    spans = []
+    written = WrittenCorpus()
+    for p in in_doc_id_order(processed):
+        doc_id = p.document.doc_id
+        for name, writer in writers.items():
+            if name not in GLOBAL_TABLES:
+                writer.add(document_rows(p, name))
+        spans.extend(entity_inputs(p))
+        written.notes.append(DocumentNotes(SimpleNamespace(doc_id=doc_id, removed_lines=p.document.removed_lines), p.furniture, p.notes))
+    linked = link_spans(spans, catalog)
+    for batch in linked.mentions():
+        writers["mentions"].add(batch)
+    writers["entities"].add(linked.entities())
+    for name, writer in writers.items():
+        writer.close()
+        written.rows[name] = writer.rows
+    return written
+
+
+def in_doc_id_order(processed: Iterable[ProcessedDocument]) -> Iterator[ProcessedDocument]:
+    """`processed` unchanged, checked to come in strictly increasing doc_id order (what makes shard
+    boundaries and the mentions order independent of the engine)."""
+    previous = None
+    for p in processed:
+        if previous is not None and p.document.doc_id <= previous:
+            raise ValueError(f"documents must be written in doc_id order ({p.document.doc_id!r} after {previous!r})")
+        previous = p.document.doc_id
+        yield p
+
+
+class Row(SimpleNamespace):
+    """One row read back from a shard, with attribute access (nested structs too)."""
+
+
+def _row_class(table: str) -> type[Row]:
+    model = TABLES[table]
+    return type(model.__name__ + "Row", (Row,), {"table": model.table, "key": model.key})
+
+
+def _wrap(value):
+    if isinstance(value, dict):
+        return SimpleNamespace(**{k: _wrap(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return [_wrap(v) for v in value]
+    return value
+
+
+class LazyRows:
+    """A table of a written build, read a batch at a time on every iteration; `len` from the shard footers."""
+
+    def __init__(self, folder: Path, table: str, n_rows: int):
+        self.folder, self.table, self.n_rows = folder, table, n_rows
+        self.row_class = _row_class(table)
+
+    def __len__(self) -> int:
+        return self.n_rows
+
+    def __iter__(self) -> Iterator[Row]:
+        import pyarrow.parquet as pq
+
+        skipped = SKIPPED_COLUMNS.get(self.table, ())
+        names = [f.name for f in pq.read_schema(next(iter(sorted((self.folder / self.table).glob("*.parquet")))))]
+        columns = [c for c in names if c not in skipped]
+        for batch in iter_batches(self.folder, self.table, columns):
+            for row in batch.to_pylist():
+                yield self.row_class(**{k: _wrap(v) for k, v in row.items()})
+
+
+class ShardTables:
+    """The tables of a written build as lazy row sequences (`tables.mentions`, `tables.items()`), the
+    shape the card and the findings read; long text columns are left out (`SKIPPED_COLUMNS`)."""
+
+    def __init__(self, folder: Path, rows: dict[str, int]):
+        self._tables = {name: LazyRows(folder, name, rows[name]) for name in TABLES}
+
+    def __getattr__(self, name: str) -> LazyRows:
+        try:
+            return self.__dict__["_tables"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def items(self) -> Iterator[tuple[str, LazyRows]]:
+        yield from self._tables.items()
+
+

@@ -808,10 +808,13 @@ def _limitations(tables, rows: dict[str, int]) -> list[str]:
         "",
     ]
     body = []
+    language_of = {d.doc_id: d.language for d in tables.documents}
+    docs_per_language = Counter(language_of.values())
+    mentions_per_language = Counter(language_of.get(m.doc_id) for m in tables.mentions)
     for lang in languages:
         status = ner_status(lang)
-        n_docs = sum(d.language == lang for d in tables.documents)
-        mentions = sum(m.doc_id in {d.doc_id for d in tables.documents if d.language == lang} for m in tables.mentions)
+        n_docs = docs_per_language[lang]
+        mentions = mentions_per_language[lang]
         text = {
             "statistical": "spaCy pipeline + rules",
             "rules": "**no statistical model**: rules only (names in 《》, organisation heads, roles, place patterns)",

@@ -285,7 +285,7 @@ def function_name(key: tuple[str, int, str]) -> str:
     return f"{path}:{line}({name})"
 
 
-def run(sizes: list[int], profile: bool, on_size: Callable[[Results], None] = lambda _: None, *, docs: int = 0, docs_jobs: int = 1, docs_ner: bool = True) -> Results:
+def run(sizes: list[int], profile: bool, on_size: Callable[[Results], None] = lambda _: None, *, docs: int = 0, docs_jobs: int = 1, docs_ner: bool = True, structure: bool = True) -> Results:
     """Every measurement at every size (then, with `docs`, one builder run on a corpus of that many
     documents); `on_size` sees the results so far after each size."""
     started = time.perf_counter()
@@ -297,7 +297,7 @@ def run(sizes: list[int], profile: bool, on_size: Callable[[Results], None] = la
         for size in sizes:
             corpus = synthesise(SEEDS, work / f"seeds-{size}x", size)
             log(f"{size}x: synthesised {corpus.n_documents} documents, {corpus.n_bytes / 1e6:.1f} MB")
-            bench_size(Workload(f"{size}x", corpus), work, results, structure=size == sizes[0], jobs=size == jobs_size)
+            bench_size(Workload(f"{size}x", corpus), work, results, structure=structure and size == sizes[0], jobs=size == jobs_size)
             results.seconds = time.perf_counter() - started
             on_size(results)
         singles = [m for m in results.measurements if m.what == "builder --jobs 1"]
@@ -430,6 +430,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--sizes", help=f"comma-separated corpus sizes as multiples of the seed corpus (default {','.join(map(str, DEFAULT_SIZES))})")
     parser.add_argument("--quick", action="store_true", help=f"smoke run at sizes {','.join(map(str, QUICK_SIZES))}; results are not written unless --output is given")
     parser.add_argument("--profile", action="store_true", help="also cProfile one in-process build of the smallest corpus")
+    parser.add_argument("--no-structure", action="store_true", help="skip the --no-ner vs partition_text comparison (needs `unstructured`, which `make bench` installs)")
     parser.add_argument("--docs", type=int, default=0, help="also build one synthetic corpus of this many documents (builder only, e.g. 10000)")
     parser.add_argument("--docs-jobs", type=int, default=1, help="--jobs for the --docs build (default 1)")
     parser.add_argument("--docs-no-ner", action="store_true", help="build the --docs corpus with --no-ner")
@@ -451,7 +452,7 @@ def main(argv: list[str] | None = None) -> int:
         if output:
             output.write_text(markdown(results, host, argv).replace("# Builder benchmark", "# Builder benchmark (partial: run in progress)", 1), encoding="utf-8")
 
-    results = run(sorted(sizes), args.profile, write_partial, docs=args.docs, docs_jobs=args.docs_jobs, docs_ner=not args.docs_no_ner)
+    results = run(sorted(sizes), args.profile, write_partial, docs=args.docs, docs_jobs=args.docs_jobs, docs_ner=not args.docs_no_ner, structure=not args.no_structure)
     text = markdown(results, host, argv)
     print(text)
     if output:

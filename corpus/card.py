@@ -584,12 +584,12 @@ def _citation_statistics(tables, top: int = 10) -> list[str]:
         return lines + ["No footnote cites a work in this build.", ""]
     per_doc = Counter(c.doc_id for c in cites)
     full = [c for c in cites if c.kind == "citation"]
+    by_kind = Counter((c.doc_id, c.kind) for c in tables.citations)  # one pass, not one per document
     lines += md_table(
         ["doc_id", "references", "full citations", "ibid", "short forms", "comment-only notes"],
         [
-            [md_code(d), str(per_doc[d]), str(sum(c.doc_id == d for c in full)), str(sum(c.doc_id == d and c.kind == "ibid" for c in cites)),
-             str(sum(c.doc_id == d and c.kind == "short" for c in cites)), str(sum(c.doc_id == d and c.kind == "comment" for c in tables.citations))]
-            for d in sorted({c.doc_id for c in tables.citations})
+            [md_code(d), str(per_doc[d]), str(by_kind[d, "citation"]), str(by_kind[d, "ibid"]), str(by_kind[d, "short"]), str(by_kind[d, "comment"])]
+            for d in sorted({d for d, _ in by_kind})
         ],
         "lrrrrr",
     )

@@ -76,8 +76,11 @@ def in_doc_id_order(processed: Iterable[ProcessedDocument]) -> Iterator[Processe
         yield p
 
 
-class Row(SimpleNamespace):
+class Row:
     """One row read back from a shard, with attribute access (nested structs too)."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({vars(self)!r})"
 
 
 def _row_class(table: str) -> type[Row]:
@@ -104,14 +107,24 @@ class LazyRows:
         return self.n_rows
 
     def __iter__(self) -> Iterator[Row]:
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
+        shards = sorted((self.folder / self.table).glob("*.parquet"))
+        if not shards:
+            return
+        schema = pq.read_schema(shards[0])
         skipped = SKIPPED_COLUMNS.get(self.table, ())
-        names = [f.name for f in pq.read_schema(next(iter(sorted((self.folder / self.table).glob("*.parquet")))))]
-        columns = [c for c in names if c not in skipped]
+        columns = [f.name for f in schema if f.name not in skipped]
+        nested = [f.name for f in schema if f.name in columns and (pa.types.is_struct(f.type) or (pa.types.is_list(f.type) and pa.types.is_struct(f.type.value_type)))]
+        new, row_class = object.__new__, self.row_class
         for batch in iter_batches(self.folder, self.table, columns):
             for row in batch.to_pylist():
-                yield self.row_class(**{k: _wrap(v) for k, v in row.items()})
+                for name in nested:
+                    row[name] = _wrap(row[name])
+                item = new(row_class)
+                item.__dict__.update(row)
+                yield item
 
 
 class ShardTables:

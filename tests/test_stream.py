@@ -89,3 +89,16 @@ def test_validate_cross_table_rules_run_per_document_with_global_entity_counts()
     assert ("mentions", "text", "c/m000000000001") in reasons
     assert ("entities", "n_documents", "E1") in reasons  # two documents mention E1
     assert ("entities", "n_mentions", "E1") not in reasons
+
+
+def _slow_when_small(n: int) -> int:
+    import time
+
+    time.sleep(0.05 if n < 3 else 0)  # early items finish last
+    return n * n
+
+
+def test_engine_pool_yields_in_input_order_with_a_bounded_window():
+    from corpus.engine import LocalEngine
+
+    assert list(LocalEngine(jobs=2).map(_slow_when_small, list(range(25)))) == [n * n for n in range(25)]

@@ -119,8 +119,10 @@ def test_publish_flushes_every_file_before_the_rename(tmp_path, monkeypatch):
     monkeypatch.setattr(output.os, "fsync", lambda fd: (flushed.append(os.readlink(f"/proc/self/fd/{fd}")), real_fsync(fd))[1])
     renamed: list[int] = []
     real_rename = os.rename
-    monkeypatch.setattr(output.os, "rename", lambda a, b: (renamed.append(len(flushed)), real_rename(a, b))[1])
-    run_build(BuildRequest(seeds=seeds, out=tmp_path / "build", options=NO_NER))
+    out = tmp_path / "build"
+    # the publish is the rename onto `out` (shards are renamed inside the staging folder before it)
+    monkeypatch.setattr(output.os, "rename", lambda a, b: (renamed.append(len(flushed)) if Path(b) == out else None, real_rename(a, b))[1])
+    run_build(BuildRequest(seeds=seeds, out=out, options=NO_NER))
     shards = [p for p in flushed[: renamed[0]] if p.endswith(".parquet")]
     from corpus.records import TABLES
 

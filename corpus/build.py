@@ -42,6 +42,7 @@ class BuildRequest:
     skip_bad: bool = False  # skip unusable source files (listed in rejects.json) instead of failing
     engine: str = "local"  # local (this process or a process pool) or ray
     address: str | None = None  # Ray cluster address for engine="ray"; None starts a local instance
+    withhold_restricted: bool = False  # leave out texts whose licence does not allow redistribution (corpus.withhold)
 
 
 @dataclass
@@ -141,6 +142,10 @@ def _run_build(request: BuildRequest, progress: Progress | None) -> BuildResult:
 
         clock = time.perf_counter()
         tables = assemble_tables(processed, catalog)
+        if request.withhold_restricted:
+            from corpus.withhold import restricted_documents, withhold_texts
+
+            tables = withhold_texts(tables, restricted_documents(sources))
         seconds["link"] = time.perf_counter() - clock
 
         with staging_folder(request.out) as staging:

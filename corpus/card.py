@@ -32,7 +32,8 @@ from corpus.records import TABLES
 from corpus.schema import columns, hf_features
 
 LICENSE = "other"
-LICENSE_NAME = "third-party-source-texts"
+LICENSE_NAME = "per-document-licences"  # the texts' licences differ (or are unknown): see the card's table
+LICENSE_LINK = "README.md#distribution-and-licences"
 PRETTY_NAME = "Think-tank publications on China's digital economy and AI governance (structured)"
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 QUALITY_NAME = "quality.json"
@@ -182,13 +183,28 @@ def iso639_1(languages: Iterable[str]) -> list[str]:
     return sorted({tag.split("-")[0] for tag in languages if tag and tag != "und"})
 
 
-def front_matter(rows: dict[str, int], languages: Sequence[str], folder: Path | None = None) -> str:
+def dataset_licence(licences: Sequence[str | None]) -> tuple[str, str]:
+    """(`license_name`, `license_link`) of the card: one SPDX licence shared by every document, else the per-document table."""
+    from corpus.licences import spdx_url
+
+    shared = set(licences)
+    if len(shared) == 1 and (only := shared.pop()) is not None:
+        from corpus.licences import spdx_id
+
+        if spdx_id(only) == only:
+            return only.lower(), spdx_url(only)
+    return LICENSE_NAME, LICENSE_LINK
+
+
+def front_matter(rows: dict[str, int], languages: Sequence[str], folder: Path | None = None, licences: Sequence[str | None] = ()) -> str:
     configs, info = dataset_configs(rows, folder)
+    license_name, license_link = dataset_licence(licences)
     langs = iso639_1(languages)
     meta = {
         "pretty_name": PRETTY_NAME,
         "license": LICENSE,
-        "license_name": LICENSE_NAME,
+        "license_name": license_name,
+        "license_link": license_link,
         "language": langs,
         "multilinguality": ["multilingual" if len(langs) > 1 else "monolingual"],
         "annotations_creators": ["machine-generated"],
@@ -840,23 +856,46 @@ def _limitations(tables, rows: dict[str, int]) -> list[str]:
 
 
 def _distribution(tables, entries: dict[str, Any]) -> list[str]:
+    from corpus.licences import REDISTRIBUTABLE, resolve_licence
+
     lines = [
         "## Distribution and licences",
         "",
         "The builder code is MIT-licensed. The texts remain the work of their publishers; this dataset does not grant "
-        "any right to them. The licence or terms of each source, as far as the manifest records them:",
+        "any right to them. The licence of each source (`documents.license`, an SPDX id where one applies, and "
+        "`documents.license_url`), from the manifest; *redistributable* applies the rule of "
+        "`corpus build --withhold-restricted`: the manifest's `redistribute` flag when set, else whether the licence is "
+        f"one of {len(REDISTRIBUTABLE)} open licences that allow sharing the verbatim text (CC0, CC BY and its "
+        "NC/SA/ND variants, PDDL, ODC-By, ODbL, OGL; `corpus.licences.REDISTRIBUTABLE`). An unknown licence is not redistributable.",
         "",
     ]
     body = []
     for d in sorted(tables.documents, key=lambda d: d.doc_id):
         entry = entries.get(d.source_file)
-        licence = getattr(entry, "license", None)
-        body.append([md_code(d.doc_id), md_cell(d.publisher) or "unknown", md_cell(licence) if licence else "unknown (not recorded)"])
-    lines += md_table(["doc_id", "publisher", "licence / terms"], body)
+        licence = resolve_licence(getattr(entry, "license", None), getattr(entry, "license_url", None), getattr(entry, "redistribute", None))
+        shown = (f"[{md_cell(d.license)}]({d.license_url})" if d.license_url else md_cell(d.license)) if d.license else "unknown (not recorded)"
+        body.append([
+            md_code(d.doc_id), md_cell(d.publisher) or "unknown", shown,
+            "yes" if licence.redistributable else "no", "withheld" if d.text_withheld else "included",
+        ])
+    lines += md_table(["doc_id", "publisher", "licence", "redistributable", "text in this build"], body)
+    withheld = sorted(d.doc_id for d in tables.documents if d.text_withheld)
+    lines += [""]
+    if withheld:
+        lines += [
+            f"**Withheld texts ({len(withheld)} of {len(tables.documents)} documents):** {', '.join(md_code(i) for i in withheld)}. "
+            "Their `documents.text` and `sections.text` are empty and `documents.text_withheld` is true; every other table "
+            "is complete and its offsets point into the full text (`n_chars` long, SHA-256 `text_sha256`). To re-attach "
+            "a text, obtain the source file whose SHA-256 is `documents.sha256`, put it in a seeds folder and run "
+            "`corpus build` (without `--withhold-restricted`): the rebuilt `documents.text` has the recorded `text_sha256`.",
+            "",
+        ]
+    else:
+        lines += ["Every document's text is included in this build (built without `--withhold-restricted`).", ""]
     lines += [
-        "",
-        "Where the terms are unknown, share the derived tables (ids, offsets, labels, counts) rather than the full "
-        "texts, or check the publisher's terms first. There are no export controls known to apply.",
+        "Where the terms are unknown, check the publisher's terms first, or share a build made with "
+        "`corpus build --withhold-restricted` (derived tables, offsets and hashes without the texts). There are no "
+        "export controls known to apply.",
         "",
     ]
     return lines
@@ -935,7 +974,7 @@ def render_card(folder: Path, tables, processed, command: str = "corpus build", 
     seeds_dir = _resolve_seeds(tables, seeds)
     entries = _manifest_entries(seeds_dir)
     quality, digest = _quality(seeds_dir)
-    lines = [front_matter(rows, languages, folder)]
+    lines = [front_matter(rows, languages, folder, [d.license for d in tables.documents])]
     lines += _summary(tables, rows)
     lines += _details(tables)
     lines += MOTIVATION

@@ -128,6 +128,7 @@ def build(
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Skip unusable source files and list them in OUT/rejects.json instead of failing.")] = False,
     engine: Annotated[EngineName, typer.Option(help="Engine for the per-document step: local, or ray (needs thinktank-corpus[ray]).")] = EngineName.local,
     address: Annotated[str | None, typer.Option(help="Ray cluster address (engine ray); default starts a local Ray instance.")] = None,
+    withhold_restricted: Annotated[bool, typer.Option("--withhold-restricted", help="Leave out documents.text (and sections.text) of documents whose licence does not allow redistribution (rule: corpus.licences); offsets, hashes and every other table stay.")] = False,
 ) -> None:
     """Build every table from SEEDS into OUT (Parquet shards + dataset card)."""
     from corpus.build import BuildRequest, run_build
@@ -135,7 +136,7 @@ def build(
     from corpus.pipeline import Options
 
     writes_datacard = out_dir == DEFAULT_OUT
-    command = "corpus build" + ("" if ner else " --no-ner")  # only options that change the content: no paths
+    command = "corpus build" + ("" if ner else " --no-ner") + (" --withhold-restricted" if withhold_restricted else "")  # only options that change the content: no paths
     request = BuildRequest(
         seeds=seeds,
         out=out_dir,
@@ -148,6 +149,7 @@ def build(
         skip_bad=skip_bad,
         engine=engine.value,
         address=address,
+        withhold_restricted=withhold_restricted,
     )
     try:
         check_output_target(out_dir, seeds)

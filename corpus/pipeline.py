@@ -16,6 +16,7 @@ from pathlib import Path
 
 from corpus.enrich.model import EntitySpan, QuantitySpan
 from corpus.errors import SeedError
+from corpus.licences import resolve_licence
 from corpus.read import SourceDocument
 from corpus.records import Citation, Document, Entity, FieldOrigin, Figure, Footnote, Mention, Quantity, RemovedLine, Section
 from corpus.structure.model import StructuredDocument
@@ -173,7 +174,10 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
     for name, value in extracted:
         if value:
             origins.append(FieldOrigin(field=name, origin="extracted"))
-    origins.extend(FieldOrigin(field=n, origin="derived") for n in ("doc_id", "sha256", "n_bytes", "n_chars", "n_words"))
+    licence = resolve_licence(entry.license, entry.license_url, entry.redistribute) if entry else resolve_licence(None)
+    if licence.name:
+        origins.append(FieldOrigin(field="license", origin="curated"))
+    origins.extend(FieldOrigin(field=n, origin="derived") for n in ("doc_id", "sha256", "n_bytes", "n_chars", "n_words", "text_sha256"))
     return Document(
         doc_id=source.doc_id,
         source_file=source.source_file,
@@ -199,6 +203,9 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
         n_words=count_words(doc.text),
         field_origins=sorted(origins, key=lambda o: o.field),
         notes=entry.notes if entry else None,
+        license=licence.name,
+        license_url=licence.url,
+        text_sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
     )
 
 

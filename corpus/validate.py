@@ -5,6 +5,7 @@ Lazy: every failure is collected as (table, column, row id, reason); nothing sto
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -186,7 +187,11 @@ def _pandera_failures(table: str, data: pa.Table, schema) -> list[Failure]:
 
 
 def cross_table_failures(tables: dict[str, pa.Table]) -> list[Failure]:
-    """Foreign keys, offsets, surfaces and section nesting across tables (footnote numbering is a quality finding, `corpus.findings`)."""
+    """Foreign keys, offsets, surfaces and section nesting across tables (footnote numbering is a quality finding, `corpus.findings`).
+
+    For a document with `text_withheld`, spans into its body are checked against `n_chars` only (the
+    surfaces cannot be compared with an absent text), and its `text` and sections' `text` must be empty.
+    """
     rows = {name: table.to_pylist() for name, table in tables.items()}
     failures: list[Failure] = []
 
@@ -206,15 +211,23 @@ def cross_table_failures(tables: dict[str, pa.Table]) -> list[Failure]:
                     fail(name, "doc_id", row[key], f"unknown doc_id {row['doc_id']!r}")
 
     for d in rows["documents"]:
-        if d["n_chars"] != len(d["text"]):
+        if d["text_withheld"]:
+            if d["text"]:
+                fail("documents", "text", d["doc_id"], "text set although text_withheld")
+        elif d["n_chars"] != len(d["text"]):
             fail("documents", "n_chars", d["doc_id"], f"n_chars {d['n_chars']} != len(text) {len(d['text'])}")
+        elif d["text_sha256"] != hashlib.sha256(d["text"].encode("utf-8")).hexdigest():
+            fail("documents", "text_sha256", d["doc_id"], "text_sha256 is not the SHA-256 of text")
 
     for s in rows["sections"]:
         doc = docs.get(s["doc_id"])
         if doc is None:
             continue
-        if not 0 <= s["start"] <= s["end"] <= len(doc["text"]):
+        if not 0 <= s["start"] <= s["end"] <= doc["n_chars"]:
             fail("sections", "start", s["section_id"], f"span [{s['start']}, {s['end']}) outside the document text")
+        elif doc["text_withheld"]:
+            if s["text"]:
+                fail("sections", "text", s["section_id"], "text set although the document's text is withheld")
         elif doc["text"][s["start"] : s["end"]] != s["text"]:
             fail("sections", "text", s["section_id"], "text differs from documents.text[start:end]")
         if s["parent_id"] is not None:
@@ -228,7 +241,7 @@ def cross_table_failures(tables: dict[str, pa.Table]) -> list[Failure]:
 
     for f in rows["footnotes"]:
         doc = docs.get(f["doc_id"])
-        if doc is not None and f["anchor"] is not None and not 0 <= f["anchor"] <= len(doc["text"]):
+        if doc is not None and f["anchor"] is not None and not 0 <= f["anchor"] <= doc["n_chars"]:
             fail("footnotes", "anchor", f["footnote_id"], "anchor outside the document text")
         for column, target in (("section_id", sections), ("ibid_of", footnotes)):
             if f[column] is not None and f[column] not in target:
@@ -242,7 +255,7 @@ def cross_table_failures(tables: dict[str, pa.Table]) -> list[Failure]:
             fail("figures", "section_id", g["figure_id"], f"unknown section {g['section_id']!r}")
         if doc is not None:
             for offset in [*(g["mention_starts"] or []), *([g["start"]] if g["start"] is not None else [])]:
-                if not 0 <= offset <= len(doc["text"]):
+                if not 0 <= offset <= doc["n_chars"]:
                     fail("figures", "mention_starts", g["figure_id"], f"offset {offset} outside the document text")
 
     counts: dict[str, int] = defaultdict(int)
@@ -318,6 +331,9 @@ def _span_failures(table: str, key: str, row: dict, docs: dict, footnotes: dict)
         doc = docs.get(row["doc_id"])
         if doc is None:
             return []
+        if doc["text_withheld"]:  # the surface cannot be compared with an absent text: the span must fit its length
+            ok = 0 <= row["start"] < row["end"] <= doc["n_chars"]
+            return [] if ok else [Failure(table, "start", row[key], f"span [{row['start']}, {row['end']}) outside its text")]
         text = doc["text"]
     if not 0 <= row["start"] < row["end"] <= len(text):
         return [Failure(table, "start", row[key], f"span [{row['start']}, {row['end']}) outside its text")]

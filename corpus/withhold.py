@@ -1,0 +1,43 @@
+"""Withhold the texts a licence does not let us redistribute (`corpus build --withhold-restricted`).
+
+Only the body text goes: `documents.text` and its copies `sections.text` become empty and the document is
+flagged `text_withheld`. Everything else stays, offsets included: they point into the full text, whose
+length (`n_chars`) and hash (`text_sha256`) are kept, so a build from the source file (its `sha256` is
+recorded) re-attaches it. Footnote texts, mention and quantity surfaces, titles and captions are kept:
+short quotations and bibliographic data, not the work's running text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from corpus.licences import resolve_licence
+from corpus.pipeline import Tables
+from corpus.read import SourceDocument
+
+
+def restricted_documents(sources: Iterable[SourceDocument]) -> set[str]:
+    """doc_ids whose text may not be redistributed under the rule in `corpus.licences`."""
+    restricted = set()
+    for source in sources:
+        entry = source.entry
+        licence = resolve_licence(entry.license, entry.license_url, entry.redistribute) if entry else resolve_licence(None)
+        if not licence.redistributable:
+            restricted.add(source.doc_id)
+    return restricted
+
+
+def withhold_texts(tables: Tables, doc_ids: set[str]) -> Tables:
+    """A copy of `tables` with the body text of `doc_ids` left out (see the module docstring)."""
+    if not doc_ids:
+        return tables
+    return Tables(
+        documents=[d.model_copy(update={"text": "", "text_withheld": True}) if d.doc_id in doc_ids else d for d in tables.documents],
+        sections=[s.model_copy(update={"text": ""}) if s.doc_id in doc_ids else s for s in tables.sections],
+        footnotes=tables.footnotes,
+        figures=tables.figures,
+        entities=tables.entities,
+        mentions=tables.mentions,
+        quantities=tables.quantities,
+        citations=tables.citations,
+    )

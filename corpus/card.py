@@ -377,9 +377,28 @@ def _summary(tables, rows: dict[str, int]) -> list[str]:
     ]
 
 
+def project_links() -> dict[str, str]:
+    """The package's declared project URLs (`[project.urls]` in pyproject.toml), by label; empty when none."""
+    try:
+        entries = importlib.metadata.metadata("thinktank-corpus").get_all("Project-URL") or []
+    except importlib.metadata.PackageNotFoundError:
+        return {}
+    return dict(tuple(part.strip() for part in entry.split(",", 1)) for entry in entries if "," in entry)
+
+
+def _repository() -> str:
+    links = project_links()
+    url = links.get("Repository") or links.get("Source") or links.get("Homepage")
+    return url or "the thinktank-corpus git repository (`corpus/`, `seeds/`, `schema/`); no public URL is declared in its `pyproject.toml` yet"
+
+
+CONTACT = "the thinktank-corpus maintainers, through the repository's issue tracker"
+
+
 def _details(tables) -> list[str]:
     from corpus import __version__
     from corpus.contract import version as schema_version
+    from corpus.data_version import data_version
 
     return [
         "## Dataset details",
@@ -387,6 +406,10 @@ def _details(tables) -> list[str]:
         "- **Curated by:** the thinktank-corpus maintainers (source selection and the seeds manifest).",
         "- **Produced by:** the `thinktank-corpus` builder "
         f"version {__version__}, schema version {schema_version()} (see *Build environment*).",
+        f"- **Data version:** `{data_version(tables)}` (SHA-256 over every row of every table; it changes exactly when "
+        "the published content changes, while the schema version changes with the columns).",
+        f"- **Repository:** {_repository()}.",
+        f"- **Contact:** {CONTACT}.",
         "- **Languages:** " + (", ".join(md_code(lang) for lang in sorted({d.language for d in tables.documents})) or "none") + " (BCP-47 tags per document in `documents.language`).",
         "- **Licence:** mixed and mostly unknown; see *Distribution and licences*.",
         "- **Source data:** the unmodified files in the repository's `seeds/` folder, listed with their sha256 in *Per-source provenance*.",
@@ -768,14 +791,25 @@ def _defects(folder: Path, tables, processed) -> list[str]:
             [[md_code(r.get("file")), md_cell(r.get("code")), md_cell(r.get("problem"))] for r in sorted(rejects, key=lambda r: str(r.get("file")))],
         )
         lines.append("")
-    noted = [(p.document.doc_id, sorted(p.notes)) for p in sorted(processed, key=lambda p: p.document.doc_id) if p.notes]
-    lines += ["Notes from the structure step:", ""]
+    noted = [(p.document, sorted(p.notes)) for p in sorted(processed, key=lambda p: p.document.doc_id) if p.notes]
+    lines += ["Notes from the structure step (what the text gave; the manifest may supply a field since):", ""]
     if noted:
-        lines += [f"- {md_code(doc_id)}: {md_cell(note)}" for doc_id, notes in noted for note in notes]
+        lines += [f"- {md_code(doc.doc_id)}: {md_cell(note)}{_curated_since(doc, note)}" for doc, notes in noted for note in notes]
     else:
         lines.append("- None.")
     lines.append("")
     return lines
+
+
+_NOTE_FIELDS = {"published date": "published_date", "date": "published_date", "authors": "authors", "publisher": "publisher", "title": "title"}
+
+
+def _curated_since(doc, note: str) -> str:
+    """' (curated in the manifest: publisher)' when a field the structure note names was filled from the manifest."""
+    origins = {o.field: o.origin for o in doc.field_origins}
+    named = [field for phrase, field in _NOTE_FIELDS.items() if re.search(rf"\b{phrase}\b", note)]
+    curated = sorted({f for f in named if origins.get(f) == "curated" or f == "published_date" and origins.get("published_month") == "curated"})
+    return f" (curated in the manifest since: {', '.join(c.replace('_', ' ') for c in curated)})" if curated else ""
 
 
 def _quality_section(quality: dict | None, digest: str | None) -> list[str]:
@@ -918,6 +952,36 @@ MAINTENANCE = [
 ]
 
 
+def _citation(tables) -> list[str]:
+    """A BibTeX entry for this build (no date: builds are reproducible, so the card may not depend on the clock)."""
+    from corpus import __version__
+    from corpus.contract import version as schema_version
+    from corpus.data_version import data_version
+
+    links = project_links()
+    url = links.get("Repository") or links.get("Source") or links.get("Homepage")
+    entry = [
+        "@misc{thinktank_corpus,",
+        f"  title        = {{{PRETTY_NAME}}},",
+        "  author       = {{thinktank-corpus maintainers}},",
+        f"  version      = {{{__version__}}},",
+        f"  note         = {{Builder {__version__}, schema {schema_version()}, data version {data_version(tables)}}},",
+        *([f"  url          = {{{url}}},"] if url else []),
+        "}",
+    ]
+    return [
+        "## Citation",
+        "",
+        "Cite the dataset build you used (the data version names its exact content); for the content of a document, "
+        "cite the original publication (publisher, title, URL when known).",
+        "",
+        "```bibtex",
+        *entry,
+        "```",
+        "",
+    ]
+
+
 def _environment(folder: Path, command: str) -> list[str]:
     from corpus import __version__
     from corpus.contract import version as schema_version
@@ -988,6 +1052,7 @@ def render_card(folder: Path, tables, processed, command: str = "corpus build", 
     lines += _limitations(tables, rows)
     lines += _distribution(tables, entries)
     lines += MAINTENANCE
+    lines += _citation(tables)
     lines += _environment(folder, command)
     lines += MACHINE_READABLE
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -156,11 +156,9 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
     authors = pick("authors", list(doc.authors), entry.authors if entry else None)
     publisher = pick("publisher", doc.publisher, entry.publisher if entry else None)
     published_date = pick("published_date", doc.published_date, entry.published_date if entry else None)
-    published_month = pick(
-        "published_month",
-        published_date.strftime("%Y-%m") if published_date else doc.published_month,
-        entry.published_month if entry else None,
-    )
+    published_month = None  # only when only the month is known: a full date makes it redundant
+    if published_date is None:
+        published_month = pick("published_month", doc.published_month, entry.published_month if entry else None)
     genre = pick("genre", doc.genre, entry.genre if entry else None) or "news"
     curated_language = entry.language if entry else None
     origins.append(FieldOrigin(field="language", origin="curated" if curated_language else "extracted"))
@@ -297,6 +295,8 @@ def _quantity_record(doc_id: str, footnote_id: str | None, q: QuantitySpan) -> Q
         kind=q.kind,
         currency=q.currency,
         approximate=q.approximate,
+        value_max=float(q.value_max) if q.value_max is not None else None,
+        is_range=q.value_max is not None,
     )
 
 

@@ -215,6 +215,8 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: lis
                 raise
             rejects.append(err)
             continue
+        if manifest is not None and path.name not in entries:
+            warnings.warn(f"{path}: no entry in {MANIFEST_NAME}; its curated fields (publisher, licence ...) will be null", stacklevel=2)
         documents.append(
             SourceDocument(
                 doc_id=doc_id,

@@ -72,7 +72,7 @@ class Document(Record):
     language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$", description="BCP-47 language tag of the body text ('und' if undetermined).")
     genre: Genre = Field(description="news (web news item) or report (extracted from PDF).")
     published_date: dt.date | None = Field(description="Publication date, only when fully stated; a year is never guessed.")
-    published_month: str | None = Field(pattern=r"^\d{4}-\d{2}$", description="Publication month (YYYY-MM) when only the month is known.")
+    published_month: str | None = Field(pattern=r"^\d{4}-\d{2}$", description="Publication month (YYYY-MM) when only the month is known; null when published_date gives the day.")
     published_time: str | None = Field(description="Publication time of day 'HH:MM[:SS]' when the byline states it.")
     event_dates: list[str] = Field(description="Partial dates stated in the text without a year, as ISO 8601 '--MM-DD'.")
     related_links: list[str] = Field(description="Titles of related items from navigation lines (Last/Next ...), removed from the text.")
@@ -198,11 +198,13 @@ class Quantity(Record):
     start: CharOffset = Field(description="Start offset in the text named by field.")
     end: CharOffset = Field(description="End offset (exclusive) in the text named by field.")
     text: str = Field(description="Surface form: text[start:end].")
-    value: float = Field(description="Value in base units ('$4.3 billion' -> 4.3e9, '54.3 percent' -> 54.3).")
+    value: float = Field(description="Value in base units ('$4.3 billion' -> 4.3e9, '54.3 percent' -> 54.3); the lower bound of a range.")
     unit: str = Field(description="Unit: a currency code for money, 'percent', or the counted noun ('internet users').")
     kind: QuantityKind = Field(description="money, percent, count or measure.")
     currency: str | None = Field(description="ISO 4217 currency code for money.")
     approximate: bool = Field(description="True when the text qualifies the number ('over', 'nearly', 'about').")
+    value_max: float | None = Field(default=None, description="Upper bound of a range, in the same base units ('30–35 million trips' -> value 3e7, value_max 3.5e7; 'one to two years' -> 1, 2); null for a single number.")
+    is_range: bool = Field(default=False, description="True when the text states a range (value is its lower bound, value_max its upper bound).")
 
 
 class Citation(Record):

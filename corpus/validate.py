@@ -211,6 +211,8 @@ def cross_table_failures(tables: dict[str, pa.Table]) -> list[Failure]:
                     fail(name, "doc_id", row[key], f"unknown doc_id {row['doc_id']!r}")
 
     for d in rows["documents"]:
+        if d["published_date"] is not None and d["published_month"] is not None:
+            fail("documents", "published_month", d["doc_id"], "set although published_date is known (published_month is for a date known only to the month)")
         if d["text_withheld"]:
             if d["text"]:
                 fail("documents", "text", d["doc_id"], "text set although text_withheld")
@@ -270,6 +272,8 @@ def cross_table_failures(tables: dict[str, pa.Table]) -> list[Failure]:
                 if m["affiliation_id"] is not None and m["affiliation_id"] not in entities:
                     fail(table, "affiliation_id", m[key], f"unknown entity {m['affiliation_id']!r}")
             failures.extend(_span_failures(table, key, m, docs, footnotes))
+            if table == "quantities" and (m["is_range"] != (m["value_max"] is not None) or m["is_range"] and not m["value_max"] >= m["value"]):
+                fail(table, "value_max", m[key], "is_range must be true exactly when value_max is set, and value_max >= value")
     failures.extend(_citation_failures(rows.get("citations", []), footnotes))
     for e in rows["entities"]:
         if e["n_mentions"] != counts.get(e["entity_id"], 0):

@@ -411,7 +411,9 @@ def _details(tables) -> list[str]:
         f"- **Repository:** {_repository()}.",
         f"- **Contact:** {CONTACT}.",
         "- **Languages:** " + (", ".join(md_code(lang) for lang in sorted({d.language for d in tables.documents})) or "none") + " (BCP-47 tags per document in `documents.language`).",
-        "- **Licence:** mixed and mostly unknown; see *Distribution and licences*.",
+        f"- **Licence:** per document (`documents.license`): {sum(d.license is not None for d in tables.documents)} of "
+        f"{len(tables.documents)} documents have a recorded licence, {sum(d.text_withheld for d in tables.documents)} texts are withheld; "
+        "see *Distribution and licences*.",
         "- **Source data:** the unmodified files in the repository's `seeds/` folder, listed with their sha256 in *Per-source provenance*.",
         "",
     ]

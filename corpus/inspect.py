@@ -112,6 +112,7 @@ def document_outline(folder: Path, doc_id: str) -> str:
         meta("genre", doc["genre"]),
         meta("language", doc["language"]),
         meta("url", doc["url"]),
+        meta("license", doc.get("license")) + ("  (text withheld in this build)" if doc.get("text_withheld") else ""),
         f"  size: {doc['n_chars']} characters, {doc['n_words']} words",
         "",
         f"Sections ({len(sections)}):",

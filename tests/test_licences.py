@@ -107,3 +107,11 @@ def test_licences_card_front_matter_names_the_licence():
     assert dataset_licence(["CC-BY-4.0", "CC-BY-4.0"]) == ("cc-by-4.0", "https://spdx.org/licenses/CC-BY-4.0.html")
     assert dataset_licence(["CC-BY-4.0", None]) == (LICENSE_NAME, LICENSE_LINK)
     assert dataset_licence(["All rights reserved"]) == (LICENSE_NAME, LICENSE_LINK)
+
+
+def test_licences_show_names_the_licence_and_a_withheld_text(withheld_build):
+    from corpus.inspect import document_outline
+
+    outline = document_outline(withheld_build[1], "000")
+    assert "  license: All rights reserved  [curated]  (text withheld in this build)" in outline
+    assert "  license: CC-BY-4.0  [curated]\n" in document_outline(withheld_build[1], "002")

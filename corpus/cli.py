@@ -11,7 +11,7 @@ import json
 import signal
 import sys
 import warnings
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -22,6 +22,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from corpus.engine import ENGINES
 from corpus.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, BuildInterrupted, CorpusError, ValidationFailed, printable
 from corpus.progress_lines import ProgressLines
 
@@ -40,11 +41,7 @@ PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is not a term
 CACHE_DIR_NAME = "cache"  # inside the tool's state folder beside --out (corpus.output.STATE_DIR_NAME)
 
 
-class EngineName(str, Enum):
-    """Engines for the per-document step (`corpus.engine.ENGINES`)."""
-
-    local = "local"
-    ray = "ray"
+EngineName = Enum("EngineName", {name: name for name in ENGINES}, type=str)  # --help lists `corpus.engine.ENGINES`
 
 
 class Bump(str, Enum):
@@ -126,7 +123,7 @@ def build(
     ner: Annotated[bool, typer.Option("--ner/--no-ner", help="Run statistical NER (off: structure and quantities only).")] = True,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse per-document results from .thinktank-corpus/cache/ beside OUT when source, code, models and schema are unchanged (--no-cache recomputes every document and refreshes its entry).")] = True,
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Skip unusable source files and list them in OUT/rejects.json instead of failing.")] = False,
-    engine: Annotated[EngineName, typer.Option(help="Engine for the per-document step: local, or ray (needs thinktank-corpus[ray]).")] = EngineName.local,
+    engine: Annotated[EngineName, typer.Option(help="Engine for the per-document step: local, or ray (needs thinktank-corpus[ray]).")] = EngineName("local"),
     address: Annotated[str | None, typer.Option(help="Ray cluster address (engine ray); default starts a local Ray instance.")] = None,
     withhold_restricted: Annotated[bool, typer.Option("--withhold-restricted", help="Leave out documents.text (and sections.text) of documents whose licence does not allow redistribution (rule: corpus.licences); offsets, hashes and every other table stay.")] = False,
 ) -> None:
@@ -160,7 +157,7 @@ def build(
         bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True)
         task = None
         try:
-            with (bar if err.is_terminal else _no_bar()), _sigterm_as_interrupt():
+            with (bar if err.is_terminal else nullcontext()), _sigterm_as_interrupt():
 
                 def report_bar(stage: str, done: int, total: int) -> None:
                     nonlocal task
@@ -201,11 +198,6 @@ def build(
         out.print(f"{len(result.findings)} quality finding(s) (not failures), listed in the card's known-defects section")
     if result.card_path:
         out.print(f"datacard written to {result.card_path}")
-
-
-@contextmanager
-def _no_bar():
-    yield
 
 
 def _print_warnings(caught) -> None:

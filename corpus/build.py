@@ -42,6 +42,7 @@ class BuildRequest:
     skip_bad: bool = False  # skip unusable source files (listed in rejects.json) instead of failing
     engine: str = "local"  # local (this process or a process pool) or ray
     address: str | None = None  # Ray cluster address for engine="ray"; None starts a local instance
+    withhold_restricted: bool = False  # leave out texts whose licence does not allow redistribution (corpus.withhold)
 
 
 @dataclass
@@ -179,9 +180,15 @@ def _run_build(request: BuildRequest, progress: Progress | None) -> BuildResult:
 
         engine = make_engine(request.engine, request.jobs, request.address)
         stream = process_all(sources, request.options, engine, request.cache_dir, progress, rejects, request.cache_read)
+        if request.withhold_restricted:
+            from corpus.withhold import restricted_documents, withhold_texts
+
+            stream_to_write = withhold_texts(stream, restricted_documents(sources))
+        else:
+            stream_to_write = stream
         with staging_folder(request.out) as staging:
             clock = time.perf_counter()
-            written = write_corpus(staging, stream, catalog)
+            written = write_corpus(staging, stream_to_write, catalog)
             seconds["structure+enrich+link+write"] = time.perf_counter() - clock
             peak["structure+enrich+link+write"] = _peak_rss_mb()
             tables = ShardTables(staging, written.rows)

@@ -32,7 +32,8 @@ from corpus.records import TABLES
 from corpus.schema import columns, hf_features
 
 LICENSE = "other"
-LICENSE_NAME = "third-party-source-texts"
+LICENSE_NAME = "per-document-licences"  # the texts' licences differ (or are unknown): see the card's table
+LICENSE_LINK = "README.md#distribution-and-licences"
 PRETTY_NAME = "Think-tank publications on China's digital economy and AI governance (structured)"
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 QUALITY_NAME = "quality.json"
@@ -182,13 +183,28 @@ def iso639_1(languages: Iterable[str]) -> list[str]:
     return sorted({tag.split("-")[0] for tag in languages if tag and tag != "und"})
 
 
-def front_matter(rows: dict[str, int], languages: Sequence[str], folder: Path | None = None) -> str:
+def dataset_licence(licences: Sequence[str | None]) -> tuple[str, str]:
+    """(`license_name`, `license_link`) of the card: one SPDX licence shared by every document, else the per-document table."""
+    from corpus.licences import spdx_url
+
+    shared = set(licences)
+    if len(shared) == 1 and (only := shared.pop()) is not None:
+        from corpus.licences import spdx_id
+
+        if spdx_id(only) == only:
+            return only.lower(), spdx_url(only)
+    return LICENSE_NAME, LICENSE_LINK
+
+
+def front_matter(rows: dict[str, int], languages: Sequence[str], folder: Path | None = None, licences: Sequence[str | None] = ()) -> str:
     configs, info = dataset_configs(rows, folder)
+    license_name, license_link = dataset_licence(licences)
     langs = iso639_1(languages)
     meta = {
         "pretty_name": PRETTY_NAME,
         "license": LICENSE,
-        "license_name": LICENSE_NAME,
+        "license_name": license_name,
+        "license_link": license_link,
         "language": langs,
         "multilinguality": ["multilingual" if len(langs) > 1 else "monolingual"],
         "annotations_creators": ["machine-generated"],
@@ -361,9 +377,28 @@ def _summary(tables, rows: dict[str, int]) -> list[str]:
     ]
 
 
+def project_links() -> dict[str, str]:
+    """The package's declared project URLs (`[project.urls]` in pyproject.toml), by label; empty when none."""
+    try:
+        entries = importlib.metadata.metadata("thinktank-corpus").get_all("Project-URL") or []
+    except importlib.metadata.PackageNotFoundError:
+        return {}
+    return dict(tuple(part.strip() for part in entry.split(",", 1)) for entry in entries if "," in entry)
+
+
+def _repository() -> str:
+    links = project_links()
+    url = links.get("Repository") or links.get("Source") or links.get("Homepage")
+    return url or "the thinktank-corpus git repository (`corpus/`, `seeds/`, `schema/`); no public URL is declared in its `pyproject.toml` yet"
+
+
+CONTACT = "the thinktank-corpus maintainers, through the repository's issue tracker"
+
+
 def _details(tables) -> list[str]:
     from corpus import __version__
     from corpus.contract import version as schema_version
+    from corpus.data_version import data_version
 
     return [
         "## Dataset details",
@@ -371,8 +406,14 @@ def _details(tables) -> list[str]:
         "- **Curated by:** the thinktank-corpus maintainers (source selection and the seeds manifest).",
         "- **Produced by:** the `thinktank-corpus` builder "
         f"version {__version__}, schema version {schema_version()} (see *Build environment*).",
+        f"- **Data version:** `{data_version(tables)}` (SHA-256 over every row of every table; it changes exactly when "
+        "the published content changes, while the schema version changes with the columns).",
+        f"- **Repository:** {_repository()}.",
+        f"- **Contact:** {CONTACT}.",
         "- **Languages:** " + (", ".join(md_code(lang) for lang in sorted({d.language for d in tables.documents})) or "none") + " (BCP-47 tags per document in `documents.language`).",
-        "- **Licence:** mixed and mostly unknown; see *Distribution and licences*.",
+        f"- **Licence:** per document (`documents.license`): {sum(d.license is not None for d in tables.documents)} of "
+        f"{len(tables.documents)} documents have a recorded licence, {sum(d.text_withheld for d in tables.documents)} texts are withheld; "
+        "see *Distribution and licences*.",
         "- **Source data:** the unmodified files in the repository's `seeds/` folder, listed with their sha256 in *Per-source provenance*.",
         "",
     ]
@@ -752,14 +793,25 @@ def _defects(folder: Path, tables, processed) -> list[str]:
             [[md_code(r.get("file")), md_cell(r.get("code")), md_cell(r.get("problem"))] for r in sorted(rejects, key=lambda r: str(r.get("file")))],
         )
         lines.append("")
-    noted = [(p.document.doc_id, sorted(p.notes)) for p in sorted(processed, key=lambda p: p.document.doc_id) if p.notes]
-    lines += ["Notes from the structure step:", ""]
+    noted = [(p.document, sorted(p.notes)) for p in sorted(processed, key=lambda p: p.document.doc_id) if p.notes]
+    lines += ["Notes from the structure step (what the text gave; the manifest may supply a field since):", ""]
     if noted:
-        lines += [f"- {md_code(doc_id)}: {md_cell(note)}" for doc_id, notes in noted for note in notes]
+        lines += [f"- {md_code(doc.doc_id)}: {md_cell(note)}{_curated_since(doc, note)}" for doc, notes in noted for note in notes]
     else:
         lines.append("- None.")
     lines.append("")
     return lines
+
+
+_NOTE_FIELDS = {"published date": "published_date", "date": "published_date", "authors": "authors", "publisher": "publisher", "title": "title"}
+
+
+def _curated_since(doc, note: str) -> str:
+    """' (curated in the manifest: publisher)' when a field the structure note names was filled from the manifest."""
+    origins = {o.field: o.origin for o in doc.field_origins}
+    named = [field for phrase, field in _NOTE_FIELDS.items() if re.search(rf"\b{phrase}\b", note)]
+    curated = sorted({f for f in named if origins.get(f) == "curated" or f == "published_date" and origins.get("published_month") == "curated"})
+    return f" (curated in the manifest since: {', '.join(c.replace('_', ' ') for c in curated)})" if curated else ""
 
 
 def _quality_section(quality: dict | None, digest: str | None) -> list[str]:
@@ -843,23 +895,46 @@ def _limitations(tables, rows: dict[str, int]) -> list[str]:
 
 
 def _distribution(tables, entries: dict[str, Any]) -> list[str]:
+    from corpus.licences import REDISTRIBUTABLE, resolve_licence
+
     lines = [
         "## Distribution and licences",
         "",
         "The builder code is MIT-licensed. The texts remain the work of their publishers; this dataset does not grant "
-        "any right to them. The licence or terms of each source, as far as the manifest records them:",
+        "any right to them. The licence of each source (`documents.license`, an SPDX id where one applies, and "
+        "`documents.license_url`), from the manifest; *redistributable* applies the rule of "
+        "`corpus build --withhold-restricted`: the manifest's `redistribute` flag when set, else whether the licence is "
+        f"one of {len(REDISTRIBUTABLE)} open licences that allow sharing the verbatim text (CC0, CC BY and its "
+        "NC/SA/ND variants, PDDL, ODC-By, ODbL, OGL; `corpus.licences.REDISTRIBUTABLE`). An unknown licence is not redistributable.",
         "",
     ]
     body = []
     for d in sorted(tables.documents, key=lambda d: d.doc_id):
         entry = entries.get(d.source_file)
-        licence = getattr(entry, "license", None)
-        body.append([md_code(d.doc_id), md_cell(d.publisher) or "unknown", md_cell(licence) if licence else "unknown (not recorded)"])
-    lines += md_table(["doc_id", "publisher", "licence / terms"], body)
+        licence = resolve_licence(getattr(entry, "license", None), getattr(entry, "license_url", None), getattr(entry, "redistribute", None))
+        shown = (f"[{md_cell(d.license)}]({d.license_url})" if d.license_url else md_cell(d.license)) if d.license else "unknown (not recorded)"
+        body.append([
+            md_code(d.doc_id), md_cell(d.publisher) or "unknown", shown,
+            "yes" if licence.redistributable else "no", "withheld" if d.text_withheld else "included",
+        ])
+    lines += md_table(["doc_id", "publisher", "licence", "redistributable", "text in this build"], body)
+    withheld = sorted(d.doc_id for d in tables.documents if d.text_withheld)
+    lines += [""]
+    if withheld:
+        lines += [
+            f"**Withheld texts ({len(withheld)} of {len(tables.documents)} documents):** {', '.join(md_code(i) for i in withheld)}. "
+            "Their `documents.text` and `sections.text` are empty and `documents.text_withheld` is true; every other table "
+            "is complete and its offsets point into the full text (`n_chars` long, SHA-256 `text_sha256`). To re-attach "
+            "a text, obtain the source file whose SHA-256 is `documents.sha256`, put it in a seeds folder and run "
+            "`corpus build` (without `--withhold-restricted`): the rebuilt `documents.text` has the recorded `text_sha256`.",
+            "",
+        ]
+    else:
+        lines += ["Every document's text is included in this build (built without `--withhold-restricted`).", ""]
     lines += [
-        "",
-        "Where the terms are unknown, share the derived tables (ids, offsets, labels, counts) rather than the full "
-        "texts, or check the publisher's terms first. There are no export controls known to apply.",
+        "Where the terms are unknown, check the publisher's terms first, or share a build made with "
+        "`corpus build --withhold-restricted` (derived tables, offsets and hashes without the texts). There are no "
+        "export controls known to apply.",
         "",
     ]
     return lines
@@ -880,6 +955,36 @@ MAINTENANCE = [
     "rebuilds into a temporary folder and fails when the committed `datacard.md` differs, so the card cannot go stale.",
     "",
 ]
+
+
+def _citation(tables) -> list[str]:
+    """A BibTeX entry for this build (no date: builds are reproducible, so the card may not depend on the clock)."""
+    from corpus import __version__
+    from corpus.contract import version as schema_version
+    from corpus.data_version import data_version
+
+    links = project_links()
+    url = links.get("Repository") or links.get("Source") or links.get("Homepage")
+    entry = [
+        "@misc{thinktank_corpus,",
+        f"  title        = {{{PRETTY_NAME}}},",
+        "  author       = {{thinktank-corpus maintainers}},",
+        f"  version      = {{{__version__}}},",
+        f"  note         = {{Builder {__version__}, schema {schema_version()}, data version {data_version(tables)}}},",
+        *([f"  url          = {{{url}}},"] if url else []),
+        "}",
+    ]
+    return [
+        "## Citation",
+        "",
+        "Cite the dataset build you used (the data version names its exact content); for the content of a document, "
+        "cite the original publication (publisher, title, URL when known).",
+        "",
+        "```bibtex",
+        *entry,
+        "```",
+        "",
+    ]
 
 
 def _environment(folder: Path, command: str) -> list[str]:
@@ -938,7 +1043,7 @@ def render_card(folder: Path, tables, processed, command: str = "corpus build", 
     seeds_dir = _resolve_seeds(tables, seeds)
     entries = _manifest_entries(seeds_dir)
     quality, digest = _quality(seeds_dir)
-    lines = [front_matter(rows, languages, folder)]
+    lines = [front_matter(rows, languages, folder, [d.license for d in tables.documents])]
     lines += _summary(tables, rows)
     lines += _details(tables)
     lines += MOTIVATION
@@ -952,6 +1057,7 @@ def render_card(folder: Path, tables, processed, command: str = "corpus build", 
     lines += _limitations(tables, rows)
     lines += _distribution(tables, entries)
     lines += MAINTENANCE
+    lines += _citation(tables)
     lines += _environment(folder, command)
     lines += MACHINE_READABLE
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,14 +1,18 @@
 """The `corpus` command: thin typer commands over library functions. The only place that prints or exits.
 
-Exit codes: 0 success/valid, 1 invalid data, 2 usage or input error.
+Exit codes: 0 success/valid, 1 invalid data, 2 usage or input error (including a folder that is not a
+build, `corpus.build_folder`). Reports go to stdout (with `--json`: one JSON document); errors, warnings
+and progress go to stderr, so `corpus validate build > report.txt` keeps the report.
 """
 
 from __future__ import annotations
 
+import json
 import signal
 import sys
 import warnings
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +22,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from corpus.engine import ENGINES
 from corpus.errors import EXIT_INVALID, EXIT_OK, EXIT_USAGE, BuildInterrupted, CorpusError, ValidationFailed, printable
+from corpus.progress_lines import ProgressLines
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(help="Build, validate and inspect the think-tank corpus.", no_args_is_help=True, add_completion=False, context_settings=HELP_OPTIONS)
@@ -31,7 +37,33 @@ err = Console(stderr=True)
 DEFAULT_SEEDS = Path("seeds")
 DEFAULT_OUT = Path("build")
 DATACARD = Path("datacard.md")
+PROGRESS_EVERY = 5.0  # seconds between progress lines when stderr is not a terminal (CI, logs)
 CACHE_DIR_NAME = "cache"  # inside the tool's state folder beside --out (corpus.output.STATE_DIR_NAME)
+
+
+EngineName = Enum("EngineName", {name: name for name in ENGINES}, type=str)  # --help lists `corpus.engine.ENGINES`
+
+
+class Bump(str, Enum):
+    """Parts of the schema version `corpus schema export --bump` can raise."""
+
+    major = "major"
+    minor = "minor"
+    patch = "patch"
+
+
+def _print_json(data: object) -> None:
+    """One JSON document on stdout (sorted keys, UTF-8), nothing else."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True, default=str) + "\n")
+
+
+def _require_build(folder: Path) -> None:
+    from corpus.build_folder import NotABuild, require_build
+
+    try:
+        require_build(folder)
+    except NotABuild as error:
+        _fail(error)
 
 
 class _Terminated(BaseException):
@@ -91,17 +123,17 @@ def build(
     ner: Annotated[bool, typer.Option("--ner/--no-ner", help="Run statistical NER (off: structure and quantities only).")] = True,
     cache: Annotated[bool, typer.Option("--cache/--no-cache", help="Reuse per-document results from .thinktank-corpus/cache/ beside OUT when source, code, models and schema are unchanged (--no-cache recomputes every document and refreshes its entry).")] = True,
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Skip unusable source files and list them in OUT/rejects.json instead of failing.")] = False,
-    engine: Annotated[str, typer.Option(help="Engine for the per-document step: local, or ray (needs thinktank-corpus[ray]).")] = "local",
+    engine: Annotated[EngineName, typer.Option(help="Engine for the per-document step: local, or ray (needs thinktank-corpus[ray]).")] = EngineName("local"),
     address: Annotated[str | None, typer.Option(help="Ray cluster address (engine ray); default starts a local Ray instance.")] = None,
+    withhold_restricted: Annotated[bool, typer.Option("--withhold-restricted", help="Leave out documents.text (and sections.text) of documents whose licence does not allow redistribution (rule: corpus.licences); offsets, hashes and every other table stay.")] = False,
 ) -> None:
     """Build every table from SEEDS into OUT (Parquet shards + dataset card)."""
     from corpus.build import BuildRequest, run_build
-    from corpus.engine import ENGINES
     from corpus.output import check_output_target, state_dir
     from corpus.pipeline import Options
 
     writes_datacard = out_dir == DEFAULT_OUT
-    command = "corpus build" + ("" if ner else " --no-ner")  # only options that change the content: no paths
+    command = "corpus build" + ("" if ner else " --no-ner") + (" --withhold-restricted" if withhold_restricted else "")  # only options that change the content: no paths
     request = BuildRequest(
         seeds=seeds,
         out=out_dir,
@@ -112,29 +144,28 @@ def build(
         cache_dir=state_dir(out_dir) / CACHE_DIR_NAME,
         cache_read=cache,
         skip_bad=skip_bad,
-        engine=engine,
+        engine=engine.value,
         address=address,
+        withhold_restricted=withhold_restricted,
     )
-    if engine not in ENGINES:
-        _say("error:", "red", f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-        raise typer.Exit(EXIT_USAGE)
     try:
         check_output_target(out_dir, seeds)
     except CorpusError as error:
         _fail(error)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True)
+        bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True)
         task = None
         try:
-            with progress, _sigterm_as_interrupt():
+            with (bar if err.is_terminal else nullcontext()), _sigterm_as_interrupt():
 
-                def report(stage: str, done: int, total: int) -> None:
+                def report_bar(stage: str, done: int, total: int) -> None:
                     nonlocal task
                     if task is None:
-                        task = progress.add_task("structuring and enriching documents", total=total)
-                    progress.update(task, completed=done)
+                        task = bar.add_task("structuring and enriching documents", total=total)
+                    bar.update(task, completed=done)
 
+                report = report_bar if err.is_terminal else ProgressLines(lambda line: _say("progress:", "cyan", line), every=PROGRESS_EVERY)
                 result = run_build(request, progress=report)
         except CorpusError as error:
             _print_warnings(caught)
@@ -179,23 +210,32 @@ def _print_warnings(caught) -> None:
 @app.command()
 def validate(
     folder: Annotated[Path, typer.Argument(help="Build folder to check.")] = DEFAULT_OUT,
+    as_json: Annotated[bool, typer.Option("--json", help='Print {"build", "valid", "schema_version", "failures": [{"table", "column", "row_id", "reason"}]} on stdout.')] = False,
 ) -> None:
-    """Check a build against the committed schema contract; list every failure."""
+    """Check a build against the committed schema contract; list every failure (on stdout)."""
+    from corpus.contract import version as schema_version
     from corpus.validate import validate_build
 
-    if not folder.is_dir():
-        _say("error:", "red", f"{folder}: no such build folder")
-        raise typer.Exit(EXIT_USAGE)
+    _require_build(folder)
     try:
         failures = validate_build(folder)
     except CorpusError as error:
         _fail(error)
-    if failures:
+    if as_json:
+        _print_json({
+            "build": str(folder),
+            "valid": not failures,
+            "schema_version": schema_version(),
+            "failures": [{"table": f.table, "column": f.column, "row_id": f.row_id, "reason": f.reason} for f in failures],
+        })
+    elif failures:
         for failure in failures:
-            _say("", "", f"  {failure}")
-        _say("invalid:", "red", f"{folder}: {len(failures)} failure(s)")
+            out.print(f"  {failure}", highlight=False, markup=False, soft_wrap=True)
+        out.print(f"invalid: {folder}: {len(failures)} failure(s)", highlight=False, markup=False, soft_wrap=True)
+    else:
+        out.print(f"valid: {folder} satisfies the contract in schema/", highlight=False, markup=False)
+    if failures:
         raise typer.Exit(EXIT_INVALID)
-    out.print(f"valid: {folder} satisfies the contract in schema/")
 
 
 DEFAULT_GOLD = [Path("tests/gold"), Path("tests/golden/quantities_seeds.json")]
@@ -211,22 +251,23 @@ def evaluate(
     description: Annotated[str, typer.Option(help="What was scored, recorded with the scores.")] = "The seed documents against the gold in tests/gold and tests/golden/quantities_seeds.json.",
     structure_gold: Annotated[Path | None, typer.Option("--structure-gold", help="Also score structure against this gold.json: report records (devset-real format: title, date, headings, notes, captions, furniture, must-contain) and news records (genre news, devset-news format: title, date, authors, language, boilerplate, must-contain, images); alone (without --gold) it scores structure only.")] = None,
     news_gold: Annotated[Path | None, typer.Option(help="Score only news structure against a devset-news gold.json (the news part of --structure-gold).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help='Print {"build", "scores", "news_documents"} on stdout: scores as recorded by --write, news_documents the per-page news scores.')] = False,
 ) -> None:
     """Score a build against gold: entities, mentions, quantities and footnote citations; with --structure-gold its structure."""
-    import json
-
     from corpus.quality import evaluate_build, evaluate_structure_build, format_quality
 
-    if not folder.is_dir():
-        _say("error:", "red", f"{folder}: no such build folder")
-        raise typer.Exit(EXIT_USAGE)
+    _require_build(folder)
     if news_gold is not None:
-        from corpus.evaluate_news import format_news_scores, score_news_build
+        from corpus.evaluate_news import format_news_scores, score_news_build, summarise
 
         if not news_gold.is_file():
             _say("error:", "red", f"gold not found: {news_gold}")
             raise typer.Exit(EXIT_USAGE)
-        out.print(format_news_scores(score_news_build(folder, news_gold)), highlight=False, markup=False, soft_wrap=True)
+        scores = score_news_build(folder, news_gold)
+        if as_json:
+            _print_json({"build": str(folder), "scores": {"news_structure": summarise(scores)}, "news_documents": [s.as_dict() for s in scores]})
+        else:
+            out.print(format_news_scores(scores), highlight=False, markup=False, soft_wrap=True)
         return
     paths = gold or ([] if structure_gold else DEFAULT_GOLD)
     missing = [p for p in [*paths, *([structure_gold] if structure_gold else [])] if not p.exists()]
@@ -242,8 +283,11 @@ def evaluate(
         news_scores = score_news_build(folder, structure_gold)
         if news_scores:
             result["news_structure"] = summarise(news_scores)
-    out.print(format_quality(result), highlight=False, markup=False, soft_wrap=True)
-    if news_scores:
+    if as_json:
+        _print_json({"build": str(folder), "scores": result, "news_documents": [s.as_dict() for s in news_scores]})
+    else:
+        out.print(format_quality(result), highlight=False, markup=False, soft_wrap=True)
+    if news_scores and not as_json:
         from corpus.evaluate_news import format_news_scores
 
         out.print(format_news_scores(news_scores), highlight=False, markup=False, soft_wrap=True)
@@ -255,17 +299,18 @@ def evaluate(
         recorded = recorded if isinstance(recorded, dict) and all(isinstance(v, dict) and "result" in v for v in recorded.values()) else {}
         recorded[name] = {"description": description, "result": result}
         write.write_text(json.dumps(recorded, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-        out.print(f"scores recorded as {name!r} in {write}")
+        _say("recorded:", "green", f"scores as {name!r} in {write}")
 
 
 @app.command()
 def show(
-    doc_id: Annotated[str, typer.Argument(help="Document id (see `corpus stats`).")],
+    doc_id: Annotated[str, typer.Argument(help="Document id (see `corpus stats`), or an unambiguous start of one (`003`).")],
     folder: Annotated[Path, typer.Option("--build", help="Build folder.")] = DEFAULT_OUT,
 ) -> None:
     """Print a document's outline: metadata, heading tree with pages, footnotes, figures, top entities."""
     from corpus.inspect import document_outline
 
+    _require_build(folder)
     try:
         out.print(document_outline(folder, doc_id), highlight=False, markup=False, soft_wrap=True)
     except CorpusError as error:
@@ -275,29 +320,32 @@ def show(
 @app.command()
 def stats(
     folder: Annotated[Path, typer.Argument(help="Build folder.")] = DEFAULT_OUT,
+    as_json: Annotated[bool, typer.Option("--json", help='Print {"build", "rows", "distributions", "per_document"} on stdout (see corpus.inspect.stats_summary).')] = False,
 ) -> None:
     """Print table row counts and distributions of a build."""
-    from corpus.inspect import corpus_stats
+    from corpus.inspect import format_stats, stats_summary
 
+    _require_build(folder)
     try:
-        out.print(corpus_stats(folder), highlight=False, markup=False, soft_wrap=True)
+        summary = stats_summary(folder)
     except CorpusError as error:
         _fail(error)
+    if as_json:
+        _print_json(summary)
+    else:
+        out.print(format_stats(summary), highlight=False, markup=False, soft_wrap=True)
 
 
 @schema_app.command("export")
 def schema_export(
     folder: Annotated[Path, typer.Option(help="Where to write the contract.")] = Path("schema"),
-    bump: Annotated[str | None, typer.Option(help="Bump schema/VERSION first: major, minor or patch.")] = None,
+    bump: Annotated[Bump | None, typer.Option(help="Bump schema/VERSION first.")] = None,
 ) -> None:
     """Regenerate the contract in schema/ from the record models; refuse a change the version does not allow."""
     from corpus.contract import ContractError, release
 
-    if bump not in (None, "major", "minor", "patch"):
-        _say("error:", "red", f"--bump must be major, minor or patch, not {bump!r}")
-        raise typer.Exit(EXIT_USAGE)
     try:
-        new_version, changes = release(folder, bump)
+        new_version, changes = release(folder, bump.value if bump else None)
     except ContractError as error:
         _say("refused:", "red", error)
         raise typer.Exit(EXIT_INVALID)

@@ -12,29 +12,35 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.compute as pc
 
-from corpus.errors import CorpusError
+from corpus.build_folder import require_build
+from corpus.errors import EXIT_INVALID, CorpusError
 from corpus.records import TABLES
 
 
 class InspectError(CorpusError):
-    """A build folder or document that cannot be shown."""
+    """A document that cannot be shown (usage, exit 2) or a build that cannot be read (damaged, exit 1)."""
 
-    def __init__(self, code: str, problem: str):
+    def __init__(self, code: str, problem: str, exit_code: int | None = None):
         self.code = code
+        if exit_code is not None:
+            self.exit_code = exit_code
         super().__init__(f"{problem} [{code}]")
 
 
 def _read(folder: Path, table: str, doc_id: str | None = None) -> list[dict[str, Any]]:
     from corpus.write import read_table
 
-    if not folder.is_dir():
-        raise InspectError("no-build", f"{folder}: no such build folder")
+    require_build(folder)
     try:
         data = read_table(folder, table)
     except FileNotFoundError:
-        raise InspectError("no-build", f"{folder}: no {table} table (not a build folder?)") from None
+        raise InspectError("damaged-build", f"{folder}: no {table} table; run `corpus validate {folder}`", EXIT_INVALID) from None
+    except (pa.ArrowException, OSError, ValueError) as err:
+        detail = " ".join(str(err).split())[:160]
+        raise InspectError("damaged-build", f"{folder / table}: unreadable Parquet shard ({detail}); run `corpus validate {folder}`", EXIT_INVALID) from None
     if doc_id is not None and "doc_id" in data.column_names:
         data = data.filter(pc.equal(data["doc_id"], doc_id))
     return data.to_pylist()
@@ -55,14 +61,33 @@ def _table(headers: list[str], rows: list[list[str]], right: set[int] = frozense
     return [line(headers), line(["-" * w for w in widths])] + [line(r) for r in rows]
 
 
+def resolve_doc_id(known: list[str], wanted: str) -> str | None:
+    """The id `wanted` names: itself when known, else the only known id it is a prefix of.
+
+    None when nothing matches; `InspectError` (ambiguous-document) listing the candidates when several do.
+    """
+    if wanted in known:
+        return wanted
+    candidates = sorted(k for k in known if wanted and k.startswith(wanted))
+    if len(candidates) > 1:
+        raise InspectError("ambiguous-document", f"{wanted!r} is the start of {len(candidates)} document ids: {', '.join(candidates)}")
+    return candidates[0] if candidates else None
+
+
 def document_outline(folder: Path, doc_id: str) -> str:
-    """A document's metadata, section tree, footnote summary, figures, top entities and quantities."""
+    """A document's metadata, section tree, footnote summary, figures, top entities and quantities.
+
+    `doc_id` may be an unambiguous prefix of a document id ("003" for "003_b2e28905b3ba221b").
+    """
     docs = _read(folder, "documents")
-    doc = next((d for d in docs if d["doc_id"] == doc_id), None)
+    known = sorted(d["doc_id"] for d in docs)
+    resolved = resolve_doc_id(known, doc_id)
+    doc = next((d for d in docs if d["doc_id"] == resolved), None)
     if doc is None:
-        close = difflib.get_close_matches(doc_id, sorted(d["doc_id"] for d in docs), n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else f"; known: {', '.join(sorted(d['doc_id'] for d in docs)) or 'none'}"
+        close = difflib.get_close_matches(doc_id, known, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else f"; known: {', '.join(known) or 'none'}"
         raise InspectError("unknown-document", f"{folder}: no document {doc_id!r}{hint}")
+    doc_id = doc["doc_id"]
     sections = sorted(_read(folder, "sections", doc_id), key=lambda s: s["ordinal"])
     footnotes = sorted(_read(folder, "footnotes", doc_id), key=lambda f: f["number"])
     figures = sorted(_read(folder, "figures", doc_id), key=lambda f: f["figure_id"])
@@ -87,6 +112,7 @@ def document_outline(folder: Path, doc_id: str) -> str:
         meta("genre", doc["genre"]),
         meta("language", doc["language"]),
         meta("url", doc["url"]),
+        meta("license", doc.get("license")) + ("  (text withheld in this build)" if doc.get("text_withheld") else ""),
         f"  size: {doc['n_chars']} characters, {doc['n_words']} words",
         "",
         f"Sections ({len(sections)}):",
@@ -130,39 +156,68 @@ def _spread(values: list[int]) -> str:
     return f"min {min(values)}, median {statistics.median(values):g}, max {max(values)}"
 
 
-def corpus_stats(folder: Path) -> str:
-    """Row counts and the main distributions of a build."""
+_DISTRIBUTIONS = {  # key in the summary -> (title in the text, table, value of a row; rows kept)
+    "documents_by_language": ("Documents by language", "documents", lambda r: r["language"], None),
+    "documents_by_genre": ("Documents by genre", "documents", lambda r: r["genre"], None),
+    "documents_by_publisher": ("Documents by publisher", "documents", lambda r: r["publisher"] or "(unknown)", None),
+    "entities_by_label": ("Entities by label", "entities", lambda r: r["label"], None),
+    "mentions_by_label": ("Mentions by label", "mentions", lambda r: r["label"], None),
+    "footnotes_by_status": ("Footnotes by status", "footnotes", lambda r: r["status"], None),
+    "quantities_by_kind": ("Quantities by kind", "quantities", lambda r: r["kind"], None),
+    "citations_by_kind": ("Citations by kind", "citations", lambda r: r["kind"], None),
+    "full_citations_by_type": ("Full citations by type", "citations", lambda r: r["type"] or "(none)", lambda r: r["kind"] == "citation"),
+}
+_PER_DOCUMENT = ("sections", "footnotes", "figures", "mentions", "quantities", "citations")
+
+
+def stats_summary(folder: Path) -> dict[str, Any]:
+    """Row counts and the main distributions of a build as plain data (the shape `corpus stats --json` prints).
+
+    Keys: `build` (folder name), `rows` {table: count}, `distributions` {name: {value: count}},
+    `per_document` [{doc_id, language, words, sections, footnotes, figures, mentions, quantities, citations}]
+    (citations without comment rows).
+    """
     data = {name: _read(folder, name) for name in TABLES}
     docs = sorted(data["documents"], key=lambda d: d["doc_id"])
-    lines = [f"Build {folder.name or folder}", ""]
-    lines += _table(["table", "rows"], [[name, str(len(rows))] for name, rows in data.items()], right={1})
-
-    def counts(title: str, values) -> None:
-        c = Counter(values)
-        lines.extend(["", title])
-        lines.extend(_table(["value", "count"], [[str(k), str(v)] for k, v in sorted(c.items())], right={1}) if c else ["  none"])
-
-    counts("Documents by language", (d["language"] for d in docs))
-    counts("Documents by genre", (d["genre"] for d in docs))
-    counts("Documents by publisher", (d["publisher"] or "(unknown)" for d in docs))
-    counts("Entities by label", (e["label"] for e in data["entities"]))
-    counts("Mentions by label", (m["label"] for m in data["mentions"]))
-    counts("Footnotes by status", (f["status"] for f in data["footnotes"]))
-    counts("Quantities by kind", (q["kind"] for q in data["quantities"]))
-    counts("Citations by kind", (c["kind"] for c in data["citations"]))
-    counts("Full citations by type", (c["type"] or "(none)" for c in data["citations"] if c["kind"] == "citation"))
-
+    distributions = {}
+    for key, (_, table, value, keep) in _DISTRIBUTIONS.items():
+        counted = Counter(str(value(r)) for r in data[table] if keep is None or keep(r))
+        distributions[key] = dict(sorted(counted.items()))
     per_doc = {d["doc_id"]: Counter() for d in docs}
-    for name in ("sections", "footnotes", "figures", "mentions", "quantities", "citations"):
+    for name in _PER_DOCUMENT:
         for row in data[name]:
             if row["doc_id"] in per_doc and (name != "citations" or row["kind"] != "comment"):
                 per_doc[row["doc_id"]][name] += 1
-    names = ["sections", "footnotes", "figures", "mentions", "quantities", "citations"]
+    return {
+        "build": folder.name or str(folder),
+        "rows": {name: len(rows) for name, rows in data.items()},
+        "distributions": distributions,
+        "per_document": [
+            {"doc_id": d["doc_id"], "language": d["language"], "words": d["n_words"], **{n: per_doc[d["doc_id"]][n] for n in _PER_DOCUMENT}}
+            for d in docs
+        ],
+    }
+
+
+def format_stats(summary: dict[str, Any]) -> str:
+    """`stats_summary` as aligned plain-text tables."""
+    lines = [f"Build {summary['build']}", ""]
+    lines += _table(["table", "rows"], [[name, str(n)] for name, n in summary["rows"].items()], right={1})
+    for key, (title, *_) in _DISTRIBUTIONS.items():
+        counted = summary["distributions"][key]
+        lines.extend(["", title])
+        lines.extend(_table(["value", "count"], [[k, str(v)] for k, v in counted.items()], right={1}) if counted else ["  none"])
+    docs = summary["per_document"]
     lines += ["", "Per document"]
     lines += _table(
-        ["doc_id", "lang", "words", *names],
-        [[d["doc_id"], d["language"], str(d["n_words"]), *(str(per_doc[d["doc_id"]][n]) for n in names)] for d in docs],
-        right=set(range(2, 3 + len(names))),
+        ["doc_id", "lang", "words", *_PER_DOCUMENT],
+        [[d["doc_id"], d["language"], str(d["words"]), *(str(d[n]) for n in _PER_DOCUMENT)] for d in docs],
+        right=set(range(2, 3 + len(_PER_DOCUMENT))),
     )
-    lines += [""] + [f"{n.capitalize()} per document: {_spread([per_doc[d][n] for d in sorted(per_doc)])}" for n in ("sections", "footnotes")]
+    lines += [""] + [f"{n.capitalize()} per document: {_spread([d[n] for d in docs])}" for n in ("sections", "footnotes")]
     return "\n".join(lines) + "\n"
+
+
+def corpus_stats(folder: Path) -> str:
+    """Row counts and the main distributions of a build, as text."""
+    return format_stats(stats_summary(folder))

@@ -184,6 +184,22 @@ def _croissant_field(table: str, column: Column, source: dict[str, Any], referen
     return field
 
 
+def _limitations(languages: list[str] | None) -> str:
+    """The croissant limitations sentence, naming how entities are found for the build's languages."""
+    from corpus.card import ner_status
+
+    by_status: dict[str, list[str]] = {}
+    for lang in sorted({tag.split("-")[0] for tag in languages or () if tag}):
+        by_status.setdefault(ner_status(lang), []).append(lang)
+    how = ["Entities and quantities are machine-extracted (spaCy NER plus rules) and contain errors."]
+    if by_status.get("rules"):
+        how.append(f"Entities in {', '.join(by_status['rules'])} come from rules alone (no statistical model; lower recall).")
+    if by_status.get("none"):
+        how.append(f"Documents in {', '.join(by_status['none'])} have no entity detection and no mentions.")
+    how.append("Source defects (missing or truncated footnotes) are kept and flagged in footnotes.status. See the dataset card for measured quality.")
+    return " ".join(how)
+
+
 def croissant(folder: Path, rows: dict[str, int], languages: list[str] | None = None) -> dict[str, Any]:
     """The Croissant 1.1 JSON-LD description of the build in `folder`.
 
@@ -265,11 +281,7 @@ def croissant(folder: Path, rows: dict[str, int], languages: list[str] | None = 
             "Source files were collected by hand into the seeds folder and are kept unmodified; every table is "
             "derived from them by a deterministic pipeline (read, structure, enrich, validate, write)."
         ),
-        "rai:dataLimitations": (
-            "Entities and quantities are machine-extracted (spaCy NER plus rules) and contain errors; languages "
-            "without an NER pipeline have no mentions. Source defects (missing or truncated footnotes) are kept "
-            "and flagged in footnotes.status. See the dataset card for measured quality."
-        ),
+        "rai:dataLimitations": _limitations(languages),
         "rai:dataBiases": (
             "A small hand-picked set of think-tank publications on one topic; not a sample of any population."
         ),

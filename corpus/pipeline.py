@@ -16,6 +16,7 @@ from pathlib import Path
 
 from corpus.enrich.model import EntitySpan, QuantitySpan
 from corpus.errors import SeedError
+from corpus.licences import resolve_licence
 from corpus.read import SourceDocument
 from corpus.records import Citation, Document, Entity, FieldOrigin, Figure, Footnote, Mention, Quantity, RemovedLine, Section
 from corpus.structure.model import StructuredDocument
@@ -155,11 +156,9 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
     authors = pick("authors", list(doc.authors), entry.authors if entry else None)
     publisher = pick("publisher", doc.publisher, entry.publisher if entry else None)
     published_date = pick("published_date", doc.published_date, entry.published_date if entry else None)
-    published_month = pick(
-        "published_month",
-        published_date.strftime("%Y-%m") if published_date else doc.published_month,
-        entry.published_month if entry else None,
-    )
+    published_month = None  # only when only the month is known: a full date makes it redundant
+    if published_date is None:
+        published_month = pick("published_month", doc.published_month, entry.published_month if entry else None)
     genre = pick("genre", doc.genre, entry.genre if entry else None) or "news"
     curated_language = entry.language if entry else None
     origins.append(FieldOrigin(field="language", origin="curated" if curated_language else "extracted"))
@@ -173,7 +172,10 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
     for name, value in extracted:
         if value:
             origins.append(FieldOrigin(field=name, origin="extracted"))
-    origins.extend(FieldOrigin(field=n, origin="derived") for n in ("doc_id", "sha256", "n_bytes", "n_chars", "n_words"))
+    licence = resolve_licence(entry.license, entry.license_url, entry.redistribute) if entry else resolve_licence(None)
+    if licence.name:
+        origins.append(FieldOrigin(field="license", origin="curated"))
+    origins.extend(FieldOrigin(field=n, origin="derived") for n in ("doc_id", "sha256", "n_bytes", "n_chars", "n_words", "text_sha256"))
     return Document(
         doc_id=source.doc_id,
         source_file=source.source_file,
@@ -199,6 +201,9 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
         n_words=count_words(doc.text),
         field_origins=sorted(origins, key=lambda o: o.field),
         notes=entry.notes if entry else None,
+        license=licence.name,
+        license_url=licence.url,
+        text_sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
     )
 
 
@@ -290,6 +295,8 @@ def _quantity_record(doc_id: str, footnote_id: str | None, q: QuantitySpan) -> Q
         kind=q.kind,
         currency=q.currency,
         approximate=q.approximate,
+        value_max=float(q.value_max) if q.value_max is not None else None,
+        is_range=q.value_max is not None,
     )
 
 

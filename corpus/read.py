@@ -40,7 +40,9 @@ class SeedEntry(BaseModel):
     published_date: dt.date | None = Field(default=None, description="Curated publication date.")
     published_month: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$", description="Publication month when only the month is known (YYYY-MM).")
     language: str | None = Field(default=None, description="Curated BCP-47 language tag.")
-    license: str | None = Field(default=None, description="Licence or terms of the source, as known.")
+    license: str | None = Field(default=None, description="Licence of the source: an SPDX id where one applies (CC-BY-4.0), else a short text of the terms; null when unknown.")
+    license_url: str | None = Field(default=None, description="Where the licence or terms are stated; for an SPDX id the SPDX page is used when left out.")
+    redistribute: bool | None = Field(default=None, description="Whether the publisher allows redistributing the text verbatim, when known otherwise than from an SPDX licence; overrides the licence allow-list (corpus.licences).")
     notes: str | None = Field(default=None, description="Free-text notes on the source.")
 
     @field_validator("language")
@@ -213,6 +215,8 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: lis
                 raise
             rejects.append(err)
             continue
+        if manifest is not None and path.name not in entries:
+            warnings.warn(f"{path}: no entry in {MANIFEST_NAME}; its curated fields (publisher, licence ...) will be null", stacklevel=2)
         documents.append(
             SourceDocument(
                 doc_id=doc_id,

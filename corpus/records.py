@@ -72,12 +72,12 @@ class Document(Record):
     language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$", description="BCP-47 language tag of the body text ('und' if undetermined).")
     genre: Genre = Field(description="news (web news item) or report (extracted from PDF).")
     published_date: dt.date | None = Field(description="Publication date, only when fully stated; a year is never guessed.")
-    published_month: str | None = Field(pattern=r"^\d{4}-\d{2}$", description="Publication month (YYYY-MM) when only the month is known.")
+    published_month: str | None = Field(pattern=r"^\d{4}-\d{2}$", description="Publication month (YYYY-MM) when only the month is known; null when published_date gives the day.")
     published_time: str | None = Field(description="Publication time of day 'HH:MM[:SS]' when the byline states it.")
     event_dates: list[str] = Field(description="Partial dates stated in the text without a year, as ISO 8601 '--MM-DD'.")
     related_links: list[str] = Field(description="Titles of related items from navigation lines (Last/Next ...), removed from the text.")
-    text: str = Field(description="Clean body text: paragraphs separated by a blank line, no page furniture, footnote markers or navigation.")
-    n_chars: int = Field(ge=0, description="Length of text in characters.")
+    text: str = Field(description="Clean body text: paragraphs separated by a blank line, no page furniture, footnote markers or navigation; empty when text_withheld.")
+    n_chars: int = Field(ge=0, description="Length of the clean body text in characters (also when it is withheld: offsets into it stay meaningful).")
     n_words: int = Field(ge=0, description="Number of words in text (whitespace tokens; CJK characters count one each).")
     script: str | None = Field(default=None, pattern=r"^[A-Z][a-z]{3}$", description="ISO 15924 script subtag of Chinese text ('Hans' simplified, 'Hant' traditional); null for other languages. The full BCP-47 tag is language + '-' + script; language stays the primary subtag.")
     editors: list[str] = Field(default_factory=list, description="Editor credits printed on the page ('Editor: X', '责任编辑：X'); not authors.")
@@ -85,6 +85,10 @@ class Document(Record):
     removed_lines: list[RemovedLine] = Field(default_factory=list, description="Lines removed from a web page's text (metadata, navigation, widgets, furniture), each with the reason, in page order.")
     field_origins: list[FieldOrigin] = Field(description="For each metadata field, whether it was extracted from the text, curated in the manifest or derived.")
     notes: str | None = Field(description="Curated notes from the manifest.")
+    license: str | None = Field(default=None, description="Licence of the source text: an SPDX id where one applies (CC-BY-4.0), else a short text of the terms, from the manifest; null when unknown.")
+    license_url: str | None = Field(default=None, description="Where the licence is stated (the SPDX page for an SPDX id); null when unknown.")
+    text_withheld: bool = Field(default=False, description="True when the build left out the text (documents.text and sections.text empty) because its licence does not allow redistribution (corpus build --withhold-restricted); offsets stay those of the full text, which a build from the source file (sha256) restores.")
+    text_sha256: str = Field(default="", pattern=r"^([0-9a-f]{64})?$", description="SHA-256 of the clean body text (UTF-8), also when it is withheld: checks a text re-attached from a build of the source.")
 
 
 class Section(Record):
@@ -100,7 +104,7 @@ class Section(Record):
     ordinal: int = Field(ge=0, description="Position of the section in reading order within its document, from 0.")
     kind: SectionKind = Field(description="heading, or preamble for text before the first heading.")
     heading: str = Field(description="Heading text as printed (wrapped lines joined); empty for a preamble.")
-    text: str = Field(description="documents.text[start:end].")
+    text: str = Field(description="documents.text[start:end]; empty when the document's text is withheld.")
     start: CharOffset = Field(description="Start offset in documents.text.")
     end: CharOffset = Field(description="End offset (exclusive) in documents.text; a parent's span contains its children's.")
     page_start: int | None = Field(ge=1, description="Source page where the section starts, when page numbers are recoverable.")
@@ -194,11 +198,13 @@ class Quantity(Record):
     start: CharOffset = Field(description="Start offset in the text named by field.")
     end: CharOffset = Field(description="End offset (exclusive) in the text named by field.")
     text: str = Field(description="Surface form: text[start:end].")
-    value: float = Field(description="Value in base units ('$4.3 billion' -> 4.3e9, '54.3 percent' -> 54.3).")
+    value: float = Field(description="Value in base units ('$4.3 billion' -> 4.3e9, '54.3 percent' -> 54.3); the lower bound of a range.")
     unit: str = Field(description="Unit: a currency code for money, 'percent', or the counted noun ('internet users').")
     kind: QuantityKind = Field(description="money, percent, count or measure.")
     currency: str | None = Field(description="ISO 4217 currency code for money.")
     approximate: bool = Field(description="True when the text qualifies the number ('over', 'nearly', 'about').")
+    value_max: float | None = Field(default=None, description="Upper bound of a range, in the same base units ('30–35 million trips' -> value 3e7, value_max 3.5e7; 'one to two years' -> 1, 2); null for a single number.")
+    is_range: bool = Field(default=False, description="True when the text states a range (value is its lower bound, value_max its upper bound).")
 
 
 class Citation(Record):

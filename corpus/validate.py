@@ -5,6 +5,7 @@ Lazy: every failure is collected as (table, column, row id, reason); nothing sto
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterator
@@ -208,7 +209,11 @@ PER_DOCUMENT_TABLES = tuple(name for name, model in TABLES.items() if name != "d
 
 def cross_table_failures(tables: dict[str, pa.Table]) -> list[Failure]:
     """Foreign keys, offsets, surfaces and section nesting across tables held in memory (footnote
-    numbering is a quality finding, `corpus.findings`); rows may come in any order."""
+    numbering is a quality finding, `corpus.findings`); rows may come in any order.
+
+    For a document with `text_withheld`, spans into its body are checked against `n_chars` only (the
+    surfaces cannot be compared with an absent text), and its `text` and sections' `text` must be empty.
+    """
     return _cross_failures(
         tables["documents"].to_pylist(),
         tables["entities"].to_pylist(),
@@ -322,7 +327,7 @@ def _document_failures(doc: dict | None, rows: dict[str, list[dict]], entities: 
     sections = {s["section_id"]: s for s in rows.get("sections", [])}
     footnotes = {f["footnote_id"]: f for f in rows.get("footnotes", [])}
 
-    if doc["n_chars"] != len(doc["text"]):
+    if not doc["text_withheld"] and doc["n_chars"] != len(doc["text"]):
         fail("documents", "n_chars", doc["doc_id"], f"n_chars {doc['n_chars']} != len(text) {len(doc['text'])}")
     for name, table_rows in rows.items():
         key = TABLES[name].key[0]
@@ -334,9 +339,20 @@ def _document_failures(doc: dict | None, rows: dict[str, list[dict]], entities: 
                 fail(name, key, row[key], "id repeats")
             seen.add(row[key])
 
+    if doc["published_date"] is not None and doc["published_month"] is not None:
+        fail("documents", "published_month", doc["doc_id"], "set although published_date is known (published_month is for a date known only to the month)")
+    if doc["text_withheld"]:
+        if doc["text"]:
+            fail("documents", "text", doc["doc_id"], "text set although text_withheld")
+    elif doc["text_sha256"] != hashlib.sha256(doc["text"].encode("utf-8")).hexdigest():
+        fail("documents", "text_sha256", doc["doc_id"], "text_sha256 is not the SHA-256 of text")
+
     for s in rows.get("sections", []):
-        if not 0 <= s["start"] <= s["end"] <= len(doc["text"]):
+        if not 0 <= s["start"] <= s["end"] <= doc["n_chars"]:
             fail("sections", "start", s["section_id"], f"span [{s['start']}, {s['end']}) outside the document text")
+        elif doc["text_withheld"]:
+            if s["text"]:
+                fail("sections", "text", s["section_id"], "text set although the document's text is withheld")
         elif doc["text"][s["start"] : s["end"]] != s["text"]:
             fail("sections", "text", s["section_id"], "text differs from documents.text[start:end]")
         if s["parent_id"] is not None:
@@ -349,7 +365,7 @@ def _document_failures(doc: dict | None, rows: dict[str, list[dict]], entities: 
                 fail("sections", "level", s["section_id"], "level not deeper than its parent's")
 
     for f in rows.get("footnotes", []):
-        if f["anchor"] is not None and not 0 <= f["anchor"] <= len(doc["text"]):
+        if f["anchor"] is not None and not 0 <= f["anchor"] <= doc["n_chars"]:
             fail("footnotes", "anchor", f["footnote_id"], "anchor outside the document text")
         for column, target in (("section_id", sections), ("ibid_of", footnotes)):
             if f[column] is not None and f[column] not in target:
@@ -361,7 +377,7 @@ def _document_failures(doc: dict | None, rows: dict[str, list[dict]], entities: 
         if g["section_id"] is not None and g["section_id"] not in sections:
             fail("figures", "section_id", g["figure_id"], f"unknown section {g['section_id']!r}")
         for offset in [*(g["mention_starts"] or []), *([g["start"]] if g["start"] is not None else [])]:
-            if not 0 <= offset <= len(doc["text"]):
+            if not 0 <= offset <= doc["n_chars"]:
                 fail("figures", "mention_starts", g["figure_id"], f"offset {offset} outside the document text")
 
     mentions = rows.get("mentions", [])
@@ -378,6 +394,8 @@ def _document_failures(doc: dict | None, rows: dict[str, list[dict]], entities: 
                 if m["affiliation_id"] is not None and m["affiliation_id"] not in entities:
                     fail(table, "affiliation_id", m[key], f"unknown entity {m['affiliation_id']!r}")
             failures.extend(_span_failures(table, key, m, docs, footnotes))
+            if table == "quantities" and (m["is_range"] != (m["value_max"] is not None) or m["is_range"] and not m["value_max"] >= m["value"]):
+                fail(table, "value_max", m[key], "is_range must be true exactly when value_max is set, and value_max >= value")
     if mentions and "parent_id" in mentions[0]:
         failures.extend(_nested_failures(mentions))
     failures.extend(_citation_failures(rows.get("citations", []), footnotes))
@@ -436,6 +454,9 @@ def _span_failures(table: str, key: str, row: dict, docs: dict, footnotes: dict)
         doc = docs.get(row["doc_id"])
         if doc is None:
             return []
+        if doc["text_withheld"]:  # the surface cannot be compared with an absent text: the span must fit its length
+            ok = 0 <= row["start"] < row["end"] <= doc["n_chars"]
+            return [] if ok else [Failure(table, "start", row[key], f"span [{row['start']}, {row['end']}) outside its text")]
         text = doc["text"]
     if not 0 <= row["start"] < row["end"] <= len(text):
         return [Failure(table, "start", row[key], f"span [{row['start']}, {row['end']}) outside its text")]

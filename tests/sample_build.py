@@ -56,14 +56,14 @@ def sample_tables() -> tuple[Tables, list[ProcessedDocument]]:
         language="fr",
         genre="news",
         published_date=dt.date(2019, 5, 1),
-        published_month="2019-05",
+        published_month=None,
         published_time="10:30",
         event_dates=["--05-01"],
         related_links=["Suivant : autre article"],
         text=NEWS_TEXT,
         n_chars=len(NEWS_TEXT),
         n_words=len(NEWS_TEXT.split()),
-        field_origins=_origins(title="extracted", published_date="extracted", published_month="extracted", published_time="extracted", language="extracted", genre="extracted", doc_id="derived", sha256="derived", n_bytes="derived", n_chars="derived", n_words="derived"),
+        field_origins=_origins(title="extracted", published_date="extracted", published_time="extracted", language="extracted", genre="extracted", doc_id="derived", sha256="derived", n_bytes="derived", n_chars="derived", n_words="derived"),
         notes=None,
     )
     end = len(REPORT_TEXT)

@@ -140,3 +140,15 @@ def test_canonical_order_independent(items, rnd):
     assert e1 == e2
     assert [a1[i] for i in shuffled] == list(a2)
     assert {e.entity_id for e in e1} == set(a1)
+
+
+def test_canonical_catalog_aliases_are_published_even_when_unseen():
+    cat = (CatalogEntry("China", "GPE", ("Chine", "PRC", "中国"), "Q148"),)
+    ents, _ = canonicalize([m("000", "China", "GPE"), m("000", "the PRC", "GPE", 20)], cat)
+    (china,) = ents
+    assert set(china.aliases) == {"China", "the PRC", "Chine", "PRC", "中国"}  # seen surfaces + every catalog alias
+
+
+def test_canonical_entity_without_catalog_entry_lists_only_its_surfaces():
+    ents, _ = canonicalize([m("000", "Tencent", "ORG"), m("000", "Tencent’s", "ORG", 20)], (CatalogEntry("China", "GPE", ("Chine",)),))
+    assert {a for e in ents for a in e.aliases} == {"Tencent", "Tencent’s"}

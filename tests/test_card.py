@@ -175,12 +175,15 @@ def test_card_renders_quality_json_and_manifest_licences(sample, tmp_path):
     )
     quality = {"entities": {"en": {"precision": 0.8123, "recall": 0.5, "f1": 0.62}, "fr": {"precision": 0.7, "recall": 0.4}}, "n_docs": 4, "notes|x": "a<b"}
     (seeds / "quality.json").write_text(json.dumps(quality), encoding="utf-8")
-    card = render_card(folder, tables, processed, command=COMMAND, seeds=seeds)
+    import dataclasses
+
+    licensed = [d.model_copy(update={"license": "CC BY | 4.0 <i>x</i>"}) if d.doc_id == "001_report" else d for d in tables.documents]
+    card = render_card(folder, dataclasses.replace(tables, documents=licensed), processed, command=COMMAND, seeds=seeds)
     assert "Quality has not been measured" not in card
     assert "| en | 0.620 | 0.812 | 0.500 |" in card
     assert "| fr |  | 0.700 | 0.400 |" in card
     assert "| notes\\|x | a&lt;b |" in card
-    assert "| `001_report` | CSIS \\| Center &lt;b&gt;for&lt;/b&gt; Strategic | CC BY \\| 4.0 &lt;i&gt;x&lt;/i&gt; |" in card
+    assert "| `001_report` | CSIS \\| Center &lt;b&gt;for&lt;/b&gt; Strategic | CC BY \\| 4.0 &lt;i&gt;x&lt;/i&gt; | no | included |" in card
     html = _markdown().render(card.split("---\n", 2)[2])
     assert all(all(n == h for n in rows) for h, rows in _tables(html))
 

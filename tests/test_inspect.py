@@ -34,15 +34,29 @@ def test_inspect_outline_shows_metadata_sections_and_defects(folder):
 
 def test_inspect_outline_unknown_document_suggests_close_ids(folder):
     with pytest.raises(InspectError) as caught:
-        document_outline(folder, "001_repor")
+        document_outline(folder, "001_reprot")
     assert caught.value.code == "unknown-document"
     assert "did you mean 001_report" in str(caught.value)
 
 
 def test_inspect_no_build_folder(tmp_path):
-    with pytest.raises(InspectError) as caught:
+    from corpus.build_folder import NotABuild
+
+    with pytest.raises(NotABuild) as caught:
         corpus_stats(tmp_path / "missing")
-    assert caught.value.code == "no-build"
+    assert caught.value.code == "not-a-build" and caught.value.exit_code == 2
+
+
+def test_inspect_resolve_doc_id_by_prefix():
+    from corpus.inspect import resolve_doc_id
+
+    known = ["001_report", "002_news", "0021_memo"]
+    assert resolve_doc_id(known, "001") == "001_report"
+    assert resolve_doc_id(known, "002_news") == "002_news"  # an exact id wins over longer ids it starts
+    assert resolve_doc_id(known, "9") is None
+    with pytest.raises(InspectError) as caught:
+        resolve_doc_id(known, "002")
+    assert caught.value.code == "ambiguous-document" and "0021_memo, 002_news" in str(caught.value)
 
 
 def test_inspect_stats_counts_and_distributions(folder):

@@ -208,3 +208,24 @@ def test_quantities_offsets_hold_on_number_soup(tokens, lang):
     text = " ".join(tokens)
     for q in extract_quantities(text, lang):
         assert text[q.start : q.end] == q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface", "low", "high"),
+    [
+        ("Some 30–35 million trips per day are made.", "en", "30–35 million trips per day", 3e7, 3.5e7),
+        ("Approval takes one to two years in most cases.", "en", "one to two years", 1, 2),
+        ("between 500 and 1,200 kilometres of cable", "en", "between 500 and 1,200 kilometres", 500, 1200),
+        ("costs of between USD 6 and USD 11 billion", "en", "between USD 6 and USD 11 billion", 6e9, 1.1e10),
+        ("un budget de 10 à 20 millions d'euros", "fr", "10 à 20 millions d'euros", 1e7, 2e7),
+        ("年产3至5万吨", "zh", "3至5万吨", 3e4, 5e4),
+    ],
+)
+def test_quantities_range_keeps_both_bounds(text, lang, surface, low, high):
+    (q,) = [q for q in extract_quantities(text, lang) if q.text.endswith(surface)]
+    assert (q.value, q.value_max) == (pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize(("text", "lang"), [("54.3 percent of users", "en"), ("751 million internet users", "en"), ("2 to 1 million users", "en")])
+def test_quantities_single_number_has_no_upper_bound(text, lang):
+    assert all(q.value_max is None for q in extract_quantities(text, lang))

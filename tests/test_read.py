@@ -134,3 +134,12 @@ def test_read_seed_error_survives_pickling():
     err = SeedError("seeds/x.txt", "not-utf8", "file is not valid UTF-8")
     back = pickle.loads(pickle.dumps(err))
     assert type(back) is SeedError and str(back) == str(err) and back.code == "not-utf8"
+
+
+def test_read_seed_without_manifest_entry_warns_naming_the_file(seeds):
+    shutil.copy(seeds / "a.txt", seeds / "b.txt")
+    (seeds / "manifest.yaml").write_text("documents:\n  - file: a.txt\n    genre: news\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"b\.txt: no entry in manifest\.yaml") as caught:
+        docs = read_seeds(seeds)
+    assert not any("a.txt:" in str(w.message) for w in caught)
+    assert [d.entry is not None for d in docs] == [True, False]

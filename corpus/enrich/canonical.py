@@ -205,7 +205,8 @@ def canonicalize(mentions: Sequence[tuple[str, str, EntitySpan]],
             wd = None
         eid = entity_id(label, name)
         prev = entities.get(eid)
-        aliases = tuple(sorted(set(surfaces) | (set(prev.aliases) if prev else set())))
+        catalog_aliases = set(entry.aliases) if entry is not None else set()  # the catalogue's forms, seen or not
+        aliases = tuple(sorted(set(surfaces) | catalog_aliases | (set(prev.aliases) if prev else set())))
         entities[eid] = CanonicalEntity(eid, name, label, aliases, wd)
         for i in idx:
             assignment[i] = eid

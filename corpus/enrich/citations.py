@@ -49,6 +49,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from corpus.enrich.model import EntitySpan
+from corpus.structure.url_repair import is_complete_url
 
 KINDS = ("citation", "ibid", "short", "comment")  # the values of records.CitationKind
 TYPES = ("news", "report", "web_page", "law_policy", "book", "journal_article", "speech_statement", "dataset", "other")  # records.CitationType
@@ -1118,7 +1119,7 @@ def _citation(number: int, ordinal: int, kind: str, text: str, draft: _Draft) ->
         container=draft.container,
         date=draft.date,
         date_iso=_date_iso(draft.date.value) if draft.date else None,
-        url=draft.url,
+        url=draft.url if draft.url is None or is_complete_url(draft.url.value) else None,  # a URL cut short is not published
         locator=draft.locator,
         type=_type(text, draft),
         language=_language(draft),

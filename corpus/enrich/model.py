@@ -35,3 +35,4 @@ class QuantitySpan:
     kind: str  # money | percent | count | measure
     currency: str | None = None
     approximate: bool = False  # "over", "roughly", "nearly", "about", "近", "约" ...
+    value_max: float | None = None  # upper bound of a range ("30–35 million" -> 3.5e7); value is the lower

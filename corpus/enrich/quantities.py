@@ -7,8 +7,8 @@ reference numbers ("article 37", "Mate 10", "99 in Brazil") out. Years, dates, t
 markers glued to a word and numbers inside URLs are masked first.
 
 `value` is in base units ("$4.3 billion" -> 4.3e9, "420万千瓦时" -> 4.2e6). A range ("between 500 and
-1,200 kilometres", "30–35 million trips") is one span whose `value` is the lower bound; the model has a
-single value field.
+1,200 kilometres", "30–35 million trips", "one to two years") is one span whose `value` is the lower
+bound and `value_max` the upper one, both scaled alike.
 """
 
 from __future__ import annotations
@@ -192,6 +192,7 @@ class _Candidate:
     kind: str
     currency: str | None = None
     approximate: bool = False
+    value_max: float | None = None  # upper bound of a range
 
 
 def _masked_ranges(text: str) -> list[tuple[int, int]]:
@@ -337,6 +338,7 @@ def extract_quantities(text: str, language: str) -> list[QuantitySpan]:
             kind=c.kind,
             currency=c.currency,
             approximate=c.approximate,
+            value_max=c.value_max,
         )
         for c in found
     ]
@@ -418,7 +420,7 @@ def _read_quantity(text: str, match: re.Match[str], lang: str, pats: dict[str, r
         if after and after["after"] in ("左右", "以上"):
             stop = after.end()
             approx_flag = True
-        return _Candidate(span_start, stop, value * scale, unit, kind, cur, approx_flag)
+        return _Candidate(span_start, stop, value * scale, unit, kind, cur, approx_flag, high * scale if high is not None else None)
 
     # percent
     pm = pats["percent"].match(text, cursor)
@@ -441,6 +443,7 @@ def _read_quantity(text: str, match: re.Match[str], lang: str, pats: dict[str, r
                 local_scale = 1e4 if unit_text.startswith("万") else 1e8 if unit_text.startswith("亿") else 1.0
                 cand = build("measure", MEASURE_UNITS_ZH[unit_text], zu.end(), None, approx_flag)
                 cand.value *= local_scale
+                cand.value_max = cand.value_max * local_scale if cand.value_max is not None else None
                 return cand
             if zu["cls"] and not integer_year:
                 noun = re.match(r"[\u4e00-\u9fff]{0,2}", text[zu.end() : zu.end() + 2]).group(0)

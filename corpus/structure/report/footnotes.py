@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from corpus.structure.lines import find_urls, join_lines, url_at_end
+from corpus.structure.url_repair import repair_note_urls
 from corpus.structure.model import (
     FOOTNOTE_MISSING_TEXT, FOOTNOTE_NO_ANCHOR, FOOTNOTE_OK, FOOTNOTE_SKIPPED, FOOTNOTE_TRUNCATED,
     FootnoteSpan,
@@ -411,7 +412,7 @@ def build_footnotes(separated: Separated, anchors: dict[int, int], text_length: 
             ibid_of=number - 1 if _IBID_RE.match(note_text) and number > 1 else None,
             page=draft.page, kind=draft.kind, ambiguous_urls=joined.ambiguous_urls,
         ))
-    return tuple(footnotes)
+    return repair_note_urls(footnotes)
 
 
 # --- numbered references: "(1)", "(2, 3)", "(4*)" -------------------------------------------------------

@@ -13,11 +13,37 @@ DATA_VERSION_CHARS = 16  # hex digits shown: enough to tell builds apart, short 
 
 
 def data_version(tables) -> str:
-    """Hash of `tables` (a `pipeline.Tables`): table names and rows as canonical JSON, in the tables' stable order."""
+    """Hash of `tables`, table names and rows as canonical JSON in the tables' stable order: either records in
+    memory (a `pipeline.Tables`) or a written build (`stream.ShardTables`, read back a batch at a time)."""
+    folder = getattr(tables, "folder", None)
+    if folder is not None and folder in _BY_FOLDER:
+        return _BY_FOLDER[folder]
     digest = hashlib.sha256()
-    for name, records in tables.items():
-        digest.update(f"table {name} {len(records)}\n".encode())
-        for record in records:
-            digest.update(json.dumps(record.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    for name, n_rows, rows in _table_rows(tables):
+        digest.update(f"table {name} {n_rows}\n".encode())
+        for row in rows:
+            digest.update(json.dumps(row, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_json_value).encode("utf-8"))
             digest.update(b"\n")
-    return digest.hexdigest()[:DATA_VERSION_CHARS]
+    version = digest.hexdigest()[:DATA_VERSION_CHARS]
+    if folder is not None:
+        _BY_FOLDER[folder] = version
+    return version
+
+
+_BY_FOLDER: dict = {}  # a written build is hashed once per process (the card cites the version twice)
+
+
+def _table_rows(tables):
+    folder = getattr(tables, "folder", None)
+    for name, records in tables.items():
+        if folder is None:
+            yield name, len(records), (record.model_dump(mode="json") for record in records)
+        else:
+            from corpus.write import iter_batches
+
+            yield name, len(records), (row for batch in iter_batches(folder, name) for row in batch.to_pylist())
+
+
+def _json_value(value):
+    """Dates (and datetimes) as ISO strings, as pydantic's JSON mode writes them."""
+    return value.isoformat()

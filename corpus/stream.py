@@ -25,7 +25,7 @@ SKIPPED_COLUMNS = {"documents": ("text",), "sections": ("text",)}  # long texts 
 class DocumentNotes:
     """What the card reports per document besides the tables (the `processed` shape the card reads)."""
 
-    document: SimpleNamespace  # doc_id, removed_lines
+    document: SimpleNamespace  # doc_id, removed_lines, field_origins
     furniture: tuple[str, ...]
     notes: tuple[str, ...]
 
@@ -54,7 +54,7 @@ def write_corpus(folder: Path, processed: Iterable[ProcessedDocument], catalog=N
             if name not in GLOBAL_TABLES:
                 writer.add(document_rows(p, name))
         spans.extend(entity_inputs(p))
-        written.notes.append(DocumentNotes(SimpleNamespace(doc_id=doc_id, removed_lines=p.document.removed_lines), p.furniture, p.notes))
+        written.notes.append(DocumentNotes(SimpleNamespace(doc_id=doc_id, removed_lines=p.document.removed_lines, field_origins=p.document.field_origins), p.furniture, p.notes))
     linked = link_spans(spans, catalog)
     for batch in linked.mentions():
         writers["mentions"].add(batch)
@@ -132,6 +132,7 @@ class ShardTables:
     shape the card and the findings read; long text columns are left out (`SKIPPED_COLUMNS`)."""
 
     def __init__(self, folder: Path, rows: dict[str, int]):
+        self.folder = folder
         self._tables = {name: LazyRows(folder, name, rows[name]) for name in TABLES}
 
     def __getattr__(self, name: str) -> LazyRows:

@@ -63,7 +63,10 @@ def test_stream_refuses_documents_out_of_doc_id_order():
 
 
 def _doc(doc_id: str, text: str = "abc") -> dict:
-    return {"doc_id": doc_id, "text": text, "n_chars": len(text)}
+    import hashlib
+
+    return {"doc_id": doc_id, "text": text, "n_chars": len(text), "text_withheld": False, "text_sha256": hashlib.sha256(text.encode()).hexdigest(),
+            "published_date": None, "published_month": None}
 
 
 def test_validate_stream_groups_rows_by_document_and_reports_strays():

@@ -14,10 +14,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corpus.derive import derive_tables
 from corpus.enrich.model import EntitySpan, QuantitySpan
 from corpus.errors import SeedError
 from corpus.read import SourceDocument
-from corpus.records import Citation, Document, Entity, FieldOrigin, Figure, Footnote, Mention, Quantity, RemovedLine, Section
+from corpus.records import Citation, Document, Entity, FieldOrigin, Figure, Footnote, Mention, NerRow, Paragraph, Quantity, RemovedLine, Section
 from corpus.structure.model import StructuredDocument
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -50,6 +51,8 @@ class Tables:
     mentions: list[Mention] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)  # derived: corpus.derive
+    ner: list[NerRow] = field(default_factory=list)  # derived: corpus.derive
 
     def items(self) -> Iterator[tuple[str, list]]:
         yield from vars(self).items()
@@ -418,4 +421,5 @@ def assemble_tables(processed: Sequence[ProcessedDocument], catalog=None) -> Tab
         tables.quantities.extend(p.quantities)
         tables.citations.extend(p.citations)
     tables.entities, tables.mentions = link_entities(processed, catalog)
+    derive_tables(tables)
     return tables

@@ -258,12 +258,59 @@ def cross_table_failures(tables: dict[str, pa.Table]) -> list[Failure]:
                     fail(table, "affiliation_id", m[key], f"unknown entity {m['affiliation_id']!r}")
             failures.extend(_span_failures(table, key, m, docs, footnotes))
     failures.extend(_citation_failures(rows.get("citations", []), footnotes))
+    failures.extend(derived_failures(rows, docs, sections, footnotes))
     for e in rows["entities"]:
         if e["n_mentions"] != counts.get(e["entity_id"], 0):
             fail("entities", "n_mentions", e["entity_id"], f"n_mentions {e['n_mentions']} != {counts.get(e['entity_id'], 0)} mentions rows")
         if e["n_documents"] != len(doc_sets.get(e["entity_id"], ())):
             fail("entities", "n_documents", e["entity_id"], "n_documents differs from the mentions rows")
     return failures
+
+
+def derived_failures(rows: dict[str, list[dict]], docs: dict, sections: dict, footnotes: dict) -> list[Failure]:
+    """paragraphs: offsets, references, document-level split; ner: tokens are slices of the paragraph's
+    text and the BIO tags decode to exactly the paragraph's top-level mentions."""
+    from corpus.derive.ner import bio_spans, non_overlapping
+    from corpus.derive.splits import split_of
+    from corpus.records import NerTag
+
+    failures: list[Failure] = []
+    paragraphs = {p["paragraph_id"]: p for p in rows.get("paragraphs", [])}
+    for p in paragraphs.values():
+        pid = p["paragraph_id"]
+        failures.extend(_span_failures("paragraphs", "paragraph_id", p, docs, footnotes))
+        if p["section_id"] is not None and p["section_id"] not in sections:
+            failures.append(Failure("paragraphs", "section_id", pid, f"unknown section {p['section_id']!r}"))
+        if p["split"] != split_of(p["doc_id"]):
+            failures.append(Failure("paragraphs", "split", pid, f"split {p['split']} differs from the document's {split_of(p['doc_id'])}"))
+    mentions: dict[tuple, list[tuple[int, int, str]]] = defaultdict(list)
+    for m in rows.get("mentions", []):
+        if m["parent_id"] is None:
+            mentions[(m["doc_id"], m["field"], m["footnote_id"])].append((m["start"], m["end"], m["label"]))
+    tags = set(NerTag.__args__)
+    for n in rows.get("ner", []):
+        pid = n["paragraph_id"]
+        p = paragraphs.get(pid)
+        if p is None:
+            failures.append(Failure("ner", "paragraph_id", pid, "unknown paragraph"))
+            continue
+        if (n["doc_id"], n["split"], n["language"]) != (p["doc_id"], p["split"], p["language"]):
+            failures.append(Failure("ner", "split", pid, "doc_id, split or language differs from its paragraph's"))
+        if not len(n["tokens"]) == len(n["ner_tags"]) == len(n["token_starts"]) == len(n["token_ends"]):
+            failures.append(Failure("ner", "tokens", pid, "tokens, ner_tags, token_starts and token_ends differ in length"))
+            continue
+        bad = [t for t in n["ner_tags"] if t not in tags]
+        if bad:
+            failures.append(Failure("ner", "ner_tags", pid, f"unknown tag {bad[0]!r}"))
+            continue
+        text, offset = p["text"], p["start"]
+        if any(not p["start"] <= s < e <= p["end"] or text[s - offset : e - offset] != t for t, s, e in zip(n["tokens"], n["token_starts"], n["token_ends"])):
+            failures.append(Failure("ner", "tokens", pid, "a token is not text[token_start:token_end] inside its paragraph"))
+            continue
+        inside = non_overlapping(m for m in mentions[(p["doc_id"], p["field"], p["footnote_id"])] if p["start"] <= m[0] and m[1] <= p["end"])
+        if bio_spans(n["token_starts"], n["token_ends"], n["ner_tags"]) != inside:
+            failures.append(Failure("ner", "ner_tags", pid, "the BIO tags do not give back the paragraph's top-level mentions"))
+    return failures[: MAX_FAILURES_PER_CHECK * 4]
 
 
 _CITATION_SPANS = ("title", "title_translation", "container", "date", "url", "locator")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 from corpus.records import TABLES, Record
-from corpus.schema import arrow_schema
+from corpus.schema import arrow_schema_with_features
 
 SHARD_ROWS = 100_000  # rows per Parquet shard; fixed so sharding never depends on the machine
 ROW_GROUP_ROWS = 20_000
@@ -27,27 +27,41 @@ PARQUET_OPTIONS = dict(
 
 
 def records_to_table(model: type[Record], records: Sequence[Record]) -> pa.Table:
-    """Build an Arrow table from records with the table's explicit schema (never inferred)."""
-    schema = arrow_schema(model)
+    """Build an Arrow table from records with the table's explicit schema (never inferred), carrying
+    the table's Hugging Face features as schema metadata."""
+    schema = arrow_schema_with_features(model)
     rows = [r.model_dump(mode="python") for r in records]
     return pa.Table.from_pylist(rows, schema=schema)
 
 
-def shard_name(index: int, count: int) -> str:
-    return f"train-{index:05d}-of-{count:05d}.parquet"
+SPLITS = ("train", "validation", "test")  # shard-name prefixes, in write order
+
+
+def shard_name(index: int, count: int, split: str = "train") -> str:
+    return f"{split}-{index:05d}-of-{count:05d}.parquet"
+
+
+def records_by_split(records: Sequence[Record]) -> dict[str, list[Record]]:
+    """Records grouped by their `split` column (tables without one are all `train`), order kept;
+    a table with no rows gives one empty `train` group (so every table has a shard)."""
+    groups: dict[str, list[Record]] = {}
+    for record in records:
+        groups.setdefault(getattr(record, "split", "train"), []).append(record)
+    return {split: groups[split] for split in SPLITS if split in groups} or {"train": []}
 
 
 def write_table(folder: Path, model: type[Record], records: Sequence[Record]) -> list[Path]:
-    """Write one table as `folder/<table>/train-NNNNN-of-NNNNN.parquet` shards (one shard when empty)."""
+    """Write one table as `folder/<table>/<split>-NNNNN-of-NNNNN.parquet` shards (one shard when empty)."""
     target = folder / model.table
     target.mkdir(parents=True, exist_ok=True)
-    count = max(1, -(-len(records) // SHARD_ROWS))
     paths = []
-    for index in range(count):
-        table = records_to_table(model, records[index * SHARD_ROWS : (index + 1) * SHARD_ROWS])
-        path = target / shard_name(index, count)
-        pq.write_table(table, path, row_group_size=ROW_GROUP_ROWS, **PARQUET_OPTIONS)
-        paths.append(path)
+    for split, rows in records_by_split(records).items():
+        count = max(1, -(-len(rows) // SHARD_ROWS))
+        for index in range(count):
+            table = records_to_table(model, rows[index * SHARD_ROWS : (index + 1) * SHARD_ROWS])
+            path = target / shard_name(index, count, split)
+            pq.write_table(table, path, row_group_size=ROW_GROUP_ROWS, **PARQUET_OPTIONS)
+            paths.append(path)
     return paths
 
 

@@ -6,7 +6,7 @@ Rules (general, about how `documents.text` is laid out by the structure step):
 - inside a block, a line opening with a list marker (a dash or bullet glyph, `(a)`, `(1)`, `1.`, `1)`
   followed by a space) starts a `list_item`; lines before the first marker are a `paragraph`, lines
   after a marker continue its item;
-- a block starting where a heading section starts is a `heading` (when running text follows the heading
+- a block starting where a heading section starts, with that heading's text, is a `heading` (when running text follows the heading
   in the same block, that text is cut off as its own paragraph); one starting at a figure's caption
   offset is a `caption`, and so is the block right after it that holds the figure's source line;
 - every footnote with text is one `footnote` row whose offsets are into that note's `footnotes.text`
@@ -122,8 +122,9 @@ def paragraph_records(document: Document, sections: Sequence[Section], figures: 
     for start, end in blocks(text):
         section = _innermost(sections, start)
         figure, previous_figure = previous_figure, None
-        if start in headings:
-            heading_end = start + len(headings[start]) if text.startswith(headings[start], start) and headings[start] else end
+        heading = headings.get(start)
+        if heading and text.startswith(heading, start):
+            heading_end = start + len(heading)
             add("heading", start, heading_end, section)
             for kind, s, e in list_pieces(text, heading_end, end) if heading_end < end else ():
                 add(kind, s, e, _innermost(sections, s))

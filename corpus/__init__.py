@@ -10,6 +10,10 @@ __all__ = ["features", "load", "load_arrow", "validate"]
 
 
 def __getattr__(name: str):
+    if name == "validate":  # the module corpus.validate is itself callable: validate(build) -> failures
+        import corpus.validate
+
+        return corpus.validate
     if name in __all__:
         from corpus import api
 

@@ -6,6 +6,8 @@ Lazy: every failure is collected as (table, column, row id, reason); nothing sto
 from __future__ import annotations
 
 import json
+import sys
+import types
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -371,3 +373,14 @@ def _span_failures(table: str, key: str, row: dict, docs: dict, footnotes: dict)
     if text[row["start"] : row["end"]] != row["text"]:
         return [Failure(table, "text", row[key], f"text[start:end] is {text[row['start']:row['end']]!r}, not {row['text']!r}")]
     return []
+
+
+class _CallableModule(types.ModuleType):
+    """Makes `corpus.validate(build)` (the reader's API, `corpus.api.validate`) work: the name is also this
+    module's, which the import system binds on `corpus` whenever the module is imported."""
+
+    def __call__(self, build: str | Path) -> list[Failure]:
+        return validate_build(Path(build))
+
+
+sys.modules[__name__].__class__ = _CallableModule

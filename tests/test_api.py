@@ -160,8 +160,7 @@ def test_api_split_tables_write_one_shard_group_per_split_and_the_card_lists_the
     assert names == ["test-00000-of-00001.parquet", "train-00000-of-00001.parquet", "validation-00000-of-00001.parquet"]
     for name in names:
         assert {r["doc_id"] for r in pq.read_table(tmp_path / "paragraphs" / name).to_pylist()} == {ids[name.split("-")[0]]}
-    configs, info = dataset_configs({"paragraphs": len(paragraphs)}, None)
-    assert next(c for c in configs if c["config_name"] == "documents")["data_files"] == [{"split": "train", "path": "documents/*.parquet"}]
-    from corpus.card import table_splits
-
-    assert table_splits(tmp_path, "paragraphs") == ["train", "validation", "test"]
+    configs, _ = dataset_configs({name: 0 for name in TABLES}, tmp_path)
+    files = {c["config_name"]: c["data_files"] for c in configs}
+    assert files["documents"] == [{"split": "train", "path": "documents/*.parquet"}]
+    assert files["paragraphs"] == [{"split": s, "path": f"paragraphs/{s}-*.parquet"} for s in ("train", "validation", "test")]

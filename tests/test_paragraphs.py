@@ -126,3 +126,20 @@ def test_paragraphs_split_is_a_fixed_function_of_doc_id():
     assert splits == [split_of(i) for i in ids]
     share = {s: splits.count(s) / len(ids) for s in ("train", "validation", "test")}
     assert 0.7 < share["train"] < 0.9 and 0.05 < share["validation"] < 0.15 and 0.05 < share["test"] < 0.15
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab -•(1).\n\t 中")), max_size=80))
+def test_paragraphs_property_spans_are_ordered_nonempty_slices(text):
+    from corpus.derive.ner import ner_rows
+
+    rows = paragraph_records(_doc(text), [], [], [])
+    end = 0
+    for p in rows:
+        assert text[p.start : p.end] == p.text and p.text.strip() == p.text and p.text and p.start >= end
+        end = p.end
+    for n in ner_rows(rows, []):
+        assert [text[s:e] for s, e in zip(n.token_starts, n.token_ends)] == n.tokens and set(n.ner_tags) == {"O"}

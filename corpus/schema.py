@@ -6,6 +6,7 @@ The pydantic models in `corpus.records` are the single source of truth; this mod
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -213,6 +214,7 @@ def hf_features(model: type[Record]) -> list[dict[str, Any]]:
 HF_METADATA_KEY = b"huggingface"
 
 
+@functools.cache
 def hf_schema_metadata(model: type[Record]) -> dict[bytes, bytes]:
     """The Arrow schema metadata `datasets` itself writes: {"info": {"features": Features.to_dict()}}.
 

@@ -216,17 +216,30 @@ HF_METADATA_KEY = b"huggingface"
 
 @functools.cache
 def hf_schema_metadata(model: type[Record]) -> dict[bytes, bytes]:
-    """The Arrow schema metadata `datasets` itself writes: {"info": {"features": Features.to_dict()}}.
+    """The Arrow schema metadata `datasets` itself writes: {"info": {"features": <Features.to_dict()>}}.
 
-    The features are those of the card (`hf_features`), converted by `datasets` so the JSON is exactly
-    what `datasets.Features.from_arrow_schema` reads back. `datasets` takes a feature from this
-    metadata only where its Arrow type equals the column's: string label columns (stored as strings, the
-    contract) come back as strings from `load_dataset("parquet", ...)`, as ClassLabel from the build
-    folder's configs (`load_dataset("build", table)`) or with `features=corpus.features(table)`.
+    Written out here rather than through `datasets.Features.to_dict()` so the write step does not import
+    `datasets` (seconds per build); `tests/test_api.py` checks that `datasets` reads it back as
+    `datasets_features(model)`. `datasets` takes a feature from this metadata only where its Arrow type
+    equals the column's: string label columns (stored as strings, the contract) come back as strings from
+    `load_dataset("parquet", ...)`, and as ClassLabel from the build folder's configs
+    (`load_dataset("build", table)`) or with `features=corpus.features(table)`.
     """
     import json
 
-    return {HF_METADATA_KEY: json.dumps({"info": {"features": datasets_features(model).to_dict()}}, ensure_ascii=False, sort_keys=False).encode()}
+    features = {c.name: _hf_dict(c.arrow_type, c.vocabulary) for c in columns(model)}
+    return {HF_METADATA_KEY: json.dumps({"info": {"features": features}}, ensure_ascii=False).encode()}
+
+
+def _hf_dict(arrow_type: pa.DataType, vocabulary: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """One feature in `datasets.Features.to_dict()` form."""
+    if pa.types.is_list(arrow_type):
+        return {"feature": _hf_dict(arrow_type.value_type, vocabulary), "_type": "List"}
+    if vocabulary:
+        return {"names": list(vocabulary), "_type": "ClassLabel"}
+    if pa.types.is_struct(arrow_type):
+        return {f.name: _hf_dict(f.type) for f in arrow_type}
+    return {"dtype": _hf_dtype(arrow_type)["dtype"], "_type": "Value"}
 
 
 def datasets_features(model: type[Record]):

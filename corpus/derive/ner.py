@@ -116,26 +116,31 @@ def non_overlapping(spans) -> list[tuple[int, int, str]]:
     return kept
 
 
-def ner_rows(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention]) -> list[NerRow]:
-    """One row per paragraph with at least one token."""
+def paragraph_tokens(paragraph: Paragraph) -> list[tuple[int, int]]:
+    """The paragraph's tokens as offsets in the text its field names (before the cut at mentions)."""
+    return [(s + paragraph.start, e + paragraph.start) for s, e in tokenize(paragraph.text, paragraph.language)]
+
+
+def ner_rows(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention], tokens: Sequence[Sequence[tuple[int, int]]] | None = None) -> list[NerRow]:
+    """One row per paragraph with at least one token; `tokens` (per paragraph, from `paragraph_tokens`)
+    are computed when not given."""
     rows = []
-    for p in paragraphs:
+    for i, p in enumerate(paragraphs):
         spans = paragraph_mentions(p, mentions)
-        tokens = [(s + p.start, e + p.start) for s, e in tokenize(p.text, p.language)]
-        tokens = cut_at(tokens, {b for s, e, _ in spans for b in (s, e)})
-        if not tokens:
+        base = list(tokens[i]) if tokens is not None else paragraph_tokens(p)
+        cut = cut_at(base, {b for s, e, _ in spans for b in (s, e)})
+        if not cut:
             continue
-        text_of = lambda s, e: p.text[s - p.start : e - p.start]  # noqa: E731
         rows.append(
             NerRow(
                 paragraph_id=p.paragraph_id,
                 doc_id=p.doc_id,
                 language=p.language,
                 split=p.split,
-                tokens=[text_of(s, e) for s, e in tokens],
-                ner_tags=bio_tags(tokens, spans),
-                token_starts=[s for s, _ in tokens],
-                token_ends=[e for _, e in tokens],
+                tokens=[p.text[s - p.start : e - p.start] for s, e in cut],
+                ner_tags=bio_tags(cut, spans),
+                token_starts=[s for s, _ in cut],
+                token_ends=[e for _, e in cut],
             )
         )
     return rows

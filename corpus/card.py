@@ -455,7 +455,8 @@ def _structure(folder: Path, tables, rows: dict[str, int]) -> list[str]:
         "headings of its enclosing sections (`section_path`), offsets and page where known. `ner` is the conll2003 / "
         "wikiann shape: `tokens` and `ner_tags` (BIO over the entity labels, from the published top-level mentions: "
         "decoding the tags gives back exactly the mentions inside the paragraph, `corpus validate` checks it) plus each "
-        "token's offsets; tags are strings in Parquet and a `ClassLabel` sequence in `datasets`.",
+        "token's offsets; tags are strings in Parquet and a `ClassLabel` sequence in `datasets`. A build without NER "
+        "(`--no-ner`) has no `ner` rows.",
         "",
         "### Tables and the step that produced them",
         "",

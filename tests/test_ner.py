@@ -87,3 +87,15 @@ def test_ner_footnote_paragraph_uses_footnote_mentions_only():
                 _mention("d1", "x" * 200, "x", "ORG", occurrence=text.index("annual"))]  # a body mention at the same offsets
     (row,) = ner_rows([note], mentions)
     assert list(zip(row.tokens, row.ner_tags)) == [("See", "O"), ("the", "O"), ("annual", "B-EVENT"), ("report", "O"), (".", "O")]
+
+
+def test_ner_build_without_ner_has_paragraphs_but_no_ner_rows():
+    from corpus.pipeline import Options, assemble_tables, process_document
+    from corpus.read import SourceDocument
+
+    raw = "A short news item about trade.\n\nA second paragraph follows here.\n"
+    source = SourceDocument(doc_id="n1", source_file="n1.txt", sha256="0" * 64, n_bytes=len(raw), raw=raw, entry=None)
+    processed = process_document(source, Options(ner=False))
+    assert processed.paragraphs and processed.paragraph_tokens == ()
+    tables = assemble_tables([processed])
+    assert [p.text for p in tables.paragraphs] == [p.text for p in processed.paragraphs] and tables.ner == []

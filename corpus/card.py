@@ -56,6 +56,8 @@ TABLE_ROLES: dict[str, tuple[str, str]] = {
     "mentions": ("one occurrence of an entity", "`corpus.enrich.entities` (spaCy NER + rules), linked by `corpus.enrich.canonical`"),
     "quantities": ("one number with a unit", "`corpus.enrich.quantities` (rules)"),
     "citations": ("one work cited in a footnote, or the comment row of a note citing none", "`corpus.enrich.citations` (rules; `dateparser` for date precision)"),
+    "paragraphs": ("one paragraph, heading, list item, caption or footnote", "`corpus.derive.paragraphs` (from documents, sections, figures and footnotes)"),
+    "ner": ("one paragraph as tokens with BIO tags", "`corpus.derive.ner` (spaCy's rule-based tokenizer of the language; tags from the published mentions)"),
 }
 
 ID_SCHEME: dict[str, str] = {
@@ -67,6 +69,7 @@ ID_SCHEME: dict[str, str] = {
     "quantity_id": "`<doc_id>/q` + 12 hex digits of SHA-1 over (field, footnote_id, start, end)",
     "entity_id": "`ent_` + 12 hex digits derived from the label and the canonical name",
     "citation_id": "`<footnote_id>/cNN`: 2-digit position of the reference within its note, from 1",
+    "paragraph_id": "`<doc_id>/pNNNN`: position of the paragraph in its document, from 0 (body blocks in reading order, then footnotes by number); `ner` rows share it",
 }
 
 METADATA_FIELDS = (
@@ -158,20 +161,43 @@ def _arrow_bytes(folder: Path, table: str) -> int:
     return sum(pq.read_table(p).nbytes for p in sorted((folder / table).glob("*.parquet")))
 
 
+def table_splits(folder: Path | None, table: str) -> list[str]:
+    """The splits a table's shards are written in (`<split>-NNNNN-of-NNNNN.parquet`), in write order."""
+    from corpus.write import SPLITS
+
+    if folder is None:
+        return ["train"]
+    present = {p.name.split("-", 1)[0] for p in (folder / table).glob("*.parquet")}
+    return [s for s in SPLITS if s in present] or ["train"]
+
+
+def _split_rows(folder: Path, table: str, split: str) -> tuple[int, int]:
+    """(rows, Arrow bytes) of one split of a table."""
+    tables = [pq.read_table(p) for p in sorted((folder / table).glob(f"{split}-*.parquet"))]
+    return sum(t.num_rows for t in tables), sum(t.nbytes for t in tables)
+
+
 def dataset_configs(rows: dict[str, int], folder: Path | None = None) -> tuple[list[dict], list[dict]]:
-    """`configs` and `dataset_info` entries: one per table, with typed features and row counts."""
-    configs = [
-        {"config_name": name, "data_files": [{"split": "train", "path": f"{name}/*.parquet"}], **({"default": True} if name == "documents" else {})}
-        for name in TABLES
-    ]
+    """`configs` and `dataset_info` entries: one per table, with typed features and row counts.
+
+    Tables with a `split` column (paragraphs, ner) list one data_files entry per split written; the
+    others are one `train` split over `<table>/*.parquet`."""
+    configs = []
+    for name, model in TABLES.items():
+        if "split" in model.model_fields:
+            files = [{"split": s, "path": f"{name}/{s}-*.parquet"} for s in table_splits(folder, name)]
+        else:
+            files = [{"split": "train", "path": f"{name}/*.parquet"}]
+        configs.append({"config_name": name, "data_files": files, **({"default": True} if name == "documents" else {})})
     info = []
     for name, model in TABLES.items():
         entry: dict[str, Any] = {"config_name": name, "features": hf_features(model)}
         if folder is not None:
-            arrow_bytes = _arrow_bytes(folder, name)
-            entry["splits"] = [{"name": "train", "num_bytes": arrow_bytes, "num_examples": rows[name]}]
+            splits = table_splits(folder, name) if "split" in model.model_fields else ["train"]
+            sizes = {s: _split_rows(folder, name, s) if "split" in model.model_fields else (rows[name], _arrow_bytes(folder, name)) for s in splits}
+            entry["splits"] = [{"name": s, "num_bytes": sizes[s][1], "num_examples": sizes[s][0]} for s in splits]
             entry["download_size"] = sum(f.n_bytes for f in shard_files(folder, name))
-            entry["dataset_size"] = arrow_bytes
+            entry["dataset_size"] = sum(b for _, b in sizes.values())
         else:
             entry["splits"] = [{"name": "train", "num_bytes": 0, "num_examples": rows[name]}]
         info.append(entry)
@@ -456,9 +482,22 @@ def _structure(folder: Path, tables, rows: dict[str, int]) -> list[str]:
     lines = [
         "## Dataset structure",
         "",
-        "Seven tables, one Hugging Face config each (`load_dataset(path, \"<table>\")`), written as Parquet shards "
-        "`<table>/train-NNNNN-of-NNNNN.parquet` with an explicit Arrow schema. All tables are one `train` split; "
-        "there are no recommended splits. Offsets are half-open Python string offsets (`text[start:end]`).",
+        f"{len(TABLES)} tables, one Hugging Face config each (`load_dataset(path, \"<table>\")`), written as Parquet shards "
+        "`<table>/<split>-NNNNN-of-NNNNN.parquet` with an explicit Arrow schema that carries the table's Hugging Face "
+        "features as schema metadata (key `huggingface`, as `datasets` writes it). Offsets are half-open Python string offsets (`text[start:end]`).",
+        "",
+        "Splits: `paragraphs` and `ner` are split by document: `sha256(doc_id) mod 10` is 0 for `test`, 1 for "
+        "`validation`, 2-9 for `train` (about 80/10/10; `corpus.derive.splits`), so no document is in two splits and "
+        "adding documents never moves one; a split no document falls in is not written. Every other table is one "
+        "`train` split: they are reference tables joined by id, not training examples.",
+        "",
+        "`paragraphs` is the unit to train, embed and retrieve on: one row per block of `documents.text` between blank "
+        "lines (a heading, a paragraph, each list item, a figure caption or source line) and one per footnote, with the "
+        "headings of its enclosing sections (`section_path`), offsets and page where known. `ner` is the conll2003 / "
+        "wikiann shape: `tokens` and `ner_tags` (BIO over the entity labels, from the published top-level mentions: "
+        "decoding the tags gives back exactly the mentions inside the paragraph, `corpus validate` checks it) plus each "
+        "token's offsets; tags are strings in Parquet and a `ClassLabel` sequence in `datasets`. A build without NER "
+        "(`--no-ner`) has no `ner` rows.",
         "",
         "### Tables and the step that produced them",
         "",
@@ -496,9 +535,11 @@ def _structure(folder: Path, tables, rows: dict[str, int]) -> list[str]:
         "```python",
         "from datasets import load_dataset",
         'mentions = load_dataset("path/to/this/folder", "mentions", split="train")',
+        'ner = load_dataset("path/to/this/folder", "ner")  # DatasetDict of the splits written',
         "",
-        "import pandas as pd",
-        'documents = pd.read_parquet("path/to/this/folder/documents")',
+        "import corpus  # pip install thinktank-corpus: typed pandas frames (nullable integers stay integers)",
+        'documents = corpus.load("path/to/this/folder", "documents")',
+        'failures = corpus.validate("path/to/this/folder")  # [] when the build satisfies the contract',
         "```",
         "",
         "Label columns (`label`, `kind`, `genre`, `status` ...) are plain strings in Parquet and `ClassLabel`s in `datasets`.",

@@ -3,6 +3,7 @@
 Files per table: `<table>.arrow.json` (exact Arrow schema: names, types, nullability, descriptions),
 `<table>.pandera.yaml` (pandera schema, built-in checks only, so what is committed is what is checked)
 and `<table>.schema.json` (JSON Schema of the record model). Plus `VERSION` (semver) and `CHANGELOG.md`.
+The wheel ships the same files as `corpus/_schema/` (see `SCHEMA_DIR`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,15 @@ import pyarrow as pa
 from corpus.records import TABLES
 from corpus.schema import arrow_schema, pandera_schema
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+def _schema_dir() -> Path:
+    """The committed contract: `schema/` of the repository (one source, edited only by `corpus schema
+    export`); an installed wheel carries a copy of it as package data, `corpus/_schema/` (hatch
+    force-include at wheel build time), so `corpus validate` works after `pip install`."""
+    packaged = Path(__file__).resolve().parent / "_schema"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "schema"
+
+
+SCHEMA_DIR = _schema_dir()
 
 _SCALARS = {
     "string": pa.string(),

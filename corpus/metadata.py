@@ -52,6 +52,9 @@ def _foreign_keys() -> tuple[ForeignKey, ...]:
         ("quantities", "footnote_id"): ("footnotes", "footnote_id"),
         ("citations", "footnote_id"): ("footnotes", "footnote_id"),
         ("citations", "refers_to"): ("citations", "citation_id"),
+        ("paragraphs", "footnote_id"): ("footnotes", "footnote_id"),
+        ("paragraphs", "section_id"): ("sections", "section_id"),
+        ("ner", "paragraph_id"): ("paragraphs", "paragraph_id"),
     }
     keys = []
     for name, model in TABLES.items():
@@ -214,9 +217,10 @@ def croissant(folder: Path, rows: dict[str, int], languages: list[str] | None = 
     # `references` into a dependency graph between record sets and refuses its cycles.
     # The citations table's references are left out too: mlcroissant 1.1.1 fails to generate the
     # join of its record set (Join(citations): 'generator' object has no attribute 'columns'); they are
-    # declared in datapackage.json and checked by `corpus validate`.
+    # declared in datapackage.json and checked by `corpus validate`. The same failure hits the ner table's
+    # reference to paragraphs (Join(ner)), left out for the same reason.
     references = {
-        (fk.table, fk.column): f"{fk.ref_table}/{fk.ref_column}" for fk in FOREIGN_KEYS if fk.table != fk.ref_table and fk.table != "citations"
+        (fk.table, fk.column): f"{fk.ref_table}/{fk.ref_column}" for fk in FOREIGN_KEYS if fk.table != fk.ref_table and fk.table not in ("citations", "ner")
     }
     distribution: list[dict[str, Any]] = []
     record_sets: list[dict[str, Any]] = []
@@ -264,8 +268,9 @@ def croissant(folder: Path, rows: dict[str, int], languages: list[str] | None = 
         "@type": "sc:Dataset",
         "name": DATASET_NAME,
         "description": (
-            "Think-tank publications (reports and web news items) turned into eight typed tables: documents, "
-            "sections, footnotes, figures, entities, mentions, quantities and citations (the works each footnote cites). Every row carries the doc_id of "
+            "Think-tank publications (reports and web news items) turned into ten typed tables: documents, "
+            "sections, footnotes, figures, entities, mentions, quantities, citations (the works each footnote cites), "
+            "paragraphs (the unit to train or retrieve on) and ner (paragraphs as tokens with BIO tags). Every row carries the doc_id of "
             "its source document; documents.source_file and documents.sha256 name the exact source file. "
             "See README.md (the dataset card) for provenance, the column dictionary and known defects."
         ),
@@ -385,7 +390,7 @@ def datapackage(folder: Path, rows: dict[str, int]) -> dict[str, Any]:
     return {
         "name": DATASET_NAME,
         "title": "Think-tank publications (structured)",
-        "description": "Eight typed tables extracted from think-tank publications; see README.md (dataset card).",
+        "description": "Ten typed tables extracted from think-tank publications; see README.md (dataset card).",
         "version": __version__,
         "licenses": [{"name": "other", "title": DATASET_LICENSE}],
         "contributors": [{"title": CREATOR, "role": "author"}],

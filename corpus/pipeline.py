@@ -14,11 +14,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corpus.derive import paragraph_records, paragraph_tokens
+from corpus.derive.ner import ner_rows
 from corpus.enrich.model import EntitySpan, QuantitySpan
 from corpus.errors import SeedError
 from corpus.licences import resolve_licence
 from corpus.read import SourceDocument
-from corpus.records import Citation, Document, Entity, FieldOrigin, Figure, Footnote, Mention, Quantity, RemovedLine, Section
+from corpus.records import Citation, Document, Entity, FieldOrigin, Figure, Footnote, Mention, NerRow, Paragraph, Quantity, RemovedLine, Section
 from corpus.structure.model import StructuredDocument
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -37,6 +39,8 @@ class ProcessedDocument:
     furniture: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     citations: tuple[Citation, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()  # corpus.derive.paragraphs
+    paragraph_tokens: tuple[tuple[tuple[int, int], ...], ...] = ()  # per paragraph, its tokens before the cut at mentions (empty without NER)
 
 
 @dataclass
@@ -51,6 +55,8 @@ class Tables:
     mentions: list[Mention] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)  # derived: corpus.derive
+    ner: list[NerRow] = field(default_factory=list)  # derived: corpus.derive
 
     def items(self) -> Iterator[tuple[str, list]]:
         yield from vars(self).items()
@@ -96,6 +102,7 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
     quantities = []
     for owner, text in zip(owners, texts):
         quantities.extend(_quantity_record(source.doc_id, owner, q) for q in extract_quantities(text, language))
+    paragraphs = paragraph_records(document, sections, figures, footnotes)
     entity_spans: list[tuple[str | None, EntitySpan]] = []
     if options.ner:
         from corpus.enrich.pieces import detect_in_pieces
@@ -114,6 +121,8 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
         furniture=structured.furniture,
         notes=structured.notes,
         citations=tuple(citations),
+        paragraphs=tuple(paragraphs),
+        paragraph_tokens=tuple(tuple(paragraph_tokens(p)) for p in paragraphs) if options.ner else (),
     )
 
 
@@ -468,5 +477,12 @@ def assemble_tables(processed: Sequence[ProcessedDocument], catalog=None) -> Tab
         tables.figures.extend(p.figures)
         tables.quantities.extend(p.quantities)
         tables.citations.extend(p.citations)
+        tables.paragraphs.extend(p.paragraphs)
     tables.entities, tables.mentions = link_entities(processed, catalog)
+    mentions: dict[str, list[Mention]] = {}
+    for m in tables.mentions:
+        mentions.setdefault(m.doc_id, []).append(m)
+    for p in processed:  # ner rows need the linked mentions (one label per entity); without NER there are none
+        if p.paragraph_tokens:
+            tables.ner.extend(ner_rows(p.paragraphs, mentions.get(p.document.doc_id, []), p.paragraph_tokens))
     return tables

@@ -26,6 +26,14 @@ SectionKind = Literal["heading", "preamble"]
 Origin = Literal["extracted", "curated", "derived", "running_head"]
 CitationKind = Literal["citation", "ibid", "short", "comment"]
 CitationType = Literal["news", "report", "web_page", "law_policy", "book", "journal_article", "speech_statement", "dataset", "other"]
+ParagraphKind = Literal["heading", "paragraph", "list_item", "caption", "footnote"]
+Split = Literal["train", "validation", "test"]
+# BIO over EntityLabel, "O" first (index 0, as in conll2003 / wikiann); `tests/test_ner.py` checks it mirrors EntityLabel.
+NerTag = Literal[
+    "O",
+    "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-GPE", "I-GPE", "B-LOC", "I-LOC",
+    "B-NORP", "I-NORP", "B-EVENT", "I-EVENT", "B-LAW", "I-LAW", "B-PRODUCT", "I-PRODUCT",
+]
 
 
 class Record(BaseModel):
@@ -249,6 +257,44 @@ class Citation(Record):
     refers_to: str | None = Field(description="For ibid and short forms: citation_id of the full citation they point back to; null when not found.")
 
 
+class Paragraph(Record):
+    """One paragraph, heading, list item, caption or footnote: the unit to train, embed and retrieve on."""
+
+    table: ClassVar[str] = "paragraphs"
+    key: ClassVar[tuple[str, ...]] = ("paragraph_id",)
+
+    paragraph_id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*/p[0-9]{4,}$", description="doc_id + '/p' + 4-digit ordinal (body blocks in reading order, then footnotes by number).")
+    doc_id: DocId
+    ordinal: int = Field(ge=0, description="Position of the paragraph within its document, from 0.")
+    kind: ParagraphKind = Field(description="heading, paragraph, list_item, caption (a figure's caption or source line) or footnote (a note's whole text).")
+    field: Field_ = Field(description="body (offsets into documents.text) or footnote (offsets into footnotes.text of footnote_id), as in mentions.")
+    footnote_id: str | None = Field(description="The footnote whose text this is when field is footnote.")
+    section_id: str | None = Field(description="Innermost section holding the paragraph (for a footnote: the section of its marker); null when none does.")
+    section_path: list[str] = Field(description="Headings of the enclosing sections from the top level down (preambles, which have no heading, left out).")
+    text: str = Field(description="text[start:end] of the text named by field.")
+    start: CharOffset = Field(description="Start offset in the text named by field.")
+    end: CharOffset = Field(description="End offset (exclusive) in the text named by field.")
+    page: int | None = Field(ge=1, description="Source page, when known: a footnote's page, or the page of a section that starts and ends on one page.")
+    language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$", description="documents.language of the document.")
+    split: Split = Field(description="Document-level split from a hash of doc_id (corpus.derive.splits): every row of a document is in the same split.")
+
+
+class NerRow(Record):
+    """One paragraph as tokens with BIO entity tags from the published mentions (the conll2003 / wikiann shape)."""
+
+    table: ClassVar[str] = "ner"
+    key: ClassVar[tuple[str, ...]] = ("paragraph_id",)
+
+    paragraph_id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*/p[0-9]{4,}$", description="The paragraph tokenised (paragraphs.paragraph_id).")
+    doc_id: DocId
+    language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$", description="documents.language of the document.")
+    split: Split = Field(description="The paragraph's split.")
+    tokens: list[str] = Field(description="Tokens: spaCy's tokenizer of the language (Chinese: one token per Han character, other runs by the multilingual tokenizer), split further at every mention boundary; spaces dropped.")
+    ner_tags: list[NerTag] = Field(description="BIO tag of each token over the top-level mentions (parent_id null) inside the paragraph; O outside.")
+    token_starts: list[int] = Field(description="Start offset of each token in the paragraph's text (documents.text or footnotes.text, as paragraphs.field says).")
+    token_ends: list[int] = Field(description="End offset (exclusive) of each token, in the same text.")
+
+
 TABLES: dict[str, type[Record]] = {
-    model.table: model for model in (Document, Section, Footnote, Figure, Entity, Mention, Quantity, Citation)
+    model.table: model for model in (Document, Section, Footnote, Figure, Entity, Mention, Quantity, Citation, Paragraph, NerRow)
 }

@@ -6,6 +6,7 @@ The pydantic models in `corpus.records` are the single source of truth; this mod
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -95,7 +96,7 @@ def columns(model: type[Record]) -> list[Column]:
             elif getattr(item, "pattern", None):
                 constraints["pattern"] = item.pattern
         description = info.description or _annotated_description(info.annotation) or ""
-        vocabulary = tuple(get_args(inner)) if get_origin(inner) is Literal else None
+        vocabulary = _vocabulary(inner)
         result.append(
             Column(
                 name=name,
@@ -108,6 +109,13 @@ def columns(model: type[Record]) -> list[Column]:
             )
         )
     return result
+
+
+def _vocabulary(annotation: Any) -> tuple[str, ...] | None:
+    """The label set of a Literal column, or of the items of a list of Literals."""
+    if get_origin(annotation) is list:
+        annotation = _unwrap(get_args(annotation)[0])[0]
+    return tuple(get_args(annotation)) if get_origin(annotation) is Literal else None
 
 
 def _annotated_description(annotation: Any) -> str | None:
@@ -147,7 +155,7 @@ def pandera_schema(model: type[Record]):
     cols = {}
     for c in columns(model):
         checks = []
-        if c.vocabulary:
+        if c.vocabulary and not c.is_list:  # list items are checked by corpus.validate
             checks.append(pa_.Check.isin(list(c.vocabulary)))
         if c.pattern:
             checks.append(pa_.Check.str_matches(c.pattern))
@@ -190,7 +198,8 @@ def _hf_dtype(arrow_type: pa.DataType) -> Any:
 
 def _hf_feature(arrow_type: pa.DataType, vocabulary: tuple[str, ...] | None = None) -> dict[str, Any]:
     if vocabulary:
-        return {"dtype": {"class_label": {"names": {str(i): v for i, v in enumerate(vocabulary)}}}}
+        class_label = {"class_label": {"names": {str(i): v for i, v in enumerate(vocabulary)}}}
+        return {"list": class_label} if pa.types.is_list(arrow_type) else {"dtype": class_label}
     dtype = _hf_dtype(arrow_type)
     if "list" in dtype and isinstance(dtype["list"], dict) and set(dtype["list"]) == {"dtype"}:
         return {"list": dtype["list"]["dtype"]}
@@ -200,3 +209,46 @@ def _hf_feature(arrow_type: pa.DataType, vocabulary: tuple[str, ...] | None = No
 def hf_features(model: type[Record]) -> list[dict[str, Any]]:
     """The `dataset_info.features` YAML list for one table (labels as class_label)."""
     return [{"name": c.name, **_hf_feature(c.arrow_type, c.vocabulary)} for c in columns(model)]
+
+
+HF_METADATA_KEY = b"huggingface"
+
+
+@functools.cache
+def hf_schema_metadata(model: type[Record]) -> dict[bytes, bytes]:
+    """The Arrow schema metadata `datasets` itself writes: {"info": {"features": <Features.to_dict()>}}.
+
+    Written out here rather than through `datasets.Features.to_dict()` so the write step does not import
+    `datasets` (seconds per build); `tests/test_api.py` checks that `datasets` reads it back as
+    `datasets_features(model)`. `datasets` takes a feature from this metadata only where its Arrow type
+    equals the column's: string label columns (stored as strings, the contract) come back as strings from
+    `load_dataset("parquet", ...)`, and as ClassLabel from the build folder's configs
+    (`load_dataset("build", table)`) or with `features=corpus.features(table)`.
+    """
+    import json
+
+    features = {c.name: _hf_dict(c.arrow_type, c.vocabulary) for c in columns(model)}
+    return {HF_METADATA_KEY: json.dumps({"info": {"features": features}}, ensure_ascii=False).encode()}
+
+
+def _hf_dict(arrow_type: pa.DataType, vocabulary: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """One feature in `datasets.Features.to_dict()` form."""
+    if pa.types.is_list(arrow_type):
+        return {"feature": _hf_dict(arrow_type.value_type, vocabulary), "_type": "List"}
+    if vocabulary:
+        return {"names": list(vocabulary), "_type": "ClassLabel"}
+    if pa.types.is_struct(arrow_type):
+        return {f.name: _hf_dict(f.type) for f in arrow_type}
+    return {"dtype": _hf_dtype(arrow_type)["dtype"], "_type": "Value"}
+
+
+def datasets_features(model: type[Record]):
+    """The table's `datasets.Features` (labels as ClassLabel, lists as List)."""
+    import datasets
+
+    return datasets.Features._from_yaml_list(hf_features(model))
+
+
+def arrow_schema_with_features(model: type[Record]) -> pa.Schema:
+    """The table's exact Arrow schema carrying its Hugging Face features as schema metadata (for writing shards)."""
+    return arrow_schema(model).with_metadata(hf_schema_metadata(model))

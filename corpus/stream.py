@@ -8,6 +8,8 @@ a batch at a time, without the long text columns.
 
 from __future__ import annotations
 
+import pickle
+
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,9 +17,9 @@ from types import SimpleNamespace
 
 from corpus.pipeline import ProcessedDocument, entity_inputs, link_spans
 from corpus.records import TABLES
-from corpus.write import ShardWriter, iter_batches
+from corpus.write import iter_batches, table_writer
 
-GLOBAL_TABLES = ("entities", "mentions")  # made by linking across documents; every other table is per document
+GLOBAL_TABLES = ("entities", "mentions", "ner")  # made after linking across documents; every other table is per document
 SKIPPED_COLUMNS = {"documents": ("text",), "sections": ("text",)}  # long texts the card never reads
 
 
@@ -44,25 +46,67 @@ def document_rows(p: ProcessedDocument, table: str) -> Sequence:
 
 
 def write_corpus(folder: Path, processed: Iterable[ProcessedDocument], catalog=None) -> WrittenCorpus:
-    """Write every table of the documents in `processed` (which must come in doc_id order) under `folder`."""
-    writers = {name: ShardWriter(folder, model) for name, model in TABLES.items()}
+    """Write every table of the documents in `processed` (which must come in doc_id order) under `folder`.
+
+    The `ner` rows need each document's paragraphs and tokens and its linked mentions: the first pass
+    spills the paragraphs and tokens to a temporary file in `folder` (read back in the same order and
+    removed), so they do not stay in memory until linking is done.
+    """
+    writers = {name: table_writer(folder, model) for name, model in TABLES.items()}
     spans = []
     written = WrittenCorpus()
-    for p in in_doc_id_order(processed):
-        doc_id = p.document.doc_id
-        for name, writer in writers.items():
-            if name not in GLOBAL_TABLES:
-                writer.add(document_rows(p, name))
-        spans.extend(entity_inputs(p))
-        written.notes.append(DocumentNotes(SimpleNamespace(doc_id=doc_id, removed_lines=p.document.removed_lines, field_origins=p.document.field_origins), p.furniture, p.notes))
+    spill_path = folder / NER_SPILL
+    with spill_path.open("wb") as spill:
+        for p in in_doc_id_order(processed):
+            doc_id = p.document.doc_id
+            for name, writer in writers.items():
+                if name not in GLOBAL_TABLES:
+                    writer.add(document_rows(p, name))
+            spans.extend(entity_inputs(p))
+            if p.paragraph_tokens:
+                pickle.dump((doc_id, p.paragraphs, p.paragraph_tokens), spill, protocol=pickle.HIGHEST_PROTOCOL)
+            written.notes.append(DocumentNotes(SimpleNamespace(doc_id=doc_id, removed_lines=p.document.removed_lines, field_origins=p.document.field_origins), p.furniture, p.notes))
     linked = link_spans(spans, catalog)
-    for batch in linked.mentions():
-        writers["mentions"].add(batch)
+    try:
+        _write_mentions_and_ner(linked.mentions(), spill_path, writers["mentions"], writers["ner"])
+    finally:
+        spill_path.unlink()
     writers["entities"].add(linked.entities())
     for name, writer in writers.items():
         writer.close()
         written.rows[name] = writer.rows
     return written
+
+
+NER_SPILL = ".ner-paragraphs.pickle"  # the spill file of `write_corpus`, inside the staging folder
+
+
+def _write_mentions_and_ner(mention_batches: Iterator[list], spill_path: Path, mentions_writer, ner_writer) -> None:
+    """Write each document's mentions, and its ner rows from its spilled paragraphs, in doc_id order."""
+    from corpus.derive.ner import ner_rows
+
+    def spilled() -> Iterator[tuple]:
+        with spill_path.open("rb") as handle:
+            while True:
+                try:
+                    yield pickle.load(handle)
+                except EOFError:
+                    return
+
+    batches = (b for b in mention_batches if b)
+    batch = next(batches, None)
+    for doc_id, paragraphs, tokens in spilled():
+        while batch is not None and batch[0].doc_id < doc_id:
+            mentions_writer.add(batch)
+            batch = next(batches, None)
+        mine = batch if batch is not None and batch[0].doc_id == doc_id else []
+        if mine:
+            mentions_writer.add(batch)
+            batch = next(batches, None)
+        ner_writer.add(ner_rows(paragraphs, mine, tokens))
+    while batch is not None:
+        mentions_writer.add(batch)
+        batch = next(batches, None)
 
 
 def in_doc_id_order(processed: Iterable[ProcessedDocument]) -> Iterator[ProcessedDocument]:

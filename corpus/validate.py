@@ -6,7 +6,10 @@ Lazy: every failure is collected as (table, column, row id, reason); nothing sto
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
+import sys
+import types
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -89,14 +92,22 @@ def validate_build(folder: Path, schema_dir: Path = SCHEMA_DIR) -> list[Failure]
         if complete:  # a table with an unreadable shard is not checked further
             readable.append(name)
     if len(readable) == len(TABLES):
-        from corpus.write import iter_batches
+        from corpus.write import SPLITS
 
         def rows(name: str) -> Iterator[dict]:
-            for batch in iter_batches(folder, name, batch_rows=PANDERA_BATCH_ROWS):
-                yield from batch.to_pylist()
+            if "split" in TABLES[name].model_fields:  # one run of shards per split, each in doc_id order
+                return heapq.merge(*(_shard_rows(folder / name, split) for split in SPLITS), key=lambda row: row["doc_id"])
+            return _shard_rows(folder / name)
 
         failures.extend(_streamed_cross_table_failures({name: rows(name) for name in TABLES}))
     return failures
+
+
+def _shard_rows(table_folder: Path, split: str | None = None) -> Iterator[dict]:
+    """Rows of a table's shards (of one split's shards when given) in shard order, a batch at a time."""
+    for shard in sorted(table_folder.glob(f"{split}-*.parquet" if split else "*.parquet")):
+        for batch in pq.ParquetFile(shard).iter_batches(batch_size=PANDERA_BATCH_ROWS):
+            yield from batch.to_pylist()
 
 
 def nested_mention_failures(mentions: pa.Table) -> list[Failure]:
@@ -399,7 +410,54 @@ def _document_failures(doc: dict | None, rows: dict[str, list[dict]], entities: 
     if mentions and "parent_id" in mentions[0]:
         failures.extend(_nested_failures(mentions))
     failures.extend(_citation_failures(rows.get("citations", []), footnotes))
+    failures.extend(derived_failures(rows, docs, sections, footnotes))
     return failures
+
+
+def derived_failures(rows: dict[str, list[dict]], docs: dict, sections: dict, footnotes: dict) -> list[Failure]:
+    """paragraphs: offsets, references, document-level split; ner: tokens are slices of the paragraph's
+    text and the BIO tags decode to exactly the paragraph's top-level mentions."""
+    from corpus.derive.ner import bio_spans, non_overlapping
+    from corpus.derive.splits import split_of
+    from corpus.records import NerTag
+
+    failures: list[Failure] = []
+    paragraphs = {p["paragraph_id"]: p for p in rows.get("paragraphs", [])}
+    for p in paragraphs.values():
+        pid = p["paragraph_id"]
+        failures.extend(_span_failures("paragraphs", "paragraph_id", p, docs, footnotes))
+        if p["section_id"] is not None and p["section_id"] not in sections:
+            failures.append(Failure("paragraphs", "section_id", pid, f"unknown section {p['section_id']!r}"))
+        if p["split"] != split_of(p["doc_id"]):
+            failures.append(Failure("paragraphs", "split", pid, f"split {p['split']} differs from the document's {split_of(p['doc_id'])}"))
+    mentions: dict[tuple, list[tuple[int, int, str]]] = defaultdict(list)
+    for m in rows.get("mentions", []):
+        if m["parent_id"] is None:
+            mentions[(m["doc_id"], m["field"], m["footnote_id"])].append((m["start"], m["end"], m["label"]))
+    tags = set(NerTag.__args__)
+    for n in rows.get("ner", []):
+        pid = n["paragraph_id"]
+        p = paragraphs.get(pid)
+        if p is None:
+            failures.append(Failure("ner", "paragraph_id", pid, "unknown paragraph"))
+            continue
+        if (n["doc_id"], n["split"], n["language"]) != (p["doc_id"], p["split"], p["language"]):
+            failures.append(Failure("ner", "split", pid, "doc_id, split or language differs from its paragraph's"))
+        if not len(n["tokens"]) == len(n["ner_tags"]) == len(n["token_starts"]) == len(n["token_ends"]):
+            failures.append(Failure("ner", "tokens", pid, "tokens, ner_tags, token_starts and token_ends differ in length"))
+            continue
+        bad = [t for t in n["ner_tags"] if t not in tags]
+        if bad:
+            failures.append(Failure("ner", "ner_tags", pid, f"unknown tag {bad[0]!r}"))
+            continue
+        text, offset = p["text"], p["start"]
+        if any(not p["start"] <= s < e <= p["end"] or text[s - offset : e - offset] != t for t, s, e in zip(n["tokens"], n["token_starts"], n["token_ends"])):
+            failures.append(Failure("ner", "tokens", pid, "a token is not text[token_start:token_end] inside its paragraph"))
+            continue
+        inside = non_overlapping(m for m in mentions[(p["doc_id"], p["field"], p["footnote_id"])] if p["start"] <= m[0] and m[1] <= p["end"])
+        if bio_spans(n["token_starts"], n["token_ends"], n["ner_tags"]) != inside:
+            failures.append(Failure("ner", "ner_tags", pid, "the BIO tags do not give back the paragraph's top-level mentions"))
+    return failures[: MAX_FAILURES_PER_CHECK * 4]
 
 
 _CITATION_SPANS = ("title", "title_translation", "container", "date", "url", "locator")
@@ -463,3 +521,14 @@ def _span_failures(table: str, key: str, row: dict, docs: dict, footnotes: dict)
     if text[row["start"] : row["end"]] != row["text"]:
         return [Failure(table, "text", row[key], f"text[start:end] is {text[row['start']:row['end']]!r}, not {row['text']!r}")]
     return []
+
+
+class _CallableModule(types.ModuleType):
+    """Makes `corpus.validate(build)` (the reader's API, `corpus.api.validate`) work: the name is also this
+    module's, which the import system binds on `corpus` whenever the module is imported."""
+
+    def __call__(self, build: str | Path) -> list[Failure]:
+        return validate_build(Path(build))
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -4,9 +4,9 @@
 a row group closes every `ROW_GROUP_ROWS` rows (or sooner, at the end of the records added once
 `ROW_GROUP_BYTES` are buffered), a shard every `SHARD_ROWS` rows. Both depend only on the rows in
 order, so the same input gives the same shards whatever the number of workers. The shard count is known
-only at the end: shards are written as `part-NNNNN.parquet` and renamed to the Hugging Face names
-`train-NNNNN-of-NNNNN.parquet` when the table is closed (inside the staging folder, before the publish).
-Publishing is `corpus.output`.
+only at the end: shards are written as `part-<split>-NNNNN.parquet` and renamed to the Hugging Face names
+`<split>-NNNNN-of-NNNNN.parquet` (split `train`, or the row's `split` column where a table has one)
+when the table is closed (inside the staging folder, before the publish). Publishing is `corpus.output`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 from corpus.records import TABLES, Record
-from corpus.schema import arrow_schema
+from corpus.schema import arrow_schema_with_features
 
 SHARD_ROWS = 100_000  # rows per Parquet shard; fixed so sharding never depends on the machine
 ROW_GROUP_ROWS = 20_000
@@ -37,25 +37,39 @@ PARQUET_OPTIONS = dict(
 
 
 def records_to_table(model: type[Record], records: Sequence[Record]) -> pa.Table:
-    """Build an Arrow table from records with the table's explicit schema (never inferred)."""
-    schema = arrow_schema(model)
+    """Build an Arrow table from records with the table's explicit schema (never inferred), carrying
+    the table's Hugging Face features as schema metadata."""
+    schema = arrow_schema_with_features(model)
     rows = [r.model_dump(mode="python") for r in records]
     return pa.Table.from_pylist(rows, schema=schema)
 
 
-def shard_name(index: int, count: int) -> str:
-    return f"train-{index:05d}-of-{count:05d}.parquet"
+SPLITS = ("train", "validation", "test")  # shard-name prefixes, in write order
 
 
-def _part_name(index: int) -> str:
-    return f"part-{index:05d}.parquet"
+def shard_name(index: int, count: int, split: str = "train") -> str:
+    return f"{split}-{index:05d}-of-{count:05d}.parquet"
+
+
+def records_by_split(records: Sequence[Record]) -> dict[str, list[Record]]:
+    """Records grouped by their `split` column (tables without one are all `train`), order kept;
+    a table with no rows gives one empty `train` group (so every table has a shard)."""
+    groups: dict[str, list[Record]] = {}
+    for record in records:
+        groups.setdefault(getattr(record, "split", "train"), []).append(record)
+    return {split: groups[split] for split in SPLITS if split in groups} or {"train": []}
+
+
+def _part_name(index: int, split: str) -> str:
+    return f"part-{split}-{index:05d}.parquet"
 
 
 class ShardWriter:
     """One table's shards under `folder/<table>/`, filled row by row in the order rows are added."""
 
-    def __init__(self, folder: Path, model: type[Record], shard_rows: int = SHARD_ROWS, row_group_rows: int = ROW_GROUP_ROWS):
+    def __init__(self, folder: Path, model: type[Record], shard_rows: int = SHARD_ROWS, row_group_rows: int = ROW_GROUP_ROWS, split: str = "train"):
         self.model = model
+        self.split = split
         self.target = folder / model.table
         self.target.mkdir(parents=True, exist_ok=True)
         self.schema = arrow_schema(model)
@@ -91,7 +105,7 @@ class ShardWriter:
         buffered = pa.concat_tables(self._buffer)
         head, rest = buffered.slice(0, n_rows), buffered.slice(n_rows)
         if self._writer is None:
-            path = self.target / _part_name(len(self._parts))
+            path = self.target / _part_name(len(self._parts), self.split)
             self._parts.append(path)
             self._writer = pq.ParquetWriter(path, self.schema, **PARQUET_OPTIONS)
         self._writer.write_table(head.combine_chunks(), row_group_size=n_rows)
@@ -109,7 +123,7 @@ class ShardWriter:
         if self._buffered_rows:
             self._flush(self._buffered_rows)
         if self._writer is None and not self._parts:  # an empty table is one empty shard
-            path = self.target / _part_name(0)
+            path = self.target / _part_name(0, self.split)
             self._parts.append(path)
             pq.write_table(self.schema.empty_table(), path, **PARQUET_OPTIONS)
         if self._writer is not None:
@@ -117,15 +131,44 @@ class ShardWriter:
             self._writer = None
         paths = []
         for index, part in enumerate(self._parts):
-            path = self.target / shard_name(index, len(self._parts))
+            path = self.target / shard_name(index, len(self._parts), self.split)
             part.rename(path)  # in the staging folder; nothing else writes there
             paths.append(path)
         return paths
 
 
+class SplitShardWriter:
+    """A `ShardWriter` per split for a table with a `split` column (`<split>-NNNNN-of-NNNNN.parquet`),
+    made when the split's first row comes; a table with no rows gets one empty `train` shard."""
+
+    def __init__(self, folder: Path, model: type[Record], **options):
+        self.folder, self.model, self.options = folder, model, options
+        self.writers: dict[str, ShardWriter] = {}
+
+    @property
+    def rows(self) -> int:
+        return sum(w.rows for w in self.writers.values())
+
+    def add(self, records: Sequence[Record]) -> None:
+        for split, rows in records_by_split(records).items():
+            if rows:
+                if split not in self.writers:
+                    self.writers[split] = ShardWriter(self.folder, self.model, split=split, **self.options)
+                self.writers[split].add(rows)
+
+    def close(self) -> list[Path]:
+        writers = self.writers or {"train": ShardWriter(self.folder, self.model, **self.options)}
+        return [path for split in SPLITS if split in writers for path in writers[split].close()]
+
+
+def table_writer(folder: Path, model: type[Record], **options) -> ShardWriter | SplitShardWriter:
+    """The writer for one table: split by the `split` column when the table has one."""
+    return SplitShardWriter(folder, model, **options) if "split" in model.model_fields else ShardWriter(folder, model, **options)
+
+
 def write_table(folder: Path, model: type[Record], records: Iterable[Record]) -> list[Path]:
-    """Write one table as `folder/<table>/train-NNNNN-of-NNNNN.parquet` shards (one shard when empty)."""
-    writer = ShardWriter(folder, model)
+    """Write one table as `folder/<table>/<split>-NNNNN-of-NNNNN.parquet` shards (one shard when empty)."""
+    writer = table_writer(folder, model)
     writer.add(list(records))
     return writer.close()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from corpus.derive import derive_tables
 from corpus.pipeline import ProcessedDocument, Tables
 from corpus.records import Document, Entity, FieldOrigin, Figure, Footnote, Mention, Quantity, Section
 
@@ -102,6 +103,7 @@ def sample_tables() -> tuple[Tables, list[ProcessedDocument]]:
         Quantity(quantity_id="002_news/q" + "e" * 12, doc_id="002_news", field="body", footnote_id=None, start=n_start, end=n_start + 10, text="3 rapports", value=3.0, unit="rapports", kind="count", currency=None, approximate=False),
     ]
     tables = Tables(documents=[report, news], sections=sections, footnotes=footnotes, figures=figures, entities=entities, mentions=mentions, quantities=quantities)
+    derive_tables(tables)
     processed = [
         ProcessedDocument(
             document=report,

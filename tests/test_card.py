@@ -108,10 +108,14 @@ def test_card_front_matter_describes_every_table(sample):
     assert meta["license"] == "other"
     assert meta["size_categories"] == ["n<1K"]
     assert [c["config_name"] for c in meta["configs"]] == list(TABLES)
-    assert all(c["data_files"][0]["path"] == f"{c['config_name']}/*.parquet" for c in meta["configs"])
+    split_tables = {name for name, model in TABLES.items() if "split" in model.model_fields}
+    assert split_tables == {"paragraphs", "ner"}
+    for c in meta["configs"]:
+        expected = [f"{c['config_name']}/{s}-*.parquet" for s in sorted({r.split for r in getattr(tables, c["config_name"])})] if c["config_name"] in split_tables else [f"{c['config_name']}/*.parquet"]
+        assert sorted(f["path"] for f in c["data_files"]) == expected
     rows = {name: len(records) for name, records in tables.items()}
     for info in meta["dataset_info"]:
-        assert info["splits"][0]["num_examples"] == rows[info["config_name"]]
+        assert sum(s["num_examples"] for s in info["splits"]) == rows[info["config_name"]]
         assert [f["name"] for f in info["features"]] == list(TABLES[info["config_name"]].model_fields)
 
 

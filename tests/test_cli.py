@@ -28,7 +28,7 @@ def test_cli_build_then_validate(small_seeds, tmp_path):
     assert "documents" in result.output and "mentions" in result.output
     assert "no manifest" in result.output  # the warning reaches the user
     assert sorted(p.name for p in out.iterdir() if p.is_dir()) == sorted(
-        ["documents", "sections", "footnotes", "figures", "entities", "mentions", "quantities", "citations"]
+        ["documents", "sections", "footnotes", "figures", "entities", "mentions", "quantities", "citations", "paragraphs", "ner"]
     )
     assert (out / "README.md").read_text().startswith("---\n")
     result = runner.invoke(app, ["validate", str(out)])

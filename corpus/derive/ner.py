@@ -1,0 +1,146 @@
+"""The `ner` table: each paragraph as tokens with BIO tags over the published top-level mentions.
+
+Tokens come from spaCy's rule-based tokenizer of the document's language (`spacy.blank`, no model, no
+download; languages spaCy lacks use its multilingual `xx` tokenizer). Chinese has no word tokenizer
+without a downloaded model, so the rule for `zh` is: the `xx` tokenizer, then every Han character is a
+token of its own (runs of Latin letters and digits stay whole). Every token is then cut at each mention
+boundary inside it, so each mention is a whole number of tokens and the tags give back the mentions
+exactly. Space tokens are dropped. Nested mentions (parent_id set) are left out (BIO is flat); a
+mention that crosses a paragraph boundary is left out of both paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from corpus.records import Mention, NerRow, Paragraph
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+
+
+@cache
+def _tokenizer(language: str):
+    import spacy
+    from spacy.util import get_lang_class
+
+    code = language.split("-")[0]
+    try:
+        get_lang_class(code)
+    except ImportError:
+        code = "xx"
+    return spacy.blank("xx" if code == "zh" else code).tokenizer
+
+
+def tokenize(text: str, language: str) -> list[tuple[int, int]]:
+    """(start, end) offsets in `text` of its tokens, spaces dropped."""
+    spans = []
+    for token in _tokenizer(language)(text):
+        if token.is_space or not token.text.strip():
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        if language.split("-")[0] == "zh" and _HAN.search(token.text):
+            spans.extend(_split_han(text, start, end))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _split_han(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, run = [], start
+    for i in range(start, end):
+        if _HAN.match(text[i]):
+            if run < i:
+                pieces.append((run, i))
+            pieces.append((i, i + 1))
+            run = i + 1
+    if run < end:
+        pieces.append((run, end))
+    return pieces
+
+
+def cut_at(spans: list[tuple[int, int]], boundaries: set[int]) -> list[tuple[int, int]]:
+    """Tokens cut at every boundary strictly inside them."""
+    result = []
+    for start, end in spans:
+        cuts = sorted(b for b in boundaries if start < b < end)
+        for a, b in zip([start, *cuts], [*cuts, end]):
+            result.append((a, b))
+    return result
+
+
+def bio_tags(tokens: Sequence[tuple[int, int]], mentions: Sequence[tuple[int, int, str]]) -> list[str]:
+    """BIO tag per token for non-overlapping (start, end, label) mentions aligned to token boundaries."""
+    tags = ["O"] * len(tokens)
+    for start, end, label in mentions:
+        inside = [i for i, (s, e) in enumerate(tokens) if start <= s and e <= end]
+        for n, i in enumerate(inside):
+            tags[i] = f"{'B' if n == 0 else 'I'}-{label}"
+    return tags
+
+
+def bio_spans(starts: Sequence[int], ends: Sequence[int], tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """The (start, end, label) spans a BIO sequence encodes (an I- not continuing a span of its label opens one)."""
+    spans: list[tuple[int, int, str]] = []
+    open_label: str | None = None
+    for start, end, tag in zip(starts, ends, tags):
+        if tag == "O":
+            open_label = None
+            continue
+        prefix, label = tag.split("-", 1)
+        if prefix == "I" and open_label == label:
+            spans[-1] = (spans[-1][0], end, label)
+        else:
+            spans.append((start, end, label))
+        open_label = label
+    return spans
+
+
+def paragraph_mentions(paragraph: Paragraph, mentions: Sequence[Mention]) -> list[tuple[int, int, str]]:
+    """Top-level mentions wholly inside the paragraph, overlapping ones after the first dropped."""
+    return non_overlapping(
+        (m.start, m.end, m.label)
+        for m in mentions
+        if m.parent_id is None and m.field == paragraph.field and m.footnote_id == paragraph.footnote_id
+        and paragraph.start <= m.start and m.end <= paragraph.end
+    )
+
+
+def non_overlapping(spans) -> list[tuple[int, int, str]]:
+    """(start, end, label) spans sorted, each one overlapping an earlier kept span dropped."""
+    kept: list[tuple[int, int, str]] = []
+    for span in sorted(spans):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+def paragraph_tokens(paragraph: Paragraph) -> list[tuple[int, int]]:
+    """The paragraph's tokens as offsets in the text its field names (before the cut at mentions)."""
+    return [(s + paragraph.start, e + paragraph.start) for s, e in tokenize(paragraph.text, paragraph.language)]
+
+
+def ner_rows(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention], tokens: Sequence[Sequence[tuple[int, int]]] | None = None) -> list[NerRow]:
+    """One row per paragraph with at least one token; `tokens` (per paragraph, from `paragraph_tokens`)
+    are computed when not given."""
+    rows = []
+    for i, p in enumerate(paragraphs):
+        spans = paragraph_mentions(p, mentions)
+        base = list(tokens[i]) if tokens is not None else paragraph_tokens(p)
+        cut = cut_at(base, {b for s, e, _ in spans for b in (s, e)})
+        if not cut:
+            continue
+        rows.append(
+            NerRow(
+                paragraph_id=p.paragraph_id,
+                doc_id=p.doc_id,
+                language=p.language,
+                split=p.split,
+                tokens=[p.text[s - p.start : e - p.start] for s, e in cut],
+                ner_tags=bio_tags(cut, spans),
+                token_starts=[s for s, _ in cut],
+                token_ends=[e for _, e in cut],
+            )
+        )
+    return rows

@@ -1,0 +1,101 @@
+"""ner table: tokens from spaCy's tokenizer (zh rule), cut at mention boundaries, BIO tags from mentions."""
+
+from __future__ import annotations
+
+from typing import get_args
+
+import pytest
+
+from corpus.derive.ner import bio_spans, cut_at, ner_rows, tokenize
+from corpus.derive.paragraphs import paragraph_records
+from corpus.records import EntityLabel, Mention, NerTag
+from tests.test_paragraphs import _doc
+
+
+def _mention(doc_id: str, text: str, surface: str, label: str, occurrence: int = 0, parent: str | None = None, field: str = "body", footnote_id: str | None = None) -> Mention:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(surface, start + 1)
+    return Mention(
+        mention_id=f"{doc_id}/m{start:012x}", entity_id="ent_" + "0" * 12, doc_id=doc_id, field=field, footnote_id=footnote_id,
+        start=start, end=start + len(surface), text=surface, label=label, role=None, affiliation_id=None, parent_id=parent,
+    )
+
+
+def test_ner_tag_set_is_bio_over_the_entity_labels():
+    assert get_args(NerTag) == ("O", *[f"{p}-{label}" for label in get_args(EntityLabel) for p in "BI"])
+
+
+def test_ner_bio_tags_of_a_constructed_document():
+    text = "Xi Jinping visited the Shanghai Institutes for International Studies.\n\nThe U.S. and China-based Alibaba met."
+    shanghai = _mention("d1", text, "Shanghai Institutes for International Studies", "ORG")
+    mentions = [
+        _mention("d1", text, "Xi Jinping", "PERSON"),
+        shanghai,
+        _mention("d1", text, "Shanghai", "GPE", parent=shanghai.mention_id),  # nested: not in flat BIO
+        _mention("d1", text, "U.S.", "GPE"),
+        _mention("d1", text, "China", "GPE"),  # inside the token "China-based"
+        _mention("d1", text, "Alibaba", "ORG"),
+    ]
+    rows = ner_rows(paragraph_records(_doc(text), [], [], []), mentions)
+    assert [list(zip(r.tokens, r.ner_tags)) for r in rows] == [
+        [("Xi", "B-PERSON"), ("Jinping", "I-PERSON"), ("visited", "O"), ("the", "O"), ("Shanghai", "B-ORG"), ("Institutes", "I-ORG"),
+         ("for", "I-ORG"), ("International", "I-ORG"), ("Studies", "I-ORG"), (".", "O")],
+        [("The", "O"), ("U.S.", "B-GPE"), ("and", "O"), ("China", "B-GPE"), ("-", "O"), ("based", "O"), ("Alibaba", "B-ORG"), ("met", "O"), (".", "O")],
+    ]
+    for r in rows:
+        assert [text[s:e] for s, e in zip(r.token_starts, r.token_ends)] == r.tokens
+    decoded = [span for r in rows for span in bio_spans(r.token_starts, r.token_ends, r.ner_tags)]
+    assert decoded == [(m.start, m.end, m.label) for m in mentions if m.parent_id is None]
+
+
+def test_ner_adjacent_mentions_of_one_label_stay_two_spans():
+    text = "Beijing Shanghai"
+    mentions = [_mention("d1", text, "Beijing", "GPE"), _mention("d1", text, "Shanghai", "GPE")]
+    (row,) = ner_rows(paragraph_records(_doc(text), [], [], []), mentions)
+    assert row.ner_tags == ["B-GPE", "B-GPE"]
+    assert bio_spans(row.token_starts, row.token_ends, row.ner_tags) == [(0, 7, "GPE"), (8, 16, "GPE")]
+
+
+def test_ner_zh_one_token_per_han_character_latin_runs_whole():
+    text = "清华大学与Tencent合作AI"
+    assert [text[s:e] for s, e in tokenize(text, "zh")] == ["清", "华", "大", "学", "与", "Tencent", "合", "作", "AI"]
+    mentions = [_mention("d1", text, "清华大学", "ORG"), _mention("d1", text, "Tencent", "ORG")]
+    (row,) = ner_rows(paragraph_records(_doc(text, language="zh"), [], [], []), mentions)
+    assert row.ner_tags == ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "zh", "und", "qq"])
+def test_ner_tokens_never_hold_spaces_and_cover_the_text(language):
+    text = "Le  Centre d'études\n a publié 3,5 %  de « AI » 中国 e-commerce."
+    spans = tokenize(text, language)
+    assert all(text[s:e].strip() == text[s:e] and e > s for s, e in spans)
+    assert "".join(text[s:e] for s, e in spans) == "".join(text.split())
+
+
+def test_ner_cut_at_splits_tokens_only_inside():
+    assert cut_at([(0, 11), (12, 15)], {0, 5, 11, 13}) == [(0, 5), (5, 11), (12, 13), (13, 15)]
+
+
+def test_ner_footnote_paragraph_uses_footnote_mentions_only():
+    from tests.test_paragraphs import _fixture
+
+    rows = _fixture()
+    note = rows[-1]
+    text = " See the annual report. "
+    mentions = [_mention("d1", text, "annual", "EVENT", field="footnote", footnote_id="d1/n0001"),
+                _mention("d1", "x" * 200, "x", "ORG", occurrence=text.index("annual"))]  # a body mention at the same offsets
+    (row,) = ner_rows([note], mentions)
+    assert list(zip(row.tokens, row.ner_tags)) == [("See", "O"), ("the", "O"), ("annual", "B-EVENT"), ("report", "O"), (".", "O")]
+
+
+def test_ner_build_without_ner_has_paragraphs_but_no_ner_rows():
+    from corpus.pipeline import Options, assemble_tables, process_document
+    from corpus.read import SourceDocument
+
+    raw = "A short news item about trade.\n\nA second paragraph follows here.\n"
+    source = SourceDocument(doc_id="n1", source_file="n1.txt", sha256="0" * 64, n_bytes=len(raw), raw=raw, entry=None)
+    processed = process_document(source, Options(ner=False))
+    assert processed.paragraphs and processed.paragraph_tokens == ()
+    tables = assemble_tables([processed])
+    assert [p.text for p in tables.paragraphs] == [p.text for p in processed.paragraphs] and tables.ner == []

@@ -18,6 +18,7 @@ import langcodes
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from corpus.errors import SeedError
+from corpus.readers.model import LayoutDocument
 from corpus.yaml_input import YamlInputError, load_yaml_file
 
 MANIFEST_NAME = "manifest.yaml"
@@ -87,6 +88,10 @@ class SourceDocument:
     n_bytes: int
     raw: str
     entry: SeedEntry | None
+    layout: LayoutDocument | None = None  # pages of lines with layout attributes (PDF, HTML); None for plain text
+    input_format: str = "txt"  # "txt" | "pdf" | "html"
+    extractor: str = "text"  # library that read the file, recorded with its version in the documents table
+    extractor_version: str = ""
 
 
 def doc_id_for(file_name: str) -> str:

@@ -82,7 +82,8 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
     from corpus.structure.language import detect_language
 
     entry = source.entry
-    structured = structure_document(source.raw, genre=entry.genre if entry else None)
+    genre = (entry.genre if entry else None) or ("report" if source.input_format == "pdf" else None)
+    structured = structure_document(source.raw, genre=genre)
     language = (entry.language if entry and entry.language else None) or detect_language(structured.text)
     document = _document_record(source, structured, language)
     sections = _section_records(source.doc_id, structured)

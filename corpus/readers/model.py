@@ -89,3 +89,16 @@ def text_layout(raw: str, version: str = "1") -> LayoutDocument:
         lines = tuple(SourceLine(text=line.strip(), page=index) for line in chunk.split("\n") if line.strip())
         pages.append(SourcePage(index=index, lines=lines))
     return LayoutDocument(pages=tuple(pages), input_format="txt", extractor=TEXT_EXTRACTOR, extractor_version=version)
+
+
+def layout_text(layout: LayoutDocument) -> str:
+    """The layout as the line stream the text structurers read: seed 003's layout (`pdftotext` + make_text.py).
+
+    A blank line after every line; a page's first line joined to the previous page by one newline and
+    a leading space. The structurer finds pages, furniture and notes in this stream as in a text seed.
+    """
+    pages = []
+    for page in layout.pages:
+        texts = [line.text.strip() for line in page.lines if line.text.strip()]
+        pages.append(" " + "\n\n".join(texts) if texts else " ")
+    return "\n".join(pages)

@@ -48,6 +48,7 @@ class Char:
     bold: bool
     quarter: int = 0  # quarter turns of the text direction (0 upright; 1, 3 sideways)
     spaced: bool = False  # the file (or PDFium) puts a space before this character in drawing order
+    page_box: Box | None = None  # the box on the page when `box` is turned upright (sideways text)
 
 
 def extractor_version() -> str:
@@ -112,6 +113,7 @@ def _page_chars(page, height: float) -> list[Char]:
         if box.x1 < 0 or box.x0 > width or box.bottom < 0 or box.top > height:
             continue
         quarter = round(raw.FPDFText_GetCharAngle(handle, i) / (math.pi / 2)) % 4
+        page_box = box
         if quarter:
             box = _upright(box, quarter, width, height)
         size = raw.FPDFText_GetFontSize(handle, i)
@@ -122,17 +124,17 @@ def _page_chars(page, height: float) -> list[Char]:
             font = buffer.value.decode("latin-1").split("+")[-1]
         weight = raw.FPDFText_GetFontWeight(handle, i)
         bold = weight >= 600 or any(word in font.lower() for word in ("bold", "black", "heavy", "semibold"))
-        chars.append(Char(text, box, round(size, 2), font, bold, quarter, spaced))
+        chars.append(Char(text, box, round(size, 2), font, bold, quarter, spaced, page_box))
         spaced = False
     textpage.close()
     return chars
 
 
 def _upright(box: Box, quarter: int, width: float, height: float) -> Box:
-    """A sideways character's box in the frame where its text runs left to right (quarter turns of the text)."""
-    if quarter == 1:  # text runs upwards
+    """A sideways character's box in the frame where its text runs left to right (PDFium's angle in quarter turns)."""
+    if quarter == 3:  # text runs upwards
         return Box(height - box.bottom, box.x0, height - box.top, box.x1)
-    if quarter == 3:  # text runs downwards
+    if quarter == 1:  # text runs downwards
         return Box(box.top, width - box.x1, box.bottom, width - box.x0)
     return Box(width - box.x1, height - box.bottom, width - box.x0, height - box.top)
 
@@ -203,9 +205,10 @@ def make_line(chars: list[Char], page: int) -> SourceLine:
                 raised.append((len(text), len(text) + len(char.text)))
         text += char.text
         previous = char
+    boxes = [c.page_box or c.box for c in chars]
     box = Box(
-        round(min(c.box.x0 for c in chars), 2), round(min(c.box.top for c in chars), 2),
-        round(max(c.box.x1 for c in chars), 2), round(max(c.box.bottom for c in chars), 2),
+        round(min(b.x0 for b in boxes), 2), round(min(b.top for b in boxes), 2),
+        round(max(b.x1 for b in boxes), 2), round(max(b.bottom for b in boxes), 2),
     )
     bold = sum(c.bold for c in chars) * 2 > len(chars)
     return SourceLine(text=text, page=page, bbox=box, font_size=size, font_name=fonts.most_common(1)[0][0], bold=bold, raised=tuple(raised))

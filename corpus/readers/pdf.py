@@ -23,8 +23,10 @@ from corpus.readers.model import Box, LayoutDocument, SourceLine, SourceMeta, So
 EXTRACTOR = "pypdfium2"
 _SPLIT_GAP_EM = 2.5  # a horizontal gap wider than this many font sizes splits a line (tab stops, table cells)
 _SPACE_EM = 0.15  # a gap wider than this many font sizes between two characters is a word space
+_MARKER_GAP_EM = 0.5  # a raised character this far from the previous one is a word of its own, not a marker
 _RAISED_SIZE = 0.85  # a character this much smaller than its line's body size ...
 _RAISED_LIFT = 0.2  # ... whose baseline sits this many font sizes above the line's is raised (a superscript)
+_ROW_RATIO = 2.5  # a character more than this many times taller or shorter than a row is not on it (a drop cap)
 _GUTTER_MIN = 8.0  # points of empty width between two columns
 _PRINTED_NUMBER = re.compile(r"^(?:page\s+)?(\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
 
@@ -155,7 +157,8 @@ def _lines(chars: list[Char], page: int) -> list[SourceLine]:
             for r in range(len(rows) - 1, max(-1, len(rows) - 8), -1):
                 top, bottom = extents[r]
                 overlap = min(bottom, char.box.bottom) - max(top, char.box.top)
-                if overlap >= 0.5 * min(height, bottom - top):
+                similar = height <= _ROW_RATIO * (bottom - top) and bottom - top <= _ROW_RATIO * height
+                if overlap >= 0.5 * min(height, bottom - top) and similar:
                     best = r
                     break
             if best is None:
@@ -194,10 +197,14 @@ def make_line(chars: list[Char], page: int) -> SourceLine:
     raised: list[tuple[int, int]] = []
     previous: Char | None = None
     for char in chars:
-        gap = char.box.x0 - previous.box.x1 if previous is not None else 0.0
-        if previous is not None and (gap > _SPACE_EM * min(max(char.size, previous.size), size) or (char.spaced and gap > -0.05 * size)):
-            text += " "
         lifted = char.size <= _RAISED_SIZE * size and baseline - char.box.bottom >= _RAISED_LIFT * size
+        gap = char.box.x0 - previous.box.x1 if previous is not None else 0.0
+        if lifted and not (raised and raised[-1][1] == len(text)):
+            spaced = gap > _MARKER_GAP_EM * size  # a note marker is set against its word, whatever the file's spacing
+        else:
+            spaced = gap > _SPACE_EM * min(max(char.size, previous.size if previous else 0), size) or (char.spaced and gap > -0.05 * size)
+        if previous is not None and spaced:
+            text += " "
         if lifted:
             if raised and raised[-1][1] == len(text):
                 raised[-1] = (raised[-1][0], len(text) + len(char.text))

@@ -143,3 +143,17 @@ def test_cli_build_bad_pdf_exits_2_naming_it_or_skips_it(tmp_path):
     assert result.exit_code == 0, result.output
     rejects = json.loads((tmp_path / "out" / "rejects.json").read_text())
     assert "locked.pdf" in json.dumps(rejects) and "pdf-encrypted" in json.dumps(rejects)
+
+
+def test_readers_pdf_drop_cap_does_not_merge_the_lines_it_spans():
+    lines = [Text(110, 100 + 14 * i, f"body line number {'one two three'.split()[i]} of the opening") for i in range(3)]
+    texts = _texts(make_pdf([[Text(72, 128, "T", size=40), *lines]]))
+    assert [t for t in texts if t != "T"] == [t.text for t in lines]
+
+
+def test_readers_pdf_sidebar_in_other_type_follows_the_paragraph_it_stands_beside():
+    body = [Text(72, 100 + 12 * i, f"the opening paragraph of the summary runs on here, line {'abcdef'[i]}") for i in range(6)]
+    body.append(Text(72, 100 + 12 * 7 + 6, "A second paragraph starts after a gap."))
+    side = [Text(450, 98 + 12 * i, name, size=8, bold=True) for i, name in enumerate(("R48902", "April 10, 2026", "Ada Byron", "Specialist"))]
+    texts = _texts(make_pdf([[*side, *body]]))
+    assert texts == [t.text for t in body[:6]] + [t.text for t in side] + [body[6].text]

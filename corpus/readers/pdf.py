@@ -27,6 +27,7 @@ _MARKER_GAP_EM = 0.5  # a raised character this far from the previous one is a w
 _RAISED_SIZE = 0.85  # a character this much smaller than its line's body size ...
 _RAISED_LIFT = 0.2  # ... whose baseline sits this many font sizes above the line's is raised (a superscript)
 _ROW_RATIO = 2.5  # a character more than this many times taller or shorter than a row is not on it (a drop cap)
+_SIDEBAR_WIDTH = 0.3  # a sidebar line is narrower than this share of the page
 _GUTTER_MIN = 8.0  # points of empty width between two columns
 _PRINTED_NUMBER = re.compile(r"^(?:page\s+)?(\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
 
@@ -180,8 +181,10 @@ def _split_row(row: list[Char], page: int) -> list[SourceLine]:
     for char in row:
         if pieces[-1]:
             last = pieces[-1][-1]
-            if char.box.x0 - last.box.x1 > _SPLIT_GAP_EM * max(char.size, last.size, 1.0):
-                pieces.append([])
+            gap = char.box.x0 - last.box.x1
+            other_type = char.font != last.font and abs(char.size - last.size) > 0.5
+            if gap > _SPLIT_GAP_EM * max(char.size, last.size, 1.0) or (other_type and gap > max(char.size, last.size)):
+                pieces.append([])  # a tab stop or table cell; or a sidebar in other type beside the text
         pieces[-1].append(char)
     return [make_line(piece, page) for piece in pieces if piece]
 
@@ -230,7 +233,8 @@ def order_lines(lines: list[SourceLine], page_width: float) -> list[SourceLine]:
     ordered = sorted(boxed, key=lambda l: (round(l.bbox.top / 3), l.bbox.x0))
     gutter = _gutter(ordered)
     if gutter is None:
-        return _top_down(ordered)
+        side = _sidebar(ordered, page_width)
+        return _after_paragraph(_top_down(ordered), {ordered[i] for i in side})
     out: list[SourceLine] = []
     left: list[SourceLine] = []
     right: list[SourceLine] = []
@@ -244,6 +248,50 @@ def order_lines(lines: list[SourceLine], page_width: float) -> list[SourceLine]:
             left, right = [], []
             out.append(line)
     return out + _top_down(left) + _top_down(right)
+
+
+def _beside(line: SourceLine, other: SourceLine) -> bool:
+    """`line` is set to the right of `other` at the same height, apart from it, in other type."""
+    overlap = min(line.bbox.bottom, other.bbox.bottom) - max(line.bbox.top, other.bbox.top)
+    return (
+        overlap > 0.3 * min(line.bbox.height, other.bbox.height)
+        and line.bbox.x0 - other.bbox.x1 >= (line.font_size or 10)
+        and (line.font_name, line.font_size) != (other.font_name, other.font_size)
+    )
+
+
+def _sidebar(lines: list[SourceLine], page_width: float) -> set[int]:
+    """Indexes (in `lines`) of a sidebar: three or more narrow lines, each beside a text line in other type."""
+    side = {
+        i for i, line in enumerate(lines)
+        if line.bbox.width < _SIDEBAR_WIDTH * page_width and any(_beside(line, other) for other in lines if other is not line)
+    }
+    if len(side) < 3:
+        return set()
+    top = min(lines[i].bbox.top for i in side)
+    bottom = max(lines[i].bbox.bottom for i in side)
+    edges = [lines[i].bbox.x0 for i in side]
+    return side | {  # a line of the same column set between them (its neighbour in the text overlapped it too little)
+        i for i, line in enumerate(lines)
+        if line.bbox.width < _SIDEBAR_WIDTH * page_width and top <= line.bbox.top and line.bbox.bottom <= bottom
+        and any(abs(line.bbox.x0 - edge) <= 2 for edge in edges)
+    }
+
+
+def _after_paragraph(ordered: list[SourceLine], side: set[int]) -> list[SourceLine]:
+    """The sidebar's lines moved after the paragraph they stand beside (the first break in the text below them)."""
+    if not side:
+        return ordered
+    side_lines = [line for line in ordered if any(line is o for o in side)]
+    main = [line for line in ordered if not any(line is o for o in side)]
+    bottom = max(line.bbox.bottom for line in side_lines)
+    at = len(main)
+    for k in range(1, len(main)):
+        previous, line = main[k - 1], main[k]
+        if line.bbox.top > bottom and line.bbox.top - previous.bbox.bottom > 0.8 * (line.font_size or 10):
+            at = k
+            break
+    return main[:at] + side_lines + main[at:]
 
 
 def _top_down(lines: list[SourceLine]) -> list[SourceLine]:
@@ -277,7 +325,8 @@ def _gutter(lines: list[SourceLine]) -> tuple[float, float] | None:
         return None
     left = sum(1 for l in narrow if l.bbox.x1 <= best[0])
     right = sum(1 for l in narrow if l.bbox.x0 >= best[1])
-    return best if left >= 3 and right >= 3 else None
+    crossing = sum(1 for l in lines if l.bbox.x0 < best[0] and l.bbox.x1 > best[1])
+    return best if left >= 3 and right >= 3 and crossing < min(left, right) else None  # else: a sidebar, not columns
 
 
 def printed_page_number(lines: list[SourceLine], height: float) -> str | None:

@@ -3,7 +3,9 @@
     python -m benchmarks.pdf_readers [--pdfs ../shared/devset-real] [--output benchmarks/pdf_readers.md]
 
 Each library reads every character of every page with its text, position, font size and font name (what
-the layout reader needs); a library that is not installed is reported as such. `docling-parse` is no
+the layout reader needs); a library that is not installed is reported as such. Two reference rows: the
+package's own reader (`corpus.readers.pdf`: characters grouped into lines, reading order, attributes; its
+"chars" are the characters of its lines, its size/font columns count lines) and `pdftotext` (text only). `docling-parse` is no
 dependency of the package: install it into a separate venv to include it (it pins an older `typer`).
 """
 
@@ -79,11 +81,39 @@ def _docling_parse(path: Path) -> tuple[int, int, dict[str, int]]:
     return pages, chars, found
 
 
+def _corpus_reader(path: Path) -> tuple[int, int, dict[str, int]]:
+    """The package's reader: PDFium characters grouped into lines, ordered, with attributes and page labels."""
+    from corpus.readers.pdf import read_pdf
+
+    layout = read_pdf(path.read_bytes())
+    lines = layout.lines
+    found = {"font_size": sum(1 for l in lines if l.font_size), "font_name": sum(1 for l in lines if l.font_name), "invisible": 0, "off_page": 0}
+    return len(layout.pages), sum(len(l.text) for l in lines), found
+
+
+def _pdftotext(path: Path) -> tuple[int, int, dict[str, int]]:
+    """poppler's pdftotext in reading order (how the .txt versions were made): text only."""
+    import subprocess
+
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True).stdout
+    pages = text.count("\f")
+    return pages, len(text), {"font_size": 0, "font_name": 0, "invisible": 0, "off_page": 0}
+
+
 LIBRARIES: dict[str, tuple[str, Callable[[Path], tuple[int, int, dict[str, int]]]]] = {
     "pypdfium2": ("pypdfium2", _pypdfium2),
     "pdfplumber": ("pdfplumber", _pdfplumber),
     "docling-parse": ("docling-parse", _docling_parse),
+    "corpus.readers.pdf (lines, order, attributes)": ("pypdfium2", _corpus_reader),
+    "pdftotext (poppler, text only)": ("", _pdftotext),
 }
+
+
+def _poppler_version() -> str:
+    import subprocess
+
+    out = subprocess.run(["pdftotext", "-v"], capture_output=True, text=True)
+    return out.stderr.split()[2] if out.stderr.startswith("pdftotext version") else "?"
 
 
 def main() -> None:
@@ -95,8 +125,8 @@ def main() -> None:
     rows = ["| library | version | pages | chars | seconds | pages/s | chars with size | with font name | invisible (render mode 3) | off page |", "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for name, (dist, read) in LIBRARIES.items():
         try:
-            version = importlib.metadata.version(dist)
-        except importlib.metadata.PackageNotFoundError:
+            version = importlib.metadata.version(dist) if dist else _poppler_version()
+        except (importlib.metadata.PackageNotFoundError, OSError):
             rows.append(f"| {name} | not installed | | | | | | | | |")
             continue
         pages = chars = 0

@@ -8,6 +8,7 @@ Coordinates are PDF points with the origin at the page's top-left corner (y grow
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 TEXT_EXTRACTOR = "text"
@@ -91,14 +92,62 @@ def text_layout(raw: str, version: str = "1") -> LayoutDocument:
     return LayoutDocument(pages=tuple(pages), input_format="txt", extractor=TEXT_EXTRACTOR, extractor_version=version)
 
 
+def body_size(layout: LayoutDocument) -> float | None:
+    """The font size most of the document's characters are set in (None without sizes)."""
+    sizes: dict[float, int] = {}
+    for line in layout.lines:
+        if line.font_size:
+            sizes[line.font_size] = sizes.get(line.font_size, 0) + len(line.text)
+    return max(sizes, key=lambda size: (sizes[size], -size)) if sizes else None
+
+
+_SENTENCE_END = (".", ":", ";", "?", "!")
+
+
+def continues_heading(previous: SourceLine, line: SourceLine, body: float | None) -> bool:
+    """Whether `line` is the wrapped continuation of a numbered heading: the same type, larger than the body
+    or bold, set right under it and aligned with it (or indented under the number), the line above not
+    closing a sentence. (Unnumbered headings are left to the structurer: a title block or a heading set as a
+    sentence over several lines has the same layout.)"""
+    if body is None or previous.font_size is None or line.font_size is None or previous.bbox is None or line.bbox is None:
+        return False
+    if previous.page != line.page or abs(previous.font_size - line.font_size) > 0.5 or previous.bold != line.bold:
+        return False
+    if previous.font_name != line.font_name or not (previous.bold or previous.font_size >= _HEADING_SIZE * body):
+        return False
+    gap = line.bbox.top - previous.bbox.bottom
+    left = abs(line.bbox.x0 - previous.bbox.x0) <= 2 or line.bbox.x0 > previous.bbox.x0  # flush or indented under a number
+    return (
+        -1 <= gap <= 0.8 * line.font_size and left and line.bbox.x0 < previous.bbox.x1
+        and not previous.text.rstrip().endswith(_SENTENCE_END) and bool(_NUMBERED.match(previous.text))
+    )
+
+
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.|[A-Z]\.)\s+\S")  # "2.1", "3.", "IV.", "A."
+_HEADING_SIZE = 1.15  # a heading's type is at least this much larger than the body's (or bold)
+
+
 def layout_text(layout: LayoutDocument) -> str:
     """The layout as the line stream the text structurers read: seed 003's layout (`pdftotext` + make_text.py).
 
     A blank line after every line; a page's first line joined to the previous page by one newline and
     a leading space. The structurer finds pages, furniture and notes in this stream as in a text seed.
+    A heading the layout shows wrapped (same larger or bold type, set close under its first line) is
+    given as one line.
     """
+    body = body_size(layout)
     pages = []
     for page in layout.pages:
-        texts = [line.text.strip() for line in page.lines if line.text.strip()]
+        texts: list[str] = []
+        previous: SourceLine | None = None
+        for line in page.lines:
+            text = line.text.strip()
+            if not text:
+                continue
+            if texts and previous is not None and continues_heading(previous, line, body):
+                texts[-1] = f"{texts[-1]} {text}"
+            else:
+                texts.append(text)
+            previous = line
         pages.append(" " + "\n\n".join(texts) if texts else " ")
     return "\n".join(pages)

@@ -157,3 +157,32 @@ def test_readers_pdf_sidebar_in_other_type_follows_the_paragraph_it_stands_besid
     side = [Text(450, 98 + 12 * i, name, size=8, bold=True) for i, name in enumerate(("R48902", "April 10, 2026", "Ada Byron", "Specialist"))]
     texts = _texts(make_pdf([[*side, *body]]))
     assert texts == [t.text for t in body[:6]] + [t.text for t in side] + [body[6].text]
+
+
+def test_cache_key_includes_input_format_and_extractor_version(tmp_path):
+    import dataclasses
+
+    from corpus.cache import cache_key
+    from corpus.pipeline import Options
+
+    (tmp_path / "good.pdf").write_bytes(make_pdf([[Text(72, 80, "A readable report page.")]]))
+    with pytest.warns(UserWarning, match="no manifest"):
+        (source,) = read_seeds(tmp_path)
+    key = cache_key(source, Options())
+    assert key != cache_key(dataclasses.replace(source, extractor_version="0.0.1"), Options())
+    assert key != cache_key(dataclasses.replace(source, input_format="txt", extractor=None, extractor_version=None), Options())
+
+
+@pytest.mark.filterwarnings("ignore:.*no manifest")
+def test_cli_build_of_a_pdf_seed_is_byte_identical_when_repeated(tmp_path):
+    from .conftest import file_digests
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "report.pdf").write_bytes(make_pdf(_report_pages()))
+    digests = []
+    for name in ("a", "b"):
+        result = runner.invoke(app, ["build", "--seeds", str(seeds), "--out", str(tmp_path / name), "--no-ner", "--no-cache"])
+        assert result.exit_code == 0, result.output
+        digests.append({k: v for k, v in file_digests(tmp_path / name).items() if k.endswith(".parquet")})
+    assert digests[0] == digests[1] and digests[0]

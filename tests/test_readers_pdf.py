@@ -128,6 +128,8 @@ def test_cli_build_reads_a_pdf_seed_with_page_provenance(tmp_path):
     sections = [s for s in pq.read_table(out / "sections").to_pylist() if s["kind"] == "heading"]
     assert [(s["heading"], s["page_start"]) for s in sections] == [(f"{n} {title}", n) for n, title in enumerate(_CHAPTERS, start=1)]
     assert all(s["bbox"][1] < 100 < s["bbox"][3] for s in sections)  # the heading's own line on its page
+    shown = runner.invoke(app, ["show", "report", "--build", str(out)])
+    assert "report.pdf" in shown.output and "read by pypdfium2" in shown.output
 
 
 def test_cli_build_bad_pdf_exits_2_naming_it_or_skips_it(tmp_path):

@@ -103,7 +103,8 @@ def document_outline(folder: Path, doc_id: str) -> str:
     date = doc["published_date"].isoformat() if doc["published_date"] else doc["published_month"]
     lines = [
         f"{doc['doc_id']}: {_one_line(doc['title'], 100) or '(no title)'}",
-        f"  source: {doc['source_file']} ({doc['n_bytes']} bytes, sha256 {doc['sha256'][:16]}…)",
+        f"  source: {doc['source_file']} ({doc['n_bytes']} bytes, sha256 {doc['sha256'][:16]}…)"
+        + (f", read by {doc['extractor']} {doc.get('extractor_version') or ''}".rstrip() if doc.get("extractor") else ""),
         meta("publisher", doc["publisher"]),
         meta("authors", doc["authors"]),
         f"  published: {date}" + (f"  [{origins.get('published_date') or origins.get('published_month')}]" if origins.get("published_date") or origins.get("published_month") else "")

@@ -89,7 +89,12 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
     from corpus.structure.language import detect_language
 
     entry = source.entry
-    structured = structure_document(source.raw, genre=entry.genre if entry else None)
+    genre = (entry.genre if entry else None) or ("report" if source.input_format == "pdf" else None)
+    structured = structure_document(source.raw, genre=genre)
+    if source.layout is not None:
+        from corpus.readers.provenance import place_on_pages
+
+        structured = place_on_pages(structured, source.layout)
     language = (entry.language if entry and entry.language else None) or detect_language(structured.text)
     document = _document_record(source, structured, language)
     sections = _section_records(source.doc_id, structured)
@@ -213,6 +218,9 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
         license=licence.name,
         license_url=licence.url,
         text_sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
+        input_format=source.input_format,
+        extractor=source.extractor,
+        extractor_version=source.extractor_version,
     )
 
 
@@ -235,6 +243,7 @@ def _section_records(doc_id: str, doc: StructuredDocument) -> list[Section]:
             end=s.end,
             page_start=s.page_start,
             page_end=s.page_end,
+            bbox=list(s.bbox) if s.bbox else None,
         )
         for i, s in enumerate(doc.sections)
     ]
@@ -266,6 +275,7 @@ def _footnote_records(doc_id: str, doc: StructuredDocument, sections: Sequence[S
             status=f.status,
             ibid_of=ids.get(f.ibid_of) if f.ibid_of is not None else None,
             page=f.page,
+            bbox=list(f.bbox) if f.bbox else None,
         )
         for f in sorted(doc.footnotes, key=lambda f: f.number)
     ]
@@ -284,6 +294,8 @@ def _figure_records(doc_id: str, doc: StructuredDocument, sections: Sequence[Sec
             section_id=_section_at(sections, f.start if f.start is not None else (f.mention_starts[0] if f.mention_starts else None)),
             start=f.start,
             mention_starts=sorted(f.mention_starts),
+            page=f.page,
+            bbox=list(f.bbox) if f.bbox else None,
         )
         for i, f in enumerate(doc.figures)
     ]

@@ -292,6 +292,8 @@ def _take_caption(body: list[BodyLine], i: int, width: int, blocks: list[Block],
         (k for k in range(j, min(j + 3, len(body))) if _SOURCE_RE.match(body[k].text)), None
     )
     while j < len(body) and not _starts_block(body[j]):
+        if _NUMBERED_HEADING_RE.match(body[j].text) and _ends_sentence(lines[-1].text):
+            break  # a numbered heading after a caption's closing sentence opens the text again
         if not is_table and source_near is not None and j < source_near:
             lines.append(body[j])
         elif _caption_wraps(lines[-1], width) and len(lines) < 4 and not body[j].source.page_break:

@@ -82,8 +82,13 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
     from corpus.structure.language import detect_language
 
     entry = source.entry
-    structured = structure_document(source.raw, genre=entry.genre if entry else None)
-    language = (entry.language if entry and entry.language else None) or detect_language(structured.text)
+    if source.html is not None:
+        from corpus.structure.news_html import structure_html
+
+        structured = structure_html(source.html)
+    else:
+        structured = structure_document(source.raw, genre=entry.genre if entry else None)
+    language = (entry.language if entry and entry.language else None) or structured.language or detect_language(structured.text)
     document = _document_record(source, structured, language)
     sections = _section_records(source.doc_id, structured)
     footnotes = _footnote_records(source.doc_id, structured, sections)
@@ -140,13 +145,14 @@ def warm_up(options: Options = Options()) -> None:
 def _document_record(source: SourceDocument, doc: StructuredDocument, language: str) -> Document:
     entry = source.entry
     origins: list[FieldOrigin] = []
+    found_in = dict(doc.field_origins)  # where an extracted value came from, when not the text's lines (HTML markup)
 
     def pick(name: str, extracted, curated):
         if curated not in (None, [], ()):
             origins.append(FieldOrigin(field=name, origin="curated"))
             return curated
         if extracted not in (None, [], ()):
-            origins.append(FieldOrigin(field=name, origin="extracted"))
+            origins.append(FieldOrigin(field=name, origin=found_in.get(name, "extracted")))
         return extracted
 
     title = pick("title", doc.title, entry.title if entry else None)
@@ -162,7 +168,7 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
     )
     genre = pick("genre", doc.genre, entry.genre if entry else None) or "news"
     curated_language = entry.language if entry else None
-    origins.append(FieldOrigin(field="language", origin="curated" if curated_language else "extracted"))
+    origins.append(FieldOrigin(field="language", origin="curated" if curated_language else found_in.get("language", "extracted")))
     url = entry.url if entry else None
     if url:
         origins.append(FieldOrigin(field="url", origin="curated"))
@@ -172,7 +178,7 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
     )
     for name, value in extracted:
         if value:
-            origins.append(FieldOrigin(field=name, origin="extracted"))
+            origins.append(FieldOrigin(field=name, origin=found_in.get(name, "extracted")))
     origins.extend(FieldOrigin(field=n, origin="derived") for n in ("doc_id", "sha256", "n_bytes", "n_chars", "n_words"))
     return Document(
         doc_id=source.doc_id,
@@ -270,6 +276,7 @@ def _figure_records(doc_id: str, doc: StructuredDocument, sections: Sequence[Sec
             section_id=_section_at(sections, f.start if f.start is not None else (f.mention_starts[0] if f.mention_starts else None)),
             start=f.start,
             mention_starts=sorted(f.mention_starts),
+            alt=f.alt,
         )
         for i, f in enumerate(doc.figures)
     ]

@@ -18,10 +18,12 @@ import langcodes
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from corpus.errors import SeedError
+from corpus.read_html import HTML_SUFFIXES, HtmlPage, decode_html, read_html
 from corpus.yaml_input import YamlInputError, load_yaml_file
 
 MANIFEST_NAME = "manifest.yaml"
 SOURCE_SUFFIX = ".txt"  # matched case-insensitively: NOTES.TXT is a source too
+SOURCE_SUFFIXES = (SOURCE_SUFFIX, *HTML_SUFFIXES)  # text files and HTML pages
 CURATED_FILES = frozenset({MANIFEST_NAME, "entities.yaml", "quality.json"})  # read by name, not sources
 MAX_LINE_CHARS = 200_000  # a "line" longer than this is not a text of a supported kind
 
@@ -87,6 +89,7 @@ class SourceDocument:
     n_bytes: int
     raw: str
     entry: SeedEntry | None
+    html: HtmlPage | None = None  # what the HTML reader found, for a .html/.htm page (raw is then the decoded markup)
 
 
 def doc_id_for(file_name: str) -> str:
@@ -194,7 +197,7 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: lis
         elif ignored is not None and path.name not in CURATED_FILES:
             ignored.append(IgnoredFile(path.name, reason))
     if not files:
-        raise SeedError(seeds, "no-sources", f"no {SOURCE_SUFFIX} files in the seeds folder")
+        raise SeedError(seeds, "no-sources", f"no {SOURCE_SUFFIX} or {'/'.join(HTML_SUFFIXES)} files in the seeds folder")
     root = seeds.resolve()
     by_id: dict[str, Path] = {}
     documents = []
@@ -205,9 +208,14 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: lis
         if doc_id in by_id:
             raise SeedError(path, "duplicate-doc-id", f"document id {doc_id!r} is also the id of {by_id[doc_id].name}")
         by_id[doc_id] = path
+        html = None
         try:
             data = _read_source(path, root)
-            raw = decode_source(path, data)
+            if path.suffix.lower() in HTML_SUFFIXES:
+                raw = decode_html(path, data)
+                html = read_html(path, raw)
+            else:
+                raw = decode_source(path, data)
         except SeedError as err:
             if rejects is None:
                 raise
@@ -221,6 +229,7 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: lis
                 n_bytes=len(data),
                 raw=raw,
                 entry=entries.get(path.name),
+                html=html,
             )
         )
     if not documents:
@@ -230,8 +239,8 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: lis
 
 def _not_a_source(path: Path) -> str | None:
     """Why `path` is not read as a source document (None: it is one)."""
-    if path.suffix.lower() != SOURCE_SUFFIX:
-        return "folder (subfolders are not read)" if path.is_dir() else f"not a {SOURCE_SUFFIX} file"
+    if path.suffix.lower() not in SOURCE_SUFFIXES:
+        return "folder (subfolders are not read)" if path.is_dir() else f"not a {SOURCE_SUFFIX} or HTML file"
     if path.name.startswith("."):
         return "hidden file"
     if path.is_dir():

@@ -23,7 +23,7 @@ QuantityKind = Literal["money", "percent", "count", "measure"]
 FootnoteStatus = Literal["ok", "missing_text", "truncated", "no_anchor", "skipped"]
 FootnoteKind = Literal["footnote", "endnote"]
 SectionKind = Literal["heading", "preamble"]
-Origin = Literal["extracted", "curated", "derived", "running_head"]
+Origin = Literal["extracted", "curated", "derived", "running_head", "json_ld", "open_graph", "html_meta", "html_time", "html_title", "markup"]
 CitationKind = Literal["citation", "ibid", "short", "comment"]
 CitationType = Literal["news", "report", "web_page", "law_policy", "book", "journal_article", "speech_statement", "dataset", "other"]
 
@@ -43,7 +43,7 @@ class FieldOrigin(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     field: str = Field(description="Name of the documents column.")
-    origin: Origin = Field(description="extracted (from the text), curated (seeds manifest), derived (computed) or running_head (taken from a running header or footer: the source has no title page).")
+    origin: Origin = Field(description="extracted (from the text), curated (seeds manifest), derived (computed), running_head (taken from a running header or footer: the source has no title page), or, for an HTML page, the markup it was read from: json_ld (a JSON-LD object), open_graph (og:/article: meta tags), html_meta (another <meta> tag or <html lang>), html_time (a <time datetime>), html_title (<title> or <h1>), markup (elsewhere in the markup).")
 
 
 class RemovedLine(BaseModel):
@@ -143,6 +143,7 @@ class Figure(Record):
     section_id: str | None = Field(description="Section the figure sits in.")
     start: CharOffset | None = Field(description="Offset of the caption in documents.text; null when the figure has no caption in the text.")
     mention_starts: list[int] = Field(description="Offsets in documents.text of in-text references to the figure.")
+    alt: str | None = Field(default=None, description="Alternative text of an image on an HTML page (the alt attribute); null when none or not a web image.")
 
 
 class Entity(Record):

@@ -64,6 +64,7 @@ class FigureSpan:
     source: str | None = None
     start: int | None = None  # offset of the caption in the clean text, when the caption is in the text
     mention_starts: tuple[int, ...] = ()  # offsets of in-text references ("Figure 1 shows ...")
+    alt: str | None = None  # alternative text of an image (HTML alt attribute)
 
 
 @dataclass(frozen=True)
@@ -92,3 +93,5 @@ class StructuredDocument:
     keywords: tuple[str, ...] = ()  # keywords/tags printed in a metadata line
     dateline: str | None = None  # "BEIJING, Oct. 28 (Xinhua)", "本报乌镇9月26日电": place/date/agency opening the text
     removed: tuple[tuple[str, str], ...] = ()  # (reason, line) for every line removed from a web page, in order
+    language: str | None = None  # language decided by the structure step (HTML: detection vs <html lang>)
+    field_origins: tuple[tuple[str, str], ...] = ()  # (field, origin) where a value is not simply "extracted" (HTML markup)

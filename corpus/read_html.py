@@ -1,0 +1,330 @@
+"""Read an HTML page: bytes -> `HtmlPage` (the article's blocks, its images and its markup metadata).
+
+The main text and the metadata come from `trafilatura` (boilerplate removal: navigation, menus, share
+buttons, related links, footers, cookie banners) and its date extractor `htmldate`, run on the markup
+only (no extensive search of the text, so a copyright year never becomes a date). What the libraries do
+not report is read here from the same lxml tree, because no library gives it:
+
+- where each metadata value came from (JSON-LD, Open Graph, a `<meta>` tag, a `<time>`, the `<title>`),
+  for `documents.field_origins`;
+- the time of day of the publication (htmldate keeps the date only);
+- the `<figcaption>` of a kept image (trafilatura keeps `src` and `alt` only);
+- `<html lang>`.
+
+The page is one page of blocks, each with its element kind (heading with its level, paragraph, list
+item, quote, table row, image).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from corpus.errors import SeedError
+
+HTML_SUFFIXES = (".html", ".htm")
+EXTRACTOR = "trafilatura"
+_TAG = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|p|div|article|main|section|h[1-6]|span|table|br|title|meta)\b", re.I)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+# JSON-LD keys per field, in the order they are tried
+_LD_TITLE = ("headline", "name")
+_LD_DATE = ("datePublished", "dateCreated", "uploadDate")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the article in reading order: its text and the element it came from."""
+
+    text: str
+    kind: str  # heading | paragraph | list_item | quote | table_row | image
+    level: int | None = None  # heading level (h1 = 1)
+    src: str | None = None  # image source
+    alt: str | None = None  # image alt text
+    caption: str | None = None  # image <figcaption>
+
+
+@dataclass(frozen=True)
+class MarkupValue:
+    """A metadata value and the markup it came from (json_ld, open_graph, html_meta, html_time, html_title, markup)."""
+
+    value: str
+    origin: str
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """What the reader knows about one page (a single page: web pages have no page breaks)."""
+
+    blocks: tuple[Block, ...]
+    title: MarkupValue | None = None
+    authors: tuple[str, ...] = ()
+    authors_origin: str | None = None
+    date: MarkupValue | None = None  # ISO date
+    time: str | None = None  # "HH:MM[:SS]" of the publication, when the markup states it with the date
+    site_name: MarkupValue | None = None
+    html_lang: str | None = None  # the <html lang> attribute as written
+    extractor: str = EXTRACTOR
+    extractor_version: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def images(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind == "image")
+
+
+def decode_html(path: Path | str, data: bytes) -> str:
+    """Bytes of an HTML file -> text (BOM, else the declared charset, else UTF-8); SeedError when unusable."""
+    if not data.strip():
+        raise SeedError(path, "empty-file", "file is empty")
+    if b"\x00" in data[:65536]:
+        raise SeedError(path, "binary-file", "file is binary (contains NUL bytes), not an HTML page")
+    if data.startswith(b"\xef\xbb\xbf"):
+        encoding = "utf-8-sig"
+    else:
+        declared = _CHARSET.search(data[:4096])
+        encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+    try:
+        text = data.decode(encoding)
+    except LookupError as err:
+        raise SeedError(path, "not-decodable", f"page declares an unknown charset {encoding!r}") from err
+    except UnicodeDecodeError as err:
+        raise SeedError(path, "not-decodable", f"page is not valid {encoding} (byte 0x{data[err.start]:02x} at offset {err.start})") from err
+    if not _TAG.search(data[:65536]):
+        raise SeedError(path, "not-html", "file has an HTML extension but holds no HTML markup")
+    return text
+
+
+def _text(node) -> str:
+    """The visible text of an element, whitespace collapsed (line breaks kept as newlines)."""
+    parts: list[str] = []
+    for piece in node.itertext():
+        parts.append(piece)
+    text = "".join(parts)
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _body_blocks(body) -> Iterator[Block]:
+    """trafilatura's XML body (head, p, list/item, quote, table/row/cell, graphic) -> blocks."""
+    for node in body:
+        tag = node.tag
+        if tag == "head":
+            rend = node.get("rend") or "h2"
+            level = int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2
+            yield Block(_text(node), "heading", level=level)
+        elif tag == "list":
+            for item in node.iter("item"):
+                yield Block(_text(item), "list_item")
+        elif tag == "table":
+            for row in node.iter("row"):
+                yield Block("\t".join(_text(cell) for cell in row.iter("cell")), "table_row")
+        elif tag == "graphic":
+            yield Block("", "image", src=node.get("src"), alt=node.get("alt") or node.get("title"))
+        elif tag == "quote":
+            yield Block(_text(node), "quote")
+        else:
+            for graphic in node.iter("graphic"):
+                yield Block("", "image", src=graphic.get("src"), alt=graphic.get("alt") or graphic.get("title"))
+            yield Block(_text(node), "paragraph")
+
+
+def _json_ld(tree) -> list[dict]:
+    """Every JSON-LD object of the page (top level, lists and @graph flattened); unparsable scripts skipped."""
+    found: list[dict] = []
+
+    def walk(value) -> None:
+        if isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, dict):
+            found.append(value)
+            walk(value.get("@graph"))
+
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            walk(json.loads(script.text or ""))
+        except ValueError:
+            continue
+    return found
+
+
+def _names(value) -> list[str]:
+    """Person names of a JSON-LD author value (a string, an object with `name`, or a list of them)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    return []
+
+
+def _markup_sources(tree) -> dict[str, dict[str, list[str]]]:
+    """Per origin, the metadata values the markup states: {origin: {field: [values]}}."""
+    sources: dict[str, dict[str, list[str]]] = {k: {} for k in ("json_ld", "open_graph", "html_meta", "html_time", "html_title")}
+
+    def add(origin: str, name: str, value) -> None:
+        if isinstance(value, str) and value.strip():
+            sources[origin].setdefault(name, []).append(" ".join(value.split()))
+
+    for obj in _json_ld(tree):
+        for key in _LD_TITLE[:1]:
+            add("json_ld", "title", obj.get(key))
+        for key in _LD_DATE:
+            add("json_ld", "date", obj.get(key))
+        for name in _names(obj.get("author")):
+            add("json_ld", "author", name)
+        publisher = obj.get("publisher")
+        add("json_ld", "site", publisher.get("name") if isinstance(publisher, dict) else publisher)
+    for meta in tree.xpath("//meta[@property or @name or @itemprop]"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = meta.get("content")
+        if key in ("og:title", "twitter:title"):
+            add("open_graph", "title", content)
+        elif key in ("article:published_time", "og:published_time", "og:article:published_time"):
+            add("open_graph", "date", content)
+        elif key in ("article:author", "og:article:author"):
+            add("open_graph", "author", content)
+        elif key == "og:site_name":
+            add("open_graph", "site", content)
+        elif key in ("author", "citation_author", "dc.creator", "parsely-author", "sailthru.author", "byl"):
+            add("html_meta", "author", content)
+        elif key in ("title", "citation_title", "dc.title", "headline"):
+            add("html_meta", "title", content)
+        elif key in ("date", "pubdate", "publishdate", "publish-date", "citation_publication_date", "dc.date",
+                     "dc.date.issued", "datepublished", "article.published", "parsely-pub-date"):
+            add("html_meta", "date", content)
+        elif key in ("application-name", "publisher", "citation_publisher", "dc.publisher"):
+            add("html_meta", "site", content)
+    for time in tree.xpath("//time[@datetime]"):
+        add("html_time", "date", time.get("datetime"))
+    for node in tree.xpath("//title | //h1"):
+        add("html_title", "title", node.text_content())
+    return sources
+
+
+def _origin(sources: dict[str, dict[str, list[str]]], name: str, matches) -> str:
+    """The first origin (in the order of `sources`) one of whose `name` values matches; else 'markup'."""
+    for origin, fields in sources.items():
+        if any(matches(value) for value in fields.get(name, ())):
+            return origin
+    return "markup"
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+_TIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?")
+
+
+def _time_of(sources: dict[str, dict[str, list[str]]], date: str) -> str | None:
+    """"HH:MM[:SS]" from a stated timestamp of the chosen date (seconds kept when not zero)."""
+    for fields in sources.values():
+        for value in fields.get("date", ()):
+            match = _TIME.match(value)
+            if match and match[1] == date:
+                return f"{match[2]}:{match[3]}" + (f":{match[4]}" if match[4] and match[4] != "00" else "")
+    return None
+
+
+def _is_site_name(title: str, site: str | None, hosts: tuple[str, ...]) -> bool:
+    """A page title that is only the site's name or host (a page without a headline of its own)."""
+    key = _norm(title)
+    return bool(key) and (key == _norm(site or "") or key in {_norm(h) for h in hosts})
+
+
+def _hosts(tree) -> tuple[str, ...]:
+    urls = [n.get("href") for n in tree.xpath('//link[@rel="canonical"]')] + [
+        m.get("content") for m in tree.xpath('//meta[@property="og:url"]')
+    ]
+    hosts = []
+    for url in urls:
+        host = urlsplit(url or "").hostname
+        if host:
+            hosts += [host, host.removeprefix("www.")]
+    return tuple(hosts)
+
+
+def _captions(tree) -> dict[str, str]:
+    """Image src -> the text of the <figcaption> of the <figure> holding it."""
+    found: dict[str, str] = {}
+    for figure in tree.xpath("//figure"):
+        caption = figure.xpath(".//figcaption")
+        if not caption:
+            continue
+        text = _text(caption[0])
+        for img in figure.xpath(".//img[@src]"):
+            if text:
+                found.setdefault(img.get("src"), text)
+    return found
+
+
+def image_file_name(src: str) -> str:
+    """The file name of an image source URL ("/uploads/a%20b.jpg?x=1" -> "a b.jpg")."""
+    path = urlsplit(src).path
+    return unquote(path.rsplit("/", 1)[-1]) or src
+
+
+def read_html(path: Path | str, text: str) -> HtmlPage:
+    """Extract one page (see module docstring); SeedError `empty-page` when it has no main text."""
+    import importlib.metadata
+
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
+    config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
+    tree = trafilatura.load_html(text)
+    if tree is None:
+        raise SeedError(path, "not-html", "file cannot be parsed as an HTML page")
+    result = trafilatura.bare_extraction(
+        tree, include_images=True, include_tables=True, include_comments=False, with_metadata=True,
+        date_extraction_params={"extensive_search": False, "original_date": True}, config=config,
+    )
+    blocks: list[Block] = []
+    if result is not None and result.body is not None:
+        captions = _captions(tree)
+        for block in _body_blocks(result.body):
+            if block.kind == "image":
+                if block.src:
+                    blocks.append(Block("", "image", src=block.src, alt=block.alt or None, caption=captions.get(block.src)))
+            elif block.text.strip():
+                blocks.append(block)
+    if not any(b.kind != "image" for b in blocks):
+        raise SeedError(path, "empty-page", "page has no main text (the extractor found no article body)")
+
+    sources = _markup_sources(tree)
+    hosts = _hosts(tree)
+    site = result.sitename if result.sitename else None
+    title = result.title if result.title else None
+    notes: list[str] = []
+    title_origin = _origin(sources, "title", lambda v: _norm(v) == _norm(title) or _norm(v).startswith(_norm(title))) if title else None
+    if title and title_origin == "markup":
+        notes.append(f"title {title!r} found only outside the title markup (no headline, og:title or <title>); not used")
+        title = None
+    if title and _is_site_name(title, site, hosts):
+        notes.append("the page title is only the site name: no headline in the markup")
+        title = None
+    authors = tuple(a.strip() for a in (result.author or "").split(";") if a.strip())
+    date = result.date or None
+    html_lang = (tree.xpath("/html/@lang") or tree.xpath("//html/@lang") or [None])[0]
+    return HtmlPage(
+        blocks=tuple(blocks),
+        title=MarkupValue(title, title_origin) if title and title_origin else None,
+        authors=authors,
+        authors_origin=_origin(sources, "author", lambda v: _norm(authors[0]) in _norm(v)) if authors else None,
+        date=MarkupValue(date, _origin(sources, "date", lambda v: v.startswith(date))) if date else None,
+        time=_time_of(sources, date) if date else None,
+        site_name=MarkupValue(site, _origin(sources, "site", lambda v: _norm(v) == _norm(site))) if site else None,
+        html_lang=html_lang.strip() if isinstance(html_lang, str) and html_lang.strip() else None,
+        extractor_version=importlib.metadata.version("trafilatura"),
+        notes=tuple(notes),
+    )

@@ -1,0 +1,176 @@
+"""HTML pages: the reader (`corpus.read_html`) and the structure step over it (`corpus.structure.news_html`).
+
+Small pages are written here for one behaviour each; the article sentences are made up for the test.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from corpus.build import BuildRequest, run_build
+from corpus.cli import app
+from corpus.errors import SeedError
+from corpus.pipeline import Options, process_document
+from corpus.read import read_seeds
+from corpus.read_html import decode_html, image_file_name, read_html
+from corpus.structure.news_html import decide_language, structure_html
+
+ARTICLE = [
+    "The port authority approved a new data-sharing scheme for shipping companies on Tuesday.",
+    "Under the scheme, operators will report container movements to a shared platform within one hour.",
+    "Officials said the platform would cut waiting times at the terminals by about a fifth.",
+]
+
+
+def page(body: str = "", head: str = "", lang: str = "en", paragraphs: list[str] | None = None) -> str:
+    """A page with chrome around an article: cookie banner, menu, share buttons, related links, footer."""
+    text = "".join(f"<p>{p}</p>" for p in (ARTICLE if paragraphs is None else paragraphs))
+    return f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>
+<div class="cookie-banner"><p>This site uses cookies to give you a better experience.</p><button>Accept cookies</button></div>
+<header><nav><ul><li><a href="/">Home page</a></li><li><a href="/ports">Ports and shipping</a></li></ul></nav></header>
+<main><article>{body}<div class="share"><a href="#">Share on Facebook</a> <a href="#">Share by email</a></div>{text}</article>
+<aside class="related"><h3>Related stories</h3><ul><li><a href="/x">Harbour pilots strike over new rosters</a></li></ul></aside></main>
+<footer><p>Copyright © 2024 Harbour Times. All rights reserved.</p><a href="/contact">Contact the newsroom</a></footer>
+</body></html>"""
+
+
+CHROME = ["cookies", "Home page", "Ports and shipping", "Share on Facebook", "Related stories", "Harbour pilots", "Copyright", "newsroom"]
+
+
+def test_read_html_keeps_the_article_and_drops_page_chrome():
+    result = read_html("p.html", page(body="<h1>Port approves data scheme</h1>", head="<title>Port approves data scheme</title>"))
+    text = "\n".join(b.text for b in result.blocks)
+    assert all(sentence in text for sentence in ARTICLE)
+    assert [word for word in CHROME if word in text] == []
+
+
+def test_structure_html_text_is_the_article_only_with_the_headline_as_title():
+    doc = structure_html(read_html("p.html", page(body="<h1>Port approves data scheme</h1>", head="<title>Port approves data scheme</title>")))
+    assert doc.title == "Port approves data scheme"
+    assert doc.text == "\n\n".join(ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "origin"),
+    [
+        ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Port approves data scheme", "datePublished": "2024-03-05T08:30:00+01:00", "author": {"@type": "Person", "name": "Jane Roe"}}</script>', "", "json_ld"),
+        ('<meta property="og:title" content="Port approves data scheme"><meta property="article:published_time" content="2024-03-05T08:30:00Z"><meta property="article:author" content="Jane Roe">', "", "open_graph"),
+    ],
+)
+def test_read_html_metadata_comes_with_the_markup_it_was_read_from(head, body, origin):
+    result = read_html("p.html", page(body=body, head=head))
+    assert (result.title.value, result.title.origin) == ("Port approves data scheme", origin)
+    assert (result.date.value, result.date.origin, result.time) == ("2024-03-05", origin, "08:30")
+    assert result.authors == ("Jane Roe",) and result.authors_origin == origin
+
+
+def test_read_html_date_from_a_time_element_and_author_from_a_meta_tag():
+    result = read_html("p.html", page(body='<h1>Port approves data scheme</h1><p class="byline"><time datetime="2024-03-05">5 March 2024</time></p>',
+                                      head='<title>Port approves data scheme</title><meta name="author" content="Jane Roe">'))
+    assert (result.date.value, result.date.origin) == ("2024-03-05", "html_time")
+    assert result.authors_origin == "html_meta"
+    assert result.title.origin == "html_title"
+
+
+def test_read_html_a_page_title_that_is_the_site_name_is_no_headline():
+    result = read_html("p.html", page(head='<title>Harbour Times</title><meta property="og:site_name" content="Harbour Times">'))
+    assert result.title is None
+    assert result.site_name.value == "Harbour Times"
+
+
+def test_read_html_no_date_in_the_markup_means_none_even_with_a_copyright_year():
+    assert read_html("p.html", page()).date is None
+
+
+def test_read_html_headings_and_list_items_keep_their_element_kind():
+    paragraphs = [ARTICLE[0], "<h2>What changes for operators</h2>", ARTICLE[1], "<ul><li>Container movements</li><li>Berth schedules</li></ul>", ARTICLE[2]]
+    body = "".join(p if p.startswith("<") else f"<p>{p}</p>" for p in paragraphs)
+    result = read_html("p.html", page(paragraphs=[]).replace("<article>", f"<article>{body}"))
+    kinds = [(b.kind, b.level, b.text) for b in result.blocks if b.kind in ("heading", "list_item")]
+    assert kinds == [("heading", 2, "What changes for operators"), ("list_item", None, "Container movements"), ("list_item", None, "Berth schedules")]
+
+
+def test_structure_html_figure_with_caption_alt_text_and_credit():
+    figure = ('<figure><img src="/media/2024/quay%20cranes.jpg?w=800" alt="Cranes at the container quay">'
+              "<figcaption>Cranes at the new container quay. (Photo/Harbour Times)</figcaption></figure>")
+    paragraphs = [f"<p>{ARTICLE[0]}</p>", figure, f"<p>{ARTICLE[1]}</p>"]
+    doc = structure_html(read_html("p.html", page(paragraphs=[]).replace("<article>", "<article>" + "".join(paragraphs))))
+    assert [(f.label, f.kind, f.caption, f.source, f.alt) for f in doc.figures] == [
+        ("quay cranes.jpg", "image", "Cranes at the new container quay.", "Harbour Times", "Cranes at the container quay")
+    ]
+    assert "Cranes" not in doc.text
+
+
+def test_image_file_name_is_the_unquoted_last_path_segment():
+    assert image_file_name("https://x.org/a/b/%E5%9B%BE.png?v=2") == "图.png"
+
+
+def test_structure_html_language_detected_on_the_text_wins_over_a_wrong_html_lang():
+    french = ["Le port a approuvé mardi un nouveau dispositif de partage des données pour les armateurs.",
+              "Les opérateurs déclareront les mouvements de conteneurs sur une plateforme commune."]
+    doc = structure_html(read_html("p.html", page(lang="en", paragraphs=french)))
+    assert doc.language == "fr"
+    assert any("disagrees" in note and "'en'" in note for note in doc.notes)
+
+
+def test_decide_language_uses_html_lang_when_detection_cannot_decide():
+    result = read_html("p.html", page(lang="de"))
+    assert decide_language(result, "und") == ("de", "html_meta", None)
+    assert decide_language(result, "en")[0] == "en"
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"Just a line of plain text, no markup at all.\n", "not-html"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary-file"),
+        (b"   \n", "empty-file"),
+        ('<html><head><meta charset="utf-8"></head><body><p>café</p></body></html>'.encode("latin-1"), "not-decodable"),
+    ],
+)
+def test_decode_html_rejects_what_is_not_a_page(data, code):
+    with pytest.raises(SeedError) as err:
+        decode_html(Path("bad.html"), data)
+    assert err.value.code == code and "bad.html" in str(err.value)
+
+
+def test_read_html_rejects_a_page_without_main_text():
+    empty = '<html><head><title>Harbour Times</title></head><body><nav><a href="/">Home</a></nav><footer>© 2024</footer></body></html>'
+    with pytest.raises(SeedError) as err:
+        read_html("empty.html", empty)
+    assert err.value.code == "empty-page"
+
+
+def test_decode_html_follows_the_declared_charset():
+    data = '<html><head><meta charset="gb2312"></head><body><p>数据治理</p></body></html>'.encode("gb2312")
+    assert "数据治理" in decode_html(Path("zh.html"), data)
+
+
+def test_process_document_records_markup_origins(tmp_path):
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Port approves data scheme", '
+            '"datePublished": "2024-03-05", "publisher": {"@type": "Organization", "name": "Harbour Times"}}</script>')
+    (tmp_path / "port.html").write_text(page(head=head), encoding="utf-8")
+    source = read_seeds(tmp_path)[0]
+    document = process_document(source, Options(ner=False)).document
+    origins = {o.field: o.origin for o in document.field_origins}
+    assert (document.title, document.published_date.isoformat(), document.publisher) == ("Port approves data scheme", "2024-03-05", "Harbour Times")
+    assert (origins["title"], origins["published_date"], origins["publisher"], origins["language"]) == ("json_ld", "json_ld", "json_ld", "extracted")
+
+
+def test_build_bad_page_is_one_line_exit_2_or_a_reject(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "port.html").write_text(page(head="<title>Port approves data scheme</title>"), encoding="utf-8")
+    (seeds / "notes.html").write_text("Just a line of plain text, no markup at all.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", "--seeds", str(seeds), "--out", str(tmp_path / "out"), "--no-ner"])
+    assert result.exit_code == 2
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "notes.html" in errors[0] and "[not-html]" in errors[0]
+    built = run_build(BuildRequest(seeds=seeds, out=tmp_path / "out", options=Options(ner=False), skip_bad=True))
+    assert [(r.code, Path(r.path).name) for r in built.rejects] == [("not-html", "notes.html")]
+    assert "notes.html" in (tmp_path / "out" / "rejects.json").read_text() and built.rows["documents"] == 1
+    assert json.loads((tmp_path / "out" / "rejects.json").read_text())

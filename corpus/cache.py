@@ -51,7 +51,8 @@ def environment_fingerprint() -> str:
 
 def cache_key(source: SourceDocument, options: Options) -> str:
     entry = source.entry.model_dump_json() if source.entry else "null"
-    parts = (environment_fingerprint(), source.doc_id, source.source_file, source.sha256, entry, repr(options))
+    reader = (source.input_format, source.extractor or "", source.extractor_version or "")
+    parts = (environment_fingerprint(), source.doc_id, source.source_file, source.sha256, entry, repr(options), *reader)
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 

@@ -82,12 +82,14 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
     from corpus.structure.language import detect_language
 
     entry = source.entry
-    if source.html is not None:
-        from corpus.structure.news_html import structure_html
+    genre = (entry.genre if entry else None) or ("report" if source.input_format == "pdf" else None)
+    if source.input_format == "html" and source.layout is not None:
+        from corpus.structure.news_html import apply_markup
 
-        structured = structure_html(source.html)
+        genre = "news"  # a web page: news structuring, whatever the manifest says
+        structured = apply_markup(structure_document(source.raw, genre=genre), source.layout)
     else:
-        structured = structure_document(source.raw, genre=entry.genre if entry else None)
+        structured = structure_document(source.raw, genre=genre)
     language = (entry.language if entry and entry.language else None) or structured.language or detect_language(structured.text)
     document = _document_record(source, structured, language)
     sections = _section_records(source.doc_id, structured)

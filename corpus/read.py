@@ -18,12 +18,15 @@ import langcodes
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from corpus.errors import SeedError
-from corpus.read_html import HTML_SUFFIXES, HtmlPage, decode_html, read_html
+from corpus.readers.model import LayoutDocument, layout_text
+from corpus.structure.news_html import page_text
 from corpus.yaml_input import YamlInputError, load_yaml_file
 
 MANIFEST_NAME = "manifest.yaml"
 SOURCE_SUFFIX = ".txt"  # matched case-insensitively: NOTES.TXT is a source too
-SOURCE_SUFFIXES = (SOURCE_SUFFIX, *HTML_SUFFIXES)  # text files and HTML pages
+PDF_SUFFIX = ".pdf"
+HTML_SUFFIXES = (".html", ".htm")
+SOURCE_SUFFIXES = (SOURCE_SUFFIX, PDF_SUFFIX, *HTML_SUFFIXES)
 CURATED_FILES = frozenset({MANIFEST_NAME, "entities.yaml", "quality.json"})  # read by name, not sources
 MAX_LINE_CHARS = 200_000  # a "line" longer than this is not a text of a supported kind
 
@@ -89,7 +92,10 @@ class SourceDocument:
     n_bytes: int
     raw: str
     entry: SeedEntry | None
-    html: HtmlPage | None = None  # what the HTML reader found, for a .html/.htm page (raw is then the decoded markup)
+    layout: LayoutDocument | None = None  # pages of lines with layout attributes (PDF, HTML); None for plain text
+    input_format: str = "txt"  # "txt" | "pdf" | "html"
+    extractor: str | None = None  # library that read the file (None for plain text), recorded with its version
+    extractor_version: str | None = None
 
 
 def doc_id_for(file_name: str) -> str:
@@ -197,7 +203,7 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: lis
         elif ignored is not None and path.name not in CURATED_FILES:
             ignored.append(IgnoredFile(path.name, reason))
     if not files:
-        raise SeedError(seeds, "no-sources", f"no {SOURCE_SUFFIX} or {'/'.join(HTML_SUFFIXES)} files in the seeds folder")
+        raise SeedError(seeds, "no-sources", f"no {' or '.join(SOURCE_SUFFIXES)} files in the seeds folder")
     root = seeds.resolve()
     by_id: dict[str, Path] = {}
     documents = []
@@ -208,13 +214,16 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: lis
         if doc_id in by_id:
             raise SeedError(path, "duplicate-doc-id", f"document id {doc_id!r} is also the id of {by_id[doc_id].name}")
         by_id[doc_id] = path
-        html = None
         try:
             data = _read_source(path, root)
-            if path.suffix.lower() in HTML_SUFFIXES:
-                raw = decode_html(path, data)
-                html = read_html(path, raw)
+            if path.suffix.lower() == PDF_SUFFIX:
+                layout = _read_layout(path, data)
+                raw = layout_text(layout)
+            elif path.suffix.lower() in HTML_SUFFIXES:
+                layout = _read_page(path, data)
+                raw = page_text(layout)
             else:
+                layout = None
                 raw = decode_source(path, data)
         except SeedError as err:
             if rejects is None:
@@ -229,7 +238,10 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: lis
                 n_bytes=len(data),
                 raw=raw,
                 entry=entries.get(path.name),
-                html=html,
+                layout=layout,
+                input_format=layout.input_format if layout else "txt",
+                extractor=layout.extractor if layout else None,
+                extractor_version=layout.extractor_version if layout else None,
             )
         )
     if not documents:
@@ -240,7 +252,7 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: lis
 def _not_a_source(path: Path) -> str | None:
     """Why `path` is not read as a source document (None: it is one)."""
     if path.suffix.lower() not in SOURCE_SUFFIXES:
-        return "folder (subfolders are not read)" if path.is_dir() else f"not a {SOURCE_SUFFIX} or HTML file"
+        return "folder (subfolders are not read)" if path.is_dir() else f"not a {' or '.join(SOURCE_SUFFIXES)} file"
     if path.name.startswith("."):
         return "hidden file"
     if path.is_dir():
@@ -248,6 +260,24 @@ def _not_a_source(path: Path) -> str | None:
     if not path.is_symlink() and not path.is_file():
         return "not a regular file"
     return None
+
+
+def _read_layout(path: Path, data: bytes) -> LayoutDocument:
+    """A PDF's pages of lines; an encrypted, damaged or scanned PDF raises SeedError naming the problem."""
+    from corpus.readers.pdf import PdfReadError, read_pdf
+
+    try:
+        return read_pdf(data)
+    except PdfReadError as err:
+        raise SeedError(path, f"pdf-{err.reason}", str(err)) from err
+
+
+def _read_page(path: Path, data: bytes) -> LayoutDocument:
+    """An HTML page's main text and markup metadata; a file that is not a page (no markup, binary, no
+    main text) raises SeedError naming the problem."""
+    from corpus.readers.html import decode_html, read_html
+
+    return read_html(path, decode_html(path, data))
 
 
 def _read_source(path: Path, root: Path) -> bytes:

@@ -1,4 +1,4 @@
-"""HTML pages: the reader (`corpus.read_html`) and the structure step over it (`corpus.structure.news_html`).
+"""HTML pages: the reader (`corpus.readers.html`) and the structure step over it (`corpus.structure.news_html`).
 
 Small pages are written here for one behaviour each; the article sentences are made up for the test.
 """
@@ -16,8 +16,13 @@ from corpus.cli import app
 from corpus.errors import SeedError
 from corpus.pipeline import Options, process_document
 from corpus.read import read_seeds
-from corpus.read_html import decode_html, image_file_name, read_html
-from corpus.structure.news_html import decide_language, structure_html
+from corpus.readers.html import decode_html, image_file_name, read_html
+from corpus.structure.news import structure_news
+from corpus.structure.news_html import apply_markup, decide_language, page_text
+
+
+def structure_html(layout):
+    return apply_markup(structure_news(page_text(layout)), layout)
 
 ARTICLE = [
     "The port authority approved a new data-sharing scheme for shipping companies on Tuesday.",
@@ -43,7 +48,7 @@ CHROME = ["cookies", "Home page", "Ports and shipping", "Share on Facebook", "Re
 
 def test_read_html_keeps_the_article_and_drops_page_chrome():
     result = read_html("p.html", page(body="<h1>Port approves data scheme</h1>", head="<title>Port approves data scheme</title>"))
-    text = "\n".join(b.text for b in result.blocks)
+    text = "\n".join(line.text for line in result.lines)
     assert all(sentence in text for sentence in ARTICLE)
     assert [word for word in CHROME if word in text] == []
 
@@ -62,36 +67,37 @@ def test_structure_html_text_is_the_article_only_with_the_headline_as_title():
     ],
 )
 def test_read_html_metadata_comes_with_the_markup_it_was_read_from(head, body, origin):
-    result = read_html("p.html", page(body=body, head=head))
-    assert (result.title.value, result.title.origin) == ("Port approves data scheme", origin)
-    assert (result.date.value, result.date.origin, result.time) == ("2024-03-05", origin, "08:30")
-    assert result.authors == ("Jane Roe",) and result.authors_origin == origin
+    meta = read_html("p.html", page(body=body, head=head)).meta
+    assert (meta.title, meta.date, meta.authors) == ("Port approves data scheme", "2024-03-05T08:30", ("Jane Roe",))
+    assert dict(meta.origins) == {"title": origin, "published_date": origin, "authors": origin}
 
 
 def test_read_html_date_from_a_time_element_and_author_from_a_meta_tag():
-    result = read_html("p.html", page(body='<h1>Port approves data scheme</h1><p class="byline"><time datetime="2024-03-05">5 March 2024</time></p>',
-                                      head='<title>Port approves data scheme</title><meta name="author" content="Jane Roe">'))
-    assert (result.date.value, result.date.origin) == ("2024-03-05", "html_time")
-    assert result.authors_origin == "html_meta"
-    assert result.title.origin == "html_title"
+    meta = read_html("p.html", page(body='<h1>Port approves data scheme</h1><p class="byline"><time datetime="2024-03-05">5 March 2024</time></p>',
+                                    head='<title>Port approves data scheme</title><meta name="author" content="Jane Roe">')).meta
+    assert meta.date == "2024-03-05"
+    assert dict(meta.origins) == {"title": "html_title", "published_date": "html_time", "authors": "html_meta"}
 
 
 def test_read_html_a_page_title_that_is_the_site_name_is_no_headline():
-    result = read_html("p.html", page(head='<title>Harbour Times</title><meta property="og:site_name" content="Harbour Times">'))
-    assert result.title is None
-    assert result.site_name.value == "Harbour Times"
+    meta = read_html("p.html", page(head='<title>Harbour Times</title><meta property="og:site_name" content="Harbour Times">')).meta
+    assert meta.title is None
+    assert (meta.site_name, dict(meta.origins)) == ("Harbour Times", {"publisher": "open_graph"})
 
 
 def test_read_html_no_date_in_the_markup_means_none_even_with_a_copyright_year():
-    assert read_html("p.html", page()).date is None
+    assert read_html("p.html", page()).meta.date is None
 
 
 def test_read_html_headings_and_list_items_keep_their_element_kind():
     paragraphs = [ARTICLE[0], "<h2>What changes for operators</h2>", ARTICLE[1], "<ul><li>Container movements</li><li>Berth schedules</li></ul>", ARTICLE[2]]
     body = "".join(p if p.startswith("<") else f"<p>{p}</p>" for p in paragraphs)
     result = read_html("p.html", page(paragraphs=[]).replace("<article>", f"<article>{body}"))
-    kinds = [(b.kind, b.level, b.text) for b in result.blocks if b.kind in ("heading", "list_item")]
-    assert kinds == [("heading", 2, "What changes for operators"), ("list_item", None, "Container movements"), ("list_item", None, "Berth schedules")]
+    assert [(line.role, line.text) for line in result.lines] == [
+        ("p", ARTICLE[0]), ("h2", "What changes for operators"), ("p", ARTICLE[1]), ("li", "Container movements"),
+        ("li", "Berth schedules"), ("p", ARTICLE[2]),
+    ]
+    assert [page.index for page in result.pages] == [0] and result.input_format == "html"
 
 
 def test_structure_html_figure_with_caption_alt_text_and_credit():
@@ -118,9 +124,9 @@ def test_structure_html_language_detected_on_the_text_wins_over_a_wrong_html_lan
 
 
 def test_decide_language_uses_html_lang_when_detection_cannot_decide():
-    result = read_html("p.html", page(lang="de"))
-    assert decide_language(result, "und") == ("de", "html_meta", None)
-    assert decide_language(result, "en")[0] == "en"
+    assert decide_language("de-AT", "und") == ("de", "html_meta", None)
+    assert decide_language("de", "en")[0] == "en"
+    assert decide_language(None, "und") == (None, None, None)
 
 
 @pytest.mark.parametrize(
@@ -136,6 +142,14 @@ def test_decode_html_rejects_what_is_not_a_page(data, code):
     with pytest.raises(SeedError) as err:
         decode_html(Path("bad.html"), data)
     assert err.value.code == code and "bad.html" in str(err.value)
+
+
+def test_read_html_image_line_carries_src_and_alt_and_its_caption_follows():
+    figure = '<figure><img src="/m/q.jpg" alt="Cranes at the quay"><figcaption>Cranes at the quay.</figcaption></figure>'
+    result = read_html("p.html", page(paragraphs=[]).replace("<article>", f"<article><p>{ARTICLE[0]}</p>{figure}<p>{ARTICLE[1]}</p>"))
+    assert [(line.role, line.text, dict(line.attributes)) for line in result.lines][1:3] == [
+        ("img", "Cranes at the quay", {"src": "/m/q.jpg", "alt": "Cranes at the quay"}), ("figcaption", "Cranes at the quay.", {}),
+    ]
 
 
 def test_read_html_rejects_a_page_without_main_text():

@@ -215,11 +215,11 @@ def test_utf16_is_named_with_how_to_convert_it(seeds, tmp_path, encoding):
 
 def test_upper_case_txt_is_a_source_and_other_files_are_reported_as_ignored(seeds, tmp_path):
     (seeds / SMALL).rename(seeds / "NOTES.TXT")
-    (seeds / "report.pdf").write_bytes(b"%PDF-1.4")
+    (seeds / "report.docx").write_bytes(b"PK\x03\x04")
     (seeds / "drafts").mkdir()
     result = build(seeds, tmp_path / "build")
     assert result.rows["documents"] == 1
-    assert {(i.name, i.reason) for i in result.ignored} == {("report.pdf", "not a .txt or HTML file"), ("drafts", "folder (subfolders are not read)")}
+    assert {(i.name, i.reason) for i in result.ignored} == {("report.docx", "not a .txt or .pdf or .html or .htm file"), ("drafts", "folder (subfolders are not read)")}
 
 
 def test_control_characters_in_a_file_name_stay_on_one_line(seeds, tmp_path):

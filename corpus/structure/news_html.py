@@ -1,8 +1,8 @@
-"""Structure step for an HTML page: `HtmlPage` -> `StructuredDocument`, through the news structuring.
+"""Structure step for an HTML page (the HTML reader's `LayoutDocument`), through the news structuring.
 
-The page's blocks (the extractor's main text, chrome already out) are laid out as a news text: the
-markup headline on the first line, then one paragraph per block, blank lines between. That text goes
-through `structure_news` like a stored page, so bylines, datelines, credits and end marks printed inside
+The page's lines (the extractor's main text, chrome already out) are laid out as a news text
+(`page_text`): the markup headline on the first line, then one paragraph per block, blank lines between.
+That text goes through `structure_news` like a stored page, so bylines, datelines, credits and end marks printed inside
 the article are handled by the same rules and the offsets refer to the published text. Then what the
 markup states wins over what the lines suggest (the manifest still wins over both, in `corpus.pipeline`):
 
@@ -22,7 +22,8 @@ import datetime as dt
 import unicodedata
 from dataclasses import replace
 
-from corpus.read_html import HtmlPage, image_file_name
+from corpus.readers.html import image_file_name
+from corpus.readers.model import LayoutDocument
 from corpus.structure.model import FigureSpan, StructuredDocument
 from corpus.structure.news_lines import photo_credit
 
@@ -33,27 +34,32 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
-def page_text(page: HtmlPage) -> str:
-    """The page as a news text: headline line, then one paragraph per text block (a heading repeating
-    the headline left out), blank lines between."""
-    title = page.title.value if page.title else None
+def page_text(layout: LayoutDocument) -> str:
+    """The page as a news text: headline line, then one paragraph per text line (images, captions and a
+    heading repeating the headline left out), blank lines between."""
+    title = layout.meta.title
     lines = [title] if title else []
-    for block in page.blocks:
-        if block.kind == "image":
+    for line in layout.lines:
+        if line.role in ("img", "figcaption"):
             continue
-        if block.kind == "heading" and title and _norm(block.text) == _norm(title):
+        if line.role and line.role.startswith("h") and title and _norm(line.text) == _norm(title):
             continue
-        lines.append(block.text)
+        lines.append(line.text)
     return "\n\n".join(lines)
 
 
-def image_figures(page: HtmlPage) -> tuple[FigureSpan, ...]:
+def image_figures(layout: LayoutDocument) -> tuple[FigureSpan, ...]:
     """One image figure per kept image: label = file name, caption and credit from its <figcaption>."""
     from corpus.structure.news import _caption
 
     figures = []
-    for block in page.images:
-        caption, source = block.caption, None
+    lines = layout.lines
+    for i, line in enumerate(lines):
+        if line.role != "img":
+            continue
+        attributes = dict(line.attributes)
+        caption = lines[i + 1].text if i + 1 < len(lines) and lines[i + 1].role == "figcaption" else None
+        source = None
         if caption:
             credit = photo_credit(caption)
             if credit is not None:
@@ -62,54 +68,55 @@ def image_figures(page: HtmlPage) -> tuple[FigureSpan, ...]:
                 split = _caption(caption)
                 if split is not None and split[1] is not None:
                     caption, source = split
-        figures.append(FigureSpan(label=image_file_name(block.src or ""), kind="image", caption=caption, source=source, alt=block.alt))
+        figures.append(FigureSpan(label=image_file_name(attributes.get("src", "")), kind="image", caption=caption,
+                                  source=source, alt=attributes.get("alt")))
     return tuple(figures)
 
 
-def decide_language(page: HtmlPage, detected: str) -> tuple[str | None, str | None, str | None]:
-    """(language, origin, note): detection wins over <html lang> (see module docstring); None, None when
-    the page states no language and detection cannot decide either."""
-    stated = page.html_lang.split("-")[0].split("_")[0].lower() if page.html_lang else None
+def decide_language(stated_tag: str | None, detected: str) -> tuple[str | None, str | None, str | None]:
+    """(language, origin, note): detection wins over <html lang> (see module docstring); (None, None, None)
+    when the page states no language and detection cannot decide either."""
+    stated = stated_tag.split("-")[0].split("_")[0].lower() if stated_tag else None
     if detected != "und":
         if stated and stated != detected:
-            return detected, "extracted", f"<html lang={page.html_lang!r}> disagrees with the language detected on the text ({detected!r}); the detected language is kept"
+            return detected, "extracted", f"<html lang={stated_tag!r}> disagrees with the language detected on the text ({detected!r}); the detected language is kept"
         return detected, "extracted", None
     if stated and stated.isalpha() and 2 <= len(stated) <= 3:
         return stated, HTML_LANG, None
     return None, None, None
 
 
-def structure_html(page: HtmlPage) -> StructuredDocument:
-    """Structure one HTML page (see module docstring). Pure."""
+def apply_markup(doc: StructuredDocument, layout: LayoutDocument) -> StructuredDocument:
+    """The news structure of `page_text(layout)` with what the markup states put in (see module docstring). Pure."""
     from corpus.structure.language import detect_language
-    from corpus.structure.news import structure_news
 
-    doc = structure_news(page_text(page))
+    meta = layout.meta
+    stated = dict(meta.origins)
     origins: dict[str, str] = {}
-    notes = list(page.notes) + [n for n in doc.notes if not (n.startswith("no byline found") and (page.date or page.authors))]
     changes: dict = {}
-    if page.title:
-        changes["title"] = page.title.value
-        origins["title"] = page.title.origin
-    if page.date:
-        changes["published_date"] = dt.date.fromisoformat(page.date.value)
-        changes["published_time"] = page.time or (doc.published_time if doc.published_date == changes["published_date"] else None)
-        origins["published_date"] = origins["published_month"] = page.date.origin
-        if page.time:
-            origins["published_time"] = page.date.origin
-    if page.authors:
-        changes["authors"] = page.authors
-        origins["authors"] = page.authors_origin or "markup"
-    if page.site_name:
-        changes["publisher"] = page.site_name.value
-        origins["publisher"] = page.site_name.origin
-    language, language_origin, note = decide_language(page, detect_language(doc.text))
+    if meta.title:
+        changes["title"] = meta.title
+        origins["title"] = stated.get("title", "markup")
+    if meta.date:
+        changes["published_date"] = dt.date.fromisoformat(meta.date[:10])
+        time = meta.date[11:] or None
+        changes["published_time"] = time or (doc.published_time if doc.published_date == changes["published_date"] else None)
+        origins["published_date"] = origins["published_month"] = stated.get("published_date", "markup")
+        if time:
+            origins["published_time"] = origins["published_date"]
+    if meta.authors:
+        changes["authors"] = meta.authors
+        origins["authors"] = stated.get("authors", "markup")
+    if meta.site_name:
+        changes["publisher"] = meta.site_name
+        origins["publisher"] = stated.get("publisher", "markup")
+    notes = [n for n in doc.notes if not (n.startswith("no byline found") and (meta.date or meta.authors))]
+    language, language_origin, note = decide_language(meta.language, detect_language(doc.text))
     if note:
         notes.append(note)
     if language_origin:
         origins["language"] = language_origin
-    figures = image_figures(page) + doc.figures
     return replace(
-        doc, **changes, figures=figures, notes=tuple(notes), language=language,
+        doc, **changes, figures=image_figures(layout) + doc.figures, notes=tuple(notes), language=language,
         field_origins=tuple(sorted(origins.items())),
     )

@@ -1,4 +1,4 @@
-"""Read an HTML page: bytes -> `HtmlPage` (the article's blocks, its images and its markup metadata).
+"""HTML reader: a page's bytes -> `LayoutDocument` (one page of the article's blocks, and its markup metadata).
 
 The main text and the metadata come from `trafilatura` (boilerplate removal: navigation, menus, share
 buttons, related links, footers, cookie banners) and its date extractor `htmldate`, run on the markup
@@ -11,8 +11,10 @@ not report is read here from the same lxml tree, because no library gives it:
 - the `<figcaption>` of a kept image (trafilatura keeps `src` and `alt` only);
 - `<html lang>`.
 
-The page is one page of blocks, each with its element kind (heading with its level, paragraph, list
-item, quote, table row, image).
+A web page is one page of lines, one per block of the main text, each with the element it came from as
+its `role`: `h1`..`h6`, `p`, `li`, `blockquote`, `tr` (cells joined by tabs), `img` (text: the alt text;
+`attributes`: src and alt) followed by its `figcaption` line when the figure has one. The metadata goes
+into `SourceMeta` with, in `origins`, where each value is stated; `date` carries the time when stated.
 """
 
 from __future__ import annotations
@@ -21,11 +23,11 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from corpus.errors import SeedError
+from corpus.readers.model import LayoutDocument, SourceLine, SourceMeta, SourcePage
 
 HTML_SUFFIXES = (".html", ".htm")
 EXTRACTOR = "trafilatura"
@@ -35,47 +37,6 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
 # JSON-LD keys per field, in the order they are tried
 _LD_TITLE = ("headline", "name")
 _LD_DATE = ("datePublished", "dateCreated", "uploadDate")
-
-
-@dataclass(frozen=True)
-class Block:
-    """One block of the article in reading order: its text and the element it came from."""
-
-    text: str
-    kind: str  # heading | paragraph | list_item | quote | table_row | image
-    level: int | None = None  # heading level (h1 = 1)
-    src: str | None = None  # image source
-    alt: str | None = None  # image alt text
-    caption: str | None = None  # image <figcaption>
-
-
-@dataclass(frozen=True)
-class MarkupValue:
-    """A metadata value and the markup it came from (json_ld, open_graph, html_meta, html_time, html_title, markup)."""
-
-    value: str
-    origin: str
-
-
-@dataclass(frozen=True)
-class HtmlPage:
-    """What the reader knows about one page (a single page: web pages have no page breaks)."""
-
-    blocks: tuple[Block, ...]
-    title: MarkupValue | None = None
-    authors: tuple[str, ...] = ()
-    authors_origin: str | None = None
-    date: MarkupValue | None = None  # ISO date
-    time: str | None = None  # "HH:MM[:SS]" of the publication, when the markup states it with the date
-    site_name: MarkupValue | None = None
-    html_lang: str | None = None  # the <html lang> attribute as written
-    extractor: str = EXTRACTOR
-    extractor_version: str = ""
-    notes: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def images(self) -> tuple[Block, ...]:
-        return tuple(b for b in self.blocks if b.kind == "image")
 
 
 def decode_html(path: Path | str, data: bytes) -> str:
@@ -110,28 +71,31 @@ def _text(node) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _body_blocks(body) -> Iterator[Block]:
-    """trafilatura's XML body (head, p, list/item, quote, table/row/cell, graphic) -> blocks."""
+def _line(text: str, role: str, **attributes: str | None) -> SourceLine:
+    return SourceLine(text=text, page=0, role=role, attributes=tuple((k, v) for k, v in attributes.items() if v))
+
+
+def _body_lines(body) -> Iterator[SourceLine]:
+    """trafilatura's XML body (head, p, list/item, quote, table/row/cell, graphic) -> lines with their role."""
     for node in body:
         tag = node.tag
         if tag == "head":
             rend = node.get("rend") or "h2"
-            level = int(rend[1]) if re.fullmatch(r"h[1-6]", rend) else 2
-            yield Block(_text(node), "heading", level=level)
+            yield _line(_text(node), rend if re.fullmatch(r"h[1-6]", rend) else "h2")
         elif tag == "list":
             for item in node.iter("item"):
-                yield Block(_text(item), "list_item")
+                yield _line(_text(item), "li")
         elif tag == "table":
             for row in node.iter("row"):
-                yield Block("\t".join(_text(cell) for cell in row.iter("cell")), "table_row")
+                yield _line("\t".join(_text(cell) for cell in row.iter("cell")), "tr")
         elif tag == "graphic":
-            yield Block("", "image", src=node.get("src"), alt=node.get("alt") or node.get("title"))
+            yield _line(node.get("alt") or node.get("title") or "", "img", src=node.get("src"), alt=node.get("alt") or node.get("title"))
         elif tag == "quote":
-            yield Block(_text(node), "quote")
+            yield _line(_text(node), "blockquote")
         else:
             for graphic in node.iter("graphic"):
-                yield Block("", "image", src=graphic.get("src"), alt=graphic.get("alt") or graphic.get("title"))
-            yield Block(_text(node), "paragraph")
+                yield _line(graphic.get("alt") or graphic.get("title") or "", "img", src=graphic.get("src"), alt=graphic.get("alt") or graphic.get("title"))
+            yield _line(_text(node), "p")
 
 
 def _json_ld(tree) -> list[dict]:
@@ -272,7 +236,7 @@ def image_file_name(src: str) -> str:
     return unquote(path.rsplit("/", 1)[-1]) or src
 
 
-def read_html(path: Path | str, text: str) -> HtmlPage:
+def read_html(path: Path | str, text: str) -> LayoutDocument:
     """Extract one page (see module docstring); SeedError `empty-page` when it has no main text."""
     import importlib.metadata
 
@@ -289,42 +253,48 @@ def read_html(path: Path | str, text: str) -> HtmlPage:
         tree, include_images=True, include_tables=True, include_comments=False, with_metadata=True,
         date_extraction_params={"extensive_search": False, "original_date": True}, config=config,
     )
-    blocks: list[Block] = []
+    lines: list[SourceLine] = []
     if result is not None and result.body is not None:
         captions = _captions(tree)
-        for block in _body_blocks(result.body):
-            if block.kind == "image":
-                if block.src:
-                    blocks.append(Block("", "image", src=block.src, alt=block.alt or None, caption=captions.get(block.src)))
-            elif block.text.strip():
-                blocks.append(block)
-    if not any(b.kind != "image" for b in blocks):
+        for line in _body_lines(result.body):
+            src = dict(line.attributes).get("src")
+            if line.role == "img" and src:
+                lines.append(line)
+                if captions.get(src):
+                    lines.append(_line(captions[src], "figcaption"))
+            elif line.role != "img" and line.text.strip():
+                lines.append(line)
+    if not any(line.role not in ("img", "figcaption") for line in lines):
         raise SeedError(path, "empty-page", "page has no main text (the extractor found no article body)")
 
     sources = _markup_sources(tree)
-    hosts = _hosts(tree)
-    site = result.sitename if result.sitename else None
-    title = result.title if result.title else None
-    notes: list[str] = []
+    site = result.sitename or None
+    title = result.title or None
     title_origin = _origin(sources, "title", lambda v: _norm(v) == _norm(title) or _norm(v).startswith(_norm(title))) if title else None
-    if title and title_origin == "markup":
-        notes.append(f"title {title!r} found only outside the title markup (no headline, og:title or <title>); not used")
-        title = None
-    if title and _is_site_name(title, site, hosts):
-        notes.append("the page title is only the site name: no headline in the markup")
-        title = None
+    if title and (title_origin == "markup" or _is_site_name(title, site, _hosts(tree))):
+        title = None  # found only in a lower heading or aside, or only the site's name: no headline
     authors = tuple(a.strip() for a in (result.author or "").split(";") if a.strip())
     date = result.date or None
+    time = _time_of(sources, date) if date else None
     html_lang = (tree.xpath("/html/@lang") or tree.xpath("//html/@lang") or [None])[0]
-    return HtmlPage(
-        blocks=tuple(blocks),
-        title=MarkupValue(title, title_origin) if title and title_origin else None,
+    origins = {}
+    if title:
+        origins["title"] = title_origin
+    if authors:
+        origins["authors"] = _origin(sources, "author", lambda v: _norm(authors[0]) in _norm(v))
+    if date:
+        origins["published_date"] = _origin(sources, "date", lambda v: v.startswith(date))
+    if site:
+        origins["publisher"] = _origin(sources, "site", lambda v: _norm(v) == _norm(site))
+    meta = SourceMeta(
+        title=title,
         authors=authors,
-        authors_origin=_origin(sources, "author", lambda v: _norm(authors[0]) in _norm(v)) if authors else None,
-        date=MarkupValue(date, _origin(sources, "date", lambda v: v.startswith(date))) if date else None,
-        time=_time_of(sources, date) if date else None,
-        site_name=MarkupValue(site, _origin(sources, "site", lambda v: _norm(v) == _norm(site))) if site else None,
-        html_lang=html_lang.strip() if isinstance(html_lang, str) and html_lang.strip() else None,
-        extractor_version=importlib.metadata.version("trafilatura"),
-        notes=tuple(notes),
+        date=f"{date}T{time}" if date and time else date,
+        site_name=site,
+        language=html_lang.strip() if isinstance(html_lang, str) and html_lang.strip() else None,
+        origins=tuple(sorted(origins.items())),
+    )
+    return LayoutDocument(
+        pages=(SourcePage(index=0, lines=tuple(lines)),), input_format="html", extractor=EXTRACTOR,
+        extractor_version=importlib.metadata.version("trafilatura"), meta=meta,
     )

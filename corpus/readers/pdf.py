@@ -1,0 +1,296 @@
+"""PDF reader: pages of lines with font size, font name, weight, box, raised spans and page labels (PDFium).
+
+PDFium (through `pypdfium2`, Apache-2.0 / BSD-3-Clause) gives every character with its box, font size,
+font name and weight, and inserts line breaks and spaces where the layout has them; it was the fastest of
+the libraries compared (see `benchmarks/README.md`). PDFium keeps the content-stream order, which is not
+the reading order (footers first, columns interleaved), and no library in the comparison orders columns,
+so `order_lines` (column gutters, top to bottom) is written here. Text drawn invisibly (render mode 3),
+outside the page or whiter than its page colour cannot be read by a reader and is left out.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import importlib.metadata
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from corpus.readers.model import Box, LayoutDocument, SourceLine, SourceMeta, SourcePage
+
+EXTRACTOR = "pypdfium2"
+_SPLIT_GAP_EM = 2.5  # a horizontal gap wider than this many font sizes splits a line (tab stops, table cells)
+_SPACE_EM = 0.15  # a gap wider than this many font sizes between two characters is a word space
+_RAISED_SIZE = 0.85  # a character this much smaller than its line's body size ...
+_RAISED_LIFT = 0.2  # ... whose baseline sits this many font sizes above the line's is raised (a superscript)
+_GUTTER_MIN = 8.0  # points of empty width between two columns
+_PRINTED_NUMBER = re.compile(r"^(?:page\s+)?(\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
+
+
+class PdfReadError(Exception):
+    """A PDF that cannot be read: `reason` is a stable code (encrypted, damaged, no-text-layer)."""
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Char:
+    """One drawn character: text and box (top-left origin), size, font, weight."""
+
+    text: str
+    box: Box
+    size: float
+    font: str
+    bold: bool
+    quarter: int = 0  # quarter turns of the text direction (0 upright; 1, 3 sideways)
+    spaced: bool = False  # the file (or PDFium) puts a space before this character in drawing order
+
+
+def extractor_version() -> str:
+    return importlib.metadata.version("pypdfium2")
+
+
+def read_pdf(data: bytes) -> LayoutDocument:
+    """The bytes of a PDF -> its pages of lines in reading order; raises PdfReadError on an unusable file."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        message = str(err)
+        if "password" in message.lower():
+            raise PdfReadError("encrypted", "PDF is encrypted (needs a password)") from err
+        raise PdfReadError("damaged", f"PDF cannot be opened ({message})") from err
+    try:
+        pages = []
+        for index in range(len(pdf)):
+            page = pdf[index]
+            width, height = page.get_size()
+            chars = _page_chars(page, height)
+            lines = order_lines([l for l in _lines(chars, index) if l.text], width)
+            label = _page_label(pdf, index) or printed_page_number(lines, height)
+            pages.append(SourcePage(index=index, lines=tuple(lines), label=label, width=round(width, 2), height=round(height, 2)))
+        if not any(page.lines for page in pages):
+            raise PdfReadError("no-text-layer", "PDF has no text layer (scanned pages?); OCR is not supported")
+        return LayoutDocument(pages=tuple(pages), input_format="pdf", extractor=EXTRACTOR, extractor_version=extractor_version(), meta=_meta(pdf))
+    finally:
+        pdf.close()
+
+
+def _page_chars(page, height: float) -> list[Char]:
+    """The page's visible drawn characters, with boxes turned upright where the text runs sideways."""
+    import pypdfium2.raw as raw
+
+    textpage = page.get_textpage()
+    handle = textpage.raw
+    width = page.get_width()
+    rect = raw.FS_RECTF()
+    matrix = raw.FS_MATRIX()
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    chars = []
+    spaced = False
+    for i in range(raw.FPDFText_CountChars(handle)):
+        code = raw.FPDFText_GetUnicode(handle, i)
+        if chr(code).isspace():
+            spaced = True
+            continue
+        if raw.FPDFText_IsGenerated(handle, i):
+            continue
+        text = "-" if code == 2 else chr(code)  # PDFium reports a hyphen at a line end as U+0002
+        if unicodedata.category(text) == "Cc":
+            continue
+        raw.FPDFText_GetLooseCharBox(handle, i, rect)
+        box = Box(rect.left, height - rect.top, rect.right, height - rect.bottom)
+        obj = raw.FPDFText_GetTextObject(handle, i)
+        if obj and raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_INVISIBLE:
+            continue
+        if box.x1 < 0 or box.x0 > width or box.bottom < 0 or box.top > height:
+            continue
+        quarter = round(raw.FPDFText_GetCharAngle(handle, i) / (math.pi / 2)) % 4
+        if quarter:
+            box = _upright(box, quarter, width, height)
+        size = raw.FPDFText_GetFontSize(handle, i)
+        if raw.FPDFText_GetMatrix(handle, i, matrix):  # the size as drawn: text and page matrices scale it
+            size *= math.hypot(matrix.c, matrix.d)
+        font = ""
+        if raw.FPDFText_GetFontInfo(handle, i, buffer, len(buffer), flags):
+            font = buffer.value.decode("latin-1").split("+")[-1]
+        weight = raw.FPDFText_GetFontWeight(handle, i)
+        bold = weight >= 600 or any(word in font.lower() for word in ("bold", "black", "heavy", "semibold"))
+        chars.append(Char(text, box, round(size, 2), font, bold, quarter, spaced))
+        spaced = False
+    textpage.close()
+    return chars
+
+
+def _upright(box: Box, quarter: int, width: float, height: float) -> Box:
+    """A sideways character's box in the frame where its text runs left to right (quarter turns of the text)."""
+    if quarter == 1:  # text runs upwards
+        return Box(height - box.bottom, box.x0, height - box.top, box.x1)
+    if quarter == 3:  # text runs downwards
+        return Box(box.top, width - box.x1, box.bottom, width - box.x0)
+    return Box(width - box.x1, height - box.bottom, width - box.x0, height - box.top)
+
+
+def _lines(chars: list[Char], page: int) -> list[SourceLine]:
+    """Group characters into lines: rows of vertically overlapping characters, split at wide gaps.
+
+    A raised character (a note marker) overlaps its line's row and joins it. Each direction of text
+    (upright, sideways) is grouped on its own.
+    """
+    lines: list[SourceLine] = []
+    for quarter in sorted({c.quarter for c in chars}):
+        rows: list[list[Char]] = []
+        extents: list[tuple[float, float]] = []
+        for char in sorted((c for c in chars if c.quarter == quarter), key=lambda c: ((c.box.top + c.box.bottom) / 2, c.box.x0)):
+            height = max(char.box.height, 0.1)
+            best = None
+            for r in range(len(rows) - 1, max(-1, len(rows) - 8), -1):
+                top, bottom = extents[r]
+                overlap = min(bottom, char.box.bottom) - max(top, char.box.top)
+                if overlap >= 0.5 * min(height, bottom - top):
+                    best = r
+                    break
+            if best is None:
+                rows.append([char])
+                extents.append((char.box.top, char.box.bottom))
+            else:
+                rows[best].append(char)
+                top, bottom = extents[best]
+                if char.size >= _RAISED_SIZE * max(c.size for c in rows[best]):
+                    extents[best] = (min(top, char.box.top), max(bottom, char.box.bottom))
+        for row in rows:
+            lines.extend(_split_row(sorted(row, key=lambda c: c.box.x0), page))
+    return lines
+
+
+def _split_row(row: list[Char], page: int) -> list[SourceLine]:
+    """A row's characters left to right -> lines, split where the gap is wider than a few font sizes."""
+    pieces: list[list[Char]] = [[]]
+    for char in row:
+        if pieces[-1]:
+            last = pieces[-1][-1]
+            if char.box.x0 - last.box.x1 > _SPLIT_GAP_EM * max(char.size, last.size, 1.0):
+                pieces.append([])
+        pieces[-1].append(char)
+    return [make_line(piece, page) for piece in pieces if piece]
+
+
+def make_line(chars: list[Char], page: int) -> SourceLine:
+    """One line from its characters (left to right): text with spaces at word gaps, box, body size and font, weight, raised spans."""
+    sizes = Counter(c.size for c in chars)
+    size = max(sizes, key=lambda s: (sizes[s], s))
+    body = [c for c in chars if c.size == size]
+    baseline = Counter(round(c.box.bottom) for c in body).most_common(1)[0][0]
+    fonts = Counter(c.font for c in chars)
+    text = ""
+    raised: list[tuple[int, int]] = []
+    previous: Char | None = None
+    for char in chars:
+        gap = char.box.x0 - previous.box.x1 if previous is not None else 0.0
+        if previous is not None and (gap > _SPACE_EM * min(max(char.size, previous.size), size) or (char.spaced and gap > -0.05 * size)):
+            text += " "
+        lifted = char.size <= _RAISED_SIZE * size and baseline - char.box.bottom >= _RAISED_LIFT * size
+        if lifted:
+            if raised and raised[-1][1] == len(text):
+                raised[-1] = (raised[-1][0], len(text) + len(char.text))
+            else:
+                raised.append((len(text), len(text) + len(char.text)))
+        text += char.text
+        previous = char
+    box = Box(
+        round(min(c.box.x0 for c in chars), 2), round(min(c.box.top for c in chars), 2),
+        round(max(c.box.x1 for c in chars), 2), round(max(c.box.bottom for c in chars), 2),
+    )
+    bold = sum(c.bold for c in chars) * 2 > len(chars)
+    return SourceLine(text=text, page=page, bbox=box, font_size=size, font_name=fonts.most_common(1)[0][0], bold=bold, raised=tuple(raised))
+
+
+def order_lines(lines: list[SourceLine], page_width: float) -> list[SourceLine]:
+    """Reading order: top to bottom, and where the page has a column gutter, each column in turn.
+
+    A line that crosses the gutter (a title, a full-width figure) closes the columns above it.
+    """
+    boxed = [line for line in lines if line.bbox is not None]
+    ordered = sorted(boxed, key=lambda l: (round(l.bbox.top / 3), l.bbox.x0))
+    gutter = _gutter(ordered)
+    if gutter is None:
+        return _top_down(ordered)
+    out: list[SourceLine] = []
+    left: list[SourceLine] = []
+    right: list[SourceLine] = []
+    for line in sorted(ordered, key=lambda l: l.bbox.top):
+        if line.bbox.x1 <= gutter[0]:
+            left.append(line)
+        elif line.bbox.x0 >= gutter[1]:
+            right.append(line)
+        else:
+            out.extend(_top_down(left) + _top_down(right))
+            left, right = [], []
+            out.append(line)
+    return out + _top_down(left) + _top_down(right)
+
+
+def _top_down(lines: list[SourceLine]) -> list[SourceLine]:
+    """Lines by their top, lines on one baseline (within a third of their size) left to right."""
+    rows: list[list[SourceLine]] = []
+    for line in sorted(lines, key=lambda l: l.bbox.top):
+        if rows and abs(rows[-1][0].bbox.bottom - line.bbox.bottom) <= 0.35 * (line.font_size or 10):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [line for row in rows for line in sorted(row, key=lambda l: l.bbox.x0)]
+
+
+def _gutter(lines: list[SourceLine]) -> tuple[float, float] | None:
+    """The widest empty vertical strip between text with several lines on both sides, or None."""
+    if len(lines) < 6:
+        return None
+    x0 = min(l.bbox.x0 for l in lines)
+    x1 = max(l.bbox.x1 for l in lines)
+    narrow = [l for l in lines if l.bbox.width < 0.55 * (x1 - x0)]
+    if len(narrow) < 6:
+        return None
+    spans = sorted((l.bbox.x0, l.bbox.x1) for l in narrow)
+    best: tuple[float, float] | None = None
+    reach = spans[0][1]
+    for start, end in spans[1:]:
+        if start - reach >= _GUTTER_MIN and (best is None or start - reach > best[1] - best[0]):
+            best = (reach, start)
+        reach = max(reach, end)
+    if best is None:
+        return None
+    left = sum(1 for l in narrow if l.bbox.x1 <= best[0])
+    right = sum(1 for l in narrow if l.bbox.x0 >= best[1])
+    return best if left >= 3 and right >= 3 else None
+
+
+def printed_page_number(lines: list[SourceLine], height: float) -> str | None:
+    """The page number as printed: a bare number (or roman numeral) alone in the top or bottom tenth of the page."""
+    for line in reversed(lines):
+        if line.bbox is None:
+            continue
+        in_margin = line.bbox.top > 0.88 * height or line.bbox.bottom < 0.12 * height
+        match = _PRINTED_NUMBER.match(line.text.strip())
+        if in_margin and match:
+            return match.group(1)
+    return None
+
+
+def _page_label(pdf, index: int) -> str | None:
+    try:
+        label = pdf.get_page_label(index)
+    except Exception:  # noqa: BLE001 - a malformed label tree only loses the label
+        return None
+    return label or None
+
+
+def _meta(pdf) -> SourceMeta:
+    info = pdf.get_metadata_dict(skip_empty=True)
+    authors = tuple(a.strip() for a in re.split(r";|\band\b", info.get("Author", "")) if a.strip())
+    return SourceMeta(title=info.get("Title") or None, authors=authors)

@@ -188,3 +188,18 @@ def test_build_bad_page_is_one_line_exit_2_or_a_reject(tmp_path):
     assert [(r.code, Path(r.path).name) for r in built.rejects] == [("not-html", "notes.html")]
     assert "notes.html" in (tmp_path / "out" / "rejects.json").read_text() and built.rows["documents"] == 1
     assert json.loads((tmp_path / "out" / "rejects.json").read_text())
+
+
+def test_structure_html_sections_follow_the_markup_headings_and_their_levels():
+    body = (f"<p>{ARTICLE[0]}</p><h2>What changes for operators</h2><p>{ARTICLE[1]}</p>"
+            f"<h3>Container data</h3><p>{ARTICLE[2]}</p><h2>Next steps</h2><p>The rules take effect in May after a consultation.</p>")
+    doc = structure_html(read_html("p.html", page(paragraphs=[]).replace("<article>", f"<article><h1>Port approves data scheme</h1>{body}")))
+    outline = [(s.kind, s.heading, s.level, s.parent, doc.text[s.start : s.end].split("\n\n")[0] if s.end > s.start else "") for s in doc.sections]
+    assert outline == [
+        ("preamble", "", 1, None, ARTICLE[0]),
+        ("heading", "What changes for operators", 1, None, ARTICLE[1]),
+        ("heading", "Container data", 2, 1, ARTICLE[2]),
+        ("heading", "Next steps", 1, None, "The rules take effect in May after a consultation."),
+    ]
+    parent, child = doc.sections[1], doc.sections[2]
+    assert parent.start <= child.start and child.end <= parent.end == doc.text.index("Next steps")

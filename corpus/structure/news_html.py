@@ -8,6 +8,8 @@ markup states wins over what the lines suggest (the manifest still wins over bot
 
 - title, date, time, authors and publisher come from the markup when it gives them, each with the
   markup it came from as its origin (json_ld, open_graph, html_meta, html_time, html_title);
+- sections follow the page's own headings (`h2`..`h6`) where the markup has them, not the guess at
+  short lines;
 - images kept by the extractor become image figures: file name as label, `<figcaption>` as caption (a
   photo credit in it as source), alt text beside;
 - language: the language detected on the extracted text wins over `<html lang>` when the two disagree
@@ -24,7 +26,7 @@ from dataclasses import replace
 
 from corpus.readers.html import image_file_name
 from corpus.readers.model import LayoutDocument
-from corpus.structure.model import FigureSpan, StructuredDocument
+from corpus.structure.model import FigureSpan, SectionSpan, StructuredDocument
 from corpus.structure.news_lines import photo_credit
 
 HTML_LANG = "html_meta"  # origin recorded for a language taken from <html lang>
@@ -73,6 +75,41 @@ def image_figures(layout: LayoutDocument) -> tuple[FigureSpan, ...]:
     return tuple(figures)
 
 
+def markup_sections(text: str, layout: LayoutDocument) -> tuple[SectionSpan, ...] | None:
+    """Sections from the page's own headings (`h2`..`h6`; the headline excluded): each heading found, in
+    order, as a whole paragraph of `text`; levels relative to the page's highest heading; a preamble for
+    the text before the first. None when no heading of the markup is in the text."""
+    title = layout.meta.title
+    wanted = [(line.text, int(line.role[1])) for line in layout.lines
+              if line.role and len(line.role) == 2 and line.role[0] == "h" and line.role[1].isdigit()
+              and not (title and _norm(line.text) == _norm(title))]
+    paragraphs, offset = [], 0
+    for paragraph in text.split("\n\n"):
+        paragraphs.append((offset, paragraph))
+        offset += len(paragraph) + 2
+    found: list[tuple[int, int, str, int]] = []  # (paragraph start, body start, heading, html level)
+    position = 0
+    for heading, rank in wanted:
+        for k in range(position, len(paragraphs)):
+            start, paragraph = paragraphs[k]
+            if _norm(paragraph) == _norm(heading):
+                found.append((start, min(start + len(paragraph) + 2, len(text)), paragraph, rank))
+                position = k + 1
+                break
+    if not found:
+        return None
+    top = min(rank for *_, rank in found)
+    sections: list[SectionSpan] = []
+    if found[0][0] > 0:
+        sections.append(SectionSpan(heading="", level=1, start=0, end=found[0][0], kind="preamble"))
+    for i, (start, body, heading, rank) in enumerate(found):
+        level = min(6, rank - top + 1)
+        end = next((s for s, _, _, r in found[i + 1 :] if r - top + 1 <= level), len(text))
+        parent = next((j for j in range(len(sections) - 1, -1, -1) if sections[j].kind == "heading" and sections[j].level < level), None)
+        sections.append(SectionSpan(heading=heading, level=level, start=body, end=max(body, end), parent=parent))
+    return tuple(sections)
+
+
 def decide_language(stated_tag: str | None, detected: str) -> tuple[str | None, str | None, str | None]:
     """(language, origin, note): detection wins over <html lang> (see module docstring); (None, None, None)
     when the page states no language and detection cannot decide either."""
@@ -116,6 +153,9 @@ def apply_markup(doc: StructuredDocument, layout: LayoutDocument) -> StructuredD
         notes.append(note)
     if language_origin:
         origins["language"] = language_origin
+    sections = markup_sections(doc.text, layout)
+    if sections is not None:
+        changes["sections"] = sections
     return replace(
         doc, **changes, figures=image_figures(layout) + doc.figures, notes=tuple(notes), language=language,
         field_origins=tuple(sorted(origins.items())),

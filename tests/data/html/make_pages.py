@@ -159,6 +159,19 @@ def page(text: str, gold: dict) -> str:
     return f'<!DOCTYPE html>\n<html lang="{lang_tag}">\n<head>\n' + "\n".join(head) + f"\n</head>\n<body>\n{body}\n</body>\n</html>\n"
 
 
+def with_inline_chrome(markup: str, gold: dict) -> str:
+    """The page with chrome inside the article body as careless templates put it there: a byline paragraph
+    and inline share labels before the first paragraph, a "related" link paragraph and a tag line after
+    the last (used by the tests in memory; not written to disk)."""
+    words = CHROME[gold["language"]]
+    before = (f'<p class="byline">{_e(words["by"])} Web Desk | 2024-01-01</p>'
+              f'<div class="share-inline"><span>{_e(words["share"][0])}</span> <span>{_e(words["share"][1])}</span></div>')
+    after = (f'<p><strong>{_e(words["related"])}:</strong> <a href="/news/9.html">{_e(words["links"][0])}</a></p>'
+             f'<p>{_e(words["tags"])}: {_e(", ".join(words["tag_words"]))}</p>')
+    markup = markup.replace('<div class="article-body">', '<div class="article-body">' + before, 1)
+    return markup.replace('\n</div>\n<div class="tags">', after + '\n</div>\n<div class="tags">', 1)
+
+
 def main(devset: Path) -> None:
     for gold in json.loads((devset / "gold.json").read_text(encoding="utf-8")):
         text = (devset / gold["file"]).read_text(encoding="utf-8")

@@ -90,6 +90,10 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
         structured = apply_markup(structure_document(source.raw, genre=genre), source.layout)
     else:
         structured = structure_document(source.raw, genre=genre)
+        if source.layout is not None:  # pages and boxes (a web page has neither)
+            from corpus.readers.provenance import place_on_pages
+
+            structured = place_on_pages(structured, source.layout)
     language = (entry.language if entry and entry.language else None) or structured.language or detect_language(structured.text)
     document = _document_record(source, structured, language)
     sections = _section_records(source.doc_id, structured)
@@ -207,6 +211,9 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
         n_words=count_words(doc.text),
         field_origins=sorted(origins, key=lambda o: o.field),
         notes=entry.notes if entry else None,
+        input_format=source.input_format,
+        extractor=source.extractor,
+        extractor_version=source.extractor_version,
     )
 
 
@@ -229,6 +236,7 @@ def _section_records(doc_id: str, doc: StructuredDocument) -> list[Section]:
             end=s.end,
             page_start=s.page_start,
             page_end=s.page_end,
+            bbox=list(s.bbox) if s.bbox else None,
         )
         for i, s in enumerate(doc.sections)
     ]
@@ -260,6 +268,7 @@ def _footnote_records(doc_id: str, doc: StructuredDocument, sections: Sequence[S
             status=f.status,
             ibid_of=ids.get(f.ibid_of) if f.ibid_of is not None else None,
             page=f.page,
+            bbox=list(f.bbox) if f.bbox else None,
         )
         for f in sorted(doc.footnotes, key=lambda f: f.number)
     ]
@@ -279,6 +288,8 @@ def _figure_records(doc_id: str, doc: StructuredDocument, sections: Sequence[Sec
             start=f.start,
             mention_starts=sorted(f.mention_starts),
             alt=f.alt,
+            page=f.page,
+            bbox=list(f.bbox) if f.bbox else None,
         )
         for i, f in enumerate(doc.figures)
     ]

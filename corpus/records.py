@@ -16,6 +16,8 @@ DocId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", description="Docu
 CharOffset = Annotated[int, Field(ge=0)]
 
 Genre = Literal["news", "report"]
+InputFormat = Literal["txt", "pdf", "html"]
+_BBOX = "as [x0, top, x1, bottom] in PDF points from the page's top-left corner; null when the source has no layout (plain text)"
 Field_ = Literal["body", "footnote"]
 EntityLabel = Literal["PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "LAW", "PRODUCT"]
 FigureKind = Literal["chart", "figure", "image", "table", "map", "diagram"]
@@ -85,6 +87,9 @@ class Document(Record):
     removed_lines: list[RemovedLine] = Field(default_factory=list, description="Lines removed from a web page's text (metadata, navigation, widgets, furniture), each with the reason, in page order.")
     field_origins: list[FieldOrigin] = Field(description="For each metadata field, whether it was extracted from the text, curated in the manifest or derived.")
     notes: str | None = Field(description="Curated notes from the manifest.")
+    input_format: InputFormat = Field(default="txt", description="Format of the source file: txt, pdf or html.")
+    extractor: str | None = Field(default=None, description="Library that read the source file ('pypdfium2' for PDF, 'trafilatura' for HTML); null for plain text.")
+    extractor_version: str | None = Field(default=None, description="Version of the extractor library; null for plain text.")
 
 
 class Section(Record):
@@ -105,6 +110,7 @@ class Section(Record):
     end: CharOffset = Field(description="End offset (exclusive) in documents.text; a parent's span contains its children's.")
     page_start: int | None = Field(ge=1, description="Source page where the section starts, when page numbers are recoverable.")
     page_end: int | None = Field(ge=1, description="Source page where the section ends, when page numbers are recoverable.")
+    bbox: list[float] | None = Field(default=None, description=f"Box of the heading on page_start {_BBOX} or the section is a preamble.")
 
 
 class Footnote(Record):
@@ -125,6 +131,7 @@ class Footnote(Record):
     status: FootnoteStatus = Field(description="ok, missing_text (marker without note text in the source), truncated (note cut short in the source), no_anchor (note without a marker in the body), skipped (a number the sequence skips: neither its marker nor its text was found).")
     ibid_of: str | None = Field(description="footnote_id of the note an 'Ibid.' note repeats.")
     page: int | None = Field(ge=1, description="Source page of the note text, when known.")
+    bbox: list[float] | None = Field(default=None, description=f"Box of the note's first line on page {_BBOX}.")
 
 
 class Figure(Record):
@@ -143,6 +150,8 @@ class Figure(Record):
     section_id: str | None = Field(description="Section the figure sits in.")
     start: CharOffset | None = Field(description="Offset of the caption in documents.text; null when the figure has no caption in the text.")
     mention_starts: list[int] = Field(description="Offsets in documents.text of in-text references to the figure.")
+    page: int | None = Field(default=None, ge=1, description="PDF page of the caption (1 = first page of the file); null when the source has no pages.")
+    bbox: list[float] | None = Field(default=None, description=f"Box of the caption's first line on page {_BBOX}.")
     alt: str | None = Field(default=None, description="Alternative text of an image on an HTML page (the alt attribute); null when none or not a web image.")
 
 

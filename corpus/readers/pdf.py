@@ -23,8 +23,10 @@ from corpus.readers.model import Box, LayoutDocument, SourceLine, SourceMeta, So
 EXTRACTOR = "pypdfium2"
 _SPLIT_GAP_EM = 2.5  # a horizontal gap wider than this many font sizes splits a line (tab stops, table cells)
 _SPACE_EM = 0.15  # a gap wider than this many font sizes between two characters is a word space
+_MARKER_GAP_EM = 0.5  # a raised character this far from the previous one is a word of its own, not a marker
 _RAISED_SIZE = 0.85  # a character this much smaller than its line's body size ...
 _RAISED_LIFT = 0.2  # ... whose baseline sits this many font sizes above the line's is raised (a superscript)
+_ROW_RATIO = 2.5  # a character more than this many times taller or shorter than a row is not on it (a drop cap)
 _GUTTER_MIN = 8.0  # points of empty width between two columns
 _PRINTED_NUMBER = re.compile(r"^(?:page\s+)?(\d{1,4}|[ivxlcdm]{1,7})$", re.IGNORECASE)
 
@@ -48,6 +50,7 @@ class Char:
     bold: bool
     quarter: int = 0  # quarter turns of the text direction (0 upright; 1, 3 sideways)
     spaced: bool = False  # the file (or PDFium) puts a space before this character in drawing order
+    page_box: Box | None = None  # the box on the page when `box` is turned upright (sideways text)
 
 
 def extractor_version() -> str:
@@ -112,6 +115,7 @@ def _page_chars(page, height: float) -> list[Char]:
         if box.x1 < 0 or box.x0 > width or box.bottom < 0 or box.top > height:
             continue
         quarter = round(raw.FPDFText_GetCharAngle(handle, i) / (math.pi / 2)) % 4
+        page_box = box
         if quarter:
             box = _upright(box, quarter, width, height)
         size = raw.FPDFText_GetFontSize(handle, i)
@@ -122,17 +126,17 @@ def _page_chars(page, height: float) -> list[Char]:
             font = buffer.value.decode("latin-1").split("+")[-1]
         weight = raw.FPDFText_GetFontWeight(handle, i)
         bold = weight >= 600 or any(word in font.lower() for word in ("bold", "black", "heavy", "semibold"))
-        chars.append(Char(text, box, round(size, 2), font, bold, quarter, spaced))
+        chars.append(Char(text, box, round(size, 2), font, bold, quarter, spaced, page_box))
         spaced = False
     textpage.close()
     return chars
 
 
 def _upright(box: Box, quarter: int, width: float, height: float) -> Box:
-    """A sideways character's box in the frame where its text runs left to right (quarter turns of the text)."""
-    if quarter == 1:  # text runs upwards
+    """A sideways character's box in the frame where its text runs left to right (PDFium's angle in quarter turns)."""
+    if quarter == 3:  # text runs upwards
         return Box(height - box.bottom, box.x0, height - box.top, box.x1)
-    if quarter == 3:  # text runs downwards
+    if quarter == 1:  # text runs downwards
         return Box(box.top, width - box.x1, box.bottom, width - box.x0)
     return Box(width - box.x1, height - box.bottom, width - box.x0, height - box.top)
 
@@ -153,7 +157,8 @@ def _lines(chars: list[Char], page: int) -> list[SourceLine]:
             for r in range(len(rows) - 1, max(-1, len(rows) - 8), -1):
                 top, bottom = extents[r]
                 overlap = min(bottom, char.box.bottom) - max(top, char.box.top)
-                if overlap >= 0.5 * min(height, bottom - top):
+                similar = height <= _ROW_RATIO * (bottom - top) and bottom - top <= _ROW_RATIO * height
+                if overlap >= 0.5 * min(height, bottom - top) and similar:
                     best = r
                     break
             if best is None:
@@ -192,10 +197,14 @@ def make_line(chars: list[Char], page: int) -> SourceLine:
     raised: list[tuple[int, int]] = []
     previous: Char | None = None
     for char in chars:
-        gap = char.box.x0 - previous.box.x1 if previous is not None else 0.0
-        if previous is not None and (gap > _SPACE_EM * min(max(char.size, previous.size), size) or (char.spaced and gap > -0.05 * size)):
-            text += " "
         lifted = char.size <= _RAISED_SIZE * size and baseline - char.box.bottom >= _RAISED_LIFT * size
+        gap = char.box.x0 - previous.box.x1 if previous is not None else 0.0
+        if lifted and not (raised and raised[-1][1] == len(text)):
+            spaced = gap > _MARKER_GAP_EM * size  # a note marker is set against its word, whatever the file's spacing
+        else:
+            spaced = gap > _SPACE_EM * min(max(char.size, previous.size if previous else 0), size) or (char.spaced and gap > -0.05 * size)
+        if previous is not None and spaced:
+            text += " "
         if lifted:
             if raised and raised[-1][1] == len(text):
                 raised[-1] = (raised[-1][0], len(text) + len(char.text))
@@ -203,9 +212,10 @@ def make_line(chars: list[Char], page: int) -> SourceLine:
                 raised.append((len(text), len(text) + len(char.text)))
         text += char.text
         previous = char
+    boxes = [c.page_box or c.box for c in chars]
     box = Box(
-        round(min(c.box.x0 for c in chars), 2), round(min(c.box.top for c in chars), 2),
-        round(max(c.box.x1 for c in chars), 2), round(max(c.box.bottom for c in chars), 2),
+        round(min(b.x0 for b in boxes), 2), round(min(b.top for b in boxes), 2),
+        round(max(b.x1 for b in boxes), 2), round(max(b.bottom for b in boxes), 2),
     )
     bold = sum(c.bold for c in chars) * 2 > len(chars)
     return SourceLine(text=text, page=page, bbox=box, font_size=size, font_name=fonts.most_common(1)[0][0], bold=bold, raised=tuple(raised))

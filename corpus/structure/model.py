@@ -36,6 +36,7 @@ class SectionSpan:
     page_start: int | None = None
     page_end: int | None = None
     kind: str = "heading"  # "heading" | "preamble"
+    bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in points of the heading on page_start, from a layout source
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ class FootnoteSpan:
     page: int | None = None  # page where the footnote text starts, when known
     kind: str = "footnote"  # "footnote" | "endnote"
     ambiguous_urls: tuple[str, ...] = ()  # URLs rejoined across a line break at a hyphen we could not decide
+    bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in points of the note's first line on `page`, from a layout source
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ class FigureSpan:
     source: str | None = None
     start: int | None = None  # offset of the caption in the clean text, when the caption is in the text
     mention_starts: tuple[int, ...] = ()  # offsets of in-text references ("Figure 1 shows ...")
+    page: int | None = None  # page of the caption, from a layout source
+    bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in points of the caption's first line on `page`, from a layout source
     alt: str | None = None  # alternative text of an image (HTML alt attribute)
 
 

@@ -159,9 +159,17 @@ def test_read_html_rejects_a_page_without_main_text():
     assert err.value.code == "empty-page"
 
 
-def test_decode_html_follows_the_declared_charset():
-    data = '<html><head><meta charset="gb2312"></head><body><p>数据治理</p></body></html>'.encode("gb2312")
-    assert "数据治理" in decode_html(Path("zh.html"), data)
+@pytest.mark.parametrize(
+    ("head", "text", "encoding"),
+    [
+        ('<meta charset="gb2312">', "数据治理", "gb2312"),
+        ('<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', "镕基与喆", "gbk"),  # GBK characters under a gb2312 label
+        ('<meta charset="iso-8859-1">', "l’économie – numérique", "cp1252"),  # Windows-1252 quotes under a latin-1 label
+    ],
+)
+def test_decode_html_follows_the_declared_charset_as_browsers_do(head, text, encoding):
+    data = f"<html><head>{head}</head><body><p>{text}</p></body></html>".encode(encoding)
+    assert text in decode_html(Path("p.html"), data)
 
 
 def test_process_document_records_markup_origins(tmp_path):

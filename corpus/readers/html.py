@@ -34,6 +34,11 @@ EXTRACTOR = "trafilatura"
 _TAG = re.compile(rb"<\s*(?:!doctype\s+html|html|head|body|p|div|article|main|section|h[1-6]|span|table|br|title|meta)\b", re.I)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
+# charset labels decoded as their superset, as browsers do (WHATWG Encoding Standard): pages labelled
+# gb2312 use GBK characters, pages labelled latin-1 use Windows-1252 quotes and dashes
+_CHARSET_SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "iso-8859-1": "cp1252",
+                     "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "big5": "big5hkscs"}
+
 # JSON-LD keys per field, in the order they are tried
 _LD_TITLE = ("headline", "name")
 _LD_DATE = ("datePublished", "dateCreated", "uploadDate")
@@ -50,6 +55,7 @@ def decode_html(path: Path | str, data: bytes) -> str:
     else:
         declared = _CHARSET.search(data[:4096])
         encoding = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+        encoding = _CHARSET_SUPERSET.get(encoding, encoding)
     try:
         text = data.decode(encoding)
     except LookupError as err:

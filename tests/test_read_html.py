@@ -89,6 +89,13 @@ def test_read_html_no_date_in_the_markup_means_none_even_with_a_copyright_year()
     assert read_html("p.html", page()).meta.date is None
 
 
+@pytest.mark.parametrize("byline", ["", '<ul class="meta"><li><time datetime="2024-03-05">5 March 2024</time></li></ul>'])
+def test_read_html_a_related_items_time_is_not_the_pages_date(byline):
+    related = '<li><a href="/x">Harbour pilots strike over new rosters</a> <time datetime="2023-01-05">5 Jan 2023</time></li>'
+    markup = page(body=byline).replace('<li><a href="/x">Harbour pilots strike over new rosters</a></li>', related)
+    assert read_html("p.html", markup).meta.date == ("2024-03-05" if byline else None)
+
+
 def test_read_html_headings_and_list_items_keep_their_element_kind():
     paragraphs = [ARTICLE[0], "<h2>What changes for operators</h2>", ARTICLE[1], "<ul><li>Container movements</li><li>Berth schedules</li></ul>", ARTICLE[2]]
     body = "".join(p if p.startswith("<") else f"<p>{p}</p>" for p in paragraphs)

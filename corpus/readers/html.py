@@ -135,9 +135,23 @@ def _names(value) -> list[str]:
     return []
 
 
+_CHROME_NAME = re.compile(r"related|recommend|sidebar|comment|popular|more-|widget|teaser|promo", re.I)
+
+
+def _in_chrome(node) -> bool:
+    """A node inside page chrome: an <aside>, <nav> or <footer>, or an element whose class or
+    id names a related-items, sidebar, comments or promotion box (another item's date stands there)."""
+    for ancestor in node.iterancestors():
+        if ancestor.tag in ("aside", "nav", "footer"):
+            return True
+        if _CHROME_NAME.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+            return True
+    return False
+
+
 def _markup_sources(tree) -> dict[str, dict[str, list[str]]]:
     """Per origin, the metadata values the markup states: {origin: {field: [values]}}."""
-    sources: dict[str, dict[str, list[str]]] = {k: {} for k in ("json_ld", "open_graph", "html_meta", "html_time", "html_title")}
+    sources: dict[str, dict[str, list[str]]] = {k: {} for k in ("json_ld", "open_graph", "html_meta", "html_time", "html_title", "chrome_time")}
 
     def add(origin: str, name: str, value) -> None:
         if isinstance(value, str) and value.strip():
@@ -173,7 +187,7 @@ def _markup_sources(tree) -> dict[str, dict[str, list[str]]]:
         elif key in ("application-name", "publisher", "citation_publisher", "dc.publisher"):
             add("html_meta", "site", content)
     for time in tree.xpath("//time[@datetime]"):
-        add("html_time", "date", time.get("datetime"))
+        add("chrome_time" if _in_chrome(time) else "html_time", "date", time.get("datetime"))
     for node in tree.xpath("//title | //h1"):
         add("html_title", "title", node.text_content())
     return sources
@@ -281,6 +295,9 @@ def read_html(path: Path | str, text: str) -> LayoutDocument:
         title = None  # found only in a lower heading or aside, or only the site's name: no headline
     authors = tuple(a.strip() for a in (result.author or "").split(";") if a.strip())
     date = result.date or None
+    if date and _origin(sources, "date", lambda v: v.startswith(date)) == "chrome_time":
+        date = None  # only a related item's or a sidebar's <time> states it: not this page's date
+    sources.pop("chrome_time")
     time = _time_of(sources, date) if date else None
     html_lang = (tree.xpath("/html/@lang") or tree.xpath("//html/@lang") or [None])[0]
     origins = {}

@@ -11,6 +11,10 @@ not report is read here from the same lxml tree, because no library gives it:
 - the `<figcaption>` of a kept image (trafilatura keeps `src` and `alt` only);
 - `<html lang>`.
 
+A date that only a `<time>` inside page chrome states (an `<aside>`, `<nav>`, `<footer>`, or a box whose
+class or id names related items, a sidebar, comments or promotions) is another item's date: htmldate
+would take it for a page that states none, so it is dropped.
+
 A web page is one page of lines, one per block of the main text, each with the element it came from as
 its `role`: `h1`..`h6`, `p`, `li`, `blockquote`, `tr` (cells joined by tabs), `img` (text: the alt text;
 `attributes`: src and alt) followed by its `figcaption` line when the figure has one. The metadata goes

@@ -175,9 +175,7 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
     genre = pick("genre", doc.genre, entry.genre if entry else None) or "news"
     curated_language = entry.language if entry else None
     origins.append(FieldOrigin(field="language", origin="curated" if curated_language else found_in.get("language", "extracted")))
-    url = entry.url if entry else None
-    if url:
-        origins.append(FieldOrigin(field="url", origin="curated"))
+    url = pick("url", doc.url, entry.url if entry else None)
     extracted = (
         ("published_time", doc.published_time), ("event_dates", doc.event_dates), ("related_links", doc.related_links),
         ("script", doc.script), ("editors", doc.editors), ("dateline", doc.dateline), ("removed_lines", doc.removed),

@@ -70,7 +70,7 @@ class Document(Record):
     title: str | None = Field(description="Title of the document; null when neither the text nor the manifest gives one.")
     authors: list[str] = Field(description="Authors in byline order; empty when none is stated.")
     publisher: str | None = Field(description="Publishing organisation; null when unknown.")
-    url: str | None = Field(description="Original URL, curated; null when not known (never guessed).")
+    url: str | None = Field(description="Original URL: curated, or stated by an HTML page itself (canonical link, og:url); null when not known (never guessed).")
     language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$", description="BCP-47 language tag of the body text ('und' if undetermined).")
     genre: Genre = Field(description="news (web news item) or report (extracted from PDF).")
     published_date: dt.date | None = Field(description="Publication date, only when fully stated; a year is never guessed.")

@@ -77,6 +77,7 @@ def test_html_devset_metadata_origins_name_the_markup(built):
     for html, _, _, gold in built.values():
         origins = {o.field: o.origin for o in html.field_origins}
         assert origins["publisher"] == "json_ld"
+        assert (html.url, origins["url"]) == (gold["origin"], "html_meta")  # the canonical link
         if gold["title"]:
             assert origins["title"] == "json_ld"
         if gold["date"]:

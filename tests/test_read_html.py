@@ -85,6 +85,19 @@ def test_read_html_a_page_title_that_is_the_site_name_is_no_headline():
     assert (meta.site_name, dict(meta.origins)) == ("Harbour Times", {"publisher": "open_graph"})
 
 
+@pytest.mark.parametrize(
+    ("head", "url", "origin"),
+    [
+        ('<link rel="canonical" href="https://harbour.example/news/1.html"><meta property="og:url" content="https://m.harbour.example/1">', "https://harbour.example/news/1.html", "html_meta"),
+        ('<link rel="canonical" href="/news/1.html"><meta property="og:url" content="https://harbour.example/news/1.html">', "https://harbour.example/news/1.html", "open_graph"),
+        ('<link rel="canonical" href="/news/1.html">', None, None),
+    ],
+)
+def test_read_html_the_pages_own_url_is_an_absolute_canonical_link_or_og_url(head, url, origin):
+    meta = read_html("p.html", page(head=head)).meta
+    assert (meta.url, dict(meta.origins).get("url")) == (url, origin)
+
+
 def test_read_html_no_date_in_the_markup_means_none_even_with_a_copyright_year():
     assert read_html("p.html", page()).meta.date is None
 

@@ -240,6 +240,16 @@ def _hosts(tree) -> tuple[str, ...]:
     return tuple(hosts)
 
 
+def _own_url(tree) -> tuple[str, str] | None:
+    """(URL, origin) of the page as it states it: an absolute http(s) canonical link, else og:url."""
+    for xpath, origin in (('//link[@rel="canonical"]/@href', "html_meta"), ('//meta[@property="og:url"]/@content', "open_graph")):
+        for value in tree.xpath(xpath):
+            value = value.strip()
+            if urlsplit(value).scheme in ("http", "https") and urlsplit(value).hostname:
+                return value, origin
+    return None
+
+
 def _captions(tree) -> dict[str, str]:
     """Image src -> the text of the <figcaption> of the <figure> holding it."""
     found: dict[str, str] = {}
@@ -313,12 +323,16 @@ def read_html(path: Path | str, text: str) -> LayoutDocument:
         origins["published_date"] = _origin(sources, "date", lambda v: v.startswith(date))
     if site:
         origins["publisher"] = _origin(sources, "site", lambda v: _norm(v) == _norm(site))
+    url = _own_url(tree)
+    if url:
+        origins["url"] = url[1]
     meta = SourceMeta(
         title=title,
         authors=authors,
         date=f"{date}T{time}" if date and time else date,
         site_name=site,
         language=html_lang.strip() if isinstance(html_lang, str) and html_lang.strip() else None,
+        url=url[0] if url else None,
         origins=tuple(sorted(origins.items())),
     )
     return LayoutDocument(

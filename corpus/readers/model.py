@@ -66,6 +66,7 @@ class SourceMeta:
     date: str | None = None  # ISO 8601 as stated (a date or a date and time)
     site_name: str | None = None
     language: str | None = None  # BCP-47 tag the file declares
+    url: str | None = None  # the file's own URL as it states it (HTML canonical link or og:url)
     origins: tuple[tuple[str, str], ...] = ()  # (field, where in the file it is stated), e.g. ("title", "json_ld")
 
 

@@ -97,5 +97,6 @@ class StructuredDocument:
     keywords: tuple[str, ...] = ()  # keywords/tags printed in a metadata line
     dateline: str | None = None  # "BEIJING, Oct. 28 (Xinhua)", "本报乌镇9月26日电": place/date/agency opening the text
     removed: tuple[tuple[str, str], ...] = ()  # (reason, line) for every line removed from a web page, in order
+    url: str | None = None  # the page's own URL as its markup states it (HTML canonical link / og:url)
     language: str | None = None  # language decided by the structure step (HTML: detection vs <html lang>)
     field_origins: tuple[tuple[str, str], ...] = ()  # (field, origin) where a value is not simply "extracted" (HTML markup)

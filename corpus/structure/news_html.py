@@ -144,6 +144,9 @@ def apply_markup(doc: StructuredDocument, layout: LayoutDocument) -> StructuredD
     if meta.authors:
         changes["authors"] = meta.authors
         origins["authors"] = stated.get("authors", "markup")
+    if meta.url:
+        changes["url"] = meta.url
+        origins["url"] = stated.get("url", "markup")
     if meta.site_name:
         changes["publisher"] = meta.site_name
         origins["publisher"] = stated.get("publisher", "markup")

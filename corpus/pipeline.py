@@ -90,12 +90,18 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
 
     entry = source.entry
     genre = (entry.genre if entry else None) or ("report" if source.input_format == "pdf" else None)
-    structured = structure_document(source.raw, genre=genre)
-    if source.layout is not None:
-        from corpus.readers.provenance import place_on_pages
+    if source.input_format == "html" and source.layout is not None:
+        from corpus.structure.news_html import apply_markup
 
-        structured = place_on_pages(structured, source.layout)
-    language = (entry.language if entry and entry.language else None) or detect_language(structured.text)
+        genre = "news"  # a web page: news structuring, whatever the manifest says
+        structured = apply_markup(structure_document(source.raw, genre=genre), source.layout)
+    else:
+        structured = structure_document(source.raw, genre=genre)
+        if source.layout is not None:  # pages and boxes (a web page has neither)
+            from corpus.readers.provenance import place_on_pages
+
+            structured = place_on_pages(structured, source.layout)
+    language = (entry.language if entry and entry.language else None) or structured.language or detect_language(structured.text)
     document = _document_record(source, structured, language)
     sections = _section_records(source.doc_id, structured)
     footnotes = _footnote_records(source.doc_id, structured, sections)
@@ -155,13 +161,14 @@ def warm_up(options: Options = Options()) -> None:
 def _document_record(source: SourceDocument, doc: StructuredDocument, language: str) -> Document:
     entry = source.entry
     origins: list[FieldOrigin] = []
+    found_in = dict(doc.field_origins)  # where an extracted value came from, when not the text's lines (HTML markup)
 
     def pick(name: str, extracted, curated):
         if curated not in (None, [], ()):
             origins.append(FieldOrigin(field=name, origin="curated"))
             return curated
         if extracted not in (None, [], ()):
-            origins.append(FieldOrigin(field=name, origin="extracted"))
+            origins.append(FieldOrigin(field=name, origin=found_in.get(name, "extracted")))
         return extracted
 
     title = pick("title", doc.title, entry.title if entry else None)
@@ -175,17 +182,15 @@ def _document_record(source: SourceDocument, doc: StructuredDocument, language: 
         published_month = pick("published_month", doc.published_month, entry.published_month if entry else None)
     genre = pick("genre", doc.genre, entry.genre if entry else None) or "news"
     curated_language = entry.language if entry else None
-    origins.append(FieldOrigin(field="language", origin="curated" if curated_language else "extracted"))
-    url = entry.url if entry else None
-    if url:
-        origins.append(FieldOrigin(field="url", origin="curated"))
+    origins.append(FieldOrigin(field="language", origin="curated" if curated_language else found_in.get("language", "extracted")))
+    url = pick("url", doc.url, entry.url if entry else None)
     extracted = (
         ("published_time", doc.published_time), ("event_dates", doc.event_dates), ("related_links", doc.related_links),
         ("script", doc.script), ("editors", doc.editors), ("dateline", doc.dateline), ("removed_lines", doc.removed),
     )
     for name, value in extracted:
         if value:
-            origins.append(FieldOrigin(field=name, origin="extracted"))
+            origins.append(FieldOrigin(field=name, origin=found_in.get(name, "extracted")))
     licence = resolve_licence(entry.license, entry.license_url, entry.redistribute) if entry else resolve_licence(None)
     if licence.name:
         origins.append(FieldOrigin(field="license", origin="curated"))
@@ -294,6 +299,7 @@ def _figure_records(doc_id: str, doc: StructuredDocument, sections: Sequence[Sec
             section_id=_section_at(sections, f.start if f.start is not None else (f.mention_starts[0] if f.mention_starts else None)),
             start=f.start,
             mention_starts=sorted(f.mention_starts),
+            alt=f.alt,
             page=f.page,
             bbox=list(f.bbox) if f.bbox else None,
         )

@@ -24,7 +24,8 @@ from corpus.yaml_input import YamlInputError, load_yaml_file
 MANIFEST_NAME = "manifest.yaml"
 SOURCE_SUFFIX = ".txt"  # matched case-insensitively: NOTES.TXT is a source too
 PDF_SUFFIX = ".pdf"
-SOURCE_SUFFIXES = (SOURCE_SUFFIX, PDF_SUFFIX)
+HTML_SUFFIXES = (".html", ".htm")
+SOURCE_SUFFIXES = (SOURCE_SUFFIX, PDF_SUFFIX, *HTML_SUFFIXES)
 CURATED_FILES = frozenset({MANIFEST_NAME, "entities.yaml", "quality.json"})  # read by name, not sources
 MAX_LINE_CHARS = 200_000  # a "line" longer than this is not a text of a supported kind
 
@@ -219,6 +220,11 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: lis
             if path.suffix.lower() == PDF_SUFFIX:
                 layout = _read_layout(path, data)
                 raw = layout_text(layout)
+            elif path.suffix.lower() in HTML_SUFFIXES:
+                from corpus.structure.news_html import page_text
+
+                layout = _read_page(path, data)
+                raw = page_text(layout)  # the page's blocks laid out as a news text, headline first
             else:
                 layout = None
                 raw = decode_source(path, data)
@@ -269,6 +275,14 @@ def _read_layout(path: Path, data: bytes) -> LayoutDocument:
         return read_pdf(data)
     except PdfReadError as err:
         raise SeedError(path, f"pdf-{err.reason}", str(err)) from err
+
+
+def _read_page(path: Path, data: bytes) -> LayoutDocument:
+    """An HTML page's main text and markup metadata; a file that is not a page (no markup, binary, no
+    main text) raises SeedError naming the problem."""
+    from corpus.readers.html import decode_html, read_html
+
+    return read_html(path, decode_html(path, data))
 
 
 def _read_source(path: Path, root: Path) -> bytes:

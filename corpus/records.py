@@ -25,7 +25,7 @@ QuantityKind = Literal["money", "percent", "count", "measure"]
 FootnoteStatus = Literal["ok", "missing_text", "truncated", "no_anchor", "skipped"]
 FootnoteKind = Literal["footnote", "endnote"]
 SectionKind = Literal["heading", "preamble"]
-Origin = Literal["extracted", "curated", "derived", "running_head"]
+Origin = Literal["extracted", "curated", "derived", "running_head", "json_ld", "open_graph", "html_meta", "html_time", "html_title", "markup"]
 CitationKind = Literal["citation", "ibid", "short", "comment"]
 CitationType = Literal["news", "report", "web_page", "law_policy", "book", "journal_article", "speech_statement", "dataset", "other"]
 ParagraphKind = Literal["heading", "paragraph", "list_item", "caption", "footnote"]
@@ -53,7 +53,7 @@ class FieldOrigin(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     field: str = Field(description="Name of the documents column.")
-    origin: Origin = Field(description="extracted (from the text), curated (seeds manifest), derived (computed) or running_head (taken from a running header or footer: the source has no title page).")
+    origin: Origin = Field(description="extracted (from the text), curated (seeds manifest), derived (computed), running_head (taken from a running header or footer: the source has no title page), or, for an HTML page, the markup it was read from: json_ld (a JSON-LD object), open_graph (og:/article: meta tags), html_meta (another <meta> tag or <html lang>), html_time (a <time datetime>), html_title (<title> or <h1>), markup (elsewhere in the markup).")
 
 
 class RemovedLine(BaseModel):
@@ -78,7 +78,7 @@ class Document(Record):
     title: str | None = Field(description="Title of the document; null when neither the text nor the manifest gives one.")
     authors: list[str] = Field(description="Authors in byline order; empty when none is stated.")
     publisher: str | None = Field(description="Publishing organisation; null when unknown.")
-    url: str | None = Field(description="Original URL, curated; null when not known (never guessed).")
+    url: str | None = Field(description="Original URL: curated, or stated by an HTML page itself (canonical link, og:url); null when not known (never guessed).")
     language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$", description="BCP-47 language tag of the body text ('und' if undetermined).")
     genre: Genre = Field(description="news (web news item) or report (extracted from PDF).")
     published_date: dt.date | None = Field(description="Publication date, only when fully stated; a year is never guessed.")
@@ -100,7 +100,7 @@ class Document(Record):
     text_withheld: bool = Field(default=False, description="True when the build left out the text (documents.text and sections.text empty) because its licence does not allow redistribution (corpus build --withhold-restricted); offsets stay those of the full text, which a build from the source file (sha256) restores.")
     text_sha256: str = Field(default="", pattern=r"^([0-9a-f]{64})?$", description="SHA-256 of the clean body text (UTF-8), also when it is withheld: checks a text re-attached from a build of the source.")
     input_format: InputFormat = Field(default="txt", description="Format of the source file: txt, pdf or html.")
-    extractor: str | None = Field(default=None, description="Library that read the source file ('pypdfium2' for PDF); null for plain text.")
+    extractor: str | None = Field(default=None, description="Library that read the source file ('pypdfium2' for PDF, 'trafilatura' for HTML); null for plain text.")
     extractor_version: str | None = Field(default=None, description="Version of the extractor library; null for plain text.")
 
 
@@ -164,6 +164,7 @@ class Figure(Record):
     mention_starts: list[int] = Field(description="Offsets in documents.text of in-text references to the figure.")
     page: int | None = Field(default=None, ge=1, description="PDF page of the caption (1 = first page of the file); null when the source has no pages.")
     bbox: list[float] | None = Field(default=None, description=f"Box of the caption's first line on page {_BBOX}.")
+    alt: str | None = Field(default=None, description="Alternative text of an image on an HTML page (the alt attribute); null when none or not a web image.")
 
 
 class Entity(Record):

@@ -219,7 +219,7 @@ def test_upper_case_txt_is_a_source_and_other_files_are_reported_as_ignored(seed
     (seeds / "drafts").mkdir()
     result = build(seeds, tmp_path / "build")
     assert result.rows["documents"] == 1
-    assert {(i.name, i.reason) for i in result.ignored} == {("report.docx", "not a .txt or .pdf file"), ("drafts", "folder (subfolders are not read)")}
+    assert {(i.name, i.reason) for i in result.ignored} == {("report.docx", "not a .txt or .pdf or .html or .htm file"), ("drafts", "folder (subfolders are not read)")}
 
 
 def test_control_characters_in_a_file_name_stay_on_one_line(seeds, tmp_path):

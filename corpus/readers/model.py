@@ -44,6 +44,7 @@ class SourceLine:
     bold: bool | None = None
     raised: tuple[tuple[int, int], ...] = ()  # [start, end) spans of `text` set raised and smaller (superscripts)
     role: str | None = None  # a role the source itself states (an HTML tag such as "h2", "li", "figcaption")
+    attributes: tuple[tuple[str, str], ...] = ()  # other attributes the source states for the line (HTML <img>: src, alt)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ class SourceMeta:
     date: str | None = None  # ISO 8601 as stated (a date or a date and time)
     site_name: str | None = None
     language: str | None = None  # BCP-47 tag the file declares
+    url: str | None = None  # the file's own URL as it states it (HTML canonical link or og:url)
+    origins: tuple[tuple[str, str], ...] = ()  # (field, where in the file it is stated), e.g. ("title", "json_ld")
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,7 @@ class FigureSpan:
     mention_starts: tuple[int, ...] = ()  # offsets of in-text references ("Figure 1 shows ...")
     page: int | None = None  # page of the caption, from a layout source
     bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in points of the caption's first line on `page`, from a layout source
+    alt: str | None = None  # alternative text of an image (HTML alt attribute)
 
 
 @dataclass(frozen=True)
@@ -96,3 +97,6 @@ class StructuredDocument:
     keywords: tuple[str, ...] = ()  # keywords/tags printed in a metadata line
     dateline: str | None = None  # "BEIJING, Oct. 28 (Xinhua)", "本报乌镇9月26日电": place/date/agency opening the text
     removed: tuple[tuple[str, str], ...] = ()  # (reason, line) for every line removed from a web page, in order
+    url: str | None = None  # the page's own URL as its markup states it (HTML canonical link / og:url)
+    language: str | None = None  # language decided by the structure step (HTML: detection vs <html lang>)
+    field_origins: tuple[tuple[str, str], ...] = ()  # (field, origin) where a value is not simply "extracted" (HTML markup)

@@ -20,13 +20,35 @@ from corpus.structure.report.patterns import (
 _GLYPH_PAGE_NUMBER_RE = re.compile(r"^(?:[^\w\s]|[A-Za-z])\s?(\d{1,4})$|^(\d{1,4})\s?(?:[^\w\s.)]|[A-Za-z])$")
 
 
+# a page number set off from the running head by a separator glyph: "2 | Centre for X", "Title • 13", "Page 4 | X"
+_SEPARATED_LEADING_RE = re.compile(r"^(?:page\s+)?(\d{1,4})\s*[|•·–—/]\s*(\S.*)$", re.IGNORECASE)
+_SEPARATED_TRAILING_RE = re.compile(r"^(.*?\S)\s*[|•·–—/]\s*(?:page\s+)?(\d{1,4})$", re.IGNORECASE)
+
+
+def _separated_number(text: str) -> re.Match[str] | None:
+    """A running head with its page number set off by a separator glyph (a heading never is)."""
+    for regex in (_SEPARATED_LEADING_RE, _SEPARATED_TRAILING_RE):
+        match = regex.match(_SPACES_RE.sub(" ", text.strip()))
+        if match and sum(ch.isalpha() for ch in match.group(2 if regex is _SEPARATED_LEADING_RE else 1)) >= 2:
+            return match
+    return None
+
+
 def _number_parts(text: str) -> tuple[str, int | None, bool]:
-    """Split a possible header/footer into (phrase key, page number, zero-padded number)."""
+    """Split a possible header/footer into (phrase key, page number, zero-padded number); the phrase key
+    leaves out the separator glyph, so "Title | 3" and "Title" on another page share it."""
     text = _SPACES_RE.sub(" ", text.strip())
     match = _PAGE_NUMBER_RE.match(text) or _GLYPH_PAGE_NUMBER_RE.match(text)
     if match:
         digits = next(g for g in match.groups() if g)
         return "", int(digits), len(digits) > 1 and digits.startswith("0")
+    if re.search(r"\D\s(?:19|20)\d\d$", text):
+        return text.casefold(), None, False  # "Annual Report 2023", "Issue Brief | October 2024": a year, no page number
+    separated = _separated_number(text)
+    if separated:
+        leading = separated.re is _SEPARATED_LEADING_RE
+        phrase, digits = (separated.group(2), separated.group(1)) if leading else (separated.group(1), separated.group(2))
+        return phrase.strip().casefold(), int(digits), False
     for regex, phrase_group, number_group in ((_LEADING_NUMBER_RE, 2, 1), (_TRAILING_NUMBER_RE, 1, 2)):
         match = regex.match(text)
         if match and sum(ch.isalpha() for ch in match.group(phrase_group)) >= 2:
@@ -94,7 +116,8 @@ def find_furniture(pages: list[list[Line]]) -> Furniture:
         if (p, i) in furniture or number is None:
             continue
         # "1 INTRODUCTION" printed once at the top of a page is a chapter heading, not a running head
-        repeated = not phrase or len(phrase_pages.get(phrase, ())) >= 2 or not _LEADING_NUMBER_RE.match(pages[p][i].text.strip())
+        repeated = (not phrase or len(phrase_pages.get(phrase, ())) >= 2 or not _LEADING_NUMBER_RE.match(pages[p][i].text.strip())
+                    or _separated_number(pages[p][i].text) is not None)
         if padded or (page_numbers[p] == number and i in (0, len(pages[p]) - 1) and len(phrase) <= 60 and repeated):
             furniture.add((p, i))  # chapter number, or a footer whose number fits the page sequence
     kept = _only_edges(furniture, pages)

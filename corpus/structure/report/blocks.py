@@ -15,8 +15,8 @@ from corpus.structure.report.cover import is_institution, is_name_list
 from corpus.structure.report.headings import _body_width, _heading_at, _starts_block, recurring_labels
 from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.patterns import (
-    _BACKMATTER_RE, _BARE_LABEL_RE, _BULLET_RE, _CAPTION_RE, _CONNECTORS, _ends_sentence, _FULL_LINE,
-    _is_caps, _last_word, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _SHORT_LINE,
+    _BACKMATTER_RE, _BARE_LABEL_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence, _CONNECTORS, _ends_sentence, _FULL_LINE,
+    _is_caps, _is_title_case, _last_word, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _SHORT_LINE,
     _SOURCE_RE,
 )
 
@@ -132,6 +132,11 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
             blocks.append(Block("row", [line]))
             i += 1
             continue
+        box = _fact_box_run(body, i, width)
+        if box:
+            blocks.extend(Block("row", [body[k]], style="box") for k in range(i, i + box))
+            i += box  # a box of key facts ("AT A GLANCE" / "Berths: 14"): its lines are no heading and no paragraph
+            continue
         residue = _chart_residue_run(body, i)
         if residue:
             _mark_chart_title(blocks, width)
@@ -205,6 +210,30 @@ def _demote_heading_lists(blocks: list[Block], width: int) -> None:
             stretch = []
         else:
             stretch.append(block)
+
+
+_FACT_LINE_RE = re.compile(r"^[A-Z][^:.;!?]{1,60}:\s+\S")  # "Berths in operation: 14", "Lead agency: Ministry of X"
+_FACT_LINE = 0.6  # a fact line of a box is well short of the body's full width
+_MIN_FACTS = 2
+
+
+def _is_fact_line(line: BodyLine, width: int) -> bool:
+    text = line.text
+    return (bool(_FACT_LINE_RE.match(text)) and len(text) < _FACT_LINE * width and not _closes_sentence(text)
+            and not line.markers and not _starts_block(line))
+
+
+def _fact_box_run(body: list[BodyLine], i: int, width: int) -> int:
+    """Lines of a box of key facts starting at body[i]: an optional label (a short line in capitals or title case
+    without a sentence end) over two or more short "Label: value" lines; 0 if there is none. Boxes and
+    infographics set such lines apart from the running text; they are neither headings nor paragraph text."""
+    label = int(i < len(body) and not _is_fact_line(body[i], width) and len(body[i].text) < 0.5 * width
+                and (_is_caps(body[i].text) or _is_title_case(body[i].text)) and not _closes_sentence(body[i].text)
+                and not body[i].markers and not _starts_block(body[i]))
+    j = i + label
+    while j < len(body) and _is_fact_line(body[j], width) and (j == i or not body[j].source.page_break):
+        j += 1
+    return j - i if j - i - label >= _MIN_FACTS else 0
 
 
 _RESIDUE_LINE = 30  # chart labels and tick values are short

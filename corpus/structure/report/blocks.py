@@ -17,7 +17,7 @@ from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.patterns import (
     _BACKMATTER_RE, _BARE_LABEL_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence, _CONNECTORS, _ends_sentence, _FULL_LINE,
     _is_caps, _is_title_case, _last_word, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _SHORT_LINE,
-    _SOURCE_RE,
+    _FIGURE_NOTE_RE, _SOURCE_RE,
 )
 
 
@@ -127,6 +127,10 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
         if _SOURCE_RE.match(line.text):
             in_table = False
             i = _take_wrapped(body, i, width, blocks, "source", contents=contents)
+            continue
+        if _FIGURE_NOTE_RE.match(line.text):
+            in_table = False  # "Notes: ..." under (or above the source of) a figure: a block of its own
+            i = _take_paragraph(body, i, width, blocks, contents=contents, kind="note")
             continue
         if in_table:
             blocks.append(Block("row", [line]))
@@ -294,7 +298,7 @@ _FIRST_CHAPTER_MAX = 9  # an excerpt may start at a later chapter, but not at "7
 
 def _previous_text_line(blocks: list[Block], prev: BodyLine | None) -> BodyLine | None:
     """The previous line for heading context; a preceding heading or caption counts as a paragraph end."""
-    if blocks and blocks[-1].kind in ("heading", "caption", "source", "title", "row"):
+    if blocks and blocks[-1].kind in ("heading", "caption", "source", "title", "row", "note"):
         return None
     return prev
 
@@ -368,7 +372,8 @@ def _take_item(body: list[BodyLine], i: int, width: int, blocks: list[Block], co
     return j
 
 
-def _take_paragraph(body: list[BodyLine], i: int, width: int, blocks: list[Block], contents: frozenset[str] = frozenset()) -> int:
+def _take_paragraph(body: list[BodyLine], i: int, width: int, blocks: list[Block], contents: frozenset[str] = frozenset(),
+                    kind: str = "paragraph") -> int:
     lines = [body[i]]
     j = i + 1
     while j < len(body) and not _ends_paragraph(lines[-1], width):
@@ -379,7 +384,7 @@ def _take_paragraph(body: list[BodyLine], i: int, width: int, blocks: list[Block
             break
         lines.append(line)
         j += 1
-    blocks.append(Block("paragraph", lines))
+    blocks.append(Block(kind, lines))
     return j
 
 

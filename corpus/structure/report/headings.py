@@ -10,7 +10,7 @@ from corpus.structure.report.cover import is_date_line
 from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.patterns import (
     _APPENDIX_RE, _BACKMATTER_RE, _BARE_NUMBERED_HEADING_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence,
-    _CONNECTORS, _ends_sentence, _is_caps, _is_title_case, _LABELLED_HEADING_RE, _last_word,
+    _CONNECTORS, _ends_sentence, _FIGURE_NOTE_RE, _is_caps, _is_title_case, _LABELLED_HEADING_RE, _last_word,
     _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _ROMAN_HEADING_RE, _SHORT_LINE,
     _SOURCE_RE,
 )
@@ -228,7 +228,7 @@ def _heading_continues(prev: BodyLine, line: BodyLine, style: str, width: int, r
 
 def _starts_block(line: BodyLine) -> bool:
     text = line.text
-    return bool(_CAPTION_RE.match(text) or _SOURCE_RE.match(text) or _BULLET_RE.match(text))
+    return bool(_CAPTION_RE.match(text) or _SOURCE_RE.match(text) or _BULLET_RE.match(text) or _FIGURE_NOTE_RE.match(text))
 
 
 # --- heading levels ---------------------------------------------------------------------------------

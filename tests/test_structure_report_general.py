@@ -334,3 +334,30 @@ def test_box_lines_need_two_facts_a_label_over_one_line_stays_a_heading():
     page2 = ["FINDINGS", *filler("berth", 6), "10"]
     doc = structure_report(blank_layout(page1, page2))
     assert "NEXT STEPS" in [s.heading for s in doc.sections]
+
+
+def test_box_label_in_capitals_under_a_numbered_heading_over_a_list_is_no_heading():
+    page1 = ["1 Ports", *filler("port", 6), "1.1 How the berths are run", "AT A GLANCE",
+             "• Berths are let to operators on ten-year terms and reviewed in the fifth year.",
+             "• Operators pay a fee for each vessel that calls at the terminal.", *filler("crane", 5), "9"]
+    page2 = ["1.2 Findings", *filler("berth", 6), "10"]
+    doc = structure_report(blank_layout(page1, page2))
+    assert [s.heading for s in doc.sections if s.kind == "heading"] == ["1 Ports", "1.1 How the berths are run", "1.2 Findings"]
+    assert "AT A GLANCE" in doc.text
+
+
+def test_infographic_title_in_capitals_over_short_labels_before_a_heading_is_no_heading():
+    page1 = ["1. Ports", *filler("port", 6), "THREE PRIORITIES FOR THE HARBOUR", "Dredge the channel", "Renew the cranes",
+             "Train the pilots", "2. Dredging", *filler("crane", 5), "9"]
+    page2 = [*filler("berth", 6), "10"]
+    doc = structure_report(blank_layout(page1, page2))
+    assert [s.heading for s in doc.sections if s.kind == "heading"] == ["1. Ports", "2. Dredging"]
+    assert "Renew the cranes\n" in doc.text  # the labels are lines of their own, not run into a paragraph
+
+
+def test_labels_in_capitals_over_lists_of_names_stay_headings():
+    page1 = ["Contributors", "CHAIR", "Ana Silva", "Northgate Institute", "WRITING GROUP", "Li Wei", "Tom Berg",
+             "Hana Sato", "ADVISERS", "Peter Lind", "Maria Costa", "1"]
+    page2 = ["1. Ports", *filler("berth", 6), "2"]
+    doc = structure_report(blank_layout(page1, page2))
+    assert "WRITING GROUP" in [s.heading for s in doc.sections]

@@ -159,7 +159,45 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
     _demote_out_of_sequence(blocks)
     _demote_heading_lists(blocks, width)
     _demote_signatures(blocks, width)
+    _demote_box_labels(blocks, width)
     return blocks
+
+
+_MIN_GRAPHIC_LABELS = 2
+
+
+def _is_short_label(block: Block, width: int) -> bool:
+    """A paragraph made only of short lines that end no sentence (labels of a graphic read as text)."""
+    return block.kind == "paragraph" and all(len(line.text) < 0.5 * width and not _ends_sentence(line.text) for line in block.lines)
+
+
+def _demote_box_labels(blocks: list[Block], width: int) -> None:
+    """Labels in capitals that are no headings: a box label set right under a numbered heading over the box's
+    list ("2.1 ..." / "KEY INFORMATION" / bullets), and the title of an infographic, a line in capitals over two
+    or more short label lines with the next heading (set in another style) right after them. Both become lines
+    of their own."""
+    for k, block in enumerate(blocks):
+        if block.kind != "heading" or block.style not in ("caps", "list_label"):
+            continue
+        text = " ".join(line.text for line in block.lines)
+        if not _is_caps(text) or _NUMBERED_HEADING_RE.match(text) or _LONE_HEADING_NUMBER_RE.match(block.lines[0].text):
+            continue
+        before = blocks[k - 1] if k else None
+        after = blocks[k + 1] if k + 1 < len(blocks) else None
+        box = (before is not None and before.kind == "heading" and before.style == "numbered"
+               and after is not None and after.kind == "item")
+        labels = 0
+        while k + 1 + labels < len(blocks) and _is_short_label(blocks[k + 1 + labels], width):
+            labels += 1
+        following = blocks[k + 1 + labels] if k + 1 + labels < len(blocks) else None
+        label_lines = [line for b in blocks[k + 1 : k + 1 + labels] for line in b.lines]
+        # the next heading set in another style: a run of label headings in capitals over lists of names stays
+        graphic = (len(label_lines) >= _MIN_GRAPHIC_LABELS and following is not None and following.kind == "heading"
+                   and following.style != block.style)
+        if box or graphic:
+            block.kind, block.style = "row", "box"
+        if graphic:
+            blocks[k + 1 : k + 1 + labels] = [Block("row", [line], style="graphic") for line in label_lines]
 
 
 _HONORIFIC_RE = re.compile(r"^(?:Professor|Prof\.|Dr\.?|Sir|Dame|The Rt Hon|Rt Hon|Mr\.?|Ms\.?|Mrs\.?)\s+")

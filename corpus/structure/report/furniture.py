@@ -42,8 +42,11 @@ def _number_parts(text: str) -> tuple[str, int | None, bool]:
     if match:
         digits = next(g for g in match.groups() if g)
         return "", int(digits), len(digits) > 1 and digits.startswith("0")
-    if re.search(r"\D\s(?:19|20)\d\d$", text):
-        return text.casefold(), None, False  # "Annual Report 2023", "Issue Brief | October 2024": a year, no page number
+    if re.search(r"\D\s(?:19|20)\d\d$", text):  # "Annual Report 2023", "Issue Brief | October 2024": a year, no page number
+        leading = _SEPARATED_LEADING_RE.match(text) or _LEADING_NUMBER_RE.match(text)  # "2 Water Outlook 2025": page 2
+        if leading and sum(ch.isalpha() for ch in leading.group(2)) >= 2:
+            return leading.group(2).strip().casefold(), int(leading.group(1)), False
+        return text.casefold(), None, False
     separated = _separated_number(text)
     if separated:
         leading = separated.re is _SEPARATED_LEADING_RE

@@ -77,7 +77,41 @@ def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
         return ("sentence", wrapped) if wrapped else None
     while i + count < len(body) and count < 3 and _heading_continues(body[i + count - 1], body[i + count], style, width, recurring):
         count += 1
+    if style in _WRAPPING_TITLE_STYLES:
+        count += _title_wrap(body, i + count, width, recurring)
     return style, count
+
+
+_WRAPPING_TITLE_STYLES = ("titled", "labelled", "contents")
+_MIN_WRAPPED_TITLE_LINE = 25  # a heading line this long may have wrapped; a short one ("Summary") stands alone
+_MAX_TITLE_WORDS = 20
+
+
+def _is_title_line(line: BodyLine, width: int, recurring: frozenset[str]) -> bool:
+    text = line.text
+    return (bool(text) and not line.source.page_break and not line.markers and not _starts_block(line)
+            and text not in recurring and len(text) < _SHORT_LINE * width and not _closes_sentence(text)
+            and (_is_title_case(text) or text[:1].islower()) and not _NUMBERED_HEADING_RE.match(text)
+            and not _LONE_HEADING_NUMBER_RE.match(text) and not _LETTERED_HEADING_RE.match(text)
+            and not _ROMAN_HEADING_RE.match(text))
+
+
+def _title_wrap(body: list[BodyLine], j: int, width: int, recurring: frozenset[str] = frozenset()) -> int:
+    """More lines of a title-case heading wrapped without a connector at the break ("Chapter 2: How Export
+    Rules" / "Shape Supply Chains in East" / "Asia"): title lines right under a heading line long enough to
+    have wrapped, with running text (a line near the full width) right after them. Returns how many."""
+    if j == 0 or len(body[j - 1].text) < _MIN_WRAPPED_TITLE_LINE:
+        return 0
+    k = j
+    caps = _is_caps(body[j - 1].text)  # a line in capitals under a title-case heading is a heading of its own
+    while k < len(body) and k - j < 3 and _is_title_line(body[k], width, recurring) and _is_caps(body[k].text) == caps:
+        k += 1
+    if k == j or k >= len(body):
+        return 0
+    after = body[k]
+    words = sum(len(line.text.split()) for line in body[j - 1 : k])
+    prose = len(after.text) >= 0.75 * width and after.text[:1].isupper() and not after.source.page_break
+    return k - j if prose and words <= _MAX_TITLE_WORDS else 0
 
 
 _HEADING_MEASURE = 0.72  # a heading set in larger type wraps well before the body's full width
@@ -187,6 +221,9 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return "labelled" if prev_ends else None
     if _is_caps(text) and len(first) < 1.1 * width:
         return "caps" if prev_ends or len(text.split()) >= 2 else None
+    if (not next_starts and nxt is not None and _short_continuation(nxt.text) and not lines[-1].source.page_break
+            and _is_title_case(f"{text} {nxt.text}") and not _is_caps(text)):
+        next_starts = True  # "Domestic Courts and the Limits" / "of Judicial Review": the title wraps onto a lower-case line
     if not prev_ends or not next_starts:
         return None
     if _BACKMATTER_RE.match(text):

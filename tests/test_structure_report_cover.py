@@ -131,3 +131,14 @@ def test_cover_title_line_ending_in_a_colon_opens_a_two_line_title():
 def test_cover_place_line_after_an_affiliation_is_no_author():
     cover = read_cover(["Compute and Control", "Helena Osei", "Northgate Institute", "Harbour Street", "2023"])
     assert cover.authors == ("Helena Osei",)
+
+
+@pytest.mark.parametrize("lines", [
+    ["NORTHGATE INSTITUTE", "LICENSING REGIMES FOR", "CROSS-BORDER DATA FLOWS", "Hana Sato", "June 2023"],
+    ["Northgate Institute for Technology Policy", "Licensing Regimes for Cross-Border Data Flows", "Hana Sato", "June 2023"],
+    ["Northgate Institute", "Research Paper", "Licensing Regimes for Cross-Border Data Flows", "By Hana Sato", "June 2023"],
+])
+def test_cover_publisher_and_kind_of_paper_above_the_title_are_no_part_of_it(lines):
+    cover = read_cover(lines)
+    assert cover.title.casefold() == "licensing regimes for cross-border data flows"
+    assert cover.authors == ("Hana Sato",)

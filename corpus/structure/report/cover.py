@@ -156,12 +156,30 @@ def cover_names(line: str) -> tuple[str, ...]:
     return ()
 
 
+# the kind of publication printed on its own above the title: "Research Paper", "POLICY BRIEF", "Working Paper"
+_GENRE_LINE_RE = re.compile(
+    r"^(?:(?:research|policy|working|discussion|occasional|briefing|white|issue|analytical|special|background|"
+    r"technical|consultation|green|strategy|annual|country|special)\s+)?"
+    r"(?:papers?|briefs?|reports?|notes?|briefing|commentary|analysis|study|memo)$", re.I)
+
+
 def is_meta_line(text: str) -> bool:
-    """A cover line that is no part of a title: date, URL, report number, series, copyright."""
+    """A cover line that is no part of a title: date, URL, report number, series, kind of paper, copyright."""
     return (
         is_date_line(text) or bool(_URL_RE.match(text)) or bool(_REPORT_NUMBER_RE.match(text))
         or bool(_SERIES_RE.search(text)) or bool(_COPYRIGHT_RE.search(text)) or bool(_BY_RE.match(text))
+        or bool(_GENRE_LINE_RE.match(text.strip()))
     )
+
+
+def _is_publisher_line(lines: list[str], k: int) -> bool:
+    """An institution's name on its own line above the title ("Northgate Institute for Technology Policy",
+    "NORTHGATE INSTITUTE"), in any case: it does not run on into the next line, and a title line follows."""
+    line = lines[k]
+    if not is_institution(line) or _last_word(line) in _CONNECTORS or line.endswith((":", ",", "-", "–")):
+        return False
+    nxt = next((t for t in lines[k + 1:] if not is_meta_line(t)), None)
+    return nxt is not None and not cover_names(nxt) and not nxt[:1].islower() and not is_institution(nxt)
 
 
 def _continues_title(previous: str, line: str) -> bool:
@@ -204,7 +222,7 @@ def read_cover(lines: list[str]) -> Cover:
     other letter case right after it is the subtitle; names after it, or before a role line, are authors."""
     lines = [line.strip() for line in lines if line.strip()]
     start = 0
-    while start < len(lines) and (is_meta_line(lines[start]) or _is_banner(lines, start)):
+    while start < len(lines) and (is_meta_line(lines[start]) or _is_banner(lines, start) or _is_publisher_line(lines, start)):
         start += 1
     run = start
     while run < len(lines) and _is_caps(lines[run]) and not is_meta_line(lines[run]) and run - start < 3:

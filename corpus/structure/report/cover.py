@@ -159,7 +159,7 @@ def cover_names(line: str) -> tuple[str, ...]:
 # the kind of publication printed on its own above the title: "Research Paper", "POLICY BRIEF", "Working Paper"
 _GENRE_LINE_RE = re.compile(
     r"^(?:(?:research|policy|working|discussion|occasional|briefing|white|issue|analytical|special|background|"
-    r"technical|consultation|green|strategy|annual|country|special)\s+)?"
+    r"technical|consultation|green|strategy|annual|country)\s+)?"
     r"(?:papers?|briefs?|reports?|notes?|briefing|commentary|analysis|study|memo)$", re.I)
 
 

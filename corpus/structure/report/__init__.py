@@ -120,7 +120,7 @@ def structure_report(raw: str) -> StructuredDocument:
 
 def _structure_report(raw: str) -> StructuredDocument:
     pages = split_pages(read_lines(raw))
-    furniture = find_furniture(pages)
+    furniture = find_furniture(pages, frozenset(find_contents_pages(pages)))
     content = [
         [line for i, line in enumerate(page) if (p, i) not in furniture.lines] for p, page in enumerate(pages)
     ]

@@ -82,8 +82,9 @@ class Furniture:
     page_numbers: tuple[int | None, ...]
 
 
-def find_furniture(pages: list[list[Line]]) -> Furniture:
-    """Running headers/footers, page numbers and chapter numbers, recognised by position and repetition."""
+def find_furniture(pages: list[list[Line]], listing: frozenset[int] = frozenset()) -> Furniture:
+    """Running headers/footers, page numbers and chapter numbers, recognised by position and repetition. The
+    `listing` pages (contents) repeat the headings' words at their edges: that is no evidence of a running head."""
     parts = {
         (p, i): _number_parts(page[i].text)
         for p, page in enumerate(pages)
@@ -92,7 +93,7 @@ def find_furniture(pages: list[list[Line]]) -> Furniture:
     }
     phrase_pages: dict[str, set[int]] = {}
     for (p, _), (phrase, _, _) in parts.items():
-        if phrase:
+        if phrase and p not in listing:
             phrase_pages.setdefault(phrase, set()).add(p)
     min_repeat = max(2, min(3, len(pages) // 3))
     furniture: set[tuple[int, int]] = set()

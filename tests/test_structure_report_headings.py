@@ -111,3 +111,11 @@ def test_headings_short_heading_over_a_heading_in_capitals_stay_two():
     page1 = [*filler("pre", 4), "The Export Control Toolkit", "DUAL-USE LISTS", *filler("alpha", 4), "3"]
     page2 = [*filler("beta", 6), "4"]
     assert _heading_texts(page1, page2) == ["The Export Control Toolkit", "DUAL-USE LISTS"]
+
+
+def test_headings_sentence_case_label_ending_in_a_colon_over_a_paragraph():
+    from tests.report_text import filler
+    page1 = [*filler("pre", 4), "Key questions for regulators:", *filler("alpha", 4),
+             "Member States are encouraged to:", *filler("beta", 4), "3"]  # a lead-in ending on a connector
+    page2 = [*filler("gamma", 6), "4"]
+    assert _heading_texts(page1, page2) == ["Key questions for regulators:"]

@@ -173,6 +173,13 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return "appendix"
     colon_heading = (text.endswith(":") and _is_title_case(text) and not _is_caps(text) and len(text.split()) <= 8
                      and nxt is not None and not _BULLET_RE.match(nxt.text) and nxt.text[:1].isupper())
+    # "Key questions for regulators:" in sentence case, alone between paragraphs and over a full-width paragraph
+    # (a lead-in ends on a connector, "... encouraged to:", or introduces a list)
+    colon_heading = colon_heading or (
+        text.endswith(":") and len(lines) == 1 and 2 <= len(text.split()) <= 6 and len(text) < 0.5 * width
+        and text[:1].isupper() and not re.search(r"[\d.,;]", text) and _last_word(text.rstrip(":")) not in _CONNECTORS
+        and prev is not None and _ends_sentence(prev.text) and nxt is not None and not _BULLET_RE.match(nxt.text)
+        and nxt.text[:1].isupper() and len(nxt.text) >= 0.75 * width)
     if _closes_sentence(text) and not colon_heading:
         return None  # a sentence; but "Key Findings:" over a paragraph is a heading
     prev_ends = (
@@ -221,6 +228,8 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return "labelled" if prev_ends else None
     if _is_caps(text) and len(first) < 1.1 * width:
         return "caps" if prev_ends or len(text.split()) >= 2 else None
+    if colon_heading and not _is_title_case(text):
+        return "sentence"  # a sentence-case label ending in a colon, over its paragraph: one below its section
     if (not next_starts and nxt is not None and _short_continuation(nxt.text) and not lines[-1].source.page_break
             and _is_title_case(f"{text} {nxt.text}") and not _is_caps(text)):
         next_starts = True  # "Domestic Courts and the Limits" / "of Judicial Review": the title wraps onto a lower-case line

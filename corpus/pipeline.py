@@ -296,6 +296,7 @@ def _figure_records(doc_id: str, doc: StructuredDocument, sections: Sequence[Sec
             kind=f.kind,
             caption=f.caption,
             source=f.source,
+            note=f.note,
             section_id=_section_at(sections, f.start if f.start is not None else (f.mention_starts[0] if f.mention_starts else None)),
             start=f.start,
             mention_starts=sorted(f.mention_starts),

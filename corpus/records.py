@@ -159,6 +159,7 @@ class Figure(Record):
     kind: FigureKind = Field(description="chart, figure, image, table, map or diagram.")
     caption: str | None = Field(description="Caption text (wrapped lines joined); null for bare images.")
     source: str | None = Field(description="The 'Source:' line under the figure, without the prefix.")
+    note: str | None = Field(default=None, description="The 'Notes:' paragraph printed with the figure (above or below its source), without the prefix.")
     section_id: str | None = Field(description="Section the figure sits in.")
     start: CharOffset | None = Field(description="Offset of the caption in documents.text; null when the figure has no caption in the text.")
     mention_starts: list[int] = Field(description="Offsets in documents.text of in-text references to the figure.")

@@ -3,6 +3,8 @@ chart residue kept out of the body (issue 12, class 5)."""
 
 from __future__ import annotations
 
+import pytest
+
 from corpus.structure.report import structure_report
 from tests.report_text import blank_layout, filler
 
@@ -40,3 +42,34 @@ def test_captions_label_in_capitals_or_alone_on_its_line():
     doc = _doc([*filler("dams", 5), "FIGURE 2: Dams by size", "Source: Basin agencies.", *filler("mid", 5),
                 "Table 3", "Licences Granted by Country", "Source: Regulators.", *filler("more", 5), "1"])
     assert [(f.label, f.caption) for f in doc.figures] == [("FIGURE 2", "Dams by size"), ("Table 3", "Licences Granted by Country")]
+
+
+# --- "Notes:" paragraphs printed with a figure (issue 12, class 5) -------------------------------------------------
+
+
+def _figure_page(under_caption: list[str]) -> str:
+    page1 = ["Introduction", *filler("port", 5), "Figure 1: Berth occupancy by terminal, 2019-2023", *under_caption,
+             *filler("crane", 5), "9"]
+    page2 = ["Findings", *filler("berth", 6), "10"]
+    return blank_layout(page1, page2)
+
+
+@pytest.mark.parametrize("under_caption", [
+    ["Note: Occupancy is the share of hours a berth is in use.", "Source: Harbour Authority annual data."],
+    ["Source: Harbour Authority annual data.", "Notes: Occupancy is the share of hours a berth is in use."],
+    ["80", "60", "40", "20", "North", "South", "Notes: Occupancy is the share of hours a berth is in use.",
+     "Source: Harbour Authority annual data."],  # chart values between the caption and the notes
+])
+def test_captions_figure_notes_attach_to_the_figure_not_the_caption(under_caption):
+    doc = structure_report(_figure_page(under_caption))
+    [figure] = doc.figures
+    assert figure.caption == "Berth occupancy by terminal, 2019-2023"
+    assert figure.source == "Harbour Authority annual data."
+    assert figure.note == "Occupancy is the share of hours a berth is in use."
+
+
+def test_captions_wrapped_figure_note_is_joined():
+    doc = structure_report(_figure_page(["Source: Harbour Authority annual data.",
+                                         "Notes: Occupancy is the share of hours a berth is in use; terminals that",
+                                         "closed in 2021 are not shown."]))
+    assert doc.figures[0].note == "Occupancy is the share of hours a berth is in use; terminals that closed in 2021 are not shown."

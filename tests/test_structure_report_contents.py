@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from corpus.structure.report import structure_report
 from corpus.structure.report.contents import contents_entries, find_contents_pages
 from corpus.structure.report.layout import read_lines, split_pages
@@ -25,3 +27,18 @@ def test_contents_entries_are_not_body_and_confirm_a_sentence_case_heading():
     assert "......" not in doc.text and "Scope of the review" not in doc.text
     assert "Findings and their limits" in [s.heading for s in doc.sections]
     assert not doc.footnotes
+
+
+# --- contents entries repeat the headings at the page edges: no evidence of a running head ----------------------
+
+
+@pytest.mark.parametrize("contents", [
+    ["Table of Contents", "Executive summary", "1", "1", "Introduction", "2", "2", "The licensing gap", "3"],  # numbers apart
+    ["CONTENTS", "Executive summary 1", "1 Introduction 2", "2 The licensing gap 3"],  # no leaders
+])
+def test_contents_entries_do_not_make_chapter_headings_running_heads(contents):
+    cover = ["Licensing Regimes for Cross-Border Data Flows", "Hana Sato", "June 2023"]
+    body = [["Executive summary", *filler("alpha", 6), "1"], ["1 Introduction", *filler("beta", 6), "2"],
+            ["2 The licensing gap", *filler("gamma", 6), "3"]]
+    doc = structure_report(blank_layout(cover, contents, *body))
+    assert [s.heading for s in doc.sections if s.kind == "heading"] == ["Executive summary", "1 Introduction", "2 The licensing gap"]

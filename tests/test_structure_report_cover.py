@@ -100,3 +100,45 @@ def test_cover_copyright_and_licence_page_after_the_foreword_is_front_matter():
     doc = structure_report(blank_layout(foreword, legal, *_body_pages(5)))
     assert "Open Government Licence" not in doc.text and "enquiries" not in doc.text
     assert "foreword programme" in doc.text
+
+
+# --- author lines as covers set them (issue 12, class 1: authors on cover pages) -------------------------------
+
+
+@pytest.mark.parametrize(("lines", "authors"), [
+    (["Helena Osei and Rafael Montes"], ("Helena Osei", "Rafael Montes")),
+    (["HELENA OSEI AND RAFAEL MONTES"], ("Helena Osei", "Rafael Montes")),  # names set in capitals
+    (["Dr. Helena Osei and Prof. Rafael Montes"], ("Helena Osei", "Rafael Montes")),  # honorifics
+    (["Helena Osei*, Rafael Montes** and Ana Silva†"], ("Helena Osei", "Rafael Montes", "Ana Silva")),  # note symbols
+    (["Helena Osei | Rafael Montes | Ana Silva"], ("Helena Osei", "Rafael Montes", "Ana Silva")),  # bar-separated
+    (["Authors:", "Helena Osei", "Rafael Montes"], ("Helena Osei", "Rafael Montes")),  # a label, one name a line
+    (["Helena Osei, Northgate Institute", "Rafael Montes, University of Lagos"], ("Helena Osei", "Rafael Montes")),
+    (["Helena Osei", "University of Lagos", "Rafael Montes", "Senior Fellow"], ("Helena Osei", "Rafael Montes")),
+])
+def test_cover_author_lines_under_the_title(lines, authors):
+    cover = read_cover(["Compute and Control", *lines, "November 2023"])
+    assert cover.title == "Compute and Control"
+    assert cover.authors == authors
+
+
+def test_cover_title_line_ending_in_a_colon_opens_a_two_line_title():
+    cover = read_cover(["CENTRE FOR TECHNOLOGY", "Working Paper 12", "Compute, Chips and Control:",
+                        "Export Rules and the Chain", "HELENA OSEI AND RAFAEL MONTES", "November 2023"])
+    assert cover.title == "Compute, Chips and Control: Export Rules and the Chain"
+    assert cover.subtitle is None and cover.authors == ("Helena Osei", "Rafael Montes")
+
+
+def test_cover_place_line_after_an_affiliation_is_no_author():
+    cover = read_cover(["Compute and Control", "Helena Osei", "Northgate Institute", "Harbour Street", "2023"])
+    assert cover.authors == ("Helena Osei",)
+
+
+@pytest.mark.parametrize("lines", [
+    ["NORTHGATE INSTITUTE", "LICENSING REGIMES FOR", "CROSS-BORDER DATA FLOWS", "Hana Sato", "June 2023"],
+    ["Northgate Institute for Technology Policy", "Licensing Regimes for Cross-Border Data Flows", "Hana Sato", "June 2023"],
+    ["Northgate Institute", "Research Paper", "Licensing Regimes for Cross-Border Data Flows", "By Hana Sato", "June 2023"],
+])
+def test_cover_publisher_and_kind_of_paper_above_the_title_are_no_part_of_it(lines):
+    cover = read_cover(lines)
+    assert cover.title.casefold() == "licensing regimes for cross-border data flows"
+    assert cover.authors == ("Hana Sato",)

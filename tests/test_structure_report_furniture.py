@@ -35,3 +35,20 @@ def test_furniture_glyph_fused_with_page_number_is_no_marker():
     doc = structure_report(blank_layout(*pages))
     assert not any(line.startswith("N") and line[1:].isdigit() for line in doc.text.split())
     assert [n.number for n in doc.footnotes] == [1]
+
+
+def test_furniture_alternating_heads_with_the_page_number_set_off_by_a_bar():
+    topics = ["north", "south", "east", "west", "centre", "coast"]
+    pages = [[f"{k + 1} | Harbour Research Centre" if k % 2 else f"Dredging the Northern Channel | {k + 1}",
+              *filler(topics[k], 8)] for k in range(6)]
+    doc = structure_report(blank_layout(*pages))
+    assert "Harbour Research Centre" not in doc.text and "Dredging the Northern Channel" not in doc.text
+    assert sum(1 for line in doc.furniture if "|" in line) == 6
+
+
+def test_furniture_year_in_a_running_head_is_no_page_number():
+    topics = ["north", "south", "east", "west", "centre"]
+    pages = [["Annual Review 2023", *filler(topics[k], 8), str(k + 3)] for k in range(5)]
+    doc = structure_report(blank_layout(*pages))
+    assert "Annual Review 2023" not in doc.text
+    assert [s.page_start for s in doc.sections][:1] == [3]  # pages counted from the printed numbers, not the year

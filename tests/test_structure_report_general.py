@@ -314,3 +314,50 @@ def test_legend_labels_repeated_under_two_charts_are_not_headings():
     page2 = [*filler("gamma", 5)[:-1], "as the next chart shows.", *chart, *filler("delta", 5), "3"]
     doc = structure_report(blank_layout(["Introduction", *filler("intro", 8), "1"], page1, page2))
     assert "Southern Ports" not in [h for h, _ in _headings(doc)]
+
+
+# --- box labels: a box of key facts is no heading and does not run into the next paragraph ------------------------
+
+
+def test_box_of_key_facts_label_is_no_heading_and_stays_apart_from_the_paragraph():
+    page1 = ["OVERVIEW", *filler("port", 5), "AT A GLANCE", "Berths in operation: 14", "Average dwell time: 3.2 days",
+             "Vessels per year: 2,400", "The cranes were replaced in the spring.", *filler("crane", 5), "9"]
+    page2 = ["FINDINGS", *filler("berth", 6), "10"]
+    doc = structure_report(blank_layout(page1, page2))
+    assert [s.heading for s in doc.sections if s.kind == "heading"] == ["OVERVIEW", "FINDINGS"]
+    assert "\nThe cranes were replaced in the spring." in doc.text
+    assert "Vessels per year: 2,400\n" in doc.text
+
+
+def test_box_lines_need_two_facts_a_label_over_one_line_stays_a_heading():
+    page1 = ["OVERVIEW", *filler("port", 5), "NEXT STEPS", "Timeline: to be agreed", *filler("crane", 5), "9"]
+    page2 = ["FINDINGS", *filler("berth", 6), "10"]
+    doc = structure_report(blank_layout(page1, page2))
+    assert "NEXT STEPS" in [s.heading for s in doc.sections]
+
+
+def test_box_label_in_capitals_under_a_numbered_heading_over_a_list_is_no_heading():
+    page1 = ["1 Ports", *filler("port", 6), "1.1 How the berths are run", "AT A GLANCE",
+             "• Berths are let to operators on ten-year terms and reviewed in the fifth year.",
+             "• Operators pay a fee for each vessel that calls at the terminal.", *filler("crane", 5), "9"]
+    page2 = ["1.2 Findings", *filler("berth", 6), "10"]
+    doc = structure_report(blank_layout(page1, page2))
+    assert [s.heading for s in doc.sections if s.kind == "heading"] == ["1 Ports", "1.1 How the berths are run", "1.2 Findings"]
+    assert "AT A GLANCE" in doc.text
+
+
+def test_infographic_title_in_capitals_over_short_labels_before_a_heading_is_no_heading():
+    page1 = ["1. Ports", *filler("port", 6), "THREE PRIORITIES FOR THE HARBOUR", "Dredge the channel", "Renew the cranes",
+             "Train the pilots", "2. Dredging", *filler("crane", 5), "9"]
+    page2 = [*filler("berth", 6), "10"]
+    doc = structure_report(blank_layout(page1, page2))
+    assert [s.heading for s in doc.sections if s.kind == "heading"] == ["1. Ports", "2. Dredging"]
+    assert "Renew the cranes\n" in doc.text  # the labels are lines of their own, not run into a paragraph
+
+
+def test_labels_in_capitals_over_lists_of_names_stay_headings():
+    page1 = ["Contributors", "CHAIR", "Ana Silva", "Northgate Institute", "WRITING GROUP", "Li Wei", "Tom Berg",
+             "Hana Sato", "ADVISERS", "Peter Lind", "Maria Costa", "1"]
+    page2 = ["1. Ports", *filler("berth", 6), "2"]
+    doc = structure_report(blank_layout(page1, page2))
+    assert "WRITING GROUP" in [s.heading for s in doc.sections]

@@ -80,3 +80,42 @@ def test_headings_roman_divisions_in_capitals_above_numbered_headings():
             "1. Share policy insights", *filler("policy", 5), "1.1. Use national strategies", *filler("national", 5), "1"]
     assert _headings(page) == [(1, "INTRODUCTION: A SHARED AGENDA"), (1, "I. SET THE CONDITIONS FOR GROWTH"),
                                (2, "1. Share policy insights"), (3, "1.1. Use national strategies")]
+
+
+# --- title-case headings wrapped in the blank-line layout (issue 12, class 3) -----------------------------------
+
+
+def _heading_texts(*pages):
+    from corpus.structure.report import structure_report
+    from tests.report_text import blank_layout
+    doc = structure_report(blank_layout(*pages))
+    return [s.heading for s in doc.sections if s.kind == "heading"]
+
+
+def test_headings_title_wrapped_without_a_connector_at_the_breaks():
+    from tests.report_text import filler
+    page1 = [*filler("pre", 4), "Chapter 2: How Export Rules", "Shape Supply Chains in East", "Asia", *filler("alpha", 4), "3"]
+    page2 = [*filler("beta", 6), "4"]
+    assert _heading_texts(page1, page2) == ["Chapter 2: How Export Rules Shape Supply Chains in East Asia"]
+
+
+def test_headings_title_wrapped_onto_a_lower_case_line():
+    from tests.report_text import filler
+    page1 = [*filler("pre", 4), "Domestic Courts and the Limits", "of Judicial Review", *filler("alpha", 4), "3"]
+    page2 = [*filler("beta", 6), "4"]
+    assert _heading_texts(page1, page2) == ["Domestic Courts and the Limits of Judicial Review"]
+
+
+def test_headings_short_heading_over_a_heading_in_capitals_stay_two():
+    from tests.report_text import filler
+    page1 = [*filler("pre", 4), "The Export Control Toolkit", "DUAL-USE LISTS", *filler("alpha", 4), "3"]
+    page2 = [*filler("beta", 6), "4"]
+    assert _heading_texts(page1, page2) == ["The Export Control Toolkit", "DUAL-USE LISTS"]
+
+
+def test_headings_sentence_case_label_ending_in_a_colon_over_a_paragraph():
+    from tests.report_text import filler
+    page1 = [*filler("pre", 4), "Key questions for regulators:", *filler("alpha", 4),
+             "Member States are encouraged to:", *filler("beta", 4), "3"]  # a lead-in ending on a connector
+    page2 = [*filler("gamma", 6), "4"]
+    assert _heading_texts(page1, page2) == ["Key questions for regulators:"]

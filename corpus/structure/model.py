@@ -64,6 +64,7 @@ class FigureSpan:
     number: int | None = None
     caption: str | None = None
     source: str | None = None
+    note: str | None = None  # the "Notes:" paragraph printed with the figure, without the prefix
     start: int | None = None  # offset of the caption in the clean text, when the caption is in the text
     mention_starts: tuple[int, ...] = ()  # offsets of in-text references ("Figure 1 shows ...")
     page: int | None = None  # page of the caption, from a layout source

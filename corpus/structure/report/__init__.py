@@ -69,7 +69,8 @@ def _running_head_title(furniture_lines: tuple[str, ...]) -> str | None:
     """The most repeated running head or footer that reads as a title (words, no page number)."""
     counts: dict[str, int] = {}
     for line in furniture_lines:
-        text = re.sub(r"^(?:page\s+)?\d{1,4}\s*|\s*\d{1,4}$", "", line.strip(), flags=re.I)  # its page number
+        text = re.sub(r"^(?:page\s+)?\d{1,4}\s*(?:[|•·–—/]\s*)?|(?:\s*[|•·–—/])?\s*(?<!\d)(?!(?:19|20)\d\d$)\d{1,4}$", "",
+                      line.strip(), flags=re.I)  # its page number (a year stays: "Annual Review 2023")
         if len(text.split()) >= 2 and sum(ch.isalpha() for ch in text) >= 8 and not is_name_list(text):
             counts[text] = counts.get(text, 0) + 1
     return max(counts, key=lambda t: (counts[t], len(t))) if counts else None
@@ -119,7 +120,7 @@ def structure_report(raw: str) -> StructuredDocument:
 
 def _structure_report(raw: str) -> StructuredDocument:
     pages = split_pages(read_lines(raw))
-    furniture = find_furniture(pages)
+    furniture = find_furniture(pages, frozenset(find_contents_pages(pages)))
     content = [
         [line for i, line in enumerate(page) if (p, i) not in furniture.lines] for p, page in enumerate(pages)
     ]

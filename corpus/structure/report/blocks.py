@@ -15,9 +15,9 @@ from corpus.structure.report.cover import is_institution, is_name_list
 from corpus.structure.report.headings import _body_width, _heading_at, _starts_block, recurring_labels
 from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.patterns import (
-    _BACKMATTER_RE, _BARE_LABEL_RE, _BULLET_RE, _CAPTION_RE, _CONNECTORS, _ends_sentence, _FULL_LINE,
-    _is_caps, _last_word, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _SHORT_LINE,
-    _SOURCE_RE,
+    _BACKMATTER_RE, _BARE_LABEL_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence, _CONNECTORS, _ends_sentence, _FULL_LINE,
+    _is_caps, _is_title_case, _last_word, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _SHORT_LINE,
+    _FIGURE_NOTE_RE, _SOURCE_RE,
 )
 
 
@@ -128,9 +128,18 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
             in_table = False
             i = _take_wrapped(body, i, width, blocks, "source", contents=contents)
             continue
+        if _FIGURE_NOTE_RE.match(line.text):
+            in_table = False  # "Notes: ..." under (or above the source of) a figure: a block of its own
+            i = _take_paragraph(body, i, width, blocks, contents=contents, kind="note")
+            continue
         if in_table:
             blocks.append(Block("row", [line]))
             i += 1
+            continue
+        box = _fact_box_run(body, i, width)
+        if box:
+            blocks.extend(Block("row", [body[k]], style="box") for k in range(i, i + box))
+            i += box  # a box of key facts ("AT A GLANCE" / "Berths: 14"): its lines are no heading and no paragraph
             continue
         residue = _chart_residue_run(body, i)
         if residue:
@@ -150,7 +159,45 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
     _demote_out_of_sequence(blocks)
     _demote_heading_lists(blocks, width)
     _demote_signatures(blocks, width)
+    _demote_box_labels(blocks, width)
     return blocks
+
+
+_MIN_GRAPHIC_LABELS = 2
+
+
+def _is_short_label(block: Block, width: int) -> bool:
+    """A paragraph made only of short lines that end no sentence (labels of a graphic read as text)."""
+    return block.kind == "paragraph" and all(len(line.text) < 0.5 * width and not _ends_sentence(line.text) for line in block.lines)
+
+
+def _demote_box_labels(blocks: list[Block], width: int) -> None:
+    """Labels in capitals that are no headings: a box label set right under a numbered heading over the box's
+    list ("2.1 ..." / "KEY INFORMATION" / bullets), and the title of an infographic, a line in capitals over two
+    or more short label lines with the next heading (set in another style) right after them. Both become lines
+    of their own."""
+    for k, block in enumerate(blocks):
+        if block.kind != "heading" or block.style not in ("caps", "list_label"):
+            continue
+        text = " ".join(line.text for line in block.lines)
+        if not _is_caps(text) or _NUMBERED_HEADING_RE.match(text) or _LONE_HEADING_NUMBER_RE.match(block.lines[0].text):
+            continue
+        before = blocks[k - 1] if k else None
+        after = blocks[k + 1] if k + 1 < len(blocks) else None
+        box = (before is not None and before.kind == "heading" and before.style == "numbered"
+               and after is not None and after.kind == "item")
+        labels = 0
+        while k + 1 + labels < len(blocks) and _is_short_label(blocks[k + 1 + labels], width):
+            labels += 1
+        following = blocks[k + 1 + labels] if k + 1 + labels < len(blocks) else None
+        label_lines = [line for b in blocks[k + 1 : k + 1 + labels] for line in b.lines]
+        # the next heading set in another style: a run of label headings in capitals over lists of names stays
+        graphic = (len(label_lines) >= _MIN_GRAPHIC_LABELS and following is not None and following.kind == "heading"
+                   and following.style != block.style)
+        if box or graphic:
+            block.kind, block.style = "row", "box"
+        if graphic:
+            blocks[k + 1 : k + 1 + labels] = [Block("row", [line], style="graphic") for line in label_lines]
 
 
 _HONORIFIC_RE = re.compile(r"^(?:Professor|Prof\.|Dr\.?|Sir|Dame|The Rt Hon|Rt Hon|Mr\.?|Ms\.?|Mrs\.?)\s+")
@@ -205,6 +252,30 @@ def _demote_heading_lists(blocks: list[Block], width: int) -> None:
             stretch = []
         else:
             stretch.append(block)
+
+
+_FACT_LINE_RE = re.compile(r"^[A-Z][^:.;!?]{1,60}:\s+\S")  # "Berths in operation: 14", "Lead agency: Ministry of X"
+_FACT_LINE = 0.6  # a fact line of a box is well short of the body's full width
+_MIN_FACTS = 2
+
+
+def _is_fact_line(line: BodyLine, width: int) -> bool:
+    text = line.text
+    return (bool(_FACT_LINE_RE.match(text)) and len(text) < _FACT_LINE * width and not _closes_sentence(text)
+            and not line.markers and not _starts_block(line))
+
+
+def _fact_box_run(body: list[BodyLine], i: int, width: int) -> int:
+    """Lines of a box of key facts starting at body[i]: an optional label (a short line in capitals or title case
+    without a sentence end) over two or more short "Label: value" lines; 0 if there is none. Boxes and
+    infographics set such lines apart from the running text; they are neither headings nor paragraph text."""
+    label = int(i < len(body) and not _is_fact_line(body[i], width) and len(body[i].text) < 0.5 * width
+                and (_is_caps(body[i].text) or _is_title_case(body[i].text)) and not _closes_sentence(body[i].text)
+                and not body[i].markers and not _starts_block(body[i]))
+    j = i + label
+    while j < len(body) and _is_fact_line(body[j], width) and (j == i or not body[j].source.page_break):
+        j += 1
+    return j - i if j - i - label >= _MIN_FACTS else 0
 
 
 _RESIDUE_LINE = 30  # chart labels and tick values are short
@@ -265,7 +336,7 @@ _FIRST_CHAPTER_MAX = 9  # an excerpt may start at a later chapter, but not at "7
 
 def _previous_text_line(blocks: list[Block], prev: BodyLine | None) -> BodyLine | None:
     """The previous line for heading context; a preceding heading or caption counts as a paragraph end."""
-    if blocks and blocks[-1].kind in ("heading", "caption", "source", "title", "row"):
+    if blocks and blocks[-1].kind in ("heading", "caption", "source", "title", "row", "note"):
         return None
     return prev
 
@@ -341,7 +412,8 @@ def _take_item(body: list[BodyLine], i: int, width: int, blocks: list[Block], co
     return j
 
 
-def _take_paragraph(body: list[BodyLine], i: int, width: int, blocks: list[Block], contents: frozenset[str] = frozenset()) -> int:
+def _take_paragraph(body: list[BodyLine], i: int, width: int, blocks: list[Block], contents: frozenset[str] = frozenset(),
+                    kind: str = "paragraph") -> int:
     lines = [body[i]]
     j = i + 1
     while j < len(body) and not _ends_paragraph(lines[-1], width):
@@ -352,7 +424,7 @@ def _take_paragraph(body: list[BodyLine], i: int, width: int, blocks: list[Block
             break
         lines.append(line)
         j += 1
-    blocks.append(Block("paragraph", lines))
+    blocks.append(Block(kind, lines))
     return j
 
 

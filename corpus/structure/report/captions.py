@@ -7,7 +7,7 @@ import re
 from corpus.structure.model import FigureSpan, SectionSpan
 from corpus.structure.report.blocks import Placed
 from corpus.structure.report.patterns import (
-    _APPENDIX_MENTION_RE, _APPENDIX_RE, _CAPTION_RE, _CHART_WORDS, _DIAGRAM_WORDS, _MENTION_RE, _SOURCE_RE,
+    _APPENDIX_MENTION_RE, _APPENDIX_RE, _CAPTION_RE, _CHART_WORDS, _DIAGRAM_WORDS, _FIGURE_NOTE_RE, _MENTION_RE, _SOURCE_RE,
 )
 
 
@@ -26,9 +26,21 @@ def _figure_kind(word: str, caption: str) -> str:
     return "figure"
 
 
-def _source_after(placed: list[Placed], k: int) -> str | None:
-    later = placed[k + 1] if k + 1 < len(placed) else None
-    return _SOURCE_RE.sub("", later.text, count=1).strip() if later is not None and later.block.kind == "source" else None
+_FIGURE_RUN = 40  # blocks after a caption that may still belong to its figure (table rows, notes)
+
+
+def _source_and_note(placed: list[Placed], k: int, rows: bool) -> tuple[str | None, str | None]:
+    """The "Source:" and "Notes:" paragraphs printed under the caption at placed[k] (in either order), reading
+    on past table rows (`rows`) and stopping at the first other block."""
+    source = note = None
+    for later in placed[k + 1 : k + 1 + _FIGURE_RUN]:
+        if later.block.kind == "source" and source is None:
+            source = _SOURCE_RE.sub("", later.text, count=1).strip()
+        elif later.block.kind == "note" and note is None:
+            note = _FIGURE_NOTE_RE.sub("", later.text, count=1).strip()
+        elif not (rows and later.block.kind == "row"):
+            break
+    return source, note
 
 
 def build_figures(placed: list[Placed], text: str, sections: tuple[SectionSpan, ...]) -> tuple[FigureSpan, ...]:
@@ -39,21 +51,16 @@ def build_figures(placed: list[Placed], text: str, sections: tuple[SectionSpan, 
             continue
         match = _CAPTION_RE.match(item.text)
         if match is None:  # a chart title without a "Figure N" label
-            drafts.append(dict(label="", kind="chart", number=None, caption=item.text.strip(), source=_source_after(placed, k),
+            source, note = _source_and_note(placed, k, rows=False)
+            drafts.append(dict(label="", kind="chart", number=None, caption=item.text.strip(), source=source, note=note,
                                start=item.start))
             continue
         label = f"{match.group(1)} {match.group(2)}"
         caption = item.text[match.end():].strip()
-        source = None
-        for later in placed[k + 1 : k + 40]:
-            if later.block.kind == "source":
-                source = _SOURCE_RE.sub("", later.text, count=1).strip()
-                break
-            if later.block.kind != "row":
-                break
+        source, note = _source_and_note(placed, k, rows=True)
         number = int(match.group(2)) if match.group(2).isdigit() else None
         drafts.append(dict(label=label, kind=_figure_kind(match.group(1), caption), number=number,
-                           caption=caption, source=source, start=item.start))
+                           caption=caption, source=source, note=note, start=item.start))
     drafts = _best_per_label(drafts)
     caption_starts = {d["start"] for d in drafts}
     mentions: dict[str, list[int]] = {}

@@ -124,12 +124,62 @@ def is_name_list(text: str) -> bool:
     return bool(parts) and all(is_name(p) for p in parts)
 
 
+# a note symbol or number set after a name on a cover ("Ana Silva*", "Li Wei†", "Tom Berg1"), an honorific before it
+_NAME_MARK_RE = re.compile(r"(?<=[a-zà-öø-ÿ.])(?:[*†‡§¶]+|\d{1,2}(?:,\d{1,2})*)(?=\s|,|;|$)")
+_HONORIFIC_RE = re.compile(r"^(?:Dr\.?|Prof\.|Professor|Sir|Dame|Mr\.?|Ms\.?|Mrs\.?)\s+(?=[A-Z])")
+_COVER_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|&|,|;|\s[|•·/]\s)\s*", re.I)
+_AUTHORS_LABEL_RE = re.compile(r"^(?:by|authors?|written by|prepared by|contributors?)\s*:?$", re.I)
+
+
+def _cover_name(part: str) -> str | None:
+    """The name in one part of a cover's author line: honorific and note symbols removed, a name set in capitals
+    given its ordinary case ("HANA SATO" -> "Hana Sato"); None when the part is no name."""
+    part = _HONORIFIC_RE.sub("", _NAME_MARK_RE.sub("", part).strip())
+    if _is_caps(part) and len(part.split()) >= 2:
+        part = " ".join(w if len(w) <= 2 and w.endswith(".") else w.capitalize() for w in part.split())
+    return part if is_name(part) else None
+
+
+def cover_names(line: str) -> tuple[str, ...]:
+    """The names of a cover's author line, or () when it is not one. Names are separated by commas, "and", "&"
+    or a spaced bar or bullet; a name followed by its affiliation ("Ana Silva, Northgate Institute") counts
+    too (the institution is left out), as long as the line starts with a name."""
+    text = _BY_RE.sub("", line.strip()) if _BY_RE.match(line.strip()) else line.strip()
+    parts = [p for p in _COVER_AUTHOR_SPLIT_RE.split(text) if p]
+    names = [_cover_name(p) for p in parts]
+    if not parts or names[0] is None:
+        return ()
+    if all(names):
+        return tuple(names)
+    if all(n or is_institution(p) or _is_caps(p) for p, n in zip(parts, names)) and len(parts) <= 4:
+        return tuple(n for n in names if n)  # "Ana Silva, Northgate Institute"
+    return ()
+
+
+# the kind of publication printed on its own above the title: "Research Paper", "POLICY BRIEF", "Working Paper"
+_GENRE_LINE_RE = re.compile(
+    r"^(?:(?:research|policy|working|discussion|occasional|briefing|white|issue|analytical|special|background|"
+    r"technical|consultation|green|strategy|annual|country)\s+)?"
+    r"(?:papers?|briefs?|reports?|notes?|briefing|commentary|analysis|study|memo)$", re.I)
+
+
 def is_meta_line(text: str) -> bool:
-    """A cover line that is no part of a title: date, URL, report number, series, copyright."""
+    """A cover line that is no part of a title: date, URL, report number, series, kind of paper, copyright."""
     return (
         is_date_line(text) or bool(_URL_RE.match(text)) or bool(_REPORT_NUMBER_RE.match(text))
         or bool(_SERIES_RE.search(text)) or bool(_COPYRIGHT_RE.search(text)) or bool(_BY_RE.match(text))
+        or bool(_GENRE_LINE_RE.match(text.strip()))
     )
+
+
+def _is_publisher_line(lines: list[str], k: int) -> bool:
+    """An institution's name on its own line above the title ("Northgate Institute for Technology Policy",
+    "NORTHGATE INSTITUTE"), in any case: it does not run on into the next line, and a title line follows."""
+    line = lines[k]
+    if not is_institution(line) or _last_word(line) in _CONNECTORS or line.endswith((":", ",", "-", "–")):
+        return False
+    nxt = next((t for t in lines[k + 1:] if not is_meta_line(t)), None)
+    return nxt is not None and not cover_names(nxt) and not nxt[:1].islower() and not is_institution(nxt)
 
 
 def _continues_title(previous: str, line: str) -> bool:
@@ -138,7 +188,7 @@ def _continues_title(previous: str, line: str) -> bool:
         return False
     if line[:1].islower() or line.startswith("(") or _last_word(previous) in _CONNECTORS or previous.endswith((":", ",", "-", "–")):
         return True
-    if is_name_list(line) or is_institution(line):
+    if is_name_list(line) or cover_names(line) or is_institution(line):
         return False
     return _is_caps(previous) == _is_caps(line) and line[:1].isupper()
 
@@ -172,7 +222,7 @@ def read_cover(lines: list[str]) -> Cover:
     other letter case right after it is the subtitle; names after it, or before a role line, are authors."""
     lines = [line.strip() for line in lines if line.strip()]
     start = 0
-    while start < len(lines) and (is_meta_line(lines[start]) or _is_banner(lines, start)):
+    while start < len(lines) and (is_meta_line(lines[start]) or _is_banner(lines, start) or _is_publisher_line(lines, start)):
         start += 1
     run = start
     while run < len(lines) and _is_caps(lines[run]) and not is_meta_line(lines[run]) and run - start < 3:
@@ -182,7 +232,8 @@ def read_cover(lines: list[str]) -> Cover:
         return Cover(date=_cover_date(lines))  # only the publisher's name in capitals ("EUROPEAN" / "COMMISSION"): no title
     title_lines: list[str] = []
     end = start
-    if start < len(lines) and not _ends_sentence(lines[start]) and not is_name_list(lines[start]) and len(lines[start]) <= 120:
+    opens_title = not _ends_sentence(lines[start]) or lines[start].endswith(":") if start < len(lines) else False
+    if start < len(lines) and opens_title and not cover_names(lines[start]) and len(lines[start]) <= 120:
         title_lines = [lines[start]]
         end = start + 1
         while end < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _continues_title(title_lines[-1], lines[end]):
@@ -192,7 +243,7 @@ def read_cover(lines: list[str]) -> Cover:
     if end < len(lines) and title_lines:
         candidate = lines[end]
         if (_is_caps(candidate) != _is_caps(title_lines[-1]) and len(candidate.split()) <= 6
-                and not is_meta_line(candidate) and not is_name_list(candidate) and not _ends_sentence(candidate)):
+                and not is_meta_line(candidate) and not cover_names(candidate) and not _ends_sentence(candidate)):
             subtitle = candidate
     authors = read_authors(lines[end + (1 if subtitle else 0):]) if title_lines else read_authors(lines)
     date = _cover_date(lines)
@@ -205,15 +256,21 @@ def _cover_date(lines: list[str]) -> PrintedDate | None:
 
 
 def read_authors(lines: list[str]) -> tuple[str, ...]:
-    """Authors on a cover: a "By ..." line, the names right after the title, or a name above a role line."""
+    """Authors on a cover: a "By ..." line, the lines of names right after the title (or after an "Authors"
+    label; a run of them continues while each line holds names), or a name over its role or affiliation line."""
     authors: list[str] = []
+    run = True  # the lines right after the title (or a label) may be author lines
     for k, line in enumerate(lines):
-        text = _BY_RE.sub("", line) if _BY_RE.match(line) else line
-        parts = [p for p in _AUTHOR_SPLIT_RE.split(text) if p]
-        named = parts and all(is_name(p) for p in parts)
+        names = cover_names(line)
         nxt = lines[k + 1] if k + 1 < len(lines) else ""
-        if named and (_BY_RE.match(line) or k == 0 or _ROLE_RE.match(nxt)):
-            authors.extend(p for p in parts if p not in authors)
+        if _AUTHORS_LABEL_RE.match(line.strip()):
+            run = True
+            continue
+        if names and (_BY_RE.match(line) or run or _ROLE_RE.match(nxt) or is_institution(nxt) and not cover_names(nxt)):
+            authors.extend(n for n in names if n not in authors)
+            run = True
+            continue
+        run = False
     return tuple(authors)
 
 

@@ -20,13 +20,38 @@ from corpus.structure.report.patterns import (
 _GLYPH_PAGE_NUMBER_RE = re.compile(r"^(?:[^\w\s]|[A-Za-z])\s?(\d{1,4})$|^(\d{1,4})\s?(?:[^\w\s.)]|[A-Za-z])$")
 
 
+# a page number set off from the running head by a separator glyph: "2 | Centre for X", "Title • 13", "Page 4 | X"
+_SEPARATED_LEADING_RE = re.compile(r"^(?:page\s+)?(\d{1,4})\s*[|•·–—/]\s*(\S.*)$", re.IGNORECASE)
+_SEPARATED_TRAILING_RE = re.compile(r"^(.*?\S)\s*[|•·–—/]\s*(?:page\s+)?(\d{1,4})$", re.IGNORECASE)
+
+
+def _separated_number(text: str) -> re.Match[str] | None:
+    """A running head with its page number set off by a separator glyph (a heading never is)."""
+    for regex in (_SEPARATED_LEADING_RE, _SEPARATED_TRAILING_RE):
+        match = regex.match(_SPACES_RE.sub(" ", text.strip()))
+        if match and sum(ch.isalpha() for ch in match.group(2 if regex is _SEPARATED_LEADING_RE else 1)) >= 2:
+            return match
+    return None
+
+
 def _number_parts(text: str) -> tuple[str, int | None, bool]:
-    """Split a possible header/footer into (phrase key, page number, zero-padded number)."""
+    """Split a possible header/footer into (phrase key, page number, zero-padded number); the phrase key
+    leaves out the separator glyph, so "Title | 3" and "Title" on another page share it."""
     text = _SPACES_RE.sub(" ", text.strip())
     match = _PAGE_NUMBER_RE.match(text) or _GLYPH_PAGE_NUMBER_RE.match(text)
     if match:
         digits = next(g for g in match.groups() if g)
         return "", int(digits), len(digits) > 1 and digits.startswith("0")
+    if re.search(r"\D\s(?:19|20)\d\d$", text):  # "Annual Report 2023", "Issue Brief | October 2024": a year, no page number
+        leading = _SEPARATED_LEADING_RE.match(text) or _LEADING_NUMBER_RE.match(text)  # "2 Water Outlook 2025": page 2
+        if leading and sum(ch.isalpha() for ch in leading.group(2)) >= 2:
+            return leading.group(2).strip().casefold(), int(leading.group(1)), False
+        return text.casefold(), None, False
+    separated = _separated_number(text)
+    if separated:
+        leading = separated.re is _SEPARATED_LEADING_RE
+        phrase, digits = (separated.group(2), separated.group(1)) if leading else (separated.group(1), separated.group(2))
+        return phrase.strip().casefold(), int(digits), False
     for regex, phrase_group, number_group in ((_LEADING_NUMBER_RE, 2, 1), (_TRAILING_NUMBER_RE, 1, 2)):
         match = regex.match(text)
         if match and sum(ch.isalpha() for ch in match.group(phrase_group)) >= 2:
@@ -57,8 +82,9 @@ class Furniture:
     page_numbers: tuple[int | None, ...]
 
 
-def find_furniture(pages: list[list[Line]]) -> Furniture:
-    """Running headers/footers, page numbers and chapter numbers, recognised by position and repetition."""
+def find_furniture(pages: list[list[Line]], listing: frozenset[int] = frozenset()) -> Furniture:
+    """Running headers/footers, page numbers and chapter numbers, recognised by position and repetition. The
+    `listing` pages (contents) repeat the headings' words at their edges: that is no evidence of a running head."""
     parts = {
         (p, i): _number_parts(page[i].text)
         for p, page in enumerate(pages)
@@ -67,7 +93,7 @@ def find_furniture(pages: list[list[Line]]) -> Furniture:
     }
     phrase_pages: dict[str, set[int]] = {}
     for (p, _), (phrase, _, _) in parts.items():
-        if phrase:
+        if phrase and p not in listing:
             phrase_pages.setdefault(phrase, set()).add(p)
     min_repeat = max(2, min(3, len(pages) // 3))
     furniture: set[tuple[int, int]] = set()
@@ -94,7 +120,8 @@ def find_furniture(pages: list[list[Line]]) -> Furniture:
         if (p, i) in furniture or number is None:
             continue
         # "1 INTRODUCTION" printed once at the top of a page is a chapter heading, not a running head
-        repeated = not phrase or len(phrase_pages.get(phrase, ())) >= 2 or not _LEADING_NUMBER_RE.match(pages[p][i].text.strip())
+        repeated = (not phrase or len(phrase_pages.get(phrase, ())) >= 2 or not _LEADING_NUMBER_RE.match(pages[p][i].text.strip())
+                    or _separated_number(pages[p][i].text) is not None)
         if padded or (page_numbers[p] == number and i in (0, len(pages[p]) - 1) and len(phrase) <= 60 and repeated):
             furniture.add((p, i))  # chapter number, or a footer whose number fits the page sequence
     kept = _only_edges(furniture, pages)

@@ -10,7 +10,7 @@ from corpus.structure.report.cover import is_date_line
 from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.patterns import (
     _APPENDIX_RE, _BACKMATTER_RE, _BARE_NUMBERED_HEADING_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence,
-    _CONNECTORS, _ends_sentence, _is_caps, _is_title_case, _LABELLED_HEADING_RE, _last_word,
+    _CONNECTORS, _ends_sentence, _FIGURE_NOTE_RE, _is_caps, _is_title_case, _LABELLED_HEADING_RE, _last_word,
     _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _ROMAN_HEADING_RE, _SHORT_LINE,
     _SOURCE_RE,
 )
@@ -77,7 +77,41 @@ def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
         return ("sentence", wrapped) if wrapped else None
     while i + count < len(body) and count < 3 and _heading_continues(body[i + count - 1], body[i + count], style, width, recurring):
         count += 1
+    if style in _WRAPPING_TITLE_STYLES:
+        count += _title_wrap(body, i + count, width, recurring)
     return style, count
+
+
+_WRAPPING_TITLE_STYLES = ("titled", "labelled", "contents")
+_MIN_WRAPPED_TITLE_LINE = 25  # a heading line this long may have wrapped; a short one ("Summary") stands alone
+_MAX_TITLE_WORDS = 20
+
+
+def _is_title_line(line: BodyLine, width: int, recurring: frozenset[str]) -> bool:
+    text = line.text
+    return (bool(text) and not line.source.page_break and not line.markers and not _starts_block(line)
+            and text not in recurring and len(text) < _SHORT_LINE * width and not _closes_sentence(text)
+            and (_is_title_case(text) or text[:1].islower()) and not _NUMBERED_HEADING_RE.match(text)
+            and not _LONE_HEADING_NUMBER_RE.match(text) and not _LETTERED_HEADING_RE.match(text)
+            and not _ROMAN_HEADING_RE.match(text))
+
+
+def _title_wrap(body: list[BodyLine], j: int, width: int, recurring: frozenset[str] = frozenset()) -> int:
+    """More lines of a title-case heading wrapped without a connector at the break ("Chapter 2: How Export
+    Rules" / "Shape Supply Chains in East" / "Asia"): title lines right under a heading line long enough to
+    have wrapped, with running text (a line near the full width) right after them. Returns how many."""
+    if j == 0 or len(body[j - 1].text) < _MIN_WRAPPED_TITLE_LINE:
+        return 0
+    k = j
+    caps = _is_caps(body[j - 1].text)  # a line in capitals under a title-case heading is a heading of its own
+    while k < len(body) and k - j < 3 and _is_title_line(body[k], width, recurring) and _is_caps(body[k].text) == caps:
+        k += 1
+    if k == j or k >= len(body):
+        return 0
+    after = body[k]
+    words = sum(len(line.text.split()) for line in body[j - 1 : k])
+    prose = len(after.text) >= 0.75 * width and after.text[:1].isupper() and not after.source.page_break
+    return k - j if prose and words <= _MAX_TITLE_WORDS else 0
 
 
 _HEADING_MEASURE = 0.72  # a heading set in larger type wraps well before the body's full width
@@ -139,6 +173,13 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return "appendix"
     colon_heading = (text.endswith(":") and _is_title_case(text) and not _is_caps(text) and len(text.split()) <= 8
                      and nxt is not None and not _BULLET_RE.match(nxt.text) and nxt.text[:1].isupper())
+    # "Key questions for regulators:" in sentence case, alone between paragraphs and over a full-width paragraph
+    # (a lead-in ends on a connector, "... encouraged to:", or introduces a list)
+    colon_heading = colon_heading or (
+        text.endswith(":") and len(lines) == 1 and 2 <= len(text.split()) <= 6 and len(text) < 0.5 * width
+        and text[:1].isupper() and not re.search(r"[\d.,;]", text) and _last_word(text.rstrip(":")) not in _CONNECTORS
+        and prev is not None and _ends_sentence(prev.text) and nxt is not None and not _BULLET_RE.match(nxt.text)
+        and nxt.text[:1].isupper() and len(nxt.text) >= 0.75 * width)
     if _closes_sentence(text) and not colon_heading:
         return None  # a sentence; but "Key Findings:" over a paragraph is a heading
     prev_ends = (
@@ -187,6 +228,11 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return "labelled" if prev_ends else None
     if _is_caps(text) and len(first) < 1.1 * width:
         return "caps" if prev_ends or len(text.split()) >= 2 else None
+    if colon_heading and not _is_title_case(text):
+        return "sentence"  # a sentence-case label ending in a colon, over its paragraph: one below its section
+    if (not next_starts and nxt is not None and _short_continuation(nxt.text) and not lines[-1].source.page_break
+            and _is_title_case(f"{text} {nxt.text}") and not _is_caps(text)):
+        next_starts = True  # "Domestic Courts and the Limits" / "of Judicial Review": the title wraps onto a lower-case line
     if not prev_ends or not next_starts:
         return None
     if _BACKMATTER_RE.match(text):
@@ -228,7 +274,7 @@ def _heading_continues(prev: BodyLine, line: BodyLine, style: str, width: int, r
 
 def _starts_block(line: BodyLine) -> bool:
     text = line.text
-    return bool(_CAPTION_RE.match(text) or _SOURCE_RE.match(text) or _BULLET_RE.match(text))
+    return bool(_CAPTION_RE.match(text) or _SOURCE_RE.match(text) or _BULLET_RE.match(text) or _FIGURE_NOTE_RE.match(text))
 
 
 # --- heading levels ---------------------------------------------------------------------------------

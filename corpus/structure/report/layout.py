@@ -101,7 +101,7 @@ class BodyLine:
 class Block:
     """A run of body lines rendered as one unit of the clean text."""
 
-    kind: str  # "heading" | "paragraph" | "item" | "caption" | "source" | "row" | "title"
+    kind: str  # "heading" | "paragraph" | "item" | "caption" | "source" | "note" | "row" | "title"
     lines: list[BodyLine]
     level: int = 0
     style: str = ""

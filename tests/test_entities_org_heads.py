@@ -1,0 +1,65 @@
+"""Organisation names found by their head word (constructed sentences; invented names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.enrich.entities import detect_entities
+from corpus.enrich.entities.org_heads import org_names
+
+
+def _names(text: str) -> set[str]:
+    return {text[a:b] for a, b in org_names(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Members include the Velmont Standards Board and others.", "Velmont Standards Board"),
+        ("Members include the Coastal Routing Task Force and others.", "Coastal Routing Task Force"),
+        ("It was approved by the Bureau of Tides and Harbours last year.", "Bureau of Tides and Harbours"),
+        ("The Ministry of Fisheries, Ports and Shipping said so.", "Ministry of Fisheries, Ports and Shipping"),
+        ("The Standing Committee on the Future of Rural Transport met.",
+         "Standing Committee on the Future of Rural Transport"),
+        ("The Corellian Corporation for Assigned Routes and Numbers agreed.",
+         "Corellian Corporation for Assigned Routes and Numbers"),
+    ],
+)
+def test_entities_org_heads_names_ending_in_or_led_by_a_head_word(text, name):
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The Board met again.", "Board"),  # a head word alone
+        ("Several Council members voted.", "Several Council"),  # an opener is not part of the name
+        ("He wrote to the Commission on Tuesday.", "Commission on Tuesday"),  # a weekday ends the name
+        ("She praised the “Blue Harbour Foundation” of their plan.", "Blue Harbour Foundation"),  # quoted phrase
+    ],
+)
+def test_entities_org_heads_not_names(text, absent):
+    assert absent not in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a possessive separates two names
+        ("Velmont University’s Centre for Ocean Law hosted it.", {"Velmont University", "Centre for Ocean Law"}),
+        ("Ghana's Ministry of Coastal Affairs hosted it.", {"Ministry of Coastal Affairs"}),
+        # "of" or "and" before another organisation or a known place ends the first name
+        ("The Institute for Port Studies of Velmont University of Marine Science wrote it.",
+         {"Institute for Port Studies", "Velmont University of Marine Science"}),
+        ("The Ministry of Water Resources of Kenya and the Delta Council agreed.", {"Ministry of Water Resources"}),
+    ],
+)
+def test_entities_org_heads_a_run_holding_two_names_is_cut(text, names):
+    found = _names(text)
+    assert names <= found
+    assert not any(len(f) > max(map(len, names)) and any(n in f for n in names) for f in found)
+
+
+def test_entities_org_heads_head_word_makes_an_event_label_an_organisation():
+    found = {(e.text, e.label) for e in detect_entities(["Members include the World Wide Web Consortium."], "en")[0]}
+    assert ("World Wide Web Consortium", "ORG") in found

@@ -140,3 +140,15 @@ def test_canonical_order_independent(items, rnd):
     assert e1 == e2
     assert [a1[i] for i in shuffled] == list(a2)
     assert {e.entity_id for e in e1} == set(a1)
+
+
+@pytest.mark.parametrize("short", ["U.S.", "US", "USA"])
+def test_canonical_country_codes_group_with_the_country_name(short):
+    _, assign = canonicalize([m("300", "United States", "GPE", 0), m("300", short, "GPE", 40)], ())
+    assert assign[0] == assign[1]
+
+
+def test_canonical_country_codes_do_not_group_other_labels_or_countries():
+    _, assign = canonicalize([m("300", "United States", "GPE", 0), m("300", "US", "ORG", 40),
+                              m("300", "Mexico", "GPE", 60)], ())
+    assert len({assign[0], assign[1], assign[2]}) == 3

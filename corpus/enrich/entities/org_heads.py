@@ -11,7 +11,9 @@ some of them as events. Written rules, as no maintained list of such names exist
   a month or weekday (`calendar`) ends it ("the Commission on Monday").
 - A head word alone ("the Board") is not a name.
 - A name the model found whose last word is such a head word is an organisation whatever label the model
-  gave it (not a meeting or a person).
+  gave it (not a meeting or a person); an organisation whose last word is a statute word ("General Data
+  Protection Regulation", "Foreign Direct Product Rule") and that holds no organisation head word ("Institute
+  of International Law" stays) is a law.
 The found name replaces the pieces inside it; a span crossing it keeps the longer of the two.
 """
 
@@ -28,6 +30,7 @@ from corpus.enrich.entities.vocab import words
 
 HEADS = words("org_name_heads")
 OPENERS = words("name_openers")
+STATUTE_WORDS = words("statute_heads") | {"rule", "rules"}
 DATE_WORDS = words("date_words") | {m.lower() for m in calendar.month_name if m}
 
 _WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&\-]*)"  # "U.S." or "High-Level"
@@ -110,6 +113,8 @@ def thinktank_org_heads(doc: Doc) -> Doc:
         last = text[start:end].split()[-1].lower() if text[start:end].split() else ""
         if label in _RELABEL and last in HEADS and len(text[start:end].split()) > 1:
             label = "ORG"
+        elif label == "ORG" and last in STATUTE_WORDS and not {w.lower() for w in text[start:end].split()} & HEADS:
+            label = "LAW"
         out.append((start, end, label, hint))
     for start, end in org_names(text):
         inside = [it for it in out if start <= it[0] and it[1] <= end]

@@ -183,3 +183,10 @@ def test_entities_classes_company_named_by_its_domain_is_kept_but_web_addresses_
              for m in __import__("re").finditer(r"Velmart\.com|velmart\.com", text)]
     kept = citation_filter(text, spans, note=False)
     assert [sp.start for sp in kept] == [text.index("Velmart.com")]
+
+
+@pytest.mark.parametrize("name", ["Chambre de commerce et d'industrie de Valmont", "Cour des comptes",
+                                  "Autorité de la concurrence"])
+def test_entities_classes_french_institution_heads_are_organisations(name):
+    found = {(e.text, e.label) for e in detect_entities([f"Hier, la {name} a publié un avis sur le budget."], "fr")[0]}
+    assert not any(s.startswith(name.split()[0]) and lab in {"LOC", "GPE"} for s, lab in found)

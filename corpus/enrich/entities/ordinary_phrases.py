@@ -1,16 +1,11 @@
 """Component `thinktank_ordinary_phrases` (English): capitalised phrases of ordinary words are not names.
 
-Headings, bold run-in labels and title-cased terms ("Plug Loopholes", "Related Tools", "Large Language
+Headings, bold run-in labels and title-cased terms ("Developing Technical Standards", "Related Tools", "Large Language
 Models", "Framework", "Revenue") are tagged as organisations or people by the small model. A span is dropped
 when every content word of it is an ordinary word that the same text also writes in lowercase (frequent in
 `wordfreq`, used outside web addresses), written in capitals only at its start, and no word of it is an
 organisation, law or meeting head word ("National Security Council", "Data Act" stay). Places, acronyms,
 mixed-case brands ("iPhone") and words with digits are never dropped here.
-
-A heading line (short, no sentence-ending stop) opens with a verb or noun phrase, not a name: a span that
-starts such a line, after any list marker ("ii)", "3.2", "•"), is dropped when its content words are
-ordinary English words (`wordfreq`), even if the text never writes them in lowercase ("Plug Loopholes in
-...", "Align Protection Measures Globally").
 """
 
 from __future__ import annotations
@@ -32,30 +27,16 @@ _ALL_HEADS = HEADS | ORG_HEADS | words("law_nouns") | words("statute_heads")
 MIN_ZIPF = 3.0
 
 
-_MARKER = re.compile(r"[ \t]*(?:(?:[ivxIVX]+|[a-z]|\d+(?:\.\d+)*)[.)]|[•▪◦–\-])?[ \t]*")
-HEADING_WORDS = 12
-
-
-def _opens_heading(text: str, start: int) -> bool:
-    """Whether `start` opens a line (after a list marker) that reads as a heading: short, no final stop."""
-    line_start = text.rfind("\n", 0, start) + 1
-    if not _MARKER.fullmatch(text[line_start:start]):
-        return False
-    end = text.find("\n", start)
-    line = text[start:end if end >= 0 else len(text)].strip()
-    return len(line.split()) <= HEADING_WORDS and not line.endswith((".", ":", ";", ",", "?", "!"))
-
-
-def _ordinary(word: str, lower: set[str] | None) -> bool:
-    """A frequent English word written like one; with `lower`, the text also writes it in lowercase."""
+def _ordinary(word: str, lower: set[str]) -> bool:
+    """A frequent English word written like one, which the text also writes in lowercase."""
     from wordfreq import zipf_frequency
 
     plain = word.lower()
-    return ((lower is None or plain in lower) and (word.islower() or word[0].isupper() and word[1:].islower() or len(word) == 1)
+    return (plain in lower and (word.islower() or word[0].isupper() and word[1:].islower() or len(word) == 1)
             and zipf_frequency(plain, "en") >= MIN_ZIPF)
 
 
-def is_ordinary_phrase(surface: str, lower: set[str] | None) -> bool:
+def is_ordinary_phrase(surface: str, lower: set[str]) -> bool:
     """Whether `surface` is made of ordinary words only (see the module docstring)."""
     tokens = re.findall(r"[^\W\d_]+|\S", surface)
     content = [t for t in tokens if t.lower() not in _FUNCTION]
@@ -73,6 +54,5 @@ def thinktank_ordinary_phrases(doc: Doc) -> Doc:
     text = doc.text
     lower = set(re.findall(r"\b[a-z][a-z\-]*\b", URL.sub(" ", text)))
     kept = [it for it in S.items(doc)
-            if it[2] not in _LABELS or it[3] or not is_ordinary_phrase(text[it[0]:it[1]], lower)
-            and not (_opens_heading(text, it[0]) and is_ordinary_phrase(text[it[0]:it[1]], None))]
+            if it[2] not in _LABELS or it[3] or not is_ordinary_phrase(text[it[0]:it[1]], lower)]
     return S.write(doc, kept)

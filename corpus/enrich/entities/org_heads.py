@@ -35,7 +35,7 @@ DATE_WORDS = words("date_words") | {m.lower() for m in calendar.month_name if m}
 
 _WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&\-]*)"  # "U.S." or "High-Level"
 _HEAD = r"(?:" + "|".join(sorted((h.capitalize() for h in HEADS), key=lambda h: (-len(h), h))) + r")(?![\w’'\-])"
-_JOIN = rf"(?: | and | (?:of|on|for|in) (?:the )?|, (?={_WORD} and ))"
+_JOIN = rf"(?: | and | (?:of|on|for) (?:the )?|, (?={_WORD} and ))"
 _TAIL = rf"(?: (?:of|for|on) (?:the )?{_WORD}(?:{_JOIN}{_WORD})*)"
 _NAME = re.compile(rf"(?<![\w’'\-.])(?:{_WORD} )*{_HEAD}{_TAIL}?")
 _OPEN_QUOTES = "“\"«‘"

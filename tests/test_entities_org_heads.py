@@ -78,3 +78,17 @@ def test_entities_org_heads_statute_word_makes_an_organisation_label_a_law(text,
     found = {(e.text, e.label) for e in detect_entities([text], "en")[0]}
     assert (name, label) in found or not any(s == name for s, _ in found)
     assert (name, "ORG" if label == "LAW" else "LAW") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Senior Agency Officials for Privacy met.", "Senior Agency", None),
+        ("The Member States’ Group on Ports and Shipping met.", "Member States’ Group on Ports and Shipping",
+         "Group on Ports and Shipping"),
+    ],
+)
+def test_entities_org_heads_name_goes_on_or_is_cut_at_a_plural_possessive(text, absent, present):
+    found = _names(text)
+    assert absent not in found
+    assert present is None or present in found

@@ -8,7 +8,8 @@ some of them as events. Written rules, as no maintained list of such names exist
   "of"/"for"/"on" and capitalised words joined by "and", "of", "on", "the" ("Bureau of Industry and Security",
   "Internet Corporation for Assigned Names and Numbers", "National Security Commission on Artificial
   Intelligence", "Ministry of Economy, Trade and Industry"). Openers ("The", "Several") are not part of it;
-  a month or weekday (`calendar`) ends it ("the Commission on Monday").
+  a month or weekday (`calendar`) ends it ("the Commission on Monday"); a head word followed by another
+  capitalised word is not the end of a name ("Senior Agency Officials").
 - A head word alone ("the Board") is not a name.
 - A name the model found whose last word is such a head word is an organisation whatever label the model
   gave it (not a meeting or a person); an organisation whose last word is a statute word ("General Data
@@ -65,7 +66,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     from corpus.enrich.entities.places import known_places
 
     cuts = [start]
-    for m in re.finditer(r"[’']s(?= )", text[start:end]):
+    for m in re.finditer(r"[’']s(?= )|(?<=s)[’'](?= )", text[start:end]):
         cuts += [start + m.start(), start + m.end() + 1]
     cuts.append(end)
     out = []
@@ -96,8 +97,8 @@ def org_names(text: str) -> list[tuple[int, int]]:
             if len(name.split()) < 2:
                 continue
             has_tail = bool(re.search(rf"{_HEAD} (?:of|for|on) ", name))
-            if not has_tail and name.split()[-1].lower() not in HEADS:
-                continue
+            if not has_tail and (name.split()[-1].lower() not in HEADS or re.match(r" [A-Z]", text[end:end + 2])):
+                continue  # no head word at the end, or the name goes on ("Senior Agency Officials")
             out.append((start, end))
     return out
 

@@ -152,3 +152,12 @@ def test_canonical_country_codes_do_not_group_other_labels_or_countries():
     _, assign = canonicalize([m("300", "United States", "GPE", 0), m("300", "US", "ORG", 40),
                               m("300", "Mexico", "GPE", 60)], ())
     assert len({assign[0], assign[1], assign[2]}) == 3
+
+
+def test_canonical_name_and_its_abbreviated_form_group_in_one_document():
+    _, assign = canonicalize([m("302", "Velmont Artificial Intelligence Act of 2020", "LAW", 0),
+                              m("302", "Velmont AI Act of 2020", "LAW", 80),
+                              m("303", "Velmont AI Act of 2020", "LAW", 0),
+                              m("302", "Velmont AI Fund", "ORG", 120)], ())
+    assert assign[0] == assign[1]
+    assert len({assign[1], assign[3]}) == 2

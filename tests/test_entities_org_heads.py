@@ -92,3 +92,8 @@ def test_entities_org_heads_name_goes_on_or_is_cut_at_a_plural_possessive(text, 
     found = _names(text)
     assert absent not in found
     assert present is None or present in found
+
+
+def test_entities_org_heads_opener_is_trimmed_from_a_model_organisation():
+    found = {e.text for e in detect_entities(["Several Council members voted against it."], "en")[0]}
+    assert not any(f.startswith("Several") for f in found)

@@ -10,7 +10,8 @@ some of them as events. Written rules, as no maintained list of such names exist
   Intelligence", "Ministry of Economy, Trade and Industry"). Openers ("The", "Several") are not part of it;
   a month or weekday (`calendar`) ends it ("the Commission on Monday"); a head word followed by another
   capitalised word is not the end of a name ("Senior Agency Officials").
-- A head word alone ("the Board") is not a name.
+- A head word alone ("the Board") is not a name; an opener other than an article ("Several", "Both", "Our")
+  at the start of an organisation the model found is not part of it ("Several Council" -> "Council").
 - A name the model found whose last word is such a head word is an organisation whatever label the model
   gave it (not a meeting or a person); an organisation whose last word is a statute word ("General Data
   Protection Regulation", "Foreign Direct Product Rule") and that holds no organisation head word ("Institute
@@ -39,6 +40,7 @@ _HEAD = r"(?:" + "|".join(sorted((h.capitalize() for h in HEADS), key=lambda h: 
 _JOIN = rf"(?: | and | (?:of|on|for) (?:the )?|, (?={_WORD} and ))"
 _TAIL = rf"(?: (?:of|for|on) (?:the )?{_WORD}(?:{_JOIN}{_WORD})*)"
 _NAME = re.compile(rf"(?<![\w’'\-.])(?:{_WORD} )*{_HEAD}{_TAIL}?")
+_ARTICLES = frozenset({"a", "an", "the"})  # kept: "The Economist", "The Hague" are settled elsewhere
 _OPEN_QUOTES = "“\"«‘"
 _RELABEL = {"EVENT", "PERSON", "GPE", "LOC", "PRODUCT", "FAC", "NORP", "WORK_OF_ART"}
 
@@ -111,6 +113,9 @@ def thinktank_org_heads(doc: Doc) -> Doc:
     current = S.items(doc)
     out: list[S.Item] = []
     for start, end, label, hint in current:
+        first = re.match(r"(\w+) (?=\S)", text[start:end])
+        if label == "ORG" and first and first.group(1).lower() in OPENERS - _ARTICLES and first.group(1)[0].isupper():
+            start += first.end()  # "Several Council members": the opener is not part of the name
         last = text[start:end].split()[-1].lower() if text[start:end].split() else ""
         if label in _RELABEL and last in HEADS and len(text[start:end].split()) > 1:
             label = "ORG"

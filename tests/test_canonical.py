@@ -152,3 +152,24 @@ def test_canonical_catalog_aliases_are_published_even_when_unseen():
 def test_canonical_entity_without_catalog_entry_lists_only_its_surfaces():
     ents, _ = canonicalize([m("000", "Tencent", "ORG"), m("000", "Tencent’s", "ORG", 20)], (CatalogEntry("China", "GPE", ("Chine",)),))
     assert {a for e in ents for a in e.aliases} == {"Tencent", "Tencent’s"}
+
+
+@pytest.mark.parametrize("short", ["U.S.", "US", "USA"])
+def test_canonical_country_codes_group_with_the_country_name(short):
+    _, assign = canonicalize([m("300", "United States", "GPE", 0), m("300", short, "GPE", 40)], ())
+    assert assign[0] == assign[1]
+
+
+def test_canonical_country_codes_do_not_group_other_labels_or_countries():
+    _, assign = canonicalize([m("300", "United States", "GPE", 0), m("300", "US", "ORG", 40),
+                              m("300", "Mexico", "GPE", 60)], ())
+    assert len({assign[0], assign[1], assign[2]}) == 3
+
+
+def test_canonical_name_and_its_abbreviated_form_group_in_one_document():
+    _, assign = canonicalize([m("302", "Velmont Artificial Intelligence Act of 2020", "LAW", 0),
+                              m("302", "Velmont AI Act of 2020", "LAW", 80),
+                              m("303", "Velmont AI Act of 2020", "LAW", 0),
+                              m("302", "Velmont AI Fund", "ORG", 120)], ())
+    assert assign[0] == assign[1]
+    assert len({assign[1], assign[3]}) == 2

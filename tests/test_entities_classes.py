@@ -172,3 +172,21 @@ def test_entities_classes_acronym_in_a_web_address_is_still_a_name():
             "Teams map and govern risk: MAP and GOVERN.")
     found = _texts(text)
     assert "NIST" in found and "MAP" not in found
+
+
+def test_entities_classes_company_named_by_its_domain_is_kept_but_web_addresses_are_not():
+    from corpus.enrich.entities.citations import citation_filter
+    from corpus.enrich.model import EntitySpan
+
+    text = "Firms such as Velmart.com grew; see www.velmart.com and https://Velmart.com/about for more."
+    spans = [EntitySpan(m.start(), m.end(), m.group(), "ORG")
+             for m in __import__("re").finditer(r"Velmart\.com|velmart\.com", text)]
+    kept = citation_filter(text, spans, note=False)
+    assert [sp.start for sp in kept] == [text.index("Velmart.com")]
+
+
+@pytest.mark.parametrize("name", ["Chambre de commerce et d'industrie de Valmont", "Cour des comptes",
+                                  "Autorité de la concurrence"])
+def test_entities_classes_french_institution_heads_are_organisations(name):
+    found = {(e.text, e.label) for e in detect_entities([f"Hier, la {name} a publié un avis sur le budget."], "fr")[0]}
+    assert not any(s.startswith(name.split()[0]) and lab in {"LOC", "GPE"} for s, lab in found)

@@ -5,7 +5,10 @@ person names ignore word order), by the long form an acronym stands for (`canoni
 "long form (ABC)" in the text), by a romanisation given beside Chinese script ("刘一鸣 (Liu Yiming)"),
 by a one-word person reference to a longer person name of the same document ("Xi" -> "Xi Jinping"),
 by an order-free bag of content words with French head words translated, for organisation, law and
-event names ("Conférence mondiale de l'Internet" = "World Internet Conference"), and through the catalogue, whose aliases link names across languages
+event names ("Conférence mondiale de l'Internet" = "World Internet Conference"), by an abbreviated form
+of a name in the same document ("National AI Initiative Act" = "National Artificial Intelligence Initiative
+Act": a run of capitalised words written as its initials), by the country a place
+name or code stands for in `pycountry` ("U.S.", "US", "USA" and "United States" are one GPE), and through the catalogue, whose aliases link names across languages
 ("Institut de recherche Tencent" = "Tencent Research Institute"); a linked entity takes the catalogue's
 name, label and Wikidata id. Output does not depend on the order of the input mentions.
 """
@@ -54,6 +57,35 @@ def crosslingual_key(name: str) -> str | None:
             w = w[:-1]
         out.append(w)
     return " ".join(sorted(out)) if len(out) >= 2 else None
+
+
+def country_code(surface: str, label: str) -> str | None:
+    """ISO alpha-3 code of the country a GPE/LOC surface names or abbreviates ("U.S." -> "USA"), per pycountry."""
+    if label not in {"GPE", "LOC"}:
+        return None
+    import pycountry
+
+    text = surface.strip()
+    bare = text.replace(".", "")
+    if bare.isupper() and len(bare) <= 3 or len(bare) > 3:
+        try:
+            return pycountry.countries.lookup(bare if len(bare) <= 3 else text).alpha_3
+        except LookupError:
+            return None
+    return None
+
+
+def abbreviated_forms(name: str) -> set[str]:
+    """The name with one run of two to four capitalised words written as their initials
+    ("National Artificial Intelligence Act" -> "National AI Act", "NAI Act", ...)."""
+    words = name.split()
+    out = set()
+    for i in range(len(words)):
+        for j in range(i + 2, min(len(words), i + 4) + 1):
+            run = words[i:j]
+            if all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in run):
+                out.add(" ".join(words[:i] + ["".join(w[0] for w in run)] + words[j:]))
+    return out
 
 
 _ROMANISED = re.compile(r"^[\u3400-\u9fff]+\s*[（(]\s*([A-Za-z][A-Za-z \-']+)\s*[)）]$")
@@ -161,6 +193,23 @@ def canonicalize(mentions: Sequence[tuple[str, str, EntitySpan]],
             if bag:
                 first = by_bag.setdefault((sp.label, bag), keys[i])
                 uf.union(first, keys[i])
+    # a name and its abbreviated form in the same document ("National AI Initiative Act")
+    by_surface: dict[tuple[str, str, str], int] = {}
+    for i in order:
+        doc_id, _lang, sp = mentions[i]
+        if sp.label in {"ORG", "LAW", "EVENT"}:
+            by_surface.setdefault((doc_id, sp.label, sp.text), i)
+    for (doc_id, label, surface), i in sorted(by_surface.items()):
+        for short in sorted(abbreviated_forms(surface)):
+            j = by_surface.get((doc_id, label, short))
+            if j is not None:
+                uf.union(keys[i], keys[j])
+    # a country named or abbreviated ("U.S.", "United States")
+    by_country: dict[str, str] = {}
+    for i in order:
+        code = country_code(mentions[i][2].text, mentions[i][2].label)
+        if code:
+            uf.union(by_country.setdefault(code, keys[i]), keys[i])
     # one-word person references to a longer person name of the same document ("Xi" -> "Xi Jinping")
     persons_by_doc: dict[str, list[int]] = {}
     for i in order:

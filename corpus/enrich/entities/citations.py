@@ -3,7 +3,8 @@
 In a footnote or endnote, authors are persons and publishers or outlets organisations, but the quoted
 title of an article, report or speech is not an entity ("“Merger Ushers in New Era,”" is not a PERSON),
 and nothing inside a URL is (a domain is not a GPE). Until notes are parsed into fields (author, title,
-outlet), quoted titles and URLs are the parts that can be told reliably.
+outlet), quoted titles and URLs are the parts that can be told reliably. A capitalised bare domain found as
+a whole name ("JD.com", "Overstock.com": no scheme, "www" or path) is a company named by its address and stays.
 """
 
 from __future__ import annotations
@@ -16,9 +17,17 @@ URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w\-]+(?:\.[\w\-]+)*\.(?:com|org|ne
 QUOTED = re.compile(r"“[^”\n]{2,300}”|\"[^\"\n]{2,300}\"|«[^»\n]{2,300}»|‘[^’\n]{8,300}’")
 
 
+def _company_domain(text: str, m: re.Match) -> bool:
+    """A capitalised bare domain ("JD.com"): no scheme, no "www.", no path, not inside a longer address."""
+    found = m.group()
+    return (found[:1].isupper() and "/" not in found and not found.lower().startswith("www.") and found.count(".") == 1
+            and not text[max(0, m.start() - 3):m.start()].endswith(("/", "@", ".")))
+
+
 def citation_filter(text: str, spans: list[EntitySpan], note: bool) -> list[EntitySpan]:
     """`spans` without those inside a web address (any text) or, in a note, inside a quoted title."""
-    blocked = [(m.start(), m.end()) for m in URL.finditer(text)]
+    blocked = [(m.start(), m.end()) for m in URL.finditer(text) if not _company_domain(text, m)
+               or not any(sp.start == m.start() and sp.end == m.end() for sp in spans)]
     if note:
         blocked += [(m.start(), m.end()) for m in QUOTED.finditer(text)]
     if not blocked:

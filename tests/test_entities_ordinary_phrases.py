@@ -1,0 +1,39 @@
+"""Capitalised phrases of ordinary words are not names (constructed texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.enrich.entities import detect_entities
+from corpus.enrich.entities.ordinary_phrases import is_ordinary_phrase
+
+
+@pytest.mark.parametrize(
+    ("surface", "ordinary"),
+    [
+        ("Related Tools", True),  # both words ordinary and written in lowercase in the text
+        ("Framework", True),
+        ("National Security Council", False),  # an organisation head word
+        ("Data Protection Act", False),  # a law head word
+        ("Velmora Tools", False),  # "Velmora" is not an English word
+        ("iPhone", False),  # mixed case: a brand
+        ("AI Tools", False),  # an acronym
+    ],
+)
+def test_entities_ordinary_phrases_words(surface, ordinary):
+    lower = {"related", "tools", "framework", "national", "security", "council", "data", "protection", "act",
+             "iphone", "ai"}
+    assert is_ordinary_phrase(surface, lower) is ordinary
+
+
+def test_entities_ordinary_phrases_need_the_lowercase_word():
+    assert not is_ordinary_phrase("Related Tools", {"related"})
+    assert not is_ordinary_phrase("Ghana", {"related"})  # a frequent word, but never written in lowercase here
+
+
+def test_entities_ordinary_phrases_dropped_in_a_text_keeping_real_names():
+    text = ("The framework lists related tools.\n\nThe Framework and its Related Tools were reviewed by the "
+            "Velmont Standards Board in Geneva.")
+    surfaces = {e.text for e in detect_entities([text], "en")[0]}
+    assert "Related Tools" not in surfaces and "Framework" not in surfaces
+    assert "Velmont Standards Board" in surfaces

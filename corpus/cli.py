@@ -117,7 +117,7 @@ def _root(
 
 @app.command()
 def build(
-    seeds: Annotated[Path, typer.Option(help="Folder of source .txt files and manifest.yaml.")] = DEFAULT_SEEDS,
+    seeds: Annotated[Path, typer.Option(help="Folder of source files (.txt, .pdf, .html) and manifest.yaml.")] = DEFAULT_SEEDS,
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder (replaced atomically).")] = DEFAULT_OUT,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the per-document step (engine ray: CPUs of the local Ray instance; ignored with --address).")] = 1,
     ner: Annotated[bool, typer.Option("--ner/--no-ner", help="Run statistical NER (off: structure and quantities only).")] = True,

@@ -72,7 +72,7 @@ class ShardWriter:
         self.split = split
         self.target = folder / model.table
         self.target.mkdir(parents=True, exist_ok=True)
-        self.schema = arrow_schema(model)
+        self.schema = arrow_schema_with_features(model)
         self.shard_rows = shard_rows
         self.row_group_rows = min(row_group_rows, shard_rows)
         self.rows = 0  # rows added so far

@@ -7,13 +7,15 @@ scored by `corpus eval --write`:
     .venv/bin/python -m benchmarks.quality [--only KEY ...] [--shared ../shared]
 
 The dev sets live outside the repository (`../shared`); keys whose input is missing are skipped with a
-message, and the others are still recorded. Run `corpus build` afterwards to regenerate the datacard.
+message, and the others are still recorded. README's quality table is rewritten from the file; run `corpus
+build` afterwards to regenerate the datacard.
 """
 
 from __future__ import annotations
 
 import argparse
 import glob
+import json
 import shutil
 import subprocess
 import sys
@@ -138,6 +140,41 @@ def record(r: Recording, shared: Path, work: Path) -> bool:
     return True
 
 
+# README's quality table: row label prefix -> (key in seeds/quality.json, language or "overall")
+README_ROWS = {
+    "seeds, English (": ("seeds", "en"),
+    "seeds, French": ("seeds", "fr"),
+    "seeds, English, without the catalog": ("seeds_without_catalog", "en"),
+    "dev set": ("devset", "overall"),
+    "devset-news": ("devset_news", "overall"),
+    "devset-real": ("devset_real", "overall"),
+    "held-out": ("heldout", "overall"),
+}
+README_TABLE = "| documents | distinct-entity P / R / F1 | mention F1 | quantity F1 |"
+
+
+def update_readme(readme: Path = REPO / "README.md", quality: Path = QUALITY) -> None:
+    """Rewrite the entity and mention cells of README's quality table from `quality` (the card's source)."""
+    scores_of = json.loads(quality.read_text(encoding="utf-8"))
+    lines = readme.read_text(encoding="utf-8").split("\n")
+    start = lines.index(README_TABLE) + 2
+    for i in range(start, len(lines)):
+        if not lines[i].startswith("|"):
+            break
+        cells = lines[i].split("|")
+        label = cells[1].strip()
+        matches = [p for p in README_ROWS if label.startswith(p)]
+        if not matches or README_ROWS[max(matches, key=len)][0] not in scores_of:
+            continue
+        key, scope = README_ROWS[max(matches, key=len)]
+        entities = scores_of[key]["result"]["entities"]
+        scores = entities["overall"] if scope == "overall" else entities["by_language"][scope]
+        cells[2] = " " + " / ".join(f"{scores['entities'][m]:.3f}" for m in ("precision", "recall", "f1")) + " "
+        cells[3] = f" {scores['mentions']['f1']:.3f} "
+        lines[i] = "|".join(cells)
+    readme.write_text("\n".join(lines), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="keys to record (default: all)")
@@ -146,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [r for r in RECORDINGS if not args.only or r.name in args.only]
     with tempfile.TemporaryDirectory(prefix="quality-") as tmp:
         done = [r.name for r in chosen if record(r, args.shared.resolve(), Path(tmp))]
+    update_readme()
     print(f"recorded {', '.join(done) or 'nothing'} in {QUALITY.relative_to(REPO)}")
     return 0 if done else 1
 

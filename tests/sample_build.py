@@ -7,6 +7,7 @@ the cross-table rules of `corpus.validate`, and carries hostile strings where do
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 
 from corpus.derive import derive_tables
@@ -41,6 +42,7 @@ def sample_tables() -> tuple[Tables, list[ProcessedDocument]]:
         related_links=[],
         text=REPORT_TEXT,
         n_chars=len(REPORT_TEXT),
+        text_sha256=hashlib.sha256(REPORT_TEXT.encode()).hexdigest(),
         n_words=len(REPORT_TEXT.split()),
         field_origins=_origins(title="curated", authors="curated", publisher="curated", published_month="curated", genre="curated", language="curated", url="curated", doc_id="derived", sha256="derived", n_bytes="derived", n_chars="derived", n_words="derived"),
         notes="PDF text | with <i>furniture</i>\nremoved",
@@ -63,6 +65,7 @@ def sample_tables() -> tuple[Tables, list[ProcessedDocument]]:
         related_links=["Suivant : autre article"],
         text=NEWS_TEXT,
         n_chars=len(NEWS_TEXT),
+        text_sha256=hashlib.sha256(NEWS_TEXT.encode()).hexdigest(),
         n_words=len(NEWS_TEXT.split()),
         field_origins=_origins(title="extracted", published_date="extracted", published_time="extracted", language="extracted", genre="extracted", doc_id="derived", sha256="derived", n_bytes="derived", n_chars="derived", n_words="derived"),
         notes=None,

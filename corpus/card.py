@@ -555,7 +555,7 @@ def _structure(folder: Path, tables, rows: dict[str, int]) -> list[str]:
         for c in columns(model):
             constraints = []
             if c.vocabulary:
-                constraints.append("one of " + ", ".join(c.vocabulary))
+                constraints.append(("ids from 0 into " if c.label_ids else "one of ") + ", ".join(c.vocabulary))
             if c.pattern:
                 constraints.append(f"pattern {c.pattern}")
             if c.minimum is not None:

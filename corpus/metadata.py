@@ -154,7 +154,7 @@ def _croissant_type(arrow_type: pa.DataType) -> str:
 def _column_description(column: Column) -> str:
     extra = []
     if column.vocabulary:
-        extra.append("one of: " + ", ".join(column.vocabulary))
+        extra.append(("ids from 0 into: " if column.label_ids else "one of: ") + ", ".join(column.vocabulary))
     if column.nullable:
         extra.append("nullable")
     return column.description + (f" ({'; '.join(extra)})" if extra else "")
@@ -331,7 +331,7 @@ def _table_schema_field(column: Column) -> dict[str, Any]:
         constraints["required"] = True
     if column.unique:
         constraints["unique"] = True
-    if column.vocabulary:
+    if column.vocabulary and not column.label_ids:
         constraints["enum"] = list(column.vocabulary)
     if column.pattern:
         constraints["pattern"] = column.pattern

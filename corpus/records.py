@@ -8,7 +8,8 @@ Offsets are half-open Python string offsets (`text[start:end]`).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, ClassVar, Literal
+from dataclasses import dataclass
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -30,12 +31,24 @@ CitationKind = Literal["citation", "ibid", "short", "comment"]
 CitationType = Literal["news", "report", "web_page", "law_policy", "book", "journal_article", "speech_statement", "dataset", "other"]
 ParagraphKind = Literal["heading", "paragraph", "list_item", "caption", "footnote"]
 Split = Literal["train", "validation", "test"]
-# BIO over EntityLabel, "O" first (index 0, as in conll2003 / wikiann); `tests/test_ner.py` checks it mirrors EntityLabel.
-NerTag = Literal[
-    "O",
-    "B-PERSON", "I-PERSON", "B-ORG", "I-ORG", "B-GPE", "I-GPE", "B-LOC", "I-LOC",
-    "B-NORP", "I-NORP", "B-EVENT", "I-EVENT", "B-LAW", "I-LAW", "B-PRODUCT", "I-PRODUCT",
-]
+
+
+@dataclass(frozen=True)
+class LabelIds:
+    """Marks an int as an id into `names`: a Hugging Face `ClassLabel`, stored as int64 (Annotated metadata)."""
+
+    names: tuple[str, ...]
+
+    def __get_pydantic_json_schema__(self, core_schema, handler):
+        """The JSON Schema of the int, naming what each id means."""
+        schema = handler(core_schema)
+        schema["description"] = "Id, from 0, into: " + ", ".join(self.names) + "."
+        return schema
+
+
+# BIO over EntityLabel, "O" first (id 0, as in conll2003 / wikiann), then B- and I- of each label in EntityLabel's order.
+NER_TAG_NAMES: tuple[str, ...] = ("O", *(f"{prefix}-{label}" for label in get_args(EntityLabel) for prefix in "BI"))
+NerTagId = Annotated[int, Field(ge=0, le=len(NER_TAG_NAMES) - 1), LabelIds(NER_TAG_NAMES)]
 
 
 class Record(BaseModel):
@@ -301,7 +314,7 @@ class NerRow(Record):
     language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$", description="documents.language of the document.")
     split: Split = Field(description="The paragraph's split.")
     tokens: list[str] = Field(description="Tokens: spaCy's tokenizer of the language (Chinese: one token per Han character, other runs by the multilingual tokenizer), split further at every mention boundary; spaces dropped.")
-    ner_tags: list[NerTag] = Field(description="BIO tag of each token over the top-level mentions (parent_id null) inside the paragraph; O outside.")
+    ner_tags: list[NerTagId] = Field(description="BIO tag of each token over the top-level mentions (parent_id null) inside the paragraph, O outside, as an id into the tag names (corpus.records.NER_TAG_NAMES, the ClassLabel names of the features: 0 is O).")
     token_starts: list[int] = Field(description="Start offset of each token in the paragraph's text (documents.text or footnotes.text, as paragraphs.field says).")
     token_ends: list[int] = Field(description="End offset (exclusive) of each token, in the same text.")
 

@@ -17,7 +17,7 @@ import pyarrow as pa
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from corpus.records import TABLES, Record
+from corpus.records import TABLES, LabelIds, Record
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Column:
     arrow_type: pa.DataType
     nullable: bool
     description: str
-    vocabulary: tuple[str, ...] | None = None  # fixed label set (Literal)
+    vocabulary: tuple[str, ...] | None = None  # fixed label set: the values (Literal) or what the ids name (LabelIds)
     pattern: str | None = None
     minimum: int | float | None = None
     maximum: int | float | None = None
@@ -37,6 +37,19 @@ class Column:
     @property
     def is_list(self) -> bool:
         return pa.types.is_list(self.arrow_type)
+
+    @property
+    def label_ids(self) -> bool:
+        """Whether the column (or its items) holds ids into `vocabulary` rather than the labels themselves."""
+        item = self.arrow_type.value_type if self.is_list else self.arrow_type
+        return self.vocabulary is not None and pa.types.is_integer(item)
+
+    @property
+    def arrow_nullable(self) -> bool:
+        """Nullability of the Arrow field: a label-id column is a nullable field, because `datasets` takes a
+        feature from the schema metadata only for a field equal to the feature's own, and its fields are
+        nullable. Its nulls are still refused (pydantic, the pandera schema, `corpus validate`)."""
+        return self.nullable or self.label_ids
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool, list[Any]]:
@@ -96,7 +109,7 @@ def columns(model: type[Record]) -> list[Column]:
             elif getattr(item, "pattern", None):
                 constraints["pattern"] = item.pattern
         description = info.description or _annotated_description(info.annotation) or ""
-        vocabulary = _vocabulary(inner)
+        vocabulary = _vocabulary(inner, metadata)
         result.append(
             Column(
                 name=name,
@@ -111,10 +124,13 @@ def columns(model: type[Record]) -> list[Column]:
     return result
 
 
-def _vocabulary(annotation: Any) -> tuple[str, ...] | None:
-    """The label set of a Literal column, or of the items of a list of Literals."""
+def _vocabulary(annotation: Any, metadata: list[Any]) -> tuple[str, ...] | None:
+    """The label set of a Literal or LabelIds column, or of the items of a list of them."""
     if get_origin(annotation) is list:
-        annotation = _unwrap(get_args(annotation)[0])[0]
+        annotation, _, metadata = _unwrap(get_args(annotation)[0])
+    for item in metadata:
+        if isinstance(item, LabelIds):
+            return item.names
     return tuple(get_args(annotation)) if get_origin(annotation) is Literal else None
 
 
@@ -129,7 +145,7 @@ def arrow_schema(model: type[Record]) -> pa.Schema:
     """Exact Arrow schema of a table, with column descriptions as field metadata."""
     return pa.schema(
         [
-            pa.field(c.name, c.arrow_type, nullable=c.nullable, metadata={"description": c.description})
+            pa.field(c.name, c.arrow_type, nullable=c.arrow_nullable, metadata={"description": c.description})
             for c in columns(model)
         ]
     )
@@ -155,7 +171,7 @@ def pandera_schema(model: type[Record]):
     cols = {}
     for c in columns(model):
         checks = []
-        if c.vocabulary and not c.is_list:  # list items are checked by corpus.validate
+        if c.vocabulary and not c.is_list and not c.label_ids:  # list items are checked by corpus.validate; ids by ge/le
             checks.append(pa_.Check.isin(list(c.vocabulary)))
         if c.pattern:
             checks.append(pa_.Check.str_matches(c.pattern))

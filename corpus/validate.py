@@ -416,10 +416,9 @@ def _document_failures(doc: dict | None, rows: dict[str, list[dict]], entities: 
 
 def derived_failures(rows: dict[str, list[dict]], docs: dict, sections: dict, footnotes: dict) -> list[Failure]:
     """paragraphs: offsets, references, document-level split; ner: tokens are slices of the paragraph's
-    text and the BIO tags decode to exactly the paragraph's top-level mentions."""
-    from corpus.derive.ner import bio_spans, non_overlapping
+    text, tag ids name tags and the BIO tags decode to exactly the paragraph's top-level mentions."""
+    from corpus.derive.ner import bio_spans, non_overlapping, tag_names
     from corpus.derive.splits import split_of
-    from corpus.records import NerTag
 
     failures: list[Failure] = []
     paragraphs = {p["paragraph_id"]: p for p in rows.get("paragraphs", [])}
@@ -434,7 +433,6 @@ def derived_failures(rows: dict[str, list[dict]], docs: dict, sections: dict, fo
     for m in rows.get("mentions", []):
         if m["parent_id"] is None:
             mentions[(m["doc_id"], m["field"], m["footnote_id"])].append((m["start"], m["end"], m["label"]))
-    tags = set(NerTag.__args__)
     for n in rows.get("ner", []):
         pid = n["paragraph_id"]
         p = paragraphs.get(pid)
@@ -446,16 +444,17 @@ def derived_failures(rows: dict[str, list[dict]], docs: dict, sections: dict, fo
         if not len(n["tokens"]) == len(n["ner_tags"]) == len(n["token_starts"]) == len(n["token_ends"]):
             failures.append(Failure("ner", "tokens", pid, "tokens, ner_tags, token_starts and token_ends differ in length"))
             continue
-        bad = [t for t in n["ner_tags"] if t not in tags]
-        if bad:
-            failures.append(Failure("ner", "ner_tags", pid, f"unknown tag {bad[0]!r}"))
+        try:
+            tags = tag_names(n["ner_tags"])
+        except ValueError as error:
+            failures.append(Failure("ner", "ner_tags", pid, str(error)))
             continue
         text, offset = p["text"], p["start"]
         if any(not p["start"] <= s < e <= p["end"] or text[s - offset : e - offset] != t for t, s, e in zip(n["tokens"], n["token_starts"], n["token_ends"])):
             failures.append(Failure("ner", "tokens", pid, "a token is not text[token_start:token_end] inside its paragraph"))
             continue
         inside = non_overlapping(m for m in mentions[(p["doc_id"], p["field"], p["footnote_id"])] if p["start"] <= m[0] and m[1] <= p["end"])
-        if bio_spans(n["token_starts"], n["token_ends"], n["ner_tags"]) != inside:
+        if bio_spans(n["token_starts"], n["token_ends"], tags) != inside:
             failures.append(Failure("ner", "ner_tags", pid, "the BIO tags do not give back the paragraph's top-level mentions"))
     return failures[: MAX_FAILURES_PER_CHECK * 4]
 

@@ -6,9 +6,9 @@ from typing import get_args
 
 import pytest
 
-from corpus.derive.ner import bio_spans, cut_at, ner_rows, tokenize
+from corpus.derive.ner import bio_spans, cut_at, ner_rows, tag_ids, tag_names, tokenize
 from corpus.derive.paragraphs import paragraph_records
-from corpus.records import EntityLabel, Mention, NerTag
+from corpus.records import NER_TAG_NAMES, EntityLabel, Mention, NerRow
 from tests.test_paragraphs import _doc
 
 
@@ -22,8 +22,30 @@ def _mention(doc_id: str, text: str, surface: str, label: str, occurrence: int =
     )
 
 
-def test_ner_tag_set_is_bio_over_the_entity_labels():
-    assert get_args(NerTag) == ("O", *[f"{p}-{label}" for label in get_args(EntityLabel) for p in "BI"])
+def test_ner_tag_names_are_o_then_b_and_i_of_each_entity_label():
+    assert NER_TAG_NAMES[0] == "O" and len(NER_TAG_NAMES) == 1 + 2 * len(get_args(EntityLabel))
+    for n, label in enumerate(get_args(EntityLabel)):
+        assert NER_TAG_NAMES[1 + 2 * n : 3 + 2 * n] == (f"B-{label}", f"I-{label}")
+
+
+def test_ner_tag_ids_round_trip_and_out_of_range_ids_are_refused():
+    tags = ["O", "B-ORG", "I-ORG", "B-PRODUCT", "I-PRODUCT"]
+    assert tag_ids(tags)[0] == 0 and tag_names(tag_ids(tags)) == tags
+    for bad in (-1, len(NER_TAG_NAMES)):
+        with pytest.raises(ValueError, match="tag id"):
+            tag_names([0, bad])
+
+
+@pytest.mark.parametrize("bad", [-1, len(NER_TAG_NAMES)])
+def test_ner_row_refuses_a_tag_id_out_of_range(bad):
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        NerRow(paragraph_id="d1/p0000", doc_id="d1", language="en", split="train", tokens=["x"], ner_tags=[bad], token_starts=[0], token_ends=[1])
+
+
+def _tags(row: NerRow) -> list[str]:
+    return tag_names(row.ner_tags)
 
 
 def test_ner_bio_tags_of_a_constructed_document():
@@ -38,14 +60,14 @@ def test_ner_bio_tags_of_a_constructed_document():
         _mention("d1", text, "Alibaba", "ORG"),
     ]
     rows = ner_rows(paragraph_records(_doc(text), [], [], []), mentions)
-    assert [list(zip(r.tokens, r.ner_tags)) for r in rows] == [
+    assert [list(zip(r.tokens, _tags(r))) for r in rows] == [
         [("Xi", "B-PERSON"), ("Jinping", "I-PERSON"), ("visited", "O"), ("the", "O"), ("Shanghai", "B-ORG"), ("Institutes", "I-ORG"),
          ("for", "I-ORG"), ("International", "I-ORG"), ("Studies", "I-ORG"), (".", "O")],
         [("The", "O"), ("U.S.", "B-GPE"), ("and", "O"), ("China", "B-GPE"), ("-", "O"), ("based", "O"), ("Alibaba", "B-ORG"), ("met", "O"), (".", "O")],
     ]
     for r in rows:
         assert [text[s:e] for s, e in zip(r.token_starts, r.token_ends)] == r.tokens
-    decoded = [span for r in rows for span in bio_spans(r.token_starts, r.token_ends, r.ner_tags)]
+    decoded = [span for r in rows for span in bio_spans(r.token_starts, r.token_ends, _tags(r))]
     assert decoded == [(m.start, m.end, m.label) for m in mentions if m.parent_id is None]
 
 
@@ -53,8 +75,8 @@ def test_ner_adjacent_mentions_of_one_label_stay_two_spans():
     text = "Beijing Shanghai"
     mentions = [_mention("d1", text, "Beijing", "GPE"), _mention("d1", text, "Shanghai", "GPE")]
     (row,) = ner_rows(paragraph_records(_doc(text), [], [], []), mentions)
-    assert row.ner_tags == ["B-GPE", "B-GPE"]
-    assert bio_spans(row.token_starts, row.token_ends, row.ner_tags) == [(0, 7, "GPE"), (8, 16, "GPE")]
+    assert _tags(row) == ["B-GPE", "B-GPE"]
+    assert bio_spans(row.token_starts, row.token_ends, _tags(row)) == [(0, 7, "GPE"), (8, 16, "GPE")]
 
 
 def test_ner_zh_one_token_per_han_character_latin_runs_whole():
@@ -62,7 +84,7 @@ def test_ner_zh_one_token_per_han_character_latin_runs_whole():
     assert [text[s:e] for s, e in tokenize(text, "zh")] == ["清", "华", "大", "学", "与", "Tencent", "合", "作", "AI"]
     mentions = [_mention("d1", text, "清华大学", "ORG"), _mention("d1", text, "Tencent", "ORG")]
     (row,) = ner_rows(paragraph_records(_doc(text, language="zh"), [], [], []), mentions)
-    assert row.ner_tags == ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"]
+    assert _tags(row) == ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O"]
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "zh", "und", "qq"])
@@ -86,7 +108,7 @@ def test_ner_footnote_paragraph_uses_footnote_mentions_only():
     mentions = [_mention("d1", text, "annual", "EVENT", field="footnote", footnote_id="d1/n0001"),
                 _mention("d1", "x" * 200, "x", "ORG", occurrence=text.index("annual"))]  # a body mention at the same offsets
     (row,) = ner_rows([note], mentions)
-    assert list(zip(row.tokens, row.ner_tags)) == [("See", "O"), ("the", "O"), ("annual", "B-EVENT"), ("report", "O"), (".", "O")]
+    assert list(zip(row.tokens, _tags(row))) == [("See", "O"), ("the", "O"), ("annual", "B-EVENT"), ("report", "O"), (".", "O")]
 
 
 def test_ner_build_without_ner_has_paragraphs_but_no_ner_rows():
@@ -99,3 +121,24 @@ def test_ner_build_without_ner_has_paragraphs_but_no_ner_rows():
     assert processed.paragraphs and processed.paragraph_tokens == ()
     tables = assemble_tables([processed])
     assert [p.text for p in tables.paragraphs] == [p.text for p in processed.paragraphs] and tables.ner == []
+
+
+def test_ner_bare_shards_load_with_class_label_tags_that_decode_to_the_mentions(tmp_path):
+    import os
+
+    import datasets
+
+    from corpus.records import TABLES
+    from corpus.write import write_table
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+    text = "Analysts at the Mercator Institute for China Studies wrote it.\n\nBerlin agreed."
+    mentions = [_mention("d1", text, "Mercator Institute for China Studies", "ORG"), _mention("d1", text, "Berlin", "GPE")]
+    write_table(tmp_path, TABLES["ner"], ner_rows(paragraph_records(_doc(text), [], [], []), mentions))
+    ds = datasets.load_dataset("parquet", data_files=str(tmp_path / "ner" / "*.parquet"), split="train", cache_dir=str(tmp_path / "cache"))
+    tags = ds.features["ner_tags"].feature
+    assert isinstance(tags, datasets.ClassLabel) and tags.names == list(NER_TAG_NAMES)
+    decoded = {token: tags.int2str(tag) for row in ds for token, tag in zip(row["tokens"], row["ner_tags"])}
+    assert [decoded[t] for t in ("the", "Mercator", "Institute", "for", "China", "Studies", "wrote", "Berlin", "agreed")] == [
+        "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O"]

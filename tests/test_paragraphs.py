@@ -6,7 +6,7 @@ import pytest
 
 from corpus.derive.paragraphs import blocks, list_pieces, paragraph_records
 from corpus.derive.splits import split_of
-from corpus.records import Document, Figure, Footnote, Section
+from corpus.records import NER_TAG_NAMES, Document, Figure, Footnote, Section
 
 TEXT = (
     "Opening words before any heading.\n\n"
@@ -142,4 +142,4 @@ def test_paragraphs_property_spans_are_ordered_nonempty_slices(text):
         assert text[p.start : p.end] == p.text and p.text.strip() == p.text and p.text and p.start >= end
         end = p.end
     for n in ner_rows(rows, []):
-        assert [text[s:e] for s, e in zip(n.token_starts, n.token_ends)] == n.tokens and set(n.ner_tags) == {"O"}
+        assert [text[s:e] for s, e in zip(n.token_starts, n.token_ends)] == n.tokens and set(n.ner_tags) == {NER_TAG_NAMES.index("O")}

@@ -6,7 +6,8 @@ without a downloaded model, so the rule for `zh` is: the `xx` tokenizer, then ev
 token of its own (runs of Latin letters and digits stay whole). Every token is then cut at each mention
 boundary inside it, so each mention is a whole number of tokens and the tags give back the mentions
 exactly. Space tokens are dropped. Nested mentions (parent_id set) are left out (BIO is flat); a
-mention that crosses a paragraph boundary is left out of both paragraphs.
+mention that crosses a paragraph boundary is left out of both paragraphs. Tags are stored as ids into
+`NER_TAG_NAMES` (a `ClassLabel` sequence, as conll2003 and wikiann store them); `tag_names` decodes them.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from corpus.records import Mention, NerRow, Paragraph
+from corpus.records import NER_TAG_NAMES, Mention, NerRow, Paragraph
 
+_TAG_IDS = {name: i for i, name in enumerate(NER_TAG_NAMES)}
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
 
 
@@ -80,6 +82,19 @@ def bio_tags(tokens: Sequence[tuple[int, int]], mentions: Sequence[tuple[int, in
     return tags
 
 
+def tag_ids(tags: Sequence[str]) -> list[int]:
+    """The ids of BIO tags: their positions in NER_TAG_NAMES (the ClassLabel names)."""
+    return [_TAG_IDS[tag] for tag in tags]
+
+
+def tag_names(ids: Sequence[int]) -> list[str]:
+    """The BIO tags that ids name; ValueError for an id outside NER_TAG_NAMES (a negative one too)."""
+    bad = [i for i in ids if not 0 <= i < len(NER_TAG_NAMES)]
+    if bad:
+        raise ValueError(f"tag id {bad[0]} is not in 0..{len(NER_TAG_NAMES) - 1}")
+    return [NER_TAG_NAMES[i] for i in ids]
+
+
 def bio_spans(starts: Sequence[int], ends: Sequence[int], tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """The (start, end, label) spans a BIO sequence encodes (an I- not continuing a span of its label opens one)."""
     spans: list[tuple[int, int, str]] = []
@@ -138,7 +153,7 @@ def ner_rows(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention], token
                 language=p.language,
                 split=p.split,
                 tokens=[p.text[s - p.start : e - p.start] for s, e in cut],
-                ner_tags=bio_tags(cut, spans),
+                ner_tags=tag_ids(bio_tags(cut, spans)),
                 token_starts=[s for s, _ in cut],
                 token_ends=[e for _, e in cut],
             )

@@ -441,6 +441,10 @@ def derived_failures(rows: dict[str, list[dict]], docs: dict, sections: dict, fo
             continue
         if (n["doc_id"], n["split"], n["language"]) != (p["doc_id"], p["split"], p["language"]):
             failures.append(Failure("ner", "split", pid, "doc_id, split or language differs from its paragraph's"))
+        null = [c for c in ("tokens", "ner_tags", "token_starts", "token_ends") if n[c] is None]
+        if null:
+            failures.append(Failure("ner", null[0], pid, "null list"))
+            continue
         if not len(n["tokens"]) == len(n["ner_tags"]) == len(n["token_starts"]) == len(n["token_ends"]):
             failures.append(Failure("ner", "tokens", pid, "tokens, ner_tags, token_starts and token_ends differ in length"))
             continue

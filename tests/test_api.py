@@ -13,7 +13,7 @@ import pytest
 
 import corpus
 from corpus.contract import load_pandera_contract
-from corpus.records import TABLES
+from corpus.records import NER_TAG_NAMES, TABLES
 from corpus.schema import HF_METADATA_KEY
 from tests.conftest import REPO, file_digests
 from tests.sample_build import write_sample_build
@@ -53,24 +53,39 @@ def test_api_load_reads_one_split_and_refuses_unknown_tables(build):
         corpus.load(build, "nope")
 
 
-def test_api_validate_reports_a_broken_paragraph(build, tmp_path):
-    assert corpus.validate(build) == []
+def _with_first_ner_tags(build: Path, copy: Path, tags) -> list[str]:
+    """Failures of a copy of the build whose first ner row has the tag ids `tags(n_tokens)`."""
     import shutil
 
     import pyarrow as pa
 
-    copy = tmp_path / "b"
     shutil.copytree(build, copy)
-    for shard in sorted((copy / "ner").glob("*.parquet")):
-        table = pq.read_table(shard)
-        rows = table.to_pylist()
-        rows[0]["ner_tags"] = ["B-ORG"] * len(rows[0]["tokens"])
-        pq.write_table(pa.Table.from_pylist(rows, schema=table.schema), shard)
-        break
+    shard = sorted((copy / "ner").glob("*.parquet"))[0]
+    table = pq.read_table(shard)
+    rows = table.to_pylist()
+    rows[0]["ner_tags"] = tags(len(rows[0]["tokens"]))
+    pq.write_table(pa.Table.from_pylist(rows, schema=table.schema), shard)
     (copy / "croissant.json").unlink()
     (copy / "datapackage.json").unlink()
-    failures = [str(f) for f in corpus.validate(copy)]
+    return [str(f) for f in corpus.validate(copy)]
+
+
+def test_api_validate_reports_a_broken_paragraph(build, tmp_path):
+    assert corpus.validate(build) == []
+    failures = _with_first_ner_tags(build, tmp_path / "b", lambda n: [NER_TAG_NAMES.index("B-ORG")] * n)
     assert any(f.startswith("ner.ner_tags [") and "mentions" in f for f in failures), failures
+
+
+@pytest.mark.parametrize("bad", [-1, len(NER_TAG_NAMES)])
+def test_api_validate_reports_a_tag_id_out_of_range(build, tmp_path, bad):
+    failures = _with_first_ner_tags(build, tmp_path / "b", lambda n: [bad] * n)
+    assert any(f.startswith("ner.ner_tags [") and f"tag id {bad} " in f for f in failures), failures
+
+
+def test_api_validate_reports_null_ner_tags(build, tmp_path):
+    """The Arrow field is nullable (for datasets), the contract still refuses a null."""
+    failures = _with_first_ner_tags(build, tmp_path / "b", lambda n: None)
+    assert any(f.startswith("ner.ner_tags [") and "not_nullable" in f for f in failures), failures
 
 
 @pytest.mark.parametrize("table", list(TABLES))
@@ -94,6 +109,19 @@ def test_api_features_hold_class_labels():
     tags = corpus.features("ner")["ner_tags"]
     assert isinstance(tags, datasets.List) and isinstance(tags.feature, datasets.ClassLabel) and tags.feature.names[0] == "O"
     assert isinstance(corpus.features("paragraphs")["kind"], datasets.ClassLabel)
+
+
+def test_api_bare_shards_give_class_labels_only_where_labels_are_stored_as_ids(build, tmp_path):
+    """ner.ner_tags holds ids, so bare shards give ClassLabels; reference labels stay strings (the contract)."""
+    import datasets
+
+    def bare(table: str):
+        return datasets.load_dataset("parquet", data_files=str(build / table / "*.parquet"), split="train", cache_dir=str(tmp_path)).features
+
+    tags = bare("ner")["ner_tags"]
+    assert isinstance(tags, datasets.List) and isinstance(tags.feature, datasets.ClassLabel) and tags.feature.names == list(NER_TAG_NAMES)
+    assert bare("ner")["split"] == datasets.Value("string")
+    assert bare("paragraphs")["kind"] == bare("paragraphs")["split"] == bare("mentions")["label"] == datasets.Value("string")
 
 
 def _skip_empty(build: Path, table: str) -> None:

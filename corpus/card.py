@@ -496,7 +496,8 @@ def _structure(folder: Path, tables, rows: dict[str, int]) -> list[str]:
         "headings of its enclosing sections (`section_path`), offsets and page where known. `ner` is the conll2003 / "
         "wikiann shape: `tokens` and `ner_tags` (BIO over the entity labels, from the published top-level mentions: "
         "decoding the tags gives back exactly the mentions inside the paragraph, `corpus validate` checks it) plus each "
-        "token's offsets; tags are strings in Parquet and a `ClassLabel` sequence in `datasets`. A build without NER "
+        "token's offsets; tags are stored as ids into the tag names (`O` first, then `B-` and `I-` of each entity label, "
+        "as conll2003 and wikiann store them), so even bare `ner` shards load as a `ClassLabel` sequence. A build without NER "
         "(`--no-ner`) has no `ner` rows.",
         "",
         "### Tables and the step that produced them",
@@ -542,7 +543,10 @@ def _structure(folder: Path, tables, rows: dict[str, int]) -> list[str]:
         'failures = corpus.validate("path/to/this/folder")  # [] when the build satisfies the contract',
         "```",
         "",
-        "Label columns (`label`, `kind`, `genre`, `status` ...) are plain strings in Parquet and `ClassLabel`s in `datasets`.",
+        "Label columns of the reference tables (`label`, `kind`, `genre`, `status`, `split` ...) are plain strings in Parquet "
+        "(readable in DuckDB, pandas and polars) and `ClassLabel`s through these configs or with `features=corpus.features(table)`; "
+        "bare shards read with `load_dataset(\"parquet\", ...)` give them as strings. `ner.ner_tags` is stored as `ClassLabel` ids, "
+        "so it is a `ClassLabel` sequence either way.",
         "",
         "### Column dictionary",
         "",

@@ -236,10 +236,11 @@ def hf_schema_metadata(model: type[Record]) -> dict[bytes, bytes]:
 
     Written out here rather than through `datasets.Features.to_dict()` so the write step does not import
     `datasets` (seconds per build); `tests/test_api.py` checks that `datasets` reads it back as
-    `datasets_features(model)`. `datasets` takes a feature from this metadata only where its Arrow type
-    equals the column's: string label columns (stored as strings, the contract) come back as strings from
-    `load_dataset("parquet", ...)`, and as ClassLabel from the build folder's configs
-    (`load_dataset("build", table)`) or with `features=corpus.features(table)`.
+    `datasets_features(model)`. `datasets` takes a feature from this metadata only where its Arrow field
+    equals the column's (type and nullability): label-id columns (`ner.ner_tags`) come back as ClassLabel
+    from `load_dataset("parquet", ...)`; string label columns (stored as strings, the contract) come back
+    as strings, and as ClassLabel from the build folder's configs (`load_dataset("build", table)`) or with
+    `features=corpus.features(table)`.
     """
     import json
 

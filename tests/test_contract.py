@@ -104,3 +104,34 @@ def test_contract_removed_label_is_breaking():
     fields = {"t": [{"name": "label", "type": "string", "nullable": False}]}
     changes = compare(fields, fields, {"t": {"label": ["ORG", "PERSON"]}}, {"t": {"label": ["ORG"]}})
     assert required_bump(changes) == "major"
+
+
+def test_contract_label_id_columns_are_class_labels_with_a_nullable_arrow_field_and_a_range_check():
+    """A LabelIds int (scalar or list item) is a ClassLabel over its names, stored as int64 in a nullable
+    Arrow field (what `datasets` keeps from the shard metadata) while the contract refuses nulls."""
+    from typing import ClassVar
+
+    import datasets
+    import pandas as pd
+    import pandera.errors
+
+    from corpus.records import NER_TAG_NAMES, NerTagId, Record
+    from corpus.schema import columns, datasets_features, pandera_schema
+
+    class Tagged(Record):
+        table: ClassVar[str] = "tagged"
+        tag: NerTagId
+        tags: list[NerTagId]
+
+    for c in columns(Tagged):
+        assert c.vocabulary == NER_TAG_NAMES and c.label_ids and c.arrow_nullable and not c.nullable
+    features = datasets_features(Tagged)
+    assert features["tag"] == datasets.ClassLabel(names=list(NER_TAG_NAMES))
+    assert features["tags"] == datasets.List(datasets.ClassLabel(names=list(NER_TAG_NAMES)))
+    for name in ("tag", "tags"):  # the test `datasets.Features.from_arrow_schema` makes to keep a metadata feature
+        assert features.arrow_schema.field(name) == arrow_schema(Tagged).field(name)
+    schema = pandera_schema(Tagged)
+    schema.validate(pd.DataFrame({"tag": pd.array([0, len(NER_TAG_NAMES) - 1], dtype="Int64"), "tags": [[0], [1, 2]]}))
+    for bad in ([len(NER_TAG_NAMES), 0], [None, 0]):
+        with pytest.raises(pandera.errors.SchemaError):
+            schema.validate(pd.DataFrame({"tag": pd.array(bad, dtype="Int64"), "tags": [[0], [1]]}))

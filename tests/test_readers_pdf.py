@@ -148,6 +148,19 @@ def test_cli_build_bad_pdf_exits_2_naming_it_or_skips_it(tmp_path):
     assert "locked.pdf" in json.dumps(rejects) and "pdf-encrypted" in json.dumps(rejects)
 
 
+@pytest.mark.parametrize("skip", [[], ["--skip-bad"]])
+def test_cli_build_pdf_and_txt_of_one_stem_exit_2_naming_both(tmp_path, skip):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "report.pdf").write_bytes(make_pdf(_report_pages()))
+    (seeds / "report.txt").write_text("Report\n\nThe same report as text.\n")
+    result = runner.invoke(app, ["build", "--seeds", str(seeds), "--out", str(tmp_path / "out"), "--no-ner", *skip])
+    assert result.exit_code == 2
+    (line,) = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert "report.pdf" in line and "report.txt" in line and "[duplicate-doc-id]" in line and "keep one" in line
+    assert not (tmp_path / "out").exists()
+
+
 def test_readers_pdf_drop_cap_does_not_merge_the_lines_it_spans():
     lines = [Text(110, 100 + 14 * i, f"body line number {'one two three'.split()[i]} of the opening") for i in range(3)]
     texts = _texts(make_pdf([[Text(72, 128, "T", size=40), *lines]]))

@@ -128,15 +128,18 @@ def continues_heading(previous: SourceLine, line: SourceLine, body: float | None
     return abs(line.bbox.x0 - previous.bbox.x0) <= _SAME_EDGE or line.bbox.x0 > previous.bbox.x0
 
 
-def wraps_heading(previous: SourceLine, line: SourceLine, body: float | None, measure: float | None) -> bool:
+def wraps_heading(previous: SourceLine, line: SourceLine, body: float | None, page_lines: tuple[SourceLine, ...]) -> bool:
     """Whether `line` is the next line of an unnumbered heading that the measure wrapped: a heading pair in
     type larger than the body's (bold at the body's size also sets paragraphs), flush left with it, and
-    its first word too wide for what `previous` left of the measure (`measure_at`). A title block or a
-    heading set over several short lines has the rest of this layout but stops well before the measure."""
-    if measure is None or not _heading_pair(previous, line, body) or previous.font_size < _HEADING_SIZE * body:
+    its first word too wide for what `previous` left of the measure (`measure_at` on its page's lines). A
+    title block or a heading set over several short lines has the rest of this layout but stops well before
+    the measure."""
+    if not _heading_pair(previous, line, body) or previous.font_size < _HEADING_SIZE * body:
         return False
-    flush = abs(line.bbox.x0 - previous.bbox.x0) <= _SAME_EDGE
-    return flush and previous.bbox.x1 + first_word_width(line) > measure
+    if abs(line.bbox.x0 - previous.bbox.x0) > _SAME_EDGE:
+        return False
+    measure = measure_at(page_lines, previous.bbox.x0, body)
+    return measure is not None and previous.bbox.x1 + first_word_width(line) > measure
 
 
 def first_word_width(line: SourceLine) -> float:
@@ -183,7 +186,7 @@ def layout_text(layout: LayoutDocument) -> str:
                 continue
             if texts and previous is not None and continues_heading(previous, line, body):
                 texts[-1] = f"{texts[-1]} {text}"
-            elif texts and previous is not None and previous.bbox and wraps_heading(previous, line, body, measure_at(page.lines, previous.bbox.x0, body)):
+            elif texts and previous is not None and wraps_heading(previous, line, body, page.lines):
                 texts[-1] = f"{texts[-1]}\n{text}"  # no blank line between: the seed layout's wrapped heading
             else:
                 texts.append(text)

@@ -107,6 +107,15 @@ def doc_id_for(file_name: str) -> str:
     return slug
 
 
+def duplicate_message(doc_id: str, first: Path, second: Path) -> str:
+    """Why two source files cannot both be read: they give the same document id. Files of one stem in two
+    formats (`r.pdf` and `r.txt`) are one document given twice; neither is preferred, the user keeps one."""
+    message = f"document id {doc_id!r} is also the id of {first.name}"
+    if first.stem == second.stem and first.suffix.lower() != second.suffix.lower():
+        return f"{message}: the same document as {first.suffix} and {second.suffix}; keep one of the two in the seeds folder"
+    return message
+
+
 def load_manifest(seeds: Path) -> Manifest | None:
     """Parse and validate `seeds/manifest.yaml`; None (with a warning) when there is none."""
     path = seeds / MANIFEST_NAME
@@ -213,7 +222,7 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: lis
         if not doc_id:
             raise SeedError(path, "bad-file-name", "file name gives an empty document id")
         if doc_id in by_id:
-            raise SeedError(path, "duplicate-doc-id", f"document id {doc_id!r} is also the id of {by_id[doc_id].name}")
+            raise SeedError(path, "duplicate-doc-id", duplicate_message(doc_id, by_id[doc_id], path))
         by_id[doc_id] = path
         try:
             data = _read_source(path, root)

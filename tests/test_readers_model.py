@@ -33,3 +33,27 @@ def test_readers_model_unnumbered_lines_and_lines_in_other_type_stay_apart():
     assert other.startswith(" 2. Findings of the review\n\nset in another size\n\n")
     apart = _stream(_set("2. Findings of the review", 100, 14, True), _set("Far below it", 160, 14, True))
     assert apart.startswith(" 2. Findings of the review\n\nFar below it\n\n")
+
+
+def test_readers_model_unnumbered_heading_wrapped_by_the_measure_keeps_its_lines_tight():
+    # body lines reach 72 + 6 * 68 = 480; the first heading line ends at 432 and " Universities" (13 * 6 points) does not fit
+    first, second = _set("Testing Capacity in the Regions", 100, 14), _set("Universities and Hospitals", 116, 14)
+    first = _with_x1(first, 432)
+    assert _stream(first, second).startswith(" Testing Capacity in the Regions\nUniversities and Hospitals\n\nBody text")
+
+
+def test_readers_model_unnumbered_heading_lines_that_stop_short_or_are_body_size_stay_apart():
+    short = _with_x1(_set("Testing Capacity in the Regions", 100, 14), 300)  # "Universities" would have fit after it
+    assert _stream(short, _set("Universities and Hospitals", 116, 14)).startswith(" Testing Capacity in the Regions\n\nUniversities")
+    bold = _with_x1(_set("Testing capacity was raised in all regions and", 100, 10, True), 478)  # a bold paragraph
+    assert _stream(bold, _set("universities took part", 112, 10, True)).startswith(" Testing capacity was raised in all regions and\n\nuniversities")
+    indented = _with_x1(_set("Testing Capacity in the Regions", 100, 14), 432)
+    assert _stream(indented, _set("Universities and Hospitals", 116, 14, x0=100)).startswith(" Testing Capacity in the Regions\n\n")
+
+
+def _with_x1(line, x1: float):
+    from dataclasses import replace
+
+    from corpus.readers.model import Box
+
+    return replace(line, bbox=Box(line.bbox.x0, line.bbox.top, x1, line.bbox.bottom))

@@ -15,6 +15,7 @@ from corpus.readers.model import layout_text
 from corpus.readers.pdf import PdfReadError, read_pdf
 
 from .minipdf import Text, make_pdf
+from .report_text import filler
 
 runner = CliRunner()
 
@@ -147,6 +148,19 @@ def test_cli_build_bad_pdf_exits_2_naming_it_or_skips_it(tmp_path):
     assert "locked.pdf" in json.dumps(rejects) and "pdf-encrypted" in json.dumps(rejects)
 
 
+@pytest.mark.parametrize("skip", [[], ["--skip-bad"]])
+def test_cli_build_pdf_and_txt_of_one_stem_exit_2_naming_both(tmp_path, skip):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "report.pdf").write_bytes(make_pdf(_report_pages()))
+    (seeds / "report.txt").write_text("Report\n\nThe same report as text.\n")
+    result = runner.invoke(app, ["build", "--seeds", str(seeds), "--out", str(tmp_path / "out"), "--no-ner", *skip])
+    assert result.exit_code == 2
+    (line,) = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert "report.pdf" in line and "report.txt" in line and "[duplicate-doc-id]" in line and "keep one" in line
+    assert not (tmp_path / "out").exists()
+
+
 def test_readers_pdf_drop_cap_does_not_merge_the_lines_it_spans():
     lines = [Text(110, 100 + 14 * i, f"body line number {'one two three'.split()[i]} of the opening") for i in range(3)]
     texts = _texts(make_pdf([[Text(72, 128, "T", size=40), *lines]]))
@@ -188,3 +202,26 @@ def test_cli_build_of_a_pdf_seed_is_byte_identical_when_repeated(tmp_path):
         assert result.exit_code == 0, result.output
         digests.append({k: v for k, v in file_digests(tmp_path / name).items() if k.endswith(".parquet")})
     assert digests[0] == digests[1] and digests[0]
+
+
+def _heading_page(first: str, second: str) -> list[Text]:
+    body = filler("grid", 6)
+    return [Text(72, 80, filler("pre", 1)[0]), Text(72, 100, first, size=16), Text(72, 119, second, size=16),
+            *[Text(72, 140 + 12 * i, line) for i, line in enumerate(body)], Text(300, 760, "3")]
+
+
+def test_readers_pdf_unnumbered_heading_wrapped_by_the_measure_is_one_heading():
+    from corpus.structure.report import structure_report
+
+    first, second = "Expand Regional Testing Capacity for Laboratories", "Universities and Hospitals across Every Member State"
+    last_page = [*[Text(72, 80 + 12 * i, line) for i, line in enumerate(filler("post", 8))], Text(300, 760, "4")]
+    layout = read_pdf(make_pdf([_heading_page(first, second), last_page]))
+    stream = layout_text(layout)
+    assert f"\n\n{first}\n{second}\n\n" in stream  # larger type, flush left, next word too wide for the measure: tight
+    headings = [s.heading for s in structure_report(stream).sections if s.kind == "heading"]
+    assert headings == [f"{first} {second}"]
+
+
+def test_readers_pdf_heading_lines_stopping_short_of_the_measure_stay_apart():
+    stream = layout_text(read_pdf(make_pdf([_heading_page("Testing Capacity", "Universities and Hospitals")])))
+    assert "\n\nTesting Capacity\n\nUniversities and Hospitals\n\n" in stream  # a title block, not a wrapped heading

@@ -119,3 +119,30 @@ def test_headings_sentence_case_label_ending_in_a_colon_over_a_paragraph():
              "Member States are encouraged to:", *filler("beta", 4), "3"]  # a lead-in ending on a connector
     page2 = [*filler("gamma", 6), "4"]
     assert _heading_texts(page1, page2) == ["Key questions for regulators:"]
+
+
+# --- headings whose lines the layout sets tight (no blank line between: a PDF's wrapped heading) ---------------
+
+
+def _tight_heading(first: str, second: str) -> list[str]:
+    from tests.report_text import filler
+    page1 = [*filler("pre", 4), first, second, *filler("alpha", 6), "3"]
+    page2 = [*filler("beta", 6), "4"]
+    return _heading_texts_raw(blank_layout(page1, page2).replace(f"{first}\n\n{second}", f"{first}\n{second}"))
+
+
+def _heading_texts_raw(raw: str) -> list[str]:
+    return [s.heading for s in structure_report(raw).sections if s.kind == "heading"]
+
+
+def test_headings_tight_title_case_lines_each_near_the_body_width_are_one_heading():
+    # larger type fills the measure with fewer characters: the second line is longer than a short body line
+    first = "Expand Regional Testing Capacity for Laboratories, Clinics and Universities"
+    second = "Hospitals, Research Institutes and Agencies across Every Member State"
+    assert _tight_heading(first, second) == [f"{first} {second}"]
+
+
+def test_headings_tight_sentence_case_lines_are_one_heading():
+    first = "This review finds that regional testing capacity grew in every member state"
+    second = "but remains uneven across laboratories and hospitals"
+    assert _tight_heading(first, second) == [f"{first} {second}"]

@@ -107,11 +107,9 @@ def body_size(layout: LayoutDocument) -> float | None:
 _SENTENCE_END = (".", ":", ";", "?", "!")
 
 
-def continues_heading(previous: SourceLine, line: SourceLine, body: float | None) -> bool:
-    """Whether `line` is the wrapped continuation of a numbered heading: the same type, larger than the body
-    or bold, set right under it and aligned with it (or indented under the number), the line above not
-    closing a sentence. (Unnumbered headings are left to the structurer: a title block or a heading set as a
-    sentence over several lines has the same layout.)"""
+def _heading_pair(previous: SourceLine, line: SourceLine, body: float | None) -> bool:
+    """Whether `line` may go on the heading line `previous`: the same type, larger than the body or bold, set
+    right under it (small leading) and starting left of its end, the line above not closing a sentence."""
     if body is None or previous.font_size is None or line.font_size is None or previous.bbox is None or line.bbox is None:
         return False
     if previous.page != line.page or abs(previous.font_size - line.font_size) > 0.5 or previous.bold != line.bold:
@@ -119,15 +117,53 @@ def continues_heading(previous: SourceLine, line: SourceLine, body: float | None
     if previous.font_name != line.font_name or not (previous.bold or previous.font_size >= _HEADING_SIZE * body):
         return False
     gap = line.bbox.top - previous.bbox.bottom
-    left = abs(line.bbox.x0 - previous.bbox.x0) <= 2 or line.bbox.x0 > previous.bbox.x0  # flush or indented under a number
-    return (
-        -1 <= gap <= 0.8 * line.font_size and left and line.bbox.x0 < previous.bbox.x1
-        and not previous.text.rstrip().endswith(_SENTENCE_END) and bool(_NUMBERED.match(previous.text))
-    )
+    return -1 <= gap <= 0.8 * line.font_size and line.bbox.x0 < previous.bbox.x1 and not previous.text.rstrip().endswith(_SENTENCE_END)
+
+
+def continues_heading(previous: SourceLine, line: SourceLine, body: float | None) -> bool:
+    """Whether `line` is the wrapped continuation of a numbered heading: a heading pair (`_heading_pair`)
+    aligned with it or indented under the number. (Unnumbered headings: `wraps_heading`.)"""
+    if not _heading_pair(previous, line, body) or not _NUMBERED.match(previous.text):
+        return False
+    return abs(line.bbox.x0 - previous.bbox.x0) <= _SAME_EDGE or line.bbox.x0 > previous.bbox.x0
+
+
+def wraps_heading(previous: SourceLine, line: SourceLine, body: float | None, page_lines: tuple[SourceLine, ...]) -> bool:
+    """Whether `line` is the next line of an unnumbered heading that the measure wrapped: a heading pair in
+    type larger than the body's (bold at the body's size also sets paragraphs), flush left with it, and
+    its first word too wide for what `previous` left of the measure (`measure_at` on its page's lines). A
+    title block or a heading set over several short lines has the rest of this layout but stops well before
+    the measure."""
+    if not _heading_pair(previous, line, body) or previous.font_size < _HEADING_SIZE * body:
+        return False
+    if abs(line.bbox.x0 - previous.bbox.x0) > _SAME_EDGE:
+        return False
+    measure = measure_at(page_lines, previous.bbox.x0, body)
+    return measure is not None and previous.bbox.x1 + first_word_width(line) > measure
+
+
+def first_word_width(line: SourceLine) -> float:
+    """The width the line's first word takes at the end of the line above, with the space before it: the
+    line's box at its mean character width."""
+    text = line.text.strip()
+    if line.bbox is None or not text:
+        return 0.0
+    return line.bbox.width * (len(text.split()[0]) + 1) / len(text)
+
+
+def measure_at(lines: tuple[SourceLine, ...], x0: float, body: float | None) -> float | None:
+    """The right edge of the measure for lines starting at `x0`: the furthest right a body-size line starting
+    there reaches on the page (None when no body line starts there, as on a cover)."""
+    if body is None:
+        return None
+    edges = [line.bbox.x1 for line in lines if line.bbox is not None and line.font_size is not None
+             and abs(line.font_size - body) <= 0.5 and abs(line.bbox.x0 - x0) <= _SAME_EDGE]
+    return max(edges) if edges else None
 
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.|[A-Z]\.)\s+\S")  # "2.1", "3.", "IV.", "A."
 _HEADING_SIZE = 1.15  # a heading's type is at least this much larger than the body's (or bold)
+_SAME_EDGE = 2.0  # points: left edges this close are flush
 
 
 def layout_text(layout: LayoutDocument) -> str:
@@ -135,8 +171,9 @@ def layout_text(layout: LayoutDocument) -> str:
 
     A blank line after every line; a page's first line joined to the previous page by one newline and
     a leading space. The structurer finds pages, furniture and notes in this stream as in a text seed.
-    A heading the layout shows wrapped (same larger or bold type, set close under its first line) is
-    given as one line.
+    A numbered heading the layout shows wrapped (same larger or bold type, set close under its first line)
+    is given as one line; an unnumbered heading the measure wrapped keeps its lines, without the blank
+    line between them (the text seeds' sign of a wrapped heading, read by the structurer's tight runs).
     """
     body = body_size(layout)
     pages = []
@@ -149,6 +186,8 @@ def layout_text(layout: LayoutDocument) -> str:
                 continue
             if texts and previous is not None and continues_heading(previous, line, body):
                 texts[-1] = f"{texts[-1]} {text}"
+            elif texts and previous is not None and wraps_heading(previous, line, body, page.lines):
+                texts[-1] = f"{texts[-1]}\n{text}"  # no blank line between: the seed layout's wrapped heading
             else:
                 texts.append(text)
             previous = line

@@ -25,13 +25,14 @@ def _body_width(body: list[BodyLine]) -> int:
 
 
 def _tight_run(body: list[BodyLine], i: int, width: int) -> int:
-    """How many lines from `i` are printed without the layout blank line between them (a wrapped heading)."""
+    """How many lines from `i` are printed without the layout blank line between them (a wrapped heading), each
+    shorter than the body's full line."""
     j = i + 1
     while (
         j < len(body)
         and j - i < 3
         and _wraps_tightly(body[j - 1], body[j])
-        and len(body[j].text) < _SHORT_LINE * width
+        and len(body[j].text) < width  # a heading's type is larger: its full line holds fewer characters
         and not body[j].markers
         and not _starts_block(body[j])
     ):
@@ -167,7 +168,8 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
     """The heading style of candidate heading lines, or None. Decided by pattern and neighbours only."""
     text = " ".join(line.text for line in lines)
     first = lines[0].text
-    if not text or len(text) > 1.3 * width or _starts_block(lines[0]) or any(line.markers for line in lines):
+    longest = max(len(line.text) for line in lines)  # lines of a tight run are each a line of the heading
+    if not text or longest > 1.3 * width or _starts_block(lines[0]) or any(line.markers for line in lines):
         return None
     if _APPENDIX_RE.match(text) and len(text) < 80:
         return "appendix"
@@ -247,6 +249,9 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
             and not _closes_sentence(text) and not text.endswith("?") and nxt is not None
             and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and (prev is None or _ends_sentence(prev.text))):
         return "sentence"  # a short sentence-case line between two paragraphs, over a full paragraph
+    if (len(lines) > 1 and text[0].isupper() and not _closes_sentence(text) and not text.endswith("?")
+            and len(text.split()) <= _MAX_WRAPPED_HEADING_WORDS):
+        return "sentence"  # a sentence-case heading the layout shows wrapped (its lines tight), between paragraphs
     return None
 
 

@@ -376,7 +376,22 @@ def _take_caption(body: list[BodyLine], i: int, width: int, blocks: list[Block],
             break
         j += 1
     blocks.append(Block("caption", lines))
-    return j, is_table
+    return j + (0 if is_table else _legend_before_source(body, j, width)), is_table
+
+
+_MAX_LEGEND_LINES = 8
+
+
+def _legend_before_source(body: list[BodyLine], j: int, width: int) -> int:
+    """Lines of a figure's graphic (legend entries, axis labels) between its caption and its "Source:" line:
+    short lines that end no sentence and carry no markers, with the source line right after them. They are no
+    body text, and the source belongs to the figure. Returns how many (0 when no source line follows them)."""
+    k = j
+    while (k < len(body) and k - j < _MAX_LEGEND_LINES and not _SOURCE_RE.match(body[k].text)
+           and len(body[k].text) < 0.5 * width and not _ends_sentence(body[k].text) and not body[k].markers
+           and not _starts_block(body[k]) and not body[k].source.page_break):
+        k += 1
+    return k - j if k < len(body) and k > j and _SOURCE_RE.match(body[k].text) else 0
 
 
 def _take_wrapped(body: list[BodyLine], i: int, width: int, blocks: list[Block], kind: str, contents: frozenset[str] = frozenset()) -> int:

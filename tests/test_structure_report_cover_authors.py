@@ -77,3 +77,13 @@ def test_cover_authors_with_roles_and_abbreviated_date_through_the_pipeline():
     assert doc.authors == ("Rosa Bianchi", "Anne-Marie Dubois")
     assert doc.published_month == "2022-09" and doc.published_date is None
     assert "Senior Fellow" not in doc.text and "Rosa Bianchi" not in doc.text
+
+
+def test_title_block_on_a_page_with_prose_is_front_matter_not_body():
+    page = ["HARBOUR OBSERVATORY", "Issue Brief", "Cables and the Politics of Repair", "in the Western Pacific",
+            "By Rosa Bianchi and Li Wei", "3 October 2024", "INTRODUCTION", *filler("cables", 8)]
+    doc = structure_report(blank_layout(page, ["WHO REPAIRS THEM", *filler("repairs", 8)]))
+    assert doc.title == "Cables and the Politics of Repair in the Western Pacific"
+    assert doc.authors == ("Rosa Bianchi", "Li Wei") and doc.published_date == dt.date(2024, 10, 3)
+    assert doc.text.startswith("INTRODUCTION")
+    assert "By Rosa Bianchi and Li Wei" in doc.boilerplate and "HARBOUR OBSERVATORY" in doc.boilerplate

@@ -77,3 +77,11 @@ def test_legend_lines_between_caption_and_source():
     assert figure.caption == "Listed data products by exchange and category, 2021–2024"
     assert figure.source == "Exchange trading records."
     assert "Shanghai Shenzhen" not in doc.text and "Traffic Finance" not in doc.text
+
+
+def test_running_head_printed_once_is_furniture_not_a_heading():
+    page1 = ["Cables and Repair", "By Rosa Bianchi", "INTRODUCTION", *_prose("cables", 8)]
+    page2 = ["Issue Brief | October 2024", "WHO REPAIRS THE CABLES", *_prose("repairs", 8), "2"]
+    doc = structure_report(blank_layout(page1, page2))
+    assert "Issue Brief" not in doc.text and "Issue Brief | October 2024" in doc.furniture
+    assert _headings(doc) == [("INTRODUCTION", 1), ("WHO REPAIRS THE CABLES", 1)]

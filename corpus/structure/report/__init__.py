@@ -152,13 +152,14 @@ def _structure_report(raw: str) -> StructuredDocument:
     if not separated.notes and extract_reference_markers(separated.body):
         notes.append("footnotes: numbered references cited in brackets; their list is not in the text (missing_text)")
     blocks = build_blocks(separated.body, entries)
+    title_lines = [line.text for block in blocks if block.kind == "title" for line in block.lines]
+    blocks = [block for block in blocks if block.kind != "title"]  # a title block on a page with prose: front matter
     headline = _contents_headline(blocks, entries)
     assign_levels(blocks, frozenset(entry_key(e.title) for e in entries))
     text, placed, anchors = assemble(blocks)
     sections = build_sections(placed, len(text))
-    title_blocks = [p for p in placed if p.block.kind == "title"]
-    if not front and title_blocks:
-        cover = read_cover([line.text for p in title_blocks for line in p.block.lines])
+    if not front and title_lines:
+        cover = read_cover(title_lines)
         if cover.date is None:  # a date printed alone on the title page, under the abstract
             dated = next((d for d in (find_date(t) for t in texts[0] if is_date_line(t)) if d), None) if texts else None
             cover = replace(cover, date=dated)
@@ -181,7 +182,7 @@ def _structure_report(raw: str) -> StructuredDocument:
         footnotes=build_footnotes(separated, anchors, len(text)),
         figures=build_figures(placed, text, sections),
         furniture=removed,
-        boilerplate=boilerplate,
+        boilerplate=boilerplate + tuple(title_lines),
         genre="report",
         notes=tuple(notes),
     )

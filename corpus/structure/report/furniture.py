@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from corpus.structure.report.cover import is_meta_line
 from corpus.structure.report.layout import Line
 from corpus.structure.report.patterns import (
     _BLANK_PAGE_RE, _CAPTION_RE, _ends_sentence, _LEADING_NUMBER_RE, _MAX_FURNITURE_LEN, _NOTE_START_RE,
@@ -129,7 +130,22 @@ def find_furniture(pages: list[list[Line]], listing: frozenset[int] = frozenset(
     kept = _only_edges(furniture, pages)
     kept |= {(p, i) for p, page in enumerate(pages) for i, line in enumerate(page) if _BLANK_PAGE_RE.match(line.text.strip())}
     kept |= _heads_off_the_edge(pages, kept, min_repeat)
+    kept |= {(p, i) for p in range(1, len(pages)) for i in _furniture_candidates(pages[p])[:1] + _furniture_candidates(pages[p])[-1:]
+             if _is_single_running_head(pages[p][i].text)}
     return Furniture(frozenset(kept), tuple(page_numbers))
+
+
+_HEAD_PARTS_RE = re.compile(r"^(\S.{1,60}?)\s+[|•·]\s+(\S.{1,60})$")
+
+
+def _is_single_running_head(text: str) -> bool:
+    """A running head or footer printed once (an excerpt may hold one body page): at a page's top or bottom edge, two
+    phrases joined by a spaced separator glyph, one of them a date, a series or kind of paper, a report number or a
+    web address ("Issue Brief | October 2024", "Policy Paper 7 • example.org"). A heading is never set so."""
+    match = _HEAD_PARTS_RE.match(_SPACES_RE.sub(" ", text.strip()))
+    if not match or _is_structural(text) or _ends_sentence(text):
+        return False
+    return any(is_meta_line(part.strip()) for part in match.groups())
 
 
 _HEADING_TITLE_LEN = 60

@@ -87,3 +87,15 @@ def test_title_block_on_a_page_with_prose_is_front_matter_not_body():
     assert doc.authors == ("Rosa Bianchi", "Li Wei") and doc.published_date == dt.date(2024, 10, 3)
     assert doc.text.startswith("INTRODUCTION")
     assert "By Rosa Bianchi and Li Wei" in doc.boilerplate and "HARBOUR OBSERVATORY" in doc.boilerplate
+
+
+def test_cover_title_repeated_as_running_head_stays_the_title():
+    # the title's first line is printed again as the running head of later pages; on the cover, the lines under
+    # it (a subtitle over two lines, then "Name, Role" lines) make it a title block, not a running head
+    cover = ["Trusted Data Spaces", "Lessons from an Industrial Internet", "for Data Sharing Between Firms",
+             "Rosa Bianchi, Senior Fellow", "Li Wei, Research Fellow", "15 May 2025"]
+    pages = [["Trusted Data Spaces", heading, *filler(heading, 8), str(k)]
+             for k, heading in enumerate(("Summary", "Platforms", "Conclusion"), 1)]
+    doc = structure_report(blank_layout(cover, *pages))
+    assert doc.title.startswith("Trusted Data Spaces") and doc.title.endswith("for Data Sharing Between Firms")
+    assert doc.authors == ("Rosa Bianchi", "Li Wei") and doc.published_date == dt.date(2025, 5, 15)

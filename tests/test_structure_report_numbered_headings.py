@@ -85,3 +85,13 @@ def test_running_head_printed_once_is_furniture_not_a_heading():
     doc = structure_report(blank_layout(page1, page2))
     assert "Issue Brief" not in doc.text and "Issue Brief | October 2024" in doc.furniture
     assert _headings(doc) == [("INTRODUCTION", 1), ("WHO REPAIRS THE CABLES", 1)]
+
+
+def test_the_full_stop_of_a_caption_label_does_not_make_the_caption_run_on():
+    page = ["Introduction", *_prose("parcels", 6), "Figure 2. Parcels declared by small sellers, 2019–2023",
+            "2019", "2020", "2021", "2022", "2023", "Notes: Millions of declarations.", "Source: Customs offices.",
+            *_prose("after", 6)]
+    doc = structure_report(blank_layout(["A Report on Parcels", *_prose("cover", 3)], page))
+    figure = doc.figures[0]
+    assert figure.caption == "Parcels declared by small sellers, 2019–2023"
+    assert figure.source == "Customs offices." and figure.note == "Millions of declarations."

@@ -16,7 +16,7 @@ from corpus.structure.report.blocks import assemble, build_blocks, build_section
 from corpus.structure.report.captions import build_figures
 from corpus.structure.report.contents import contents_entries, entry_key, find_contents_pages
 from corpus.structure.report.cover import (
-    cover_title, find_date, front_pages, is_date_line, is_institution, is_meta_line, is_name_list,
+    cover_names, cover_title, find_date, front_pages, is_date_line, is_institution, is_meta_line, is_name_list,
     legal_pages, merge_covers, read_authors, read_cover, sidebar_lines,
 )
 from corpus.structure.report.footnotes import build_footnotes, extract_reference_markers, separate_notes
@@ -78,7 +78,11 @@ def _running_head_title(furniture_lines: tuple[str, ...]) -> str | None:
 
 def _opens_title_block(lines: list[Line]) -> bool:
     """Whether the lines under a first line are those of a title block (authors, publisher, date, series)."""
-    return any(is_name_list(line.text) or is_institution(line.text) or is_meta_line(line.text) for line in lines)
+    return any(is_name_list(line.text) or cover_names(line.text) or is_institution(line.text) or is_meta_line(line.text)
+               for line in lines)
+
+
+_TITLE_BLOCK_LINES = 6  # a title over two or three lines, a subtitle, then the authors, publisher or date
 
 
 _MAX_HEADLINE_ENTRIES = 3
@@ -128,7 +132,7 @@ def _structure_report(raw: str) -> StructuredDocument:
     notes: list[str] = []
     head = _running_head_title(removed)
     first = content[0] if content else []
-    if head and first and first[0].text.strip() == head and not _opens_title_block(first[1:3]):
+    if head and first and first[0].text.strip() == head and not _opens_title_block(first[1:_TITLE_BLOCK_LINES]):
         removed = (first[0].text, *removed)  # the running head printed on the first page too, not a title block
         content[0] = first[1:]
     width = _body_width(content)

@@ -369,7 +369,7 @@ def _take_caption(body: list[BodyLine], i: int, width: int, blocks: list[Block],
             lines.append(body[j])
         elif _caption_wraps(lines[-1], width) and len(lines) < 4 and not body[j].source.page_break:
             lines.append(body[j])
-        elif (not is_table and ". " in lines[0].text and not _ends_sentence(lines[-1].text)
+        elif (not is_table and ". " in _after_label(lines[0].text) and not _ends_sentence(lines[-1].text)
               and len(lines) < _MAX_CAPTION_LINES and not body[j].source.page_break):
             lines.append(body[j])  # a caption written as sentences runs on until its sentence ends
         else:
@@ -377,6 +377,12 @@ def _take_caption(body: list[BodyLine], i: int, width: int, blocks: list[Block],
         j += 1
     blocks.append(Block("caption", lines))
     return j + (0 if is_table else _legend_before_source(body, j, width)), is_table
+
+
+def _after_label(text: str) -> str:
+    """A caption line without its label: the full stop of "Figure 2." makes no sentence of the caption."""
+    match = _CAPTION_RE.match(text)
+    return text[match.end():] if match else text
 
 
 _MAX_LEGEND_LINES = 8

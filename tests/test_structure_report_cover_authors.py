@@ -26,6 +26,11 @@ from tests.report_text import blank_layout, filler
     # lowercase particles inside a name, initials with and without a full stop
     (["Ana de la Cruz and Pieter van der Berg"], ("Ana de la Cruz", "Pieter van der Berg")),
     (["Jane K Doe and J. R. Smith"], ("Jane K Doe", "J. R. Smith")),
+    # affiliations in brackets, superscript note numbers
+    (["Jane Doe (Northgate Institute) and Li Wei (Fudan University)"], ("Jane Doe", "Li Wei")),
+    (["Jane Doe¹, Li Wei² and Tom Berg³"], ("Jane Doe", "Li Wei", "Tom Berg")),
+    # a date line between the title and the names
+    (["Published October 2023", "Jane Doe", "Li Wei"], ("Jane Doe", "Li Wei")),
 ])
 def test_cover_author_line_forms(lines, authors):
     cover = read_cover(["Compute and Control", *lines, "November 2023"])

@@ -147,7 +147,9 @@ def is_name_list(text: str) -> bool:
 
 
 # a note symbol or number set after a name on a cover ("Ana Silva*", "Li Wei†", "Tom Berg1"), an honorific before it
-_NAME_MARK_RE = re.compile(r"(?<=[a-zà-öø-ÿ.])(?:[*†‡§¶]+|\d{1,2}(?:,\d{1,2})*)(?=\s|,|;|$)")
+_NAME_MARK_RE = re.compile(
+    r"(?<=[a-zà-öø-ÿ.])(?:[*†‡§¶]+|\d{1,2}(?:,\d{1,2})*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*)(?=\s|,|;|$)")
+_AFFILIATION_RE = re.compile(r"\s*\([^()]{2,80}\)$")  # "Ana Silva (Northgate Institute)"
 _HONORIFIC_RE = re.compile(r"^(?:Dr\.?|Prof\.|Professor|Sir|Dame|Mr\.?|Ms\.?|Mrs\.?)\s+(?=[A-Z])")
 _COVER_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s+with\s+|&|,|;|\s[|•·/–—]\s)\s*", re.I)
 _DEGREE_RE = re.compile(r"^(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?Sc\.?|M\.?A\.?|M\.?B\.?A\.?|J\.?D\.?|LL\.?M\.?|M\.?D\.?|MPP|MPA)$")
@@ -157,7 +159,7 @@ _AUTHORS_LABEL_RE = re.compile(r"^(?:by|authors?|written by|prepared by|contribu
 def _cover_name(part: str) -> str | None:
     """The name in one part of a cover's author line: honorific and note symbols removed, a name set in capitals
     given its ordinary case ("HANA SATO" -> "Hana Sato"); None when the part is no name."""
-    part = _HONORIFIC_RE.sub("", _NAME_MARK_RE.sub("", part).strip())
+    part = _HONORIFIC_RE.sub("", _NAME_MARK_RE.sub("", _AFFILIATION_RE.sub("", part.strip())).strip())
     if _is_caps(part) and len(part.split()) >= 2:
         part = " ".join(w if len(w) <= 2 and w.endswith(".") else w.capitalize() for w in part.split())
     return part if is_name(part) else None
@@ -281,7 +283,8 @@ def _cover_date(lines: list[str]) -> PrintedDate | None:
 
 def read_authors(lines: list[str]) -> tuple[str, ...]:
     """Authors on a cover: a "By ..." line, the lines of names right after the title (or after an "Authors"
-    label; a run of them continues while each line holds names), or a name over its role or affiliation line."""
+    label; a run of them continues while each line holds names, a date or series line in between), or a name over
+    its role or affiliation line."""
     authors: list[str] = []
     run = True  # the lines right after the title (or a label) may be author lines
     for k, line in enumerate(lines):
@@ -290,6 +293,8 @@ def read_authors(lines: list[str]) -> tuple[str, ...]:
         if _AUTHORS_LABEL_RE.match(line.strip()):
             run = True
             continue
+        if not names and is_meta_line(line):
+            continue  # a date or series line between the title and the names does not end their run
         if names and (_BY_RE.match(line) or run or _ROLE_RE.match(nxt) or is_institution(nxt) and not cover_names(nxt)):
             authors.extend(n for n in names if n not in authors)
             run = True

@@ -95,3 +95,12 @@ def test_the_full_stop_of_a_caption_label_does_not_make_the_caption_run_on():
     figure = doc.figures[0]
     assert figure.caption == "Parcels declared by small sellers, 2019–2023"
     assert figure.source == "Customs offices." and figure.note == "Millions of declarations."
+
+
+def test_numbered_heading_ending_on_a_connector_goes_on_over_a_long_line():
+    # the first line ends on "the": the heading goes on, even over a line near the body's full width
+    body = [*_prose("scope", 6), "2.3 Application of the rules to the establishment of a controller or a processor in the",
+            "Union, regardless of whether the processing takes place in the Union or not", *_prose("application", 6)]
+    doc = structure_report(blank_layout(["1 Introduction", *_prose("intro", 8)], body))
+    assert ("2.3 Application of the rules to the establishment of a controller or a processor in the Union, regardless "
+            "of whether the processing takes place in the Union or not", 2) in _headings(doc)

@@ -31,6 +31,10 @@ from tests.report_text import blank_layout, filler
     (["Jane Doe¹, Li Wei² and Tom Berg³"], ("Jane Doe", "Li Wei", "Tom Berg")),
     # a date line between the title and the names
     (["Published October 2023", "Jane Doe", "Li Wei"], ("Jane Doe", "Li Wei")),
+    # "A report by", a "Report authors" label, a line of names wrapped after "and"
+    (["A report by Jane Doe and Li Wei"], ("Jane Doe", "Li Wei")),
+    (["Report authors", "Jane Doe and Li Wei"], ("Jane Doe", "Li Wei")),
+    (["Jane Doe, Li Wei and", "Tom Berg"], ("Jane Doe", "Li Wei", "Tom Berg")),
 ])
 def test_cover_author_line_forms(lines, authors):
     cover = read_cover(["Compute and Control", *lines, "November 2023"])
@@ -50,7 +54,15 @@ def test_cover_person_names_of_other_shapes(text):
     assert is_name(text)
 
 
-@pytest.mark.parametrize("text", ["Living with Machines", "Building A Safer Internet", "Trade and the State"])
+def test_cover_title_over_two_lines_then_names_wrapped_after_and():
+    cover = read_cover(["Policy Report No. 14", "Digital Silk Road:", "Infrastructure Abroad", "Jane Doe, Li Wei and",
+                        "Tom Berg", "June 2023"])
+    assert cover.title == "Digital Silk Road: Infrastructure Abroad"
+    assert cover.authors == ("Jane Doe", "Li Wei", "Tom Berg")
+
+
+@pytest.mark.parametrize("text", ["Living with Machines", "Building A Safer Internet", "Trade and the State",
+                                  "Driven by Data", "Shaped by Markets and States"])
 def test_cover_title_phrases_are_no_names(text):
     assert not is_name(text)
     assert read_cover([text, "Jane Doe", "June 2023"]).title == text

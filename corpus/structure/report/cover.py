@@ -48,7 +48,8 @@ _MIDDLE_INITIAL = r"[A-Z]"  # an initial printed without its full stop, inside a
 _NAME_RE = re.compile(
     rf"^{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_NAME_TOKEN}|{_MIDDLE_INITIAL}(?=\s))){{1,3}}$")
 _BY_RE = re.compile(
-    r"^(?:by|(?:(?:lead|principal|contributing|co-?)\s*)?authors?\s*:?|written by|edited by|compiled by|prepared by)\s+", re.I)
+    r"^(?:by|(?:(?:lead|principal|contributing|report|co-?)\s*)?authors?\s*:?|written by|edited by|compiled by|prepared by"
+    r"|an?\s+(?:report|paper|brief|study|analysis)\s+by)\s+", re.I)
 _ROLE_RE = re.compile(
     r"^(?:Senior\s+|Lead\s+|Principal\s+|Chief\s+)?(?:Specialist|Analyst|Fellow|Director|Professor|Researcher|"
     r"Research|Associate|Chair|Economist|Adviser|Advisor|Scholar|Lecturer|Editor)\b"
@@ -153,7 +154,9 @@ _AFFILIATION_RE = re.compile(r"\s*\([^()]{2,80}\)$")  # "Ana Silva (Northgate In
 _HONORIFIC_RE = re.compile(r"^(?:Dr\.?|Prof\.|Professor|Sir|Dame|Mr\.?|Ms\.?|Mrs\.?)\s+(?=[A-Z])")
 _COVER_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s+with\s+|&|,|;|\s[|•·/–—]\s)\s*", re.I)
 _DEGREE_RE = re.compile(r"^(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?Sc\.?|M\.?A\.?|M\.?B\.?A\.?|J\.?D\.?|LL\.?M\.?|M\.?D\.?|MPP|MPA)$")
-_AUTHORS_LABEL_RE = re.compile(r"^(?:by|authors?|written by|prepared by|contributors?)\s*:?$", re.I)
+_AUTHORS_LABEL_RE = re.compile(
+    r"^(?:by|(?:(?:lead|principal|contributing|report)\s+)?authors?|written by|prepared by|contributors?)\s*:?$", re.I)
+_TRAILING_JOIN_RE = re.compile(r"(?:,|\s+and|\s*&)$", re.I)  # an author line wrapped after "and": "Ana Silva, Li Wei and"
 
 
 def _cover_name(part: str) -> str | None:
@@ -170,6 +173,7 @@ def cover_names(line: str) -> tuple[str, ...]:
     or a spaced bar or bullet; a name followed by its affiliation ("Ana Silva, Northgate Institute") counts
     too (the institution is left out), as long as the line starts with a name."""
     text = _BY_RE.sub("", line.strip()) if _BY_RE.match(line.strip()) else line.strip()
+    text = _TRAILING_JOIN_RE.sub("", text)
     parts = [p for p in _COVER_AUTHOR_SPLIT_RE.split(text) if p]
     names = [_cover_name(p) for p in parts]
     if not parts or names[0] is None:
@@ -194,7 +198,7 @@ def is_meta_line(text: str) -> bool:
     return (
         is_date_line(text) or bool(_URL_RE.match(text)) or bool(_REPORT_NUMBER_RE.match(text))
         or bool(_SERIES_RE.search(text)) or bool(_COPYRIGHT_RE.search(text)) or bool(_BY_RE.match(text))
-        or bool(_GENRE_LINE_RE.match(text.strip()))
+        or bool(_GENRE_LINE_RE.match(text.strip())) or bool(_AUTHORS_LABEL_RE.match(text.strip()))
     )
 
 

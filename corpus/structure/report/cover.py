@@ -173,7 +173,9 @@ def cover_names(line: str) -> tuple[str, ...]:
     or a spaced bar or bullet; a name followed by its affiliation ("Ana Silva, Northgate Institute") counts
     too (the institution is left out), as long as the line starts with a name."""
     text = _BY_RE.sub("", line.strip()) if _BY_RE.match(line.strip()) else line.strip()
-    text = _TRAILING_JOIN_RE.sub("", text)
+    joined = _TRAILING_JOIN_RE.sub("", text)
+    if len([p for p in _COVER_AUTHOR_SPLIT_RE.split(joined) if p]) >= 2:
+        text = joined  # a list of names wrapped after its "and" (one name before "and" is no list: a title line)
     parts = [p for p in _COVER_AUTHOR_SPLIT_RE.split(text) if p]
     names = [_cover_name(p) for p in parts]
     if not parts or names[0] is None:

@@ -87,17 +87,24 @@ def _body_units(text: str) -> list[str]:
     return [normalise(line) for line in text.split("\n") if line.strip()]
 
 
+def _holds_short(unit: str, line: str) -> bool:
+    """A short furniture line as a whole line, or glued at a line's start or end ("2" in "2 Text", "Text 2")."""
+    return unit == line or unit.startswith(line + " ") or unit.endswith(" " + line)
+
+
 def leaked_lines(gold_lines: Iterable[str], body: str, raw: str | None) -> tuple[Score, tuple[str, ...]]:
     """How many gold furniture/cover lines stay out of the body.
 
     A long line (four words or more) leaks where it occurs in the body text; a short one (a page number,
     "EN", a one-word footer) where it is a whole body line or glued at a line's start or end. Occurrences the
-    raw text has beyond the gold's count are real body text and may stay (a heading that repeats the title).
+    raw text has beyond the gold's count are real body text and may stay (a heading that repeats the title; a
+    short line is counted in the raw text the way it is in the body, so a numbered heading "2 Scope" printed as
+    one line is no leak of the page number "2").
     """
     counts = Counter(normalise(line) for line in gold_lines if normalise(line))
     body_norm = normalise(body)
     units = _body_units(body)
-    raw_lines = Counter(normalise(line) for line in (raw or "").split("\n") if line.strip())
+    raw_units = [normalise(line) for line in (raw or "").split("\n") if line.strip()]
     raw_norm = normalise(raw)
     tp = 0
     leaks: list[str] = []
@@ -106,8 +113,8 @@ def leaked_lines(gold_lines: Iterable[str], body: str, raw: str | None) -> tuple
             hits = body_norm.count(line)
             present = raw_norm.count(line) if raw is not None else k
         else:
-            hits = sum(1 for u in units if u == line or u.startswith(line + " ") or u.endswith(" " + line))
-            present = raw_lines[line] if raw is not None else k
+            hits = sum(1 for u in units if _holds_short(u, line))
+            present = sum(1 for u in raw_units if _holds_short(u, line)) if raw is not None else k
         allowed = max(0, present - k)
         leaked = min(k, max(0, hits - allowed))
         tp += k - leaked

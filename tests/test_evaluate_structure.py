@@ -64,6 +64,14 @@ def test_evaluate_structure_furniture_repeating_real_body_text_is_allowed():
     assert score.tp == 2 and not leaks
 
 
+def test_evaluate_structure_page_number_and_a_numbered_heading_printed_as_one_line():
+    raw = "2 Scope\nText of the scope.\n2"
+    score, leaks = leaked_lines(["2"], "2 Scope\n\nText of the scope.", raw)
+    assert score.tp == 1 and not leaks  # the heading's number is printed with its title: no leak
+    score, leaks = leaked_lines(["2"], "2 Scope\n\n2 Text of the scope.", raw)
+    assert score.tp == 0 and leaks == ("2",)  # the page number glued to the next paragraph is a leak
+
+
 def test_evaluate_structure_cli_scores_seed_003_and_records_it(seeds_build, tmp_path):
     import json
     from pathlib import Path

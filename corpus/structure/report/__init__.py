@@ -16,7 +16,7 @@ from corpus.structure.report.blocks import assemble, build_blocks, build_section
 from corpus.structure.report.captions import build_figures
 from corpus.structure.report.contents import contents_entries, entry_key, find_contents_pages
 from corpus.structure.report.cover import (
-    cover_title, find_date, front_pages, is_date_line, is_institution, is_meta_line, is_name_list,
+    cover_names, cover_title, find_date, front_pages, is_date_line, is_institution, is_meta_line, is_name_list,
     legal_pages, merge_covers, read_authors, read_cover, sidebar_lines,
 )
 from corpus.structure.report.footnotes import build_footnotes, extract_reference_markers, separate_notes
@@ -78,7 +78,11 @@ def _running_head_title(furniture_lines: tuple[str, ...]) -> str | None:
 
 def _opens_title_block(lines: list[Line]) -> bool:
     """Whether the lines under a first line are those of a title block (authors, publisher, date, series)."""
-    return any(is_name_list(line.text) or is_institution(line.text) or is_meta_line(line.text) for line in lines)
+    return any(is_name_list(line.text) or cover_names(line.text) or is_institution(line.text) or is_meta_line(line.text)
+               for line in lines)
+
+
+_TITLE_BLOCK_LINES = 6  # a title over two or three lines, a subtitle, then the authors, publisher or date
 
 
 _MAX_HEADLINE_ENTRIES = 3
@@ -128,7 +132,7 @@ def _structure_report(raw: str) -> StructuredDocument:
     notes: list[str] = []
     head = _running_head_title(removed)
     first = content[0] if content else []
-    if head and first and first[0].text.strip() == head and not _opens_title_block(first[1:3]):
+    if head and first and first[0].text.strip() == head and not _opens_title_block(first[1:_TITLE_BLOCK_LINES]):
         removed = (first[0].text, *removed)  # the running head printed on the first page too, not a title block
         content[0] = first[1:]
     width = _body_width(content)
@@ -152,13 +156,14 @@ def _structure_report(raw: str) -> StructuredDocument:
     if not separated.notes and extract_reference_markers(separated.body):
         notes.append("footnotes: numbered references cited in brackets; their list is not in the text (missing_text)")
     blocks = build_blocks(separated.body, entries)
+    title_lines = [line.text for block in blocks if block.kind == "title" for line in block.lines]
+    blocks = [block for block in blocks if block.kind != "title"]  # a title block on a page with prose: front matter
     headline = _contents_headline(blocks, entries)
     assign_levels(blocks, frozenset(entry_key(e.title) for e in entries))
     text, placed, anchors = assemble(blocks)
     sections = build_sections(placed, len(text))
-    title_blocks = [p for p in placed if p.block.kind == "title"]
-    if not front and title_blocks:
-        cover = read_cover([line.text for p in title_blocks for line in p.block.lines])
+    if not front and title_lines:
+        cover = read_cover(title_lines)
         if cover.date is None:  # a date printed alone on the title page, under the abstract
             dated = next((d for d in (find_date(t) for t in texts[0] if is_date_line(t)) if d), None) if texts else None
             cover = replace(cover, date=dated)
@@ -181,7 +186,7 @@ def _structure_report(raw: str) -> StructuredDocument:
         footnotes=build_footnotes(separated, anchors, len(text)),
         figures=build_figures(placed, text, sections),
         furniture=removed,
-        boilerplate=boilerplate,
+        boilerplate=boilerplate + tuple(title_lines),
         genre="report",
         notes=tuple(notes),
     )

@@ -369,14 +369,35 @@ def _take_caption(body: list[BodyLine], i: int, width: int, blocks: list[Block],
             lines.append(body[j])
         elif _caption_wraps(lines[-1], width) and len(lines) < 4 and not body[j].source.page_break:
             lines.append(body[j])
-        elif (not is_table and ". " in lines[0].text and not _ends_sentence(lines[-1].text)
+        elif (not is_table and ". " in _after_label(lines[0].text) and not _ends_sentence(lines[-1].text)
               and len(lines) < _MAX_CAPTION_LINES and not body[j].source.page_break):
             lines.append(body[j])  # a caption written as sentences runs on until its sentence ends
         else:
             break
         j += 1
     blocks.append(Block("caption", lines))
-    return j, is_table
+    return j + (0 if is_table else _legend_before_source(body, j, width)), is_table
+
+
+def _after_label(text: str) -> str:
+    """A caption line without its label: the full stop of "Figure 2." makes no sentence of the caption."""
+    match = _CAPTION_RE.match(text)
+    return text[match.end():] if match else text
+
+
+_MAX_LEGEND_LINES = 8
+
+
+def _legend_before_source(body: list[BodyLine], j: int, width: int) -> int:
+    """Lines of a figure's graphic (legend entries, axis labels) between its caption and its "Source:" line:
+    short lines that end no sentence and carry no markers, with the source line right after them. They are no
+    body text, and the source belongs to the figure. Returns how many (0 when no source line follows them)."""
+    k = j
+    while (k < len(body) and k - j < _MAX_LEGEND_LINES and not _SOURCE_RE.match(body[k].text)
+           and len(body[k].text) < 0.5 * width and not _ends_sentence(body[k].text) and not body[k].markers
+           and not _starts_block(body[k]) and not body[k].source.page_break):
+        k += 1
+    return k - j if k < len(body) and k > j and _SOURCE_RE.match(body[k].text) else 0
 
 
 def _take_wrapped(body: list[BodyLine], i: int, width: int, blocks: list[Block], kind: str, contents: frozenset[str] = frozenset()) -> int:

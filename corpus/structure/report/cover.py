@@ -17,9 +17,12 @@ from corpus.structure.report.patterns import _CONNECTORS, _ends_sentence, _is_ca
 
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+# a month name in full or abbreviated as covers print it ("Dec 2023", "Sept. 2023", "5 Jan. 2025")
+_MONTH = (r"(January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|\b))")
 _DATE_PATTERNS = (
-    (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),\s+((?:19|20)\d\d)\b", re.I), ("month", "day", "year")),  # April 10, 2026
+    (re.compile(rf"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"), ("year", "monthnum", "day")),  # 2024-03-12
+    (re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,\s+((?:19|20)\d\d)\b", re.I), ("month", "day", "year")),  # April 10, 2026
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d\d)\b", re.I), ("day", "month", "year")),  # 07 January 2020
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b"), ("day", "monthnum", "year")),  # 21.4.2021
     (re.compile(rf"\b{_MONTH},?\s+((?:19|20)\d\d)\b", re.I), ("month", "year")),  # January 2023, SEPTEMBER 2019
@@ -38,9 +41,15 @@ _SERIES_RE = re.compile(r"\b(?:Report|Paper|Brief|Series|Studies|Note)\s+(?:No\.
 _COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\bcrown copyright\b", re.I)
 _LICENCE_RE = re.compile(r"\b(?:licen[cs]ed under|creative commons|open government licen[cs]e|CC BY(?:-[A-Z]{2})*\s*\d)", re.I)
 _LEGAL_PAGE_HEAD_RE = re.compile(r"^(?:disclaimer|copyright|legal notice|imprint|version history|document history)$", re.I)
-_NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ'’-]+|[A-Z]\.)"
-_NAME_RE = re.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}}$")
-_BY_RE = re.compile(r"^(?:by|authors?:?|written by)\s+", re.I)
+# a capitalised word, also joined by a hyphen or apostrophe to another ("Mei-Ling", "O’Brien"), or an initial
+_NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]*(?:['’-][A-Z]?[a-zà-öø-ÿ]+)+|[A-Z][a-zà-öø-ÿ'’-]+|[A-Z]\.)"
+_PARTICLE = r"(?:de|del|della|di|da|dos|du|van|von|der|den|ter|la|le|bin|al|el)"  # "Ana de la Cruz", "Pieter van der Berg"
+_MIDDLE_INITIAL = r"[A-Z]"  # an initial printed without its full stop, inside a name ("Jane K Doe")
+_NAME_RE = re.compile(
+    rf"^{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_NAME_TOKEN}|{_MIDDLE_INITIAL}(?=\s))){{1,3}}$")
+_BY_RE = re.compile(
+    r"^(?:by|(?:(?:lead|principal|contributing|report|co-?)\s*)?authors?\s*:?|written by|edited by|compiled by|prepared by"
+    r"|an?\s+(?:report|paper|brief|study|analysis)\s+by)\s+", re.I)
 _ROLE_RE = re.compile(
     r"^(?:Senior\s+|Lead\s+|Principal\s+|Chief\s+)?(?:Specialist|Analyst|Fellow|Director|Professor|Researcher|"
     r"Research|Associate|Chair|Economist|Adviser|Advisor|Scholar|Lecturer|Editor)\b"
@@ -68,6 +77,12 @@ class PrintedDate:
         return f"{self.year:04d}-{self.month:02d}"
 
 
+def _month_number(name: str) -> int:
+    """The number of a month named in full or abbreviated ("Sept.", "dec")."""
+    key = name.lower().rstrip(".")
+    return _MONTHS.get(key) or next(i for m, i in _MONTHS.items() if m.startswith(key[:3]))
+
+
 def find_date(text: str) -> PrintedDate | None:
     """The first full or month-precise date printed in `text` ("April 10, 2026", "3 October 2024",
     "SEPTEMBER 2019", "21.4.2021"); None when there is none or it is not a real date."""
@@ -77,7 +92,7 @@ def find_date(text: str) -> PrintedDate | None:
         if not match:
             continue
         values = dict(zip(parts, match.groups()))
-        month = _MONTHS[values["month"].lower()] if "month" in values else int(values["monthnum"])
+        month = _month_number(values["month"]) if "month" in values else int(values["monthnum"])
         day = int(values["day"]) if "day" in values else None
         try:
             dt.date(int(values["year"]), month, day or 1)
@@ -101,14 +116,22 @@ _INSTITUTION_WORDS = frozenset(
 _COMMON_WORD_ZIPF = 4.2  # words this frequent on average (wordfreq zipf) are ordinary words, not a name
 
 
+def _without_particles(text: str) -> list[str]:
+    """The words of a name without the lowercase particles between its capitalised words ("de", "van der")."""
+    words = text.split()
+    return [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and re.fullmatch(_PARTICLE, w))]
+
+
 def is_name(text: str) -> bool:
     """A person's name as set on a cover: two to four capitalised words or initials, not all capitals, and
     not only ordinary words ("Research Service" is no name; "Ling Zhu", "Gina M. Raimondo" are)."""
-    if not _NAME_RE.match(text) or _is_caps(text) or any(w.lower() in _CONNECTORS for w in text.split()):
+    if not _NAME_RE.match(text) or _is_caps(text) or any(w.lower() in _CONNECTORS for w in _without_particles(text)):
         return False
     if any(w.lower().strip(".,") in _INSTITUTION_WORDS for w in text.split()):
         return False
-    words = [w for w in re.findall(r"[^\W\d_]{2,}", text)]
+    if any(re.fullmatch(r"[A-Z]\.", w) for w in text.split()):
+        return True  # an initial marks a person's name, however common its other words ("J. R. Smith")
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", " ".join(_without_particles(text)))]
     return not words or sum(zipf(w) for w in words) / len(words) < _COMMON_WORD_ZIPF
 
 
@@ -125,16 +148,21 @@ def is_name_list(text: str) -> bool:
 
 
 # a note symbol or number set after a name on a cover ("Ana Silva*", "Li Wei†", "Tom Berg1"), an honorific before it
-_NAME_MARK_RE = re.compile(r"(?<=[a-zà-öø-ÿ.])(?:[*†‡§¶]+|\d{1,2}(?:,\d{1,2})*)(?=\s|,|;|$)")
+_NAME_MARK_RE = re.compile(
+    r"(?<=[a-zà-öø-ÿ.])(?:[*†‡§¶]+|\d{1,2}(?:,\d{1,2})*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*)(?=\s|,|;|$)")
+_AFFILIATION_RE = re.compile(r"\s*\([^()]{2,80}\)$")  # "Ana Silva (Northgate Institute)"
 _HONORIFIC_RE = re.compile(r"^(?:Dr\.?|Prof\.|Professor|Sir|Dame|Mr\.?|Ms\.?|Mrs\.?)\s+(?=[A-Z])")
-_COVER_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|&|,|;|\s[|•·/]\s)\s*", re.I)
-_AUTHORS_LABEL_RE = re.compile(r"^(?:by|authors?|written by|prepared by|contributors?)\s*:?$", re.I)
+_COVER_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s+with\s+|&|,|;|\s[|•·/–—]\s)\s*", re.I)
+_DEGREE_RE = re.compile(r"^(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?Sc\.?|M\.?A\.?|M\.?B\.?A\.?|J\.?D\.?|LL\.?M\.?|M\.?D\.?|MPP|MPA)$")
+_AUTHORS_LABEL_RE = re.compile(
+    r"^(?:by|(?:(?:lead|principal|contributing|report)\s+)?authors?|written by|prepared by|contributors?)\s*:?$", re.I)
+_TRAILING_JOIN_RE = re.compile(r"(?:,|\s+and|\s*&)$", re.I)  # an author line wrapped after "and": "Ana Silva, Li Wei and"
 
 
 def _cover_name(part: str) -> str | None:
     """The name in one part of a cover's author line: honorific and note symbols removed, a name set in capitals
     given its ordinary case ("HANA SATO" -> "Hana Sato"); None when the part is no name."""
-    part = _HONORIFIC_RE.sub("", _NAME_MARK_RE.sub("", part).strip())
+    part = _HONORIFIC_RE.sub("", _NAME_MARK_RE.sub("", _AFFILIATION_RE.sub("", part.strip())).strip())
     if _is_caps(part) and len(part.split()) >= 2:
         part = " ".join(w if len(w) <= 2 and w.endswith(".") else w.capitalize() for w in part.split())
     return part if is_name(part) else None
@@ -145,14 +173,18 @@ def cover_names(line: str) -> tuple[str, ...]:
     or a spaced bar or bullet; a name followed by its affiliation ("Ana Silva, Northgate Institute") counts
     too (the institution is left out), as long as the line starts with a name."""
     text = _BY_RE.sub("", line.strip()) if _BY_RE.match(line.strip()) else line.strip()
+    joined = _TRAILING_JOIN_RE.sub("", text)
+    if len([p for p in _COVER_AUTHOR_SPLIT_RE.split(joined) if p]) >= 2:
+        text = joined  # a list of names wrapped after its "and" (one name before "and" is no list: a title line)
     parts = [p for p in _COVER_AUTHOR_SPLIT_RE.split(text) if p]
     names = [_cover_name(p) for p in parts]
     if not parts or names[0] is None:
         return ()
     if all(names):
         return tuple(names)
-    if all(n or is_institution(p) or _is_caps(p) for p, n in zip(parts, names)) and len(parts) <= 4:
-        return tuple(n for n in names if n)  # "Ana Silva, Northgate Institute"
+    if all(n or is_institution(p) or _is_caps(p) or _ROLE_RE.match(p) or _DEGREE_RE.match(p)
+           for p, n in zip(parts, names)) and len(parts) <= 2 * len([n for n in names if n]) + 2:
+        return tuple(n for n in names if n)  # "Ana Silva, Northgate Institute", "Ana Silva, Senior Fellow", "Ana Silva, PhD"
     return ()
 
 
@@ -168,7 +200,7 @@ def is_meta_line(text: str) -> bool:
     return (
         is_date_line(text) or bool(_URL_RE.match(text)) or bool(_REPORT_NUMBER_RE.match(text))
         or bool(_SERIES_RE.search(text)) or bool(_COPYRIGHT_RE.search(text)) or bool(_BY_RE.match(text))
-        or bool(_GENRE_LINE_RE.match(text.strip()))
+        or bool(_GENRE_LINE_RE.match(text.strip())) or bool(_AUTHORS_LABEL_RE.match(text.strip()))
     )
 
 
@@ -257,7 +289,8 @@ def _cover_date(lines: list[str]) -> PrintedDate | None:
 
 def read_authors(lines: list[str]) -> tuple[str, ...]:
     """Authors on a cover: a "By ..." line, the lines of names right after the title (or after an "Authors"
-    label; a run of them continues while each line holds names), or a name over its role or affiliation line."""
+    label; a run of them continues while each line holds names, a date or series line in between), or a name over
+    its role or affiliation line."""
     authors: list[str] = []
     run = True  # the lines right after the title (or a label) may be author lines
     for k, line in enumerate(lines):
@@ -266,6 +299,8 @@ def read_authors(lines: list[str]) -> tuple[str, ...]:
         if _AUTHORS_LABEL_RE.match(line.strip()):
             run = True
             continue
+        if not names and is_meta_line(line):
+            continue  # a date or series line between the title and the names does not end their run
         if names and (_BY_RE.match(line) or run or _ROLE_RE.match(nxt) or is_institution(nxt) and not cover_names(nxt)):
             authors.extend(n for n in names if n not in authors)
             run = True

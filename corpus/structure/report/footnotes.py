@@ -188,12 +188,15 @@ def _continuation_start(body: list[BodyLine], start: int) -> int | None:
 
 def _heading_above_notes(page: list[Line], index: int, number: int, next_note: int) -> bool:
     """A numbered line above the page's note block is a heading, not the block's first note: it is set as
-    "N. Title" (short, no sentence end, capitalised) and a later line of the page starts a note numbered from
-    the next expected number up to N (a page's notes form one block at its foot, numbered consecutively)."""
-    match = _NOTE_START_RE.match(page[index].text)
+    "N. Title" or "N Title" (short, no sentence end, capitalised) and a later line of the page starts a note
+    numbered from the next expected number up to N (a page's notes form one block at its foot, numbered
+    consecutively)."""
+    match = _NOTE_START_RE.match(page[index].text) or _BARE_NOTE_START_RE.match(page[index].text)
     if not match:
         return False
     rest = page[index].text[match.end():].strip()
+    if not rest and index + 1 < len(page):
+        rest = page[index + 1].text.strip()  # the number alone on its line, the title on the next ("2" / "Scope")
     if not rest or len(rest) >= 60 or _ends_sentence(rest) or not rest[0].isupper():
         return False
     later = [int(m.group(1)) for line in page[index + 1:] if (m := _note_match(line.text))]

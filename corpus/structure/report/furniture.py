@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from corpus.structure.report.cover import is_meta_line
 from corpus.structure.report.layout import Line
 from corpus.structure.report.patterns import (
     _BLANK_PAGE_RE, _CAPTION_RE, _ends_sentence, _LEADING_NUMBER_RE, _MAX_FURNITURE_LEN, _NOTE_START_RE,
@@ -103,6 +104,8 @@ def find_furniture(pages: list[list[Line]], listing: frozenset[int] = frozenset(
         foot = parts.get((p, len(pages[p]) - 1))
         if not phrase and number is not None and i == len(pages[p]) - 2 and foot and not foot[0] and foot[1] is not None:
             continue  # two bare numbers at the foot: the last is the page number, the one above it a note number
+        if not phrase and number is not None and _numbers_a_top_heading(pages[p], i, foot):
+            continue
         if not phrase and number is not None:
             if not padded:
                 evidence[p] = number
@@ -117,7 +120,7 @@ def find_furniture(pages: list[list[Line]], listing: frozenset[int] = frozenset(
         furniture.add((p, i))
     page_numbers = _infer_page_numbers(len(pages), evidence)
     for (p, i), (phrase, number, padded) in parts.items():
-        if (p, i) in furniture or number is None:
+        if (p, i) in furniture or number is None or not phrase and _numbers_a_top_heading(pages[p], i, parts.get((p, len(pages[p]) - 1))):
             continue
         # "1 INTRODUCTION" printed once at the top of a page is a chapter heading, not a running head
         repeated = (not phrase or len(phrase_pages.get(phrase, ())) >= 2 or not _LEADING_NUMBER_RE.match(pages[p][i].text.strip())
@@ -127,7 +130,35 @@ def find_furniture(pages: list[list[Line]], listing: frozenset[int] = frozenset(
     kept = _only_edges(furniture, pages)
     kept |= {(p, i) for p, page in enumerate(pages) for i, line in enumerate(page) if _BLANK_PAGE_RE.match(line.text.strip())}
     kept |= _heads_off_the_edge(pages, kept, min_repeat)
+    kept |= {(p, i) for p in range(1, len(pages)) for i in _furniture_candidates(pages[p])[:1] + _furniture_candidates(pages[p])[-1:]
+             if _is_single_running_head(pages[p][i].text)}
     return Furniture(frozenset(kept), tuple(page_numbers))
+
+
+_HEAD_PARTS_RE = re.compile(r"^(\S.{1,60}?)\s+[|•·]\s+(\S.{1,60})$")
+
+
+def _is_single_running_head(text: str) -> bool:
+    """A running head or footer printed once (an excerpt may hold one body page): at a page's top or bottom edge, two
+    phrases joined by a spaced separator glyph, one of them a date, a series or kind of paper, a report number or a
+    web address ("Issue Brief | October 2024", "Policy Paper 7 • example.org"). A heading is never set so."""
+    match = _HEAD_PARTS_RE.match(_SPACES_RE.sub(" ", text.strip()))
+    if not match or _is_structural(text) or _ends_sentence(text):
+        return False
+    return any(is_meta_line(part.strip()) for part in match.groups())
+
+
+_HEADING_TITLE_LEN = 60
+
+
+def _numbers_a_top_heading(page: list[Line], i: int, foot: tuple[str, int | None, bool] | None) -> bool:
+    """A bare number at the top of a page whose page number is printed at its foot, with a title line under it
+    (short, capitalised, no sentence end): the number of a heading opening the page ("1" / "Introduction")."""
+    if i > 1 or i + 1 >= len(page) - 1 or not foot or foot[0] or foot[1] is None:
+        return False
+    title = _SPACES_RE.sub(" ", page[i + 1].text).strip()
+    return (0 < len(title) <= _HEADING_TITLE_LEN and title[:1].isupper() and not _ends_sentence(title)
+            and not _PAGE_NUMBER_RE.match(title))
 
 
 _NEAR_EDGE = 4  # lines from the top or bottom where a running head may be displaced (two columns, a number above it)

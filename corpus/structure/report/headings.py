@@ -261,11 +261,16 @@ def _heading_continues(prev: BodyLine, line: BodyLine, style: str, width: int, r
     text = line.text
     if text in recurring:
         return False
-    if line.source.page_break or not text or len(text) > _SHORT_LINE * width or _closes_sentence(text):
+    if line.source.page_break or not text or _closes_sentence(text):
         return False
     if _NUMBERED_HEADING_RE.match(text) or _ROMAN_HEADING_RE.match(text) or _starts_block(line) or line.markers:
         return False
     if _LONE_HEADING_NUMBER_RE.match(text) or _LETTERED_HEADING_RE.match(text):
+        return False
+    if (style in ("lettered", "numbered") and _last_word(prev.text) in _CONNECTORS and prev.text[-1:].isalpha()
+            and len(text) <= width and not _ends_sentence(text)):
+        return True  # a numbered heading never ends on "the" or "in": its next line goes on, however long
+    if len(text) > _SHORT_LINE * width:
         return False
     if style == "caps":
         return _is_caps(text) and not _ends_sentence(prev.text)

@@ -13,7 +13,8 @@ _BARE_NOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+(?=[^\s\da-z]|\d{1,2}[A-Z])|$
 _CONTINUED_RE = re.compile(r"^\(?continued[.…]*\)?$", re.IGNORECASE)
 # a marker set off by a space after sentence punctuation: "Accelerator. 21, 22 Now", "data center. 26"
 _SPACED_MARKER_RE = re.compile(r"(?<=[.,;:”’\")]) (\d{1,3})(?=$|,|\s+[A-Z“\"(])")
-_MARKER_RE = re.compile(r"(?<=[^\s\d(\[/#$£€+\-–—])(\d{1,3})(?=$|[\s,;:)\]]|\.(?:\s|$))")
+# (not after a lone capital: "Q3 2023", "G7", "H1" are codes, not a word with its note number)
+_MARKER_RE = re.compile(r"(?<=[^\s\d(\[/#$£€+\-–—])(?<!\b[A-Z])(\d{1,3})(?=$|[\s,;:)\]]|\.(?:\s|$))")
 _MARKER_LIST_RE = re.compile(r"^,\s?(\d{1,3})(?=$|[\s,;:)\]])")
 _PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?(\d{1,4})(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)
 _LEADING_NUMBER_RE = re.compile(r"^(\d{1,4})\s*([A-Z].*)$")

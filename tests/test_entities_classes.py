@@ -114,6 +114,21 @@ def test_entities_classes_numbered_legal_instruments(name):
     assert (name, "LAW") in _pairs(f"The agency applied {name} to the case.")
 
 
+@pytest.mark.parametrize("name", ["Law No. 2019-45", "Additional Protocol A/SP.1/12/01"])
+def test_entities_classes_numbered_instruments_with_hyphen_numbers_and_coded_identifiers(name):
+    assert (name, "LAW") in _pairs(f"The agency applied {name} to the case.")
+
+
+@pytest.mark.parametrize("name", ["loi n° 78-17", "décret n° 2021-1234", "règlement (UE) 2022/868"])
+def test_entities_classes_french_lowercase_numbered_instruments(name):
+    pairs = _pairs(f"Le tribunal a appliqué le {name} à cette affaire.", "fr")
+    assert (name, "LAW") in pairs and ("UE", "ORG") not in pairs
+
+
+def test_entities_classes_years_and_lowercase_words_are_not_instruments():
+    assert not any(label == "LAW" for _, label in _pairs("Between 2019-2024 the law changed twice."))
+
+
 def test_entities_classes_article_references_are_not_names():
     assert not any(t.startswith("Article") for t in _texts("Under Article 3(2) of the text, the rule applies."))
 

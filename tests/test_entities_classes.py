@@ -205,3 +205,16 @@ def test_entities_classes_company_named_by_its_domain_is_kept_but_web_addresses_
 def test_entities_classes_french_institution_heads_are_organisations(name):
     found = {(e.text, e.label) for e in detect_entities([f"Hier, la {name} a publié un avis sur le budget."], "fr")[0]}
     assert not any(s.startswith(name.split()[0]) and lab in {"LOC", "GPE"} for s, lab in found)
+
+
+# French meetings -----------------------------------------------------------------------------------------
+def test_entities_classes_french_meeting_nouns_name_events():
+    pairs = _pairs("Les Assises nationales de la sécurité numérique ont ouvert lundi.", "fr")
+    assert ("Assises nationales de la sécurité numérique", "EVENT") in pairs
+
+
+def test_entities_classes_french_forum_is_an_event_when_placed_or_dated_and_a_date_ends_it():
+    pairs = _pairs("Le ministre se rendra au Forum mondial de l'eau fin mars.", "fr")
+    assert ("Forum mondial de l'eau", "EVENT") in pairs
+    pairs = _pairs("Le Forum des droits sur internet a publié un avis.", "fr")
+    assert ("Forum des droits sur internet", "ORG") in pairs

@@ -218,3 +218,7 @@ def test_entities_classes_french_forum_is_an_event_when_placed_or_dated_and_a_da
     assert ("Forum mondial de l'eau", "EVENT") in pairs
     pairs = _pairs("Le Forum des droits sur internet a publié un avis.", "fr")
     assert ("Forum des droits sur internet", "ORG") in pairs
+
+
+def test_entities_classes_name_ending_in_a_law_noun_before_note_digits_is_a_law():
+    assert ("Abuja Treaty", "LAW") in _pairs("Drafters still copy it, well ahead of the Abuja Treaty12. Officials said so.")

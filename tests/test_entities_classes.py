@@ -222,3 +222,9 @@ def test_entities_classes_french_forum_is_an_event_when_placed_or_dated_and_a_da
 
 def test_entities_classes_name_ending_in_a_law_noun_before_note_digits_is_a_law():
     assert ("Abuja Treaty", "LAW") in _pairs("Drafters still copy it, well ahead of the Abuja Treaty12. Officials said so.")
+
+
+def test_entities_classes_french_lowercase_job_title_is_a_role_not_an_organisation():
+    pairs = _pairs("Le ministre de la Santé, Paul Durand, a parlé, selon le Ministère de la Santé.", "fr")
+    assert not any(s.startswith("ministre") for s, _ in pairs)
+    assert ("Paul Durand", "PERSON") in pairs and ("Ministère de la Santé", "ORG") in pairs

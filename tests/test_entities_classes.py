@@ -114,6 +114,21 @@ def test_entities_classes_numbered_legal_instruments(name):
     assert (name, "LAW") in _pairs(f"The agency applied {name} to the case.")
 
 
+@pytest.mark.parametrize("name", ["Law No. 2019-45", "Additional Protocol A/SP.1/12/01"])
+def test_entities_classes_numbered_instruments_with_hyphen_numbers_and_coded_identifiers(name):
+    assert (name, "LAW") in _pairs(f"The agency applied {name} to the case.")
+
+
+@pytest.mark.parametrize("name", ["loi n° 78-17", "décret n° 2021-1234", "règlement (UE) 2022/868"])
+def test_entities_classes_french_lowercase_numbered_instruments(name):
+    pairs = _pairs(f"Le tribunal a appliqué le {name} à cette affaire.", "fr")
+    assert (name, "LAW") in pairs and ("UE", "ORG") not in pairs
+
+
+def test_entities_classes_years_and_lowercase_words_are_not_instruments():
+    assert not any(label == "LAW" for _, label in _pairs("Between 2019-2024 the law changed twice."))
+
+
 def test_entities_classes_article_references_are_not_names():
     assert not any(t.startswith("Article") for t in _texts("Under Article 3(2) of the text, the rule applies."))
 
@@ -190,3 +205,26 @@ def test_entities_classes_company_named_by_its_domain_is_kept_but_web_addresses_
 def test_entities_classes_french_institution_heads_are_organisations(name):
     found = {(e.text, e.label) for e in detect_entities([f"Hier, la {name} a publié un avis sur le budget."], "fr")[0]}
     assert not any(s.startswith(name.split()[0]) and lab in {"LOC", "GPE"} for s, lab in found)
+
+
+# French meetings -----------------------------------------------------------------------------------------
+def test_entities_classes_french_meeting_nouns_name_events():
+    pairs = _pairs("Les Assises nationales de la sécurité numérique ont ouvert lundi.", "fr")
+    assert ("Assises nationales de la sécurité numérique", "EVENT") in pairs
+
+
+def test_entities_classes_french_forum_is_an_event_when_placed_or_dated_and_a_date_ends_it():
+    pairs = _pairs("Le ministre se rendra au Forum mondial de l'eau fin mars.", "fr")
+    assert ("Forum mondial de l'eau", "EVENT") in pairs
+    pairs = _pairs("Le Forum des droits sur internet a publié un avis.", "fr")
+    assert ("Forum des droits sur internet", "ORG") in pairs
+
+
+def test_entities_classes_name_ending_in_a_law_noun_before_note_digits_is_a_law():
+    assert ("Abuja Treaty", "LAW") in _pairs("Drafters still copy it, well ahead of the Abuja Treaty12. Officials said so.")
+
+
+def test_entities_classes_french_lowercase_job_title_is_a_role_not_an_organisation():
+    pairs = _pairs("Le ministre de la Santé, Paul Durand, a parlé, selon le Ministère de la Santé.", "fr")
+    assert not any(s.startswith("ministre") for s, _ in pairs)
+    assert ("Paul Durand", "PERSON") in pairs and ("Ministère de la Santé", "ORG") in pairs

@@ -37,3 +37,20 @@ def test_entities_ordinary_phrases_dropped_in_a_text_keeping_real_names():
     surfaces = {e.text for e in detect_entities([text], "en")[0]}
     assert "Related Tools" not in surfaces and "Framework" not in surfaces
     assert "Velmont Standards Board" in surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "dropped"),
+    [
+        ("Heading\n\nCoastal towns grew.", "Coastal", True),  # opens a line, adjective ending, frequent
+        ("Prices rose. Collective bargaining followed.", "Collective", True),
+        ("Prices rose. Senegal agreed.", "Senegal", False),  # a place, whatever its ending
+        ("Prices rose. Velmoric said so.", "Velmoric", False),  # not an English word
+        ("The Coastal Authority met.", "Coastal", False),  # not at a sentence start
+    ],
+)
+def test_entities_sentence_initial_adjective_is_not_a_name(text, word, dropped):
+    from corpus.enrich.entities.ordinary_phrases import is_sentence_initial_adjective
+
+    start = text.index(word)
+    assert is_sentence_initial_adjective(text, start, start + len(word)) is dropped

@@ -64,3 +64,28 @@ def test_entities_zh_events_without_quotes_and_organising_forums():
 def test_entities_zh_common_words_are_not_names(bad):
     text = "国家相关部门参加。人工智能很重要，人工智能发展快，人工智能公司很多。立法会议员发言。"
     assert bad not in {s for s, _ in _pairs(text)}
+
+
+@pytest.mark.parametrize("place", ["韓國", "韩国", "北韓", "寮國", "伊朗"])
+def test_entities_zh_countries_by_common_name_from_maintained_data(place):
+    # pycountry's translations of the common name ("韩国"), not only of the official one ("大韩民国")
+    assert (place, "GPE") in _pairs(f"學者認為，{place}的經驗值得借鑑。")
+
+
+def test_entities_zh_agencies_before_a_dateline_and_joined_by_a_conjunction():
+    pairs = _pairs("（新華社北京電）會議開幕。赤帆社與藍灣社報導，活動順利。該社記者在場。")
+    assert ("新華社", "ORG") in pairs and ("北京", "GPE") in pairs
+    assert ("赤帆社", "ORG") in pairs and ("藍灣社", "ORG") in pairs
+    assert not any(s.startswith("該") for s, _ in pairs)
+
+
+def test_entities_zh_two_organisations_joined_by_a_conjunction_are_not_one_unit():
+    pairs = _pairs("青川大學與白石大學共同主辦。钱塘理工大学能源与信息学院发布报告。")
+    assert ("青川大學", "ORG") in pairs and ("白石大學", "ORG") in pairs
+    assert ("能源与信息学院", "ORG") not in pairs
+
+
+def test_entities_zh_law_without_title_marks_before_its_draft_or_an_article():
+    pairs = _pairs("政府將完成數據安全法修正草案，並依星河管理條例第12條處理。他談到立法第5條。")
+    assert ("數據安全法", "LAW") in pairs and ("星河管理條例", "LAW") in pairs
+    assert not any(s.endswith("立法") for s, _ in pairs)

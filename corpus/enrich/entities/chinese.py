@@ -36,6 +36,7 @@ ZH_BOUNDARY_WORDS = _longest_first("zh_boundary_words")
 ZH_ORGANISER_VERBS = _longest_first("zh_organiser_verbs")
 ZH_EVENT_HEADS = "|".join(_longest_first("zh_event_heads"))
 ZH_SURNAME_CHARS = words("zh_surname_chars")
+ZH_FA_WORDS = words("zh_fa_words")
 # characters that end a name on its left: particles, conjunctions, prepositions, copula, aspect markers
 ZH_FUNCTION = frozenset("在由和与及或的、，。；：！？（）()“”‘’《》「」『』为对向从将把被是于了也并而但就都又还等让使给")
 # characters that cannot end a three-character name: they start the verb or particle after a two-character name
@@ -46,6 +47,9 @@ ZH_PLACE_SUFFIX = "省|市|自治区|特别行政区|县"
 _ZH_ORG = re.compile("|".join(ZH_ORG_HEADS))
 _ZH_ROLE = re.compile("|".join(ZH_PERSON_ROLES))
 _ZH_LAW = re.compile(r"《([^《》\n]{1,40})》")
+# a law cited without title marks, known by what follows it: its draft, amendment, rules or an article
+# ("个人资料保护法修正草案", "数据安全法第21条")
+_ZH_BARE_LAW = re.compile(r"(?:法|条例)(?=修正草案|修正案|草案|施行细则|实施细则|第[一二三四五六七八九十百\d]+条)")
 _ZH_EVENT = re.compile(r"[“「『][^“”「」『』\n]{1,40}[”」』][" + _CJK + r"]{0,4}?(?:" + ZH_EVENT_HEADS
                        + r")|第[一二三四五六七八九十百\d]+届[" + _CJK + r"]{2,20}?(?:" + ZH_EVENT_HEADS + r")")
 _ZH_EVENT_HEAD = re.compile(ZH_EVENT_HEADS)
@@ -54,9 +58,15 @@ _ZH_PLACE_LIST = re.compile(r"(?<=[，。；：、\s])([" + _CJK + r"]{2,4}(?:�
 _ZH_PLACE_ADMIN = re.compile(r"(?<![" + _CJK + r"])([" + _CJK + r"]{2,3})(?:" + ZH_PLACE_SUFFIX + r")|(?<=[在赴到于从])(["
                              + _CJK + r"]{2,3}(?:" + ZH_PLACE_SUFFIX + r"))")
 # a news dateline: "本报乌镇9月26日电", "新华社北京10月28日电"
-_ZH_DATELINE = re.compile(r"(?:本报|社)([" + _CJK + r"]{2,4}?)\d{1,2}月\d{1,2}日电")
-# a news agency: "新华社记者", "中新社电" (a name ending in 社 before a reporting word)
-_ZH_AGENCY = re.compile(r"([" + _CJK + r"]{1,5}社)(?=记者|电|讯|报道|消息|发)")
+_ZH_DATELINE = re.compile(r"(?:本报|社|记者[" + _CJK + r"]{2,3}?)([" + _CJK + r"]{2,4}?)(?:\d{1,2}(?:月\d{1,2})?日)?电")
+# a news agency: "新华社记者", "中新社电" (a name ending in 社 before a reporting word), "新华社北京3日电" (before a
+# dateline), "路透社与法新社报导" (two agencies joined by a conjunction before a reporting word)
+_ZH_REPORTING = r"记者|电|讯|报道|报导|消息|发|引述|指出"
+_ZH_AGENCY = re.compile(r"([" + _CJK + r"]{1,5}社)(?=" + _ZH_REPORTING + r"|[" + _CJK + r"]{2,4}?(?:\d{1,2}(?:月\d{1,2})?日)?电"
+                        r"|[与和及、][" + _CJK + r"]{1,5}社(?:" + _ZH_REPORTING + r"))")
+# characters that point back ("该社" the agency, "本院" this institute, "其" its): a reference, not a name
+ZH_DEICTIC = frozenset("该本此其各")
+_ZH_AGENCY_SECOND = re.compile(r"(?<=社[与和及、])([" + _CJK + r"]{1,5}社)(?=" + _ZH_REPORTING + r")")
 _OUR_COUNTRY = re.compile(r"我国")  # "our country" in Chinese news and reports: China
 CHINA = "中国"
 
@@ -91,7 +101,8 @@ def _generic_modifier(text: str, start: int, head_at: int, head: str) -> bool:
 
 def zh_entities(text: str) -> list[tuple[int, int, str]]:
     """Rule-based Chinese entities as (start, end, label) character spans of `text` (either script):
-    - 《...》 with a law-like ending (法, 条例, 规定, 办法 ...) -> LAW (the title without the marks);
+    - 《...》 with a law-like ending (法, 条例, 规定, 办法 ...) -> LAW (the title without the marks); a name ending
+      in 法/条例 without marks before its draft, amendment, rules or an article ("...法修正草案") -> LAW;
     - a quoted title + meeting noun ("“...”专题研讨会", "「...」研讨会"), "第N届...论坛", and a run of
       characters ending in a meeting noun (论坛, 峰会, 大会 ...) -> EVENT, unless the forum organises something
       ("X论坛联合主办": an organisation);
@@ -103,7 +114,7 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
     - the 2-3 characters after a role word (院长, 教授, 研究员, 记者 ...) and a surname before one (郑市长) -> PERSON;
     - places: maintained gazetteer names (countries, provinces, cities), datelines ("本报乌镇9月26日电"),
       "在X举办", "X、Y等地", "X省/X市" -> GPE; 我国 ("our country") -> GPE (China);
-    - news agencies ("新华社记者") and international bodies (data file) -> ORG;
+    - news agencies ("新华社记者", "新华社北京3日电", "路透社与法新社报导") and international bodies (data file) -> ORG;
     then every other occurrence of a found name gets the same label."""
 
     text = to_simplified(text)
@@ -111,6 +122,10 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
     for m in _ZH_LAW.finditer(text):
         if m.group(1).endswith(ZH_LAW_TAILS):
             found.append((m.start(1), m.end(1), "LAW"))
+    for m in _ZH_BARE_LAW.finditer(text):
+        start = _zh_name_start(text, m.start())
+        if m.start() - start >= 3 and text[m.start() - 1:m.end()] not in ZH_FA_WORDS:  # "数据安全法", not "谈到立法"
+            found.append((start, m.end(), "LAW"))
     for m in _ZH_EVENT.finditer(text):
         found.append((m.start(), m.end(), "EVENT"))
     role_chars = {k for r in _ZH_ROLE.finditer(text) for k in range(r.start(), r.end())}
@@ -131,7 +146,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         if weak and text[m.end():m.end() + 1] in ZH_HEAD_COMPOUNDS:
             continue  # "部门", "局面": a word, not the end of a name
         if prev_org_end >= 0 and start <= prev_org_end + 6 and re.fullmatch(f"[{_CJK}]*", text[prev_org_end:m.start()]) \
-                and (start == prev_org_end or text[start - 1] in "与和及"):
+                and (start == prev_org_end or text[start - 1] in "与和及" and start - 1 > prev_org_end):
+            # "钱塘理工大学能源与信息学院": a unit; "甲大学与乙大学" (a conjunction right after the name): two organisations
             prev_org_end = m.end()  # a unit of the organisation just named
             continue
         if name_len < (3 if weak else 2):
@@ -155,7 +171,7 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         before = text[start:m.start()]
         if len(before) == 1 and before in ZH_SURNAME_CHARS:
             found.append((start, m.start(), "PERSON"))
-        elif 2 <= len(before) <= 10 and before not in heads and not before.endswith(heads):
+        elif 2 <= len(before) <= 10 and before not in heads and not before.endswith(heads) and before[0] not in ZH_DEICTIC:
             found.append((start, m.start(), "ORG"))
     for m in _ZH_PLACE_VERB.finditer(text):
         found.append((m.start(1), m.end(1), "GPE"))
@@ -169,8 +185,11 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         found.append((m.start(g), m.end(g) if g == 2 else m.end(), "GPE"))
     for m in _ZH_DATELINE.finditer(text):
         found.append((m.start(1), m.end(1), "GPE"))
-    for m in _ZH_AGENCY.finditer(text):
-        found.append((m.start(1), m.end(1), "ORG"))
+    for pattern in (_ZH_AGENCY, _ZH_AGENCY_SECOND):
+        for m in pattern.finditer(text):
+            start = _zh_name_start(text, m.end(1) - 1)
+            if m.end(1) - 1 - start >= 2 and text[start] not in ZH_DEICTIC:  # "路透社", not "该社" or "报社"
+                found.append((start, m.end(1), "ORG"))
     for name in _international():
         found.extend((m.start(), m.end(), "ORG") for m in re.finditer(re.escape(name), text))
     for m in _OUR_COUNTRY.finditer(text):

@@ -1,11 +1,16 @@
 """French organisation names (rule 8 of `rules_en`): rebuilt from a capitalised head noun to the right.
 
-A name stops before "et" + article + a second head noun ("Comité central du Parti ... et le Conseil des
+Names opened by a meeting noun are EVENTs: always for nouns that only name meetings (Sommet, Rencontres,
+Colloque ...), and for Forum/Conférence when the text places or dates the meeting (`_meeting_label`).
+
+A name stops before "fin"/"début" + a month ("... fin mars"), before "et" + article + a second head noun ("Comité central du Parti ... et le Conseil des
 Affaires d'Etat" is two organisations), before "pour"/"afin de" + an infinitive ("... pour faire
 progresser"), before "en" + a month or a year, and before "à"/"au" + a capitalised word (a place).
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc
 
@@ -14,6 +19,10 @@ from corpus.enrich.entities.vocab import words
 FR_ORG_HEADS = words("fr_org_heads")
 FR_LAW_HEADS = words("fr_law_heads")
 FR_MONTHS = words("fr_months")
+FR_MEETING_HEADS = words("fr_meeting_heads")
+# what places or dates a meeting: "lors du Forum ...", "au Forum ...", "... à Lille", "... se tiendra", "... a réuni"
+_MEETING_BEFORE = re.compile(r"(?:\blors\s+(?:du|de\s+la|de\s+l['’]|des)|\b(?:au|aux|pendant\s+le|durant\s+le))\s*$", re.I)
+_MEETING_AFTER = re.compile(r"^\s*(?:,\s*qui\s+)?(?:à\s+[A-ZÀ-Ý]|se\s+tien|s['’]est\s+tenu|s['’]ouvr|a\s+réuni|aura\s+lieu|a\s+eu\s+lieu|\d{4}\b)")
 _FR_CONNECT = {"de", "d'", "d’", "du", "des", "la", "l'", "l’", "à", "a", "au", "aux", "et", "en", "sur", "pour"}
 _ARTICLES = {"le", "la", "les", "l'", "l’"}
 
@@ -35,9 +44,23 @@ def _ends_name(doc: Doc, j: int) -> bool:
         return verb.text.islower() and (verb.pos_ in {"VERB", "AUX"} or verb.lower_.endswith(("er", "ir", "re")))
     if low == "en":
         return nxt.lower_ in FR_MONTHS or nxt.text.isdigit()
+    if low in {"fin", "début", "mi", "courant"} and t.text.islower():
+        return nxt.lower_ in FR_MONTHS  # "... fin mars": a date after the name
     if low in {"à", "au", "aux"}:
         return nxt.text[:1].isupper()
     return False
+
+
+def _meeting_label(doc: Doc, i: int, end: int, head: str) -> str:
+    """A name opened by a meeting noun: an EVENT when the noun only names meetings (Sommet, Rencontres,
+    Colloque ...) or when the text places or dates it ("lors du Forum ...", "... à Lille", "... se tiendra");
+    otherwise a forum or conference may be a standing body (ORG)."""
+    if head not in FR_ORG_HEADS:
+        return "EVENT"
+    text = doc.text
+    start, stop = doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    cued = _MEETING_BEFORE.search(text[max(0, start - 25):start]) or _MEETING_AFTER.match(text[stop:stop + 30])
+    return "EVENT" if cued else "ORG"
 
 
 def _french_orgs(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -48,7 +71,7 @@ def _french_orgs(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     while i < n:
         tok = doc[i]
         head = tok.lower_
-        is_head = tok.text[:1].isupper() and (head in FR_ORG_HEADS or head in FR_LAW_HEADS)
+        is_head = tok.text[:1].isupper() and (head in FR_ORG_HEADS or head in FR_LAW_HEADS or head in FR_MEETING_HEADS)
         if not is_head:
             i += 1
             continue
@@ -95,6 +118,8 @@ def _french_orgs(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         while cut > i + 1 and (doc[cut - 1].lower_ in _FR_CONNECT or doc[cut - 1].pos_ in {"DET", "ADP", "CCONJ"}):
             cut -= 1
         if j - i >= 2 or doc[i].lower_ == "think":
+            if head in FR_MEETING_HEADS:
+                label = _meeting_label(doc, i, cut, head)
             built.append((i, cut, label))
             if cut < j:
                 i = k

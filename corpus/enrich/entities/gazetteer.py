@@ -2,6 +2,9 @@
 
 - A word in capitals (four letters or more: shorter ones are acronyms) that is a known country or large city (maintained data, `places.py`) is a GPE:
   "PARIS, March 3 --", "BEIJING, 28 oct." (datelines), whatever the model made of it.
+- A country or a city of a million people or more named alone and tagged as an organisation is a GPE: a state
+  that acts ("Senegal is revising its law", "Dakar waits") is the country or its government, a GPE by the
+  annotation convention.
 - A capitalised "The" after a lowercase word belongs to the place name after it ("in The Gambia").
 - French: a known place after "à"/"au" that no entity covers is a GPE ("... sur la cybersécurité à Lille").
 """
@@ -14,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from corpus.enrich.entities import spans as S
-from corpus.enrich.entities.places import latin_places
+from corpus.enrich.entities.places import latin_places, major_places
 
 _CAPS_WORDS = re.compile(r"\b[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý'’\-]+){0,2}\b")
 _FR_AFTER = re.compile(r"\b(?:à|au|aux)\s+([A-ZÀ-Ý][\w\-’']+(?:[\s\-][A-ZÀ-Ý][\w\-’']+)?)")
@@ -34,11 +37,11 @@ def _caps_place(surface: str, places: frozenset[str]) -> bool:
 @Language.component("thinktank_places")
 def thinktank_places(doc: Doc) -> Doc:
     text = doc.text
-    places = latin_places()
+    places, major = latin_places(), major_places()
     out: list[S.Item] = []
     for start, end, label, hint in S.items(doc):
         surface = text[start:end]
-        if _caps_place(surface, places):
+        if _caps_place(surface, places) or label == "ORG" and surface.casefold() in major and not surface.isupper():
             label = "GPE"
         if label in {"GPE", "LOC"} and text[max(0, start - 4):start] == "The " and _after_lowercase_word(text, start - 4):
             start -= 4

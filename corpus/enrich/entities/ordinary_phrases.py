@@ -5,7 +5,8 @@ Models", "Framework", "Revenue") are tagged as organisations or people by the sm
 when every content word of it is an ordinary word that the same text also writes in lowercase (frequent in
 `wordfreq`, used outside web addresses), written in capitals only at its start, and no word of it is an
 organisation, law or meeting head word ("National Security Council", "Data Act" stay). Places, acronyms,
-mixed-case brands ("iPhone") and words with digits are never dropped here.
+mixed-case brands ("iPhone") and words with digits are never dropped here. A single frequent word with an
+adjective ending that opens a sentence ("Coastal states differ") is dropped too.
 """
 
 from __future__ import annotations
@@ -47,6 +48,24 @@ def is_ordinary_phrase(surface: str, lower: set[str]) -> bool:
     return all(_ordinary(t, lower) for t in content)
 
 
+# endings of English adjectives ("Coastal", "Regional", "Collective"): such a word capitalised only because it
+# opens a sentence is not a name
+_ADJECTIVE_ENDING = re.compile(r"[a-z](?:al|ive|ous|ic|ful|less|able|ible|ary)$")
+
+
+def is_sentence_initial_adjective(text: str, start: int, end: int) -> bool:
+    """One frequent English word with an adjective ending at the start of a sentence or line, not a place
+    ("Coastal states differ." but not "Senegal said")."""
+    from wordfreq import zipf_frequency
+
+    from corpus.enrich.entities.places import known_places
+
+    word = text[start:end]
+    opens = re.search(r"(?:^|[.!?]\s+|\n\s*)$", text[max(0, start - 3):start]) is not None or start == 0
+    return (opens and word.isalpha() and word[0].isupper() and word[1:].islower() and _ADJECTIVE_ENDING.search(word) is not None
+            and zipf_frequency(word.lower(), "en") >= MIN_ZIPF and word.casefold() not in known_places())
+
+
 @Language.component("thinktank_ordinary_phrases")
 def thinktank_ordinary_phrases(doc: Doc) -> Doc:
     if doc.lang_ != "en":
@@ -54,5 +73,6 @@ def thinktank_ordinary_phrases(doc: Doc) -> Doc:
     text = doc.text
     lower = set(re.findall(r"\b[a-z][a-z\-]*\b", URL.sub(" ", text)))
     kept = [it for it in S.items(doc)
-            if it[2] not in _LABELS or it[3] or not is_ordinary_phrase(text[it[0]:it[1]], lower)]
+            if it[2] not in _LABELS or it[3] or not (is_ordinary_phrase(text[it[0]:it[1]], lower)
+                                                     or is_sentence_initial_adjective(text, it[0], it[1]))]
     return S.write(doc, kept)

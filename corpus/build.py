@@ -85,7 +85,10 @@ class ProcessedStream:
         if len(self.todo) > 1 and getattr(self.engine, "inherits_parent_memory", False):
             warm_up(self.options)
         step = partial(process_or_reject, options=self.options)
-        computed = iter(self.engine.map(step, [sources[i] for i in self.todo]))
+        items = [sources[i] for i in self.todo]
+        if getattr(self.engine, "needs_loaded_items", False):
+            items = [_with_text(source) for source in items]
+        computed = iter(self.engine.map(step, items))
         todo = set(self.todo)
         kept = 0
         if self.progress:
@@ -125,6 +128,15 @@ class ProcessedStream:
             raise SeedError(sources[0].source_file if len(sources) == 1 else "seeds", "no-sources", "no document could be processed (all were rejected)")
 
 
+def _with_text(source: SourceDocument) -> SourceDocument:
+    """The source with its text read in, for an engine whose workers may not see the seeds folder; as it
+    is when reading fails (the step then reports that failure at the document's turn)."""
+    try:
+        return source.loaded()
+    except SeedError:
+        return source
+
+
 def process_all(
     sources: Sequence[SourceDocument],
     options: Options,
@@ -154,11 +166,12 @@ def _output_error(err: OSError, out: Path) -> OutputError:
     return OutputError(path, "os-error", f"{reason or err.strerror or err}; nothing was replaced")
 
 
-def _peak_rss_mb() -> float:
-    """Peak resident memory of this process so far (not of worker processes), in MB."""
+def _peak_rss_mb(who: str = "self") -> float:
+    """Peak resident memory so far, in MB, of this process ("self") or of its largest finished worker
+    process ("children": 0 when none ran)."""
     import resource
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return resource.getrusage(resource.RUSAGE_CHILDREN if who == "children" else resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _run_build(request: BuildRequest, progress: Progress | None) -> BuildResult:
@@ -173,7 +186,7 @@ def _run_build(request: BuildRequest, progress: Progress | None) -> BuildResult:
         recovered = recover(request.out)
         rejects: list[SeedError] | None = [] if request.skip_bad else None
         ignored: list[IgnoredFile] = []
-        sources = sorted(read_seeds(request.seeds, rejects=rejects, ignored=ignored), key=lambda s: s.doc_id)
+        sources = sorted(read_seeds(request.seeds, rejects=rejects, ignored=ignored, keep_text=False), key=lambda s: s.doc_id)
         catalog = _catalog(request.seeds)
         seconds["read"] = time.perf_counter() - clock
         peak["read"] = _peak_rss_mb()
@@ -191,6 +204,8 @@ def _run_build(request: BuildRequest, progress: Progress | None) -> BuildResult:
             written = write_corpus(staging, stream_to_write, catalog)
             seconds["structure+enrich+link+write"] = time.perf_counter() - clock
             peak["structure+enrich+link+write"] = _peak_rss_mb()
+            if _peak_rss_mb("children"):  # --jobs N: the pool has finished and its workers were reaped
+                peak["workers"] = _peak_rss_mb("children")  # the largest worker
             tables = ShardTables(staging, written.rows)
             write_metadata(staging, tables)
             if rejects:

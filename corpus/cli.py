@@ -183,8 +183,9 @@ def build(
     for name, count in result.rows.items():
         summary.add_row(name, str(count))
     out.print(summary)
-    out.print("seconds: " + ", ".join(f"{stage} {secs:.2f}" for stage, secs in result.seconds.items()))
-    out.print("peak RSS MB: " + ", ".join(f"{stage} {mb:.0f}" for stage, mb in result.peak_rss_mb.items()))
+    # one line each, never wrapped at the console width: benchmarks.run parses them
+    out.print("seconds: " + ", ".join(f"{stage} {secs:.2f}" for stage, secs in result.seconds.items()), soft_wrap=True)
+    out.print("peak RSS MB: " + ", ".join(f"{stage} {mb:.0f}" for stage, mb in result.peak_rss_mb.items()), soft_wrap=True)
     if request.cache_dir:
         out.print(f"cache: {result.cache_hits} of {result.rows['documents']} documents reused")
     for reject in result.rejects:

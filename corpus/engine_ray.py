@@ -67,6 +67,9 @@ class RayEngine:
         self.object_store_memory = object_store_memory
         self.runtime_env = runtime_env
 
+    # items travel to workers that may be on other machines, without the seeds folder: send texts, not paths
+    needs_loaded_items = True
+
     def __repr__(self) -> str:
         return f"RayEngine(address={self.address!r}, num_cpus={self.num_cpus!r})"
 

@@ -88,6 +88,7 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
     from corpus.structure import structure_document
     from corpus.structure.language import detect_language
 
+    source = source.loaded()
     entry = source.entry
     genre = (entry.genre if entry else None) or ("report" if source.input_format == "pdf" else None)
     if source.input_format == "html" and source.layout is not None:
@@ -140,6 +141,10 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
 def process_or_reject(source: SourceDocument, options: Options = Options()) -> ProcessedDocument | SeedError:
     """`process_document`, with any failure turned into a SeedError naming the file (so `--skip-bad`
     can list it and one document can never take the whole build down with a traceback)."""
+    try:
+        source = source.loaded()
+    except SeedError as err:  # the file went away or changed since it was read
+        return err
     try:
         return process_document(source, options)
     except MemoryError:

@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -91,12 +91,25 @@ class SourceDocument:
     source_file: str
     sha256: str
     n_bytes: int
-    raw: str
+    raw: str | None  # None: not held in memory; `loaded()` reads it from `path` when the document is processed
     entry: SeedEntry | None
     layout: LayoutDocument | None = None  # pages of lines with layout attributes (PDF, HTML); None for plain text
     input_format: str = "txt"  # "txt" | "pdf" | "html"
     extractor: str | None = None  # library that read the file (None for plain text), recorded with its version
     extractor_version: str | None = None
+    path: Path | None = None  # the source file, for a document whose text is read at processing time
+    root: Path | None = None  # the resolved seeds folder `path` must lie in
+
+    def loaded(self) -> SourceDocument:
+        """This document with its text (and layout) in memory: itself when it has them, else read again from
+        its file, which must still have the bytes hashed by `read_seeds` (a SeedError names it otherwise)."""
+        if self.raw is not None or self.path is None or self.root is None:
+            return self
+        data = _read_source(self.path, self.root)
+        if hashlib.sha256(data).hexdigest() != self.sha256:
+            raise SeedError(self.path, "changed-during-build", "file changed while the corpus was being built; build again")
+        raw, layout = decode_file(self.path, data)
+        return replace(self, raw=raw, layout=layout)
 
 
 def doc_id_for(file_name: str) -> str:
@@ -194,12 +207,17 @@ def decode_source(path: Path, data: bytes) -> str:
     return text
 
 
-def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: list[IgnoredFile] | None = None) -> list[SourceDocument]:
+def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: list[IgnoredFile] | None = None,
+               keep_text: bool = True) -> list[SourceDocument]:
     """All source documents of a seeds folder, sorted by file name.
 
     A bad source file raises SeedError, unless `rejects` is given: then the file is skipped and its
     error appended there. Manifest errors always raise. Files that are not sources (other extensions,
     folders) are appended to `ignored` with the reason.
+
+    Every file is read and decoded here, so a bad one fails before any work; with `keep_text=False` the
+    text is then dropped (`raw` None) and read again by `SourceDocument.loaded()` when the document is
+    processed, so memory does not grow with the corpus.
     """
     if not seeds.is_dir():
         raise SeedError(seeds, "no-seeds-folder", "seeds folder does not exist")
@@ -226,17 +244,7 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: lis
         by_id[doc_id] = path
         try:
             data = _read_source(path, root)
-            if path.suffix.lower() == PDF_SUFFIX:
-                layout = _read_layout(path, data)
-                raw = layout_text(layout)
-            elif path.suffix.lower() in HTML_SUFFIXES:
-                from corpus.structure.news_html import page_text
-
-                layout = _read_page(path, data)
-                raw = page_text(layout)  # the page's blocks laid out as a news text, headline first
-            else:
-                layout = None
-                raw = decode_source(path, data)
+            raw, layout = decode_file(path, data)
         except SeedError as err:
             if rejects is None:
                 raise
@@ -250,17 +258,32 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: lis
                 source_file=path.name,
                 sha256=hashlib.sha256(data).hexdigest(),
                 n_bytes=len(data),
-                raw=raw,
+                raw=raw if keep_text else None,
                 entry=entries.get(path.name),
-                layout=layout,
+                layout=layout if keep_text else None,
                 input_format=layout.input_format if layout else "txt",
                 extractor=layout.extractor if layout else None,
                 extractor_version=layout.extractor_version if layout else None,
+                path=None if keep_text else path,
+                root=None if keep_text else root,
             )
         )
     if not documents:
         raise SeedError(seeds, "no-sources", "no usable source files (all were rejected)")
     return documents
+
+
+def decode_file(path: Path, data: bytes) -> tuple[str, LayoutDocument | None]:
+    """A source file's bytes -> its text and, for PDF and HTML, its layout; SeedError on unusable input."""
+    if path.suffix.lower() == PDF_SUFFIX:
+        layout = _read_layout(path, data)
+        return layout_text(layout), layout
+    if path.suffix.lower() in HTML_SUFFIXES:
+        from corpus.structure.news_html import page_text
+
+        layout = _read_page(path, data)
+        return page_text(layout), layout  # the page's blocks laid out as a news text, headline first
+    return decode_source(path, data), None
 
 
 def _not_a_source(path: Path) -> str | None:

@@ -23,6 +23,7 @@ from corpus.schema import arrow_schema_with_features
 SHARD_ROWS = 100_000  # rows per Parquet shard; fixed so sharding never depends on the machine
 ROW_GROUP_ROWS = 20_000
 ROW_GROUP_BYTES = 32 << 20  # a row group also closes once this much Arrow data is buffered (long texts)
+COMPACT_EVERY = 256  # buffered per-document tables are merged into one this often (a small table costs ~50 KB)
 PARQUET_OPTIONS = dict(
     version="2.6",
     compression="zstd",
@@ -92,6 +93,8 @@ class ShardWriter:
         self._buffer.append(table)
         self._buffered_rows += table.num_rows
         self._buffered_bytes += table.nbytes
+        if len(self._buffer) >= COMPACT_EVERY:  # same rows, one table: memory of the data, not of the pieces
+            self._buffer = [pa.concat_tables(self._buffer).combine_chunks()]
         while self._buffered_rows >= self._room():
             self._flush(self._room())
         if self._buffered_bytes >= ROW_GROUP_BYTES:

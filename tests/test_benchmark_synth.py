@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # benchmarks/ is not part of the installed package
     sys.path.insert(0, str(REPO))
 
-from benchmarks.synth import load_seeds, synthesise  # noqa: E402
+from benchmarks.synth import Seed, excerpt, load_seeds, synthesise, synthesise_short  # noqa: E402
 from corpus.read import read_seeds  # noqa: E402
 
 SEEDS = REPO / "seeds"
@@ -62,3 +62,31 @@ def test_benchmark_synth_output_is_valid_seeds_folder(corpus_3x):
         seed = seeds[source.source_file.split("_", 1)[1]]
         assert source.entry is not None
         assert (source.entry.genre, source.entry.language) == (seed.entry.get("genre"), seed.entry.get("language"))
+
+
+def test_benchmark_synth_excerpt_keeps_news_head_and_a_run_of_blocks_in_order():
+    body = [f"Paragraph {i} " + "word " * 60 for i in range(6)]
+    seed = Seed("n.txt", "Headline\n\nBy Someone\n\n" + "\n\n".join(body) + "\n", {"genre": "news"})
+    from random import Random
+
+    text = excerpt(seed, 100, Random("x"))
+    blocks = text.strip("\n").split("\n\n")
+    assert blocks[:2] == ["Headline", "By Someone"]
+    kept = [int(b.split()[1]) for b in blocks[2:]]
+    assert len(kept) == 2  # 62 words a block: two reach 100
+    assert kept == sorted(kept) and set(kept) <= set(range(6))
+
+
+def test_benchmark_synth_short_corpus_is_deterministic_valid_and_news_sized(tmp_path):
+    corpus = synthesise_short(SEEDS, tmp_path / "a", 10)
+    again = synthesise_short(SEEDS, tmp_path / "b", 10)
+    assert _digests(corpus.folder) == _digests(again.folder)
+    sources = read_seeds(corpus.folder)
+    assert len(sources) == corpus.n_documents == 10
+    seeds = {seed.file: seed for seed in load_seeds(SEEDS)}
+    texts = [s.raw for s in sources]
+    assert len(set(texts)) == 10 and not set(texts) & {seed.text for seed in seeds.values()}
+    for source in sources:
+        seed = seeds[source.source_file.split("_", 1)[1]]
+        assert (source.entry.genre, source.entry.language) == (seed.entry.get("genre"), seed.entry.get("language"))
+        assert len(source.raw.split()) < min(len(seed.text.split()), 1000) + 200

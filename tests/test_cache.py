@@ -67,3 +67,9 @@ def test_build_skip_bad_lists_rejects_instead_of_failing(news_seeds, tmp_path):
     assert [r.code for r in result.rejects] == ["not-utf8"]
     assert result.rows["documents"] == 2
     assert "latin1.txt" in (tmp_path / "out" / "rejects.json").read_text()
+
+
+def test_cache_key_is_the_same_whether_the_text_is_kept_or_read_later():
+    kept, later = read_seeds(SEEDS), read_seeds(SEEDS, keep_text=False)
+    assert all(s.raw is None for s in later)
+    assert [cache_key(s, Options()) for s in later] == [cache_key(s, Options()) for s in kept]

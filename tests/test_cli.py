@@ -35,6 +35,19 @@ def test_cli_build_then_validate(small_seeds, tmp_path):
     assert result.exit_code == 0, result.output
 
 
+def test_cli_build_prints_timings_and_memory_on_one_line_each(small_seeds, tmp_path, monkeypatch):
+    from rich.console import Console
+
+    import corpus.cli
+
+    monkeypatch.setattr(corpus.cli, "out", Console(width=40))  # narrower than either line
+    result = runner.invoke(app, ["build", "--seeds", str(small_seeds), "--out", str(tmp_path / "out"), "--no-ner"])
+    assert result.exit_code == 0, result.output
+    for prefix in ("seconds: ", "peak RSS MB: "):
+        (line,) = [line for line in result.output.splitlines() if line.startswith(prefix)]
+        assert line.split(", ")[-1].startswith("card "), line
+
+
 def test_cli_build_bad_seed_exits_2_naming_the_file(small_seeds, tmp_path):
     (small_seeds / "empty.txt").write_bytes(b"")
     result = runner.invoke(app, ["build", "--seeds", str(small_seeds), "--out", str(tmp_path / "out")])

@@ -143,3 +143,32 @@ def test_read_seed_without_manifest_entry_warns_naming_the_file(seeds):
         docs = read_seeds(seeds)
     assert not any("a.txt:" in str(w.message) for w in caught)
     assert [d.entry is not None for d in docs] == [True, False]
+
+
+def test_read_without_text_keeps_ids_hashes_and_reads_the_text_when_loaded(seeds):
+    (seeds / "b.txt").write_bytes("B title\r\n\r\nBody about Paris.\r\n".encode("utf-8"))
+    with pytest.warns(UserWarning, match="no manifest"):
+        eager = read_seeds(seeds)
+    with pytest.warns(UserWarning, match="no manifest"):
+        lazy = read_seeds(seeds, keep_text=False)
+    assert [d.raw for d in lazy] == [None, None]
+    assert [(d.doc_id, d.sha256, d.n_bytes, d.input_format) for d in lazy] == [(d.doc_id, d.sha256, d.n_bytes, d.input_format) for d in eager]
+    assert [d.loaded().raw for d in lazy] == [d.raw for d in eager]
+    assert eager[0].loaded() is eager[0]
+
+
+def test_read_without_text_still_refuses_a_bad_file_up_front(seeds):
+    (seeds / "bad.txt").write_bytes(b"\x00\x01binary")
+    with pytest.raises(SeedError) as info:
+        read_seeds(seeds, keep_text=False)
+    assert info.value.code == "binary-file"
+
+
+def test_read_without_text_a_file_changed_before_processing_is_named(seeds):
+    with pytest.warns(UserWarning, match="no manifest"):
+        (source,) = read_seeds(seeds, keep_text=False)
+    (seeds / "a.txt").write_text("Another text.\n", encoding="utf-8")
+    with pytest.raises(SeedError) as info:
+        source.loaded()
+    assert info.value.code == "changed-during-build"
+    assert "a.txt" in str(info.value)

@@ -43,6 +43,21 @@ def test_write_boundaries_do_not_depend_on_how_rows_arrive(tmp_path):
     assert [p.read_bytes() for p in one_by_one] == [p.read_bytes() for p in all_at_once]
 
 
+def test_write_keeps_many_small_additions_as_few_tables_with_the_same_bytes(tmp_path, monkeypatch):
+    import corpus.write
+
+    monkeypatch.setattr(corpus.write, "COMPACT_EVERY", 4)
+    rows = [q for doc in _rows(30, 1) for q in doc]
+    writer = ShardWriter(tmp_path / "a", Quantity, row_group_rows=100)
+    for q in rows:
+        writer.add([q])
+        assert len(writer._buffer) <= 4  # merged as they come, not one table per addition
+    merged = writer.close()
+    monkeypatch.setattr(corpus.write, "COMPACT_EVERY", 10**9)
+    apart = _write(tmp_path / "b", [[q] for q in rows], row_group_rows=100)
+    assert [p.read_bytes() for p in merged] == [p.read_bytes() for p in apart]
+
+
 def test_write_empty_table_is_one_empty_shard(tmp_path):
     (path,) = _write(tmp_path, [])
     assert path.name == "train-00000-of-00001.parquet"

@@ -675,14 +675,36 @@ def _consistency(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[str
     names = sorted((t for t in best if len(t) >= 3 and t.lower() != t and "\n" not in t), key=lambda t: (-len(t), t))
     if not names:
         return out
-    # one pass over the text, longest names first
-    pattern = re.compile(r"(?<![\w.\-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w])")
-    for m in pattern.finditer(text):
-        sp = doc.char_span(m.start(), m.end(), alignment_mode="strict")
+    for start, end in name_occurrences(text, names):
+        sp = doc.char_span(start, end, alignment_mode="strict")
         if sp is None or any(i in covered for i in range(sp.start, sp.end)):
             continue
-        out.append((sp.start, sp.end, best[m.group()]))
+        out.append((sp.start, sp.end, best[text[start:end]]))
         covered.update(range(sp.start, sp.end))
+    return out
+
+
+_BEFORE_NAME = re.compile(r"[\w.\-]")  # a name occurrence never starts right after one of these
+_WORD_CHAR = re.compile(r"\w")  # ... nor ends right before one
+
+
+def name_occurrences(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """Where `names` stand alone in `text` (no word character, "." or "-" just before, no word character just
+    after), left to right, the longest at each place, never overlapping: what one regex alternation of the
+    names would find, with `str.find` per name instead of compiling a pattern for every text."""
+    found = []
+    for name in names:
+        start = text.find(name)
+        while start != -1:
+            end = start + len(name)
+            if not (start and _BEFORE_NAME.match(text, start - 1)) and not _WORD_CHAR.match(text, end):
+                found.append((start, end))
+            start = text.find(name, start + 1)
+    out, reached = [], 0
+    for start, end in sorted(found, key=lambda se: (se[0], -se[1])):
+        if start >= reached:
+            out.append((start, end))
+            reached = end
     return out
 
 

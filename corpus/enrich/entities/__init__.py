@@ -110,7 +110,8 @@ def detect_entities(texts: Sequence[str], language: str, notes: Sequence[bool] |
         for i, doc in enumerate(nlp.pipe(texts, batch_size=BATCH_SIZE)):
             spans = [EntitySpan(e.start_char, e.end_char, e.text, e.label_, canonical_hint=e._.canonical_hint)
                      for e in doc.ents if e.label_ in LABELS]
-            spans = citation_filter(doc.text, spans, bool(notes[i]) if notes is not None else False)
-            spans = roles(doc.text, script_names(doc.text, spans))
-            results.append(sorted(spans + nested_places(doc.text, spans), key=lambda sp: (sp.start, -sp.end)))
+            text = texts[i]  # the input string itself (Doc.text rebuilds it from every token)
+            spans = citation_filter(text, spans, bool(notes[i]) if notes is not None else False)
+            spans = roles(text, script_names(text, spans))
+            results.append(sorted(spans + nested_places(text, spans), key=lambda sp: (sp.start, -sp.end)))
     return results

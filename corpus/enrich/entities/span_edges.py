@@ -54,14 +54,15 @@ def edge_fixed(text: str, start: int, end: int, label: str) -> tuple[int, int] |
 def thinktank_span_edges(doc: Doc) -> Doc:
     if doc.lang_ != "en":
         return doc
+    text = doc.text  # Doc.text joins every token: once per doc, not per span
     out = []
     for start, end, label, hint in S.items(doc):
-        fixed = edge_fixed(doc.text, start, end, label)
+        fixed = edge_fixed(text, start, end, label)
         if fixed is not None:
             out.append((fixed[0], fixed[1], label, hint))
     out.sort()
     for i in range(1, len(out)):
         (a0, b0, lab0, _), (a1, b1, lab1, hint1) = out[i - 1], out[i]
-        if lab0 == lab1 == "LAW" and not hint1 and doc.text[b0:a1] == " (" and doc.text[b1:b1 + 1] == ")":
-            out[i] = (a1, b1, lab1, doc.text[a0:b0])
+        if lab0 == lab1 == "LAW" and not hint1 and text[b0:a1] == " (" and text[b1:b1 + 1] == ")":
+            out[i] = (a1, b1, lab1, text[a0:b0])
     return S.write(doc, out)

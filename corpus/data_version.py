@@ -16,8 +16,8 @@ def data_version(tables) -> str:
     """Hash of `tables`, table names and rows as canonical JSON in the tables' stable order: either records in
     memory (a `pipeline.Tables`) or a written build (`stream.ShardTables`, read back a batch at a time)."""
     folder = getattr(tables, "folder", None)
-    if folder is not None and folder in _BY_FOLDER:
-        return _BY_FOLDER[folder]
+    if folder is not None and tables.data_version:
+        return tables.data_version
     digest = hashlib.sha256()
     for name, n_rows, rows in _table_rows(tables):
         digest.update(f"table {name} {n_rows}\n".encode())
@@ -26,11 +26,8 @@ def data_version(tables) -> str:
             digest.update(b"\n")
     version = digest.hexdigest()[:DATA_VERSION_CHARS]
     if folder is not None:
-        _BY_FOLDER[folder] = version
+        tables.data_version = version
     return version
-
-
-_BY_FOLDER: dict = {}  # a written build is hashed once per process (the card cites the version twice)
 
 
 def _table_rows(tables):

@@ -177,6 +177,7 @@ class ShardTables:
 
     def __init__(self, folder: Path, rows: dict[str, int]):
         self.folder = folder
+        self.data_version: str | None = None  # cached by `corpus.data_version` (the card cites it twice)
         self._tables = {name: LazyRows(folder, name, rows[name]) for name in TABLES}
 
     def __getattr__(self, name: str) -> LazyRows:

@@ -5,8 +5,12 @@
   pipeline packages, the same disabled components and the same batch size as `corpus.enrich.entities`,
   but without the builder's post-processing component: the unavoidable NER cost.
 * `partition-text SEEDS`: `unstructured.partition.text.partition_text` over every raw source file.
+* `structure-step SEEDS`: the builder's structure step alone (`corpus.structure.structure_document`, with each
+  file's manifest genre) over the same raw source files, in process: what `partition_text` does (lines into
+  titles, paragraphs, list items), without the builder's reading, enrichment, writing, validation and card.
 
-Each prints one JSON line with its inner timings (seconds spent loading models and doing the work).
+Each prints one JSON line with its inner timings (seconds spent loading models and doing the work: `work_s`
+wall clock, `work_cpu_s` this process's CPU time).
 """
 
 from __future__ import annotations
@@ -72,15 +76,43 @@ def partition_text(seeds: Path) -> dict:
     tokenize._SPACY_MODEL_NAME = UNSTRUCTURED_SPACY_MODEL  # read at load time; see module docstring
     tokenize._get_nlp()
     load_s = time.perf_counter() - clock
-    clock = time.perf_counter()
+    clock, cpu = time.perf_counter(), time.process_time()
     n_elements = 0
     files = sorted(seeds.glob("*.txt"))
     for path in files:
         n_elements += len(partition(text=path.read_text(encoding="utf-8")))
-    return {"load_s": load_s, "work_s": time.perf_counter() - clock, "texts": len(files), "elements": n_elements}
+    return {"load_s": load_s, "work_s": time.perf_counter() - clock, "work_cpu_s": time.process_time() - cpu,
+            "texts": len(files), "elements": n_elements}
 
 
-WORKLOADS = {"nlp-pipe": nlp_pipe, "partition-text": partition_text}
+WARM_UP_TEXT = "A short title\n\nPublished: 3 March 2024\n\nOne paragraph of text about the digital economy.\n"
+
+
+def structure_step(seeds: Path) -> dict:
+    """Run the builder's structure step over every `.txt` source file of `seeds` (its manifest genre, as the builder)."""
+    clock = time.perf_counter()
+    from corpus.read import load_manifest
+    from corpus.structure import structure_document
+
+    manifest = load_manifest(seeds)
+    genres = {e.file: e.genre for e in manifest.documents} if manifest else {}
+    for genre in ("news", "report"):  # the step's lazy loading (dateparser, language identifier), as partition_text loads spaCy
+        structure_document(WARM_UP_TEXT, genre=genre)
+    load_s = time.perf_counter() - clock
+    files = sorted(seeds.glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8") for path in files]
+    clock, cpu = time.perf_counter(), time.process_time()
+    n_sections = 0
+    for path, text in zip(files, texts):
+        n_sections += len(structure_document(text, genre=genres.get(path.name)).sections)
+    return {"load_s": load_s, "work_s": time.perf_counter() - clock, "work_cpu_s": time.process_time() - cpu,
+            "texts": len(files), "sections": n_sections}
+
+
+
+
+
+WORKLOADS = {"nlp-pipe": nlp_pipe, "partition-text": partition_text, "structure-step": structure_step}
 
 
 def main(argv: list[str]) -> int:

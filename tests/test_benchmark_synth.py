@@ -90,3 +90,19 @@ def test_benchmark_synth_short_corpus_is_deterministic_valid_and_news_sized(tmp_
         seed = seeds[source.source_file.split("_", 1)[1]]
         assert (source.entry.genre, source.entry.language) == (seed.entry.get("genre"), seed.entry.get("language"))
         assert len(source.raw.split()) < min(len(seed.text.split()), 1000) + 200
+
+
+def test_benchmark_structure_step_structures_every_text_source_and_nothing_else(tmp_path):
+    """The structure-step baseline structures each `.txt` source (not other files) and times its work apart from
+    its loading."""
+    from benchmarks.baselines import structure_step
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "001_a.txt").write_text("A title\n\nPublished: 3 March 2024\n\nOne paragraph about data.\n", encoding="utf-8")
+    (folder / "002_b.txt").write_text("Another title\n\nA body paragraph.\n", encoding="utf-8")
+    (folder / "notes.md").write_text("not a source\n", encoding="utf-8")
+    result = structure_step(folder)
+    assert result["texts"] == 2
+    assert result["sections"] >= 2
+    assert result["work_s"] >= 0 and result["work_cpu_s"] >= 0 and result["load_s"] > 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus.structure.news_dates import _WEEKDAYS, ValueDate, find_dates, read_value_date
+from corpus.structure.news_dates import _WEEKDAYS, ROC_NUMERIC, ValueDate, find_dates, read_value_date
 from corpus.structure.news_lines import (
     _READING_TIME,
     SENTENCE_END,
@@ -50,6 +50,10 @@ _LABEL_ALT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
 _LEADING = re.compile(rf"^(?:{_LABEL_ALT})(?:\s*[:：]\s*|\s*(?<=[\u4e00-\u9fff])[/／]\s*|\s+(?=\S))(?P<value>.*)$", re.I)
 # Inline labels that open a new part inside one line: a label word followed by a colon.
 _INLINE = re.compile(rf"(?<![\w])(?:{_LABEL_ALT})\s*[:：]", re.I)
+# A publication and an update stamp joined by a comma or a dash ("Publié le 12 février 2024 à 14h05, modifié le
+# 13 février 2024 à 09h10", "Posted 3 March 2024 - Updated 4 March 2024"): each stamp is a part of its own.
+_STAMP_LABELS = "|".join(pattern for kind, pattern in _LABELS if kind in ("published", "updated"))
+_JOINED_STAMP = re.compile(rf"\s*(?:[,;]|\s[-–—])\s*(?=(?:{_STAMP_LABELS})\s)", re.I)
 _SEPARATORS = re.compile(r"\s*[|｜•]\s*|\s*(?<=\s)·(?=\s)\s*|\s{3,}|\t+|\u3000+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|、|，|和|与)\s*", re.I)
 _NAME_OK = re.compile(r"^[^\d@:/]{2,60}$")
@@ -131,9 +135,10 @@ def _parts(line: str) -> list[str]:
         if not chunk:
             continue
         view = simplified(chunk)
-        starts = sorted({0, *(m.start() for m in _INLINE.finditer(view) if m.start() > 0)})
+        starts = sorted({0, *(m.start() for m in _INLINE.finditer(view) if m.start() > 0),
+                         *(m.end() for m in _JOINED_STAMP.finditer(view) if m.start() > 0)})
         for a, b in zip(starts, [*starts[1:], len(chunk)]):
-            piece = chunk[a:b].strip()
+            piece = chunk[a:b].strip(" ,;-–—")
             if piece:
                 parts.append(piece)
     return parts
@@ -149,7 +154,7 @@ def _cjk_spaced(part: str) -> list[str]:
 
 def _leftover(part: str, month_first: bool | None) -> str:
     """What a part says besides its dates and times (connecting words and brackets dropped)."""
-    rest = part
+    rest = ROC_NUMERIC.sub(" ", part)
     for mention in find_dates(part, bool(month_first)):
         rest = rest.replace(part[mention.start : mention.end], " ")
     rest = re.sub(r"\d{1,2}\s*[:h时]\s*\d{2}(?:\s*[:分]\s*\d{2})?(?:\s*[ap]\.?m\.?)?", " ", rest, flags=re.I)

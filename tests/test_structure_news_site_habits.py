@@ -190,3 +190,33 @@ def test_news_lines_font_size_tools(line):
 def test_structure_news_counter_before_the_body_is_not_the_title():
     doc = structure_news(f"首頁 > 市政新聞\n海港研究院發布資料流通指引\n點閱次數：856\n{BODY_ZH}\n{BODY_ZH_2}")
     assert doc.title == "海港研究院發布資料流通指引"
+
+
+# --- HTML titles "Headline | Site Name" ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["Workshop Reviews Port Data Rules | Harbour Times\nHarbour Times\n\n{body}\n",
+     "Workshop Reviews Port Data Rules | Harbour Times\n\n{body}\n\n© 2025 Harbour Times. All rights reserved.\n",
+     "Workshop Reviews Port Data Rules - Harbour Times\nHarbour Times\n\n{body}\n"],
+)
+def test_structure_news_html_title_loses_a_site_name_the_page_prints(page):
+    doc = structure_news(page.format(body=BODY_EN))
+    assert doc.title == "Workshop Reviews Port Data Rules"
+    assert doc.text == BODY_EN
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["Workshop Reviews Port Data Rules | Harbour Times\n\n{body}\n",  # no evidence that "Harbour Times" is the site
+     "Workshop Reviews Port Data Rules - Harbour Times\n\n{body}\n\nHarbour Times staff contributed to this report.\n"],
+)
+def test_structure_news_title_suffix_without_evidence_is_kept(page):
+    doc = structure_news(page.format(body=BODY_EN))
+    assert doc.title.endswith("Harbour Times")
+
+
+def test_structure_news_menu_line_is_not_an_html_title():
+    doc = structure_news(f"Harbour Times\nNews | Events | Research\nEvents\nWorkshop Reviews Port Data Rules\n\n{BODY_EN}\n")
+    assert doc.title == "Workshop Reviews Port Data Rules"

@@ -305,12 +305,34 @@ def _clean_title(title: str) -> tuple[str, list[str]]:
     return title, notes
 
 
+_PIPE_SUFFIX = re.compile(r"\s*[|｜]\s*(?P<site>[^|｜]+)$")
+_DASH_SUFFIX = re.compile(r"\s+[-–—]\s+(?P<site>[^-–—]+)$")
+
+
+def _without_site_name(title: str, others: list[str]) -> tuple[str, str] | None:
+    """The headline of an HTML title "Headline | Site Name" whose site name the page prints elsewhere (a
+    masthead line, a copyright or address line, the body); "Headline - Site Name" only when the site name is
+    a line of its own. (headline, site name), or None when the title carries no such suffix."""
+    for pattern, whole_line in ((_PIPE_SUFFIX, False), (_DASH_SUFFIX, True)):
+        match = pattern.search(title)
+        if match is None or match.start() == 0:
+            continue
+        site, head = match["site"].strip(), title[: match.start()].rstrip()
+        if words(site) > 8 or SENTENCE_END.search(site) or words(head) < 3 or re.search(r"[|｜]", head):
+            continue  # a menu ("News | Events | Research") is not a headline
+        key = _norm(site)
+        if any(_norm(o) == key if whole_line else key in _norm(o) for o in others):
+            return head, site
+    return None
+
+
 def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
 def _choose_title(candidates: list[_Line]) -> _Line | None:
-    """The headline among the lines before the article text: a line printed twice, or the short form
+    """The headline among the lines before the article text: a line printed twice, an HTML title "T | Site"
+    whose site name is printed as another header line (when "T" is not printed alone), or the short form
     of an HTML title ("T - Site - domain" next to "T"), else the last such line (site names, section
     labels and breadcrumbs come before a headline, not after it)."""
     if not candidates:
@@ -318,6 +340,10 @@ def _choose_title(candidates: list[_Line]) -> _Line | None:
     keys = [_norm(_clean_title(c.text)[0]) for c in candidates]
     for c, key in zip(candidates, keys):
         if keys.count(key) >= 2:
+            return c
+    for c in candidates:  # "Headline | Site Name" above a masthead line "Site Name"
+        named = _without_site_name(c.text, [o.text for o in candidates if o is not c])
+        if named is not None and not any(_norm(o.text) == _norm(named[0]) for o in candidates):
             return c
     for c, key in zip(candidates, keys):
         for other in keys:
@@ -549,6 +575,11 @@ def structure_news(raw: str) -> StructuredDocument:
     if title_line is not None:
         title, title_notes = _clean_title(_clean_paragraph(title_line.text))
         notes += title_notes
+        named = _without_site_name(title, [ln.text for ln in lines if ln is not title_line])
+        site_key = None
+        if named is not None:
+            title, site_key = named[0], _norm(named[1])
+            notes.append("site name after the title removed from it")
         title_key = _norm(title)
         seen_title = False
         for ln in header:
@@ -558,6 +589,8 @@ def structure_news(raw: str) -> StructuredDocument:
                 ln.kind, ln.reason = "furniture", WIDGET
             elif _norm(_clean_title(ln.text)[0]) == title_key or _norm(ln.text).startswith(title_key + " "):
                 ln.kind, ln.reason = "furniture", TITLE_REPEAT
+            elif site_key is not None and _norm(ln.text) == site_key:
+                ln.kind, ln.reason = "furniture", HEADER  # the site name the HTML title ends with
             elif not seen_title:
                 ln.kind, ln.reason = "furniture", BREADCRUMB if breadcrumb(ln.text) else HEADER
         for ln in texts[first_body or 1 :]:

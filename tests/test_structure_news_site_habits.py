@@ -220,3 +220,30 @@ def test_structure_news_title_suffix_without_evidence_is_kept(page):
 def test_structure_news_menu_line_is_not_an_html_title():
     doc = structure_news(f"Harbour Times\nNews | Events | Research\nEvents\nWorkshop Reviews Port Data Rules\n\n{BODY_EN}\n")
     assert doc.title == "Workshop Reviews Port Data Rules"
+
+
+# --- bylines with a trailing date and time, other source labels, "Credit:" ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "time"),
+    [("Par Claire Dubois le 05/03/2024 à 14h20", dt.date(2024, 3, 5), "14:20"),
+     ("By Jane Roe, March 5, 2024 at 2:20 pm", dt.date(2024, 3, 5), "14:20")],
+)
+def test_news_meta_byline_with_trailing_date_and_time(line, date, time):
+    meta = parse_metadata_line(line)
+    assert meta is not None and meta.authors in (("Claire Dubois",), ("Jane Roe",))
+    assert [(v.date, v.time) for _, v in meta.dates] == [(date, time)]
+
+
+@pytest.mark.parametrize("line", ["資料來源：海港研究院", "消息来源：海港研究院"])
+def test_news_meta_source_labels(line):
+    meta = parse_metadata_line(line)
+    assert meta is not None and meta.organisations == ["海港研究院"]
+
+
+def test_structure_news_caption_with_english_credit_label():
+    caption = "Delegates at the workshop. Credit: Jane Roe/Harbour Institute"
+    doc = structure_news(f"Workshop Reviews Port Data Rules\n\n{BODY_EN}\n\nworkshop.jpg\n{caption}\n\n{BODY_EN_2}\n")
+    assert "Delegates" not in doc.text
+    assert doc.figures[0].source == "Jane Roe/Harbour Institute"

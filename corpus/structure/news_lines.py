@@ -251,7 +251,7 @@ _PHOTO_LABEL = re.compile(
     r"image(?:\s+credit)?|source\s+(?:de\s+l['’])?(?:image|photo)|illustrations?|infographi[ce]s?|graphique|dessin|"
     r"制图|设计|漫画|视频)\s*[:：/／]"
     r"|^[(（]?\s*(?:(?:photo(?:graph)?s?|image|picture|illustration)\s+(?:by|courtesy(?:\s+of)?|credit)|courtesy\s+of|"
-    r"photos?\s+de|crédits?\s*(?:photos?)?\s*(?=[:：])|©\s*photo)\s*[:：]?\s*(?=\S)", re.I
+    r"photos?\s+de|cr[ée]dits?\s*(?:photos?)?\s*(?=[:：])|©\s*photo)\s*[:：]?\s*(?=\S)", re.I
 )
 _PHOTO_AGENCY_SLASH = re.compile(r"^[(（]\s*[A-Z][\w.'’ -]{1,40}/[\w.'’ -]{2,60}[)）]$")
 # "REUTERS/Jane Roe", "AP Photo/John Doe": agency and photographer, capitalised, without brackets

@@ -34,12 +34,14 @@ from corpus.structure.model import FigureSpan, SectionSpan, StructuredDocument
 from corpus.structure.news_lines import (
     AUTHOR_BIO,
     BREADCRUMB,
+    COPYRIGHT,
     END_MARK,
     HEADER,
     IMAGE,
     METADATA,
     NAVIGATION,
     PHOTO_CREDIT,
+    RELATED,
     SENTENCE_END,
     TITLE_REPEAT,
     WIDGET,
@@ -51,6 +53,7 @@ from corpus.structure.news_lines import (
     footer_reason,
     furniture_reason,
     is_sentence,
+    legal_notice,
     list_lines,
     photo_credit,
     simplified,
@@ -302,12 +305,34 @@ def _clean_title(title: str) -> tuple[str, list[str]]:
     return title, notes
 
 
+_PIPE_SUFFIX = re.compile(r"\s*[|｜]\s*(?P<site>[^|｜]+)$")
+_DASH_SUFFIX = re.compile(r"\s+[-–—]\s+(?P<site>[^-–—]+)$")
+
+
+def _without_site_name(title: str, others: list[str]) -> tuple[str, str] | None:
+    """The headline of an HTML title "Headline | Site Name" whose site name the page prints elsewhere (a
+    masthead line, a copyright or address line, the body); "Headline - Site Name" only when the site name is
+    a line of its own. (headline, site name), or None when the title carries no such suffix."""
+    for pattern, whole_line in ((_PIPE_SUFFIX, False), (_DASH_SUFFIX, True)):
+        match = pattern.search(title)
+        if match is None or match.start() == 0:
+            continue
+        site, head = match["site"].strip(), title[: match.start()].rstrip()
+        if words(site) > 8 or SENTENCE_END.search(site) or words(head) < 3 or re.search(r"[|｜]", head):
+            continue  # a menu ("News | Events | Research") is not a headline
+        key = _norm(site)
+        if any(_norm(o) == key if whole_line else key in _norm(o) for o in others):
+            return head, site
+    return None
+
+
 def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
 def _choose_title(candidates: list[_Line]) -> _Line | None:
-    """The headline among the lines before the article text: a line printed twice, or the short form
+    """The headline among the lines before the article text: a line printed twice, an HTML title "T | Site"
+    whose site name is printed as another header line (when "T" is not printed alone), or the short form
     of an HTML title ("T - Site - domain" next to "T"), else the last such line (site names, section
     labels and breadcrumbs come before a headline, not after it)."""
     if not candidates:
@@ -315,6 +340,10 @@ def _choose_title(candidates: list[_Line]) -> _Line | None:
     keys = [_norm(_clean_title(c.text)[0]) for c in candidates]
     for c, key in zip(candidates, keys):
         if keys.count(key) >= 2:
+            return c
+    for c in candidates:  # "Headline | Site Name" above a masthead line "Site Name"
+        named = _without_site_name(c.text, [o.text for o in candidates if o is not c])
+        if named is not None and not any(_norm(o.text) == _norm(named[0]) for o in candidates):
             return c
     for c, key in zip(candidates, keys):
         for other in keys:
@@ -457,6 +486,36 @@ def _headline_before_byline(candidates: list[_Line], lines: list[_Line]) -> tupl
     return None
 
 
+def _linked_title(line: _Line) -> bool:
+    """A line that can be the title of a link in a list: text, not a sentence, at most twenty words."""
+    return line.kind == "text" and not is_sentence(line.text) and words(line.text) <= 20
+
+
+def _related_blocks(lines: list[_Line]) -> None:
+    """A bare list label ("Related", "Lire aussi", "Sur le même sujet", "相关新闻") heads a list of linked
+    titles: the short non-sentence line under it, and the ones printed right after that one (no blank line
+    between), are links (kept in `related_links`), not article text."""
+    for i, label in enumerate(lines):
+        bare_nav = label.kind == "nav" and not label.nav
+        if not (bare_nav or (label.kind == "furniture" and label.reason == RELATED)):
+            continue
+        j = i + 1
+        while j < len(lines) and _linked_title(lines[j]) and (j == i + 1 or not lines[j].blank_before):
+            lines[j].kind, lines[j].reason, lines[j].nav = "nav", NAVIGATION, lines[j].text
+            j += 1
+
+
+def _legal_notices_at_end(lines: list[_Line]) -> None:
+    """The publisher's legal notices among the last lines of a page (below the last article sentence that is
+    not one; short footer lines may stand between them): "X is a registered charity in England and Wales
+    (No. 123)", "Association loi 1901", "ICP备…". They are furniture even when written as sentences."""
+    for ln in reversed([ln for ln in lines if ln.kind == "text"]):
+        if legal_notice(ln.text):
+            ln.kind, ln.reason = "furniture", COPYRIGHT
+        elif footer_reason(ln.text) is None:
+            break  # article text: notices above it are the article's business
+
+
 def _question_headline(line: str) -> bool:
     """A headline that is one short question or exclamation (a sentence by its end, a title by its size)."""
     text = line.strip()
@@ -493,10 +552,7 @@ def structure_news(raw: str) -> StructuredDocument:
         if ln.kind == "text" and (previous is None or previous.kind != "image") and _credit_caption(ln.text):
             ln.kind, ln.reason = "caption", PHOTO_CAPTION
 
-    # a bare "Lire aussi" / "Read more" / "相关阅读" label: the short line under it is the linked title
-    for label, ln in zip(lines, lines[1:]):
-        if label.kind == "nav" and not label.nav and ln.kind == "text" and not is_sentence(ln.text) and words(ln.text) <= 20:
-            ln.kind, ln.reason, ln.nav = "nav", NAVIGATION, ln.text
+    _related_blocks(lines)
 
     _bare_author_lines(lines)
     _unlabelled_bylines(lines)
@@ -519,6 +575,11 @@ def structure_news(raw: str) -> StructuredDocument:
     if title_line is not None:
         title, title_notes = _clean_title(_clean_paragraph(title_line.text))
         notes += title_notes
+        named = _without_site_name(title, [ln.text for ln in lines if ln is not title_line])
+        site_key = None
+        if named is not None:
+            title, site_key = named[0], _norm(named[1])
+            notes.append("site name after the title removed from it")
         title_key = _norm(title)
         seen_title = False
         for ln in header:
@@ -528,6 +589,8 @@ def structure_news(raw: str) -> StructuredDocument:
                 ln.kind, ln.reason = "furniture", WIDGET
             elif _norm(_clean_title(ln.text)[0]) == title_key or _norm(ln.text).startswith(title_key + " "):
                 ln.kind, ln.reason = "furniture", TITLE_REPEAT
+            elif site_key is not None and _norm(ln.text) == site_key:
+                ln.kind, ln.reason = "furniture", HEADER  # the site name the HTML title ends with
             elif not seen_title:
                 ln.kind, ln.reason = "furniture", BREADCRUMB if breadcrumb(ln.text) else HEADER
         for ln in texts[first_body or 1 :]:
@@ -539,6 +602,7 @@ def structure_news(raw: str) -> StructuredDocument:
         notes.append("no title line: the page starts with article text; title left empty")
 
     # after the last sentence of the article: short non-sentence lines are page furniture
+    _legal_notices_at_end(lines)
     remaining = [ln for ln in lines if ln.kind == "text"]
     last_body = max((i for i, ln in enumerate(remaining) if is_sentence(ln.text)), default=None)
     if last_body is not None:
@@ -655,27 +719,46 @@ _CAPTION_START = re.compile(
 )
 
 
+# a credit printed after a caption's last sentence without brackets: "... in London. Photo: Jane Roe",
+# "... en janvier 2024. Photo : Li Wen / AFP", "... in July. Reuters/Aly Song"
+_TRAILING_CREDIT = re.compile(r"(?<=[.!?。！？…])\s+(?P<credit>[^\s.!?。！？][^.!?。！？]{1,70})$")
+
+
+def _trailing_credit(text: str) -> tuple[str, str] | None:
+    """(caption, credit) when `text` ends with a photo credit after its caption: bracketed ("(Photo/Agencies)",
+    "（新华社记者 李明 摄）") or unbracketed after the last sentence ("Photo: Jane Roe / Reuters")."""
+    match = re.search(r"[(（][^()（）]{2,60}[)）]\s*$", text)
+    if match is not None and match.start() > 0:
+        credit = photo_credit(match.group())
+        if credit is not None:
+            return text[: match.start()].rstrip(), credit
+    match = _TRAILING_CREDIT.search(text)
+    if match is not None and words(match["credit"]) <= 10:
+        credit = photo_credit(match["credit"])
+        if credit is not None:
+            return text[: match.start()].rstrip(), credit
+    return None
+
+
 def _caption(line: str) -> tuple[str, str | None] | None:
     """A caption paragraph under an image: (caption, credit) when it ends with a photo credit or opens
     the way captions do ("图为 ...", "Photo taken on ... shows ..."); None for article text."""
     text = line.strip()
-    match = re.search(r"[(（][^()（）]{2,60}[)）]\s*$", text)
-    credit = photo_credit(match.group()) if match and match.start() > 0 else None
-    if credit is not None and match is not None:
-        return text[: match.start()].rstrip(), credit
+    found = _trailing_credit(text)
+    if found is not None:
+        return found
     if _CAPTION_START.match(simplified(text)) and words(text) <= 80:
         return text, None
     return None
 
 
 def _credit_caption(line: str) -> bool:
-    """A caption paragraph that ends with a photo credit in brackets after a complete caption sentence
-    ("... in Lisbon on March 3. (Photo/Agencies)", "…参观模型。（新华社记者 李明 摄）")."""
-    text = line.strip()
-    match = re.search(r"[(（][^()（）]{2,60}[)）]\s*$", text)
-    if match is None or match.start() == 0 or photo_credit(match.group()) is None:
+    """A caption paragraph that ends with a photo credit after a complete caption sentence
+    ("... in Lisbon on March 3. (Photo/Agencies)", "…参观模型。（新华社记者 李明 摄）", "... in 2023. Photo: X / AFP")."""
+    found = _trailing_credit(line.strip())
+    if found is None:
         return False
-    before = text[: match.start()].rstrip()
+    before = found[0]
     return words(before) <= 80 and re.search(r"[.!?。！？…]$", before) is not None
 
 

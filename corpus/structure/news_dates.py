@@ -49,6 +49,8 @@ _WEEKDAYS = (
     r"|lunes|martes|miércoles|jueves|viernes|sábado|domingo)\.?,?\s+"
 )
 
+ROC_OFFSET = 1911  # Republic of China era year 1 = 1912 (Taiwan's official calendar: 民國113年 = 2024)
+
 # Each pattern yields named groups y (year), m (month number) or mn (month name), d (day).
 _DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, re.IGNORECASE)
@@ -57,6 +59,8 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"(?<![\d.])(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d])",
         # 20-12-2024, 12/05/2025, 03.04.2025 (day-first or month-first: resolved later)
         r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d])",
+        # Republic of China era (Taiwan): 113年5月2日, 民國113年5月2日, 民国99年5月 (year + 1911)
+        r"(?:民[國国]\s*(?P<roc>\d{1,3})|(?<!\d)(?P<roc3>1\d\d))\s*年\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?",
         # 2025年4月18日, 4月16日, 2025年4月
         r"(?:(?P<y>(?:19|20)\d\d)\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]",
         r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)",
@@ -117,6 +121,9 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
 def _mention(match: re.Match[str], month_first: bool) -> DateMention | None:
     groups = match.groupdict()
     year = int(groups["y"]) if groups.get("y") else None
+    roc = groups.get("roc") or groups.get("roc3")
+    if roc:
+        year = ROC_OFFSET + int(roc)
     day = int(groups["d"]) if groups.get("d") else None
     ambiguous = False
     if groups.get("mn"):
@@ -197,6 +204,10 @@ def parse_date_time(fragment: str, month_first: bool = False) -> tuple[DateMenti
 # Metadata values: the library first, hand patterns for what it must not complete.
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# a numeric Republic of China era date, as Taiwan's government sites print them: 113-05-02, 113/5/2, 民國113.05.02
+ROC_NUMERIC = re.compile(
+    r"(?<![\d./-])(?:民[國国]\s*(?P<roc>\d{1,3})|(?P<roc3>1\d\d))(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d./-])"
+)
 _NUMERIC = re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)")
 _DAY_MONTH = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])")
 _DAY_FIRST_LANGUAGES = frozenset({"fr", "de", "es", "it", "pt", "nl", "ru", "pl", "tr", "uk", "vi", "id", "zh", "ja", "ko"})
@@ -276,6 +287,17 @@ def _library_date(value: str, month_first: bool | None) -> dt.date | None:
     return parsed.date() if parsed is not None else None
 
 
+def roc_numeric_date(value: str) -> dt.date | None:
+    """The date of a value that is wholly a numeric ROC-era date ("113-05-02" -> 2024-05-02), else None.
+    Only a whole value is read: a three-digit number run elsewhere ("Report 113-05-02") is not a date."""
+    match = ROC_NUMERIC.fullmatch(value.strip())
+    if match is None:
+        return None
+    year = ROC_OFFSET + int(match["roc"] or match["roc3"])
+    month, day = int(match["m"]), int(match["d"])
+    return dt.date(year, month, day) if _valid(year, month, day) else None
+
+
 def read_value_date(value: str, month_first: bool | None, allow_day_month: bool = False) -> ValueDate | None:
     """The date and time a metadata value states (after its label), or None when it states neither.
 
@@ -297,6 +319,9 @@ def read_value_date(value: str, month_first: bool | None, allow_day_month: bool 
             return ValueDate(int(numeric["y"]), None, None, time, ambiguous=True)
     date_text = text if time_match is None else (text[: time_match.start()] + " " + text[time_match.end() :])
     date_text = re.sub(r"\s+(?:à|at|um|a las|@|le)\s*$|^\s*(?:à|at|le)\s+", " ", date_text.strip(" ,")).strip(" ,")
+    roc = roc_numeric_date(date_text) if date_text else None
+    if roc is not None:
+        return ValueDate(roc.year, roc.month, roc.day, time)
     library = _library_date(date_text, month_first) if date_text else None
     if library is not None:
         return ValueDate(library.year, library.month, library.day, time)

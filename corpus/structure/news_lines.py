@@ -218,7 +218,7 @@ _READING_TIME = re.compile(
     r"|^(?:本文)?(?:预计)?阅读(?:时间|时长|需要|需)?\s*[:：]?\s*(?:约|大约|仅需)?\s*\d+\s*分钟(?:左右)?$",
     re.I,
 )
-_FONT_SIZE = re.compile(r"^[【\[(（]?\s*(?:字号|字体|字级|文字|font(?:\s+size)?|taille)?\s*[:：]?\s*(?:[大中小]\s*){2,3}[】\])）]?$|^(?:A\s*[+-]?\s*){2,3}$", re.I)
+_FONT_SIZE = re.compile(r"^[【\[(（]?\s*(?:(?:字号|字体|字级|字型|文字)(?:大小|设定|设置|调整)?|font(?:\s+size)?|taille)?\s*[:：]?\s*(?:[大中小]\s*){2,3}[】\])）]?$|^(?:A\s*[+-]?\s*){2,3}$", re.I)
 _SHARE_NETWORKS = re.compile(r"^(?:(?:facebook|twitter|x|linkedin|weibo|wechat|微博|微信|whatsapp|telegram|email|e-mail|qq)\s*[,/|·]?\s*){2,}$", re.I)
 _COMMENTS = re.compile(
     r"^(?:\d+\s*)?(?:comments?|commentaires?|commenter|评论|发表评论|网友评论|留言|leave\s+a\s+(?:comment|reply)|"
@@ -226,7 +226,7 @@ _COMMENTS = re.compile(
     re.I,
 )
 _COUNTER_TOKEN = r"(?:\d[\d,.]*\s*[kKmM万]?\s*(?:views?|comments?|likes?|shares?|reads?|vues?|lectures?|次|人)?|" \
-                 r"(?:views?|comments?|likes?|vues?|点击量?|阅读量?|浏览量?|浏览次数|阅读数|点赞|评论数?)\s*[:：]?\s*\d[\d,.]*\s*[kK万]?)"
+                 r"(?:views?|comments?|likes?|vues?|(?:点击|阅读|浏览|点阅|点播|访问|观看)(?:人次|次数|量|数)?|点赞|评论数?|人气)\s*[:：]?\s*\d[\d,.]*\s*[kK万]?)"
 _COUNTER = re.compile(rf"^(?:{_COUNTER_TOKEN})(?:\s*[|·/]?\s*(?:{_COUNTER_TOKEN}))*$", re.I)
 _RELATED = re.compile(
     r"^(?:dossiers?|related(?:\s+(?:articles?|stories|content|topics?|coverage))?|more\s+(?:on\s+this|stories|news)|"
@@ -251,7 +251,7 @@ _PHOTO_LABEL = re.compile(
     r"image(?:\s+credit)?|source\s+(?:de\s+l['’])?(?:image|photo)|illustrations?|infographi[ce]s?|graphique|dessin|"
     r"制图|设计|漫画|视频)\s*[:：/／]"
     r"|^[(（]?\s*(?:(?:photo(?:graph)?s?|image|picture|illustration)\s+(?:by|courtesy(?:\s+of)?|credit)|courtesy\s+of|"
-    r"photos?\s+de|crédits?\s*(?:photos?)?\s*(?=[:：])|©\s*photo)\s*[:：]?\s*(?=\S)", re.I
+    r"photos?\s+de|cr[ée]dits?\s*(?:photos?)?\s*(?=[:：])|©\s*photo)\s*[:：]?\s*(?=\S)", re.I
 )
 _PHOTO_AGENCY_SLASH = re.compile(r"^[(（]\s*[A-Z][\w.'’ -]{1,40}/[\w.'’ -]{2,60}[)）]$")
 # "REUTERS/Jane Roe", "AP Photo/John Doe": agency and photographer, capitalised, without brackets
@@ -434,6 +434,20 @@ def author_bio(line: str, authors: tuple[str, ...] = (), last: bool = False, els
     surname = match["name"].split()[-1]
     unknown_subject = last and words(text) <= 50 and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", elsewhere) is None
     return known or unknown_subject
+
+
+_LEGAL = re.compile(
+    r"\bregistered\s+(?:charity|company|office|non-?profit)\b|\b(?:charity|company|registration)\s+(?:no\.?|number|n°)\s*[:.]?\s*\d|"
+    r"\bregistered\s+in\s+england\b|\b501\s*\(c\)\s*\(3\)|\bassociation\s+(?:de\s+)?loi\s+(?:de\s+)?1901\b|\bsiret\b|\bsiren\b|"
+    r"\brcs\s+[a-zé]+\s+[a-z]?\s*\d|统一社会信用代码|(?:京|沪|粤|浙|苏)?icp(?:备|证)|公网安备",
+    re.I,
+)
+
+
+def legal_notice(line: str) -> bool:
+    """A publisher's legal notice: charity or company registration, non-profit status, licence numbers."""
+    view = simplified(line.strip())
+    return words(view) <= 40 and _LEGAL.search(view) is not None
 
 
 def is_long_sentence(line: str) -> bool:

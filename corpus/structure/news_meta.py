@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus.structure.news_dates import _WEEKDAYS, ValueDate, find_dates, read_value_date
+from corpus.structure.news_dates import _WEEKDAYS, ROC_NUMERIC, ValueDate, find_dates, parse_date_time, read_value_date
 from corpus.structure.news_lines import (
     _READING_TIME,
     SENTENCE_END,
@@ -40,7 +40,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("author", r"written\s+by|propos\s+recueillis\s+par|(?:interview|interviewed|reporting|reported|story|words|text)\s+by|"
                r"(?:un\s+)?(?:article|texte|entretien|tribune|chronique)\s+(?:de|par)|authors?|by|par|auteurs?|autrices?|von|por|autor(?:es)?|作者|撰文|撰稿|(?:本报|本刊|本网|特派|特约|实习|见习)?记者|文"),
     ("editor", r"edited\s+by|editors?|r[ée]dacteurs?|r[ée]dactrices?|[ée]diteurs?|责任编辑|责编|编辑|审核|校对|编审|主编|redakteur"),
-    ("source", r"source|sources|from|publisher|publié\s+par|(?:本文|文章|信息|新闻|稿件)?来源|转载自|出处|发布单位|发布者|稿源|quelle|fuente"),
+    ("source", r"source|sources|from|publisher|publié\s+par|(?:本文|文章|信息|新闻|稿件|资料|消息)?来源|转载自|出处|发布单位|发布者|稿源|quelle|fuente"),
     ("keywords", r"keywords?|tags?|(?:related\s+)?topics?|sujets?|th[èe]mes?|mots?[- ]cl[ée]s|话题|关键词|关键字|标签|schlagw[öo]rter"),
     ("counter", r"浏览次数|浏览量|点击量|点击数|点击率|阅读量|阅读数|阅读次数|访问量|阅读|点击|浏览|views?|hits|vues|lectures"),
     ("record", r"isbn|issn|doi|language|langue|langage|pages?|format|price|prix|语言|页数|定价|出版社|原标题|原题"),
@@ -50,6 +50,10 @@ _LABEL_ALT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
 _LEADING = re.compile(rf"^(?:{_LABEL_ALT})(?:\s*[:：]\s*|\s*(?<=[\u4e00-\u9fff])[/／]\s*|\s+(?=\S))(?P<value>.*)$", re.I)
 # Inline labels that open a new part inside one line: a label word followed by a colon.
 _INLINE = re.compile(rf"(?<![\w])(?:{_LABEL_ALT})\s*[:：]", re.I)
+# A publication and an update stamp joined by a comma or a dash ("Publié le 12 février 2024 à 14h05, modifié le
+# 13 février 2024 à 09h10", "Posted 3 March 2024 - Updated 4 March 2024"): each stamp is a part of its own.
+_STAMP_LABELS = "|".join(pattern for kind, pattern in _LABELS if kind in ("published", "updated"))
+_JOINED_STAMP = re.compile(rf"\s*(?:[,;]|\s[-–—])\s*(?=(?:{_STAMP_LABELS})\s)", re.I)
 _SEPARATORS = re.compile(r"\s*[|｜•]\s*|\s*(?<=\s)·(?=\s)\s*|\s{3,}|\t+|\u3000+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|、|，|和|与)\s*", re.I)
 _NAME_OK = re.compile(r"^[^\d@:/]{2,60}$")
@@ -131,9 +135,10 @@ def _parts(line: str) -> list[str]:
         if not chunk:
             continue
         view = simplified(chunk)
-        starts = sorted({0, *(m.start() for m in _INLINE.finditer(view) if m.start() > 0)})
+        starts = sorted({0, *(m.start() for m in _INLINE.finditer(view) if m.start() > 0),
+                         *(m.end() for m in _JOINED_STAMP.finditer(view) if m.start() > 0)})
         for a, b in zip(starts, [*starts[1:], len(chunk)]):
-            piece = chunk[a:b].strip()
+            piece = chunk[a:b].strip(" ,;-–—")
             if piece:
                 parts.append(piece)
     return parts
@@ -149,7 +154,7 @@ def _cjk_spaced(part: str) -> list[str]:
 
 def _leftover(part: str, month_first: bool | None) -> str:
     """What a part says besides its dates and times (connecting words and brackets dropped)."""
-    rest = part
+    rest = ROC_NUMERIC.sub(" ", part)
     for mention in find_dates(part, bool(month_first)):
         rest = rest.replace(part[mention.start : mention.end], " ")
     rest = re.sub(r"\d{1,2}\s*[:h时]\s*\d{2}(?:\s*[:分]\s*\d{2})?(?:\s*[ap]\.?m\.?)?", " ", rest, flags=re.I)
@@ -219,8 +224,11 @@ def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLi
         meta.authors = meta.authors or names
         return True
     if kind == "author":
-        dates = [d for d in find_dates(value, bool(month_first)) if d.end == len(value.rstrip(" ."))]
-        if dates:  # "By X, March 3, 2025": a trailing date after the names
+        dates = [
+            d for d in find_dates(value, bool(month_first))
+            if d.end == len(value.rstrip(" .")) or parse_date_time(value[d.start :].rstrip(" ."), bool(month_first))
+        ]
+        if dates:  # "By X, March 3, 2025", "Par X le 05/03/2024 à 14h20": a trailing date (and time) after the names
             tail = value[dates[-1].start :]
             date = read_value_date(tail, month_first)
             if date is not None:

@@ -14,6 +14,7 @@ from dataclasses import replace
 from corpus.structure.model import StructuredDocument
 from corpus.structure.report.blocks import assemble, build_blocks, build_sections
 from corpus.structure.report.captions import build_figures
+from corpus.structure.report.contributors import is_contributor_page, role_group_authors
 from corpus.structure.report.contents import contents_entries, entry_key, find_contents_pages
 from corpus.structure.report.cover import (
     cover_names, cover_title, find_date, front_pages, is_date_line, is_institution, is_meta_line, is_name_list,
@@ -82,7 +83,8 @@ def _opens_title_block(lines: list[Line]) -> bool:
                for line in lines)
 
 
-_TITLE_BLOCK_LINES = 6  # a title over two or three lines, a subtitle, then the authors, publisher or date
+_TITLE_BLOCK_LINES = 6
+_CONTRIBUTOR_PAGES_WITHIN = 8  # a contributor page is among the first pages  # a title over two or three lines, a subtitle, then the authors, publisher or date
 
 
 _MAX_HEADLINE_ENTRIES = 3
@@ -139,7 +141,7 @@ def _structure_report(raw: str) -> StructuredDocument:
     texts = [[line.text for line in page] for page in content]
     contents = find_contents_pages(content)
     front = front_pages(texts, contents, width)
-    cover = merge_covers([read_cover(texts[p]) for p in front])
+    cover = merge_covers([read_cover(texts[p]) for p in front if not is_contributor_page(texts[p])])
     known = {t for p in front for t in texts[p] if len(t) <= 80 and (is_meta_line(t) or len(t) >= 10 and t in (cover.title or ""))}
     dropped = set(front) | set(contents)
     sidebar = set(sidebar_lines([[] if p in dropped else page for p, page in enumerate(texts)], max(front) + 1, known, width)) if front else set()
@@ -179,7 +181,7 @@ def _structure_report(raw: str) -> StructuredDocument:
         text=text,
         title=title,
         title_origin=title_origin,
-        authors=cover.authors or sidebar_authors,
+        authors=cover.authors or role_group_authors(texts[:_CONTRIBUTOR_PAGES_WITHIN]) or sidebar_authors,
         published_date=date.date if date else None,
         published_month=date.month_text if date else None,
         sections=sections,

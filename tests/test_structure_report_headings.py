@@ -146,3 +146,26 @@ def test_headings_tight_sentence_case_lines_are_one_heading():
     first = "This review finds that regional testing capacity grew in every member state"
     second = "but remains uneven across laboratories and hospitals"
     assert _tight_heading(first, second) == [f"{first} {second}"]
+
+
+def test_headings_chapters_in_capitals_over_title_case_sections():
+    """Unnumbered headings whose level is shown only by their setting: the report opens with a heading in
+    capitals and capitals come back after title-case headings, so the capitals are the chapters."""
+    first = ["OVERVIEW", *filler("overview", 5), "Market Structure", *filler("market", 5), "Prices and Tariffs",
+             *filler("prices", 5), "1"]
+    second = ["REGULATION", *filler("regulation", 5), "Licensing of Operators", *filler("licence", 5), "2"]
+    assert _headings(first, second) == [(1, "OVERVIEW"), (2, "Market Structure"), (2, "Prices and Tariffs"),
+                                        (1, "REGULATION"), (2, "Licensing of Operators")]
+
+
+def test_headings_capitals_under_an_opening_title_case_heading_stay_below():
+    page = ["Introduction", *filler("intro", 5), "WHAT THE MARKET IS", *filler("market", 5), "Regulation of Ports",
+            *filler("ports", 5), "LICENSING", *filler("licence", 5), "1"]
+    assert _headings(page) == [(1, "Introduction"), (2, "WHAT THE MARKET IS"), (1, "Regulation of Ports"),
+                               (2, "LICENSING")]
+
+
+def test_headings_one_summary_in_capitals_sets_no_hierarchy():
+    page = ["SUMMARY", *filler("summary", 5), "Market Structure", *filler("market", 5), "Prices and Tariffs",
+            *filler("prices", 5), "1"]
+    assert _headings(page) == [(1, "SUMMARY"), (1, "Market Structure"), (1, "Prices and Tariffs")]

@@ -315,6 +315,16 @@ def _top_numbered_from_one(headings: list[Block]) -> bool:
     return first is not None and _number_level(_text(first)) == 1 and re.match(r"^1\b", _text(first)) is not None
 
 
+def _caps_over_titled(headings: list[Block]) -> bool:
+    """Chapters in capitals over sections in title case: the document's first heading is set in capitals, and
+    capitals come back after title-case headings (a single heading in capitals before them, such as a
+    summary's, sets no hierarchy)."""
+    if not headings or not _is_caps(_text(headings[0])):
+        return False  # "Introduction" / "WHAT DOES IT MEAN?": the capitals are below the opening heading
+    styles = [block.style for block in headings if block.style in ("caps", "titled")]
+    return "titled" in styles and "caps" in styles[styles.index("titled"):]
+
+
 def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset()) -> None:
     """Heading levels from style: numbered from their numbering (one deeper under labelled divisions such
     as "Part 1:"), lettered "a)" one below the numbers and roman "i)" one below the letters; titled 1 (2 under
@@ -336,6 +346,8 @@ def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset()) -
     top_numbered_caps = any(b.style == "numbered" and _number_level(_text(b)) == 1 and _is_caps(_text(b)) for b in headings)
     if top_numbered_caps:
         caps_level = 1 + offset  # unnumbered headings set like the numbered chapters ("INTRODUCTION", "1 SCOPE")
+    elif not numbered and not division and _caps_over_titled(headings):
+        caps_level, titled_level = 1, 2  # "REGULATION" / "Licensing of Operators"
     first_titled = next((k for k, b in enumerate(headings) if b.style != "caps"), len(headings))  # caps before any other heading have nothing above them
     last_level = 0
     last_number_level = 0

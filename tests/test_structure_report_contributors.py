@@ -83,3 +83,12 @@ def test_contributors_cover_authors_win():
         ["1 Introduction", *filler("ports")],
     )
     assert structure_report(raw).authors == ("Mara Osei",)
+
+
+def test_contributors_labels_on_the_cover_keep_its_title_and_date():
+    raw = blank_layout(
+        ["Ports and Power", "Lead author", "Ana Silva", "Contributors", "Tom Berg, Li Wei", "June 2024"],
+        ["Introduction", *filler("ports", 8), "2"],
+    )
+    doc = structure_report(raw)
+    assert (doc.title, doc.published_month, doc.authors) == ("Ports and Power", "2024-06", ("Ana Silva",))

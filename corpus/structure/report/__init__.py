@@ -141,7 +141,10 @@ def _structure_report(raw: str) -> StructuredDocument:
     texts = [[line.text for line in page] for page in content]
     contents = find_contents_pages(content)
     front = front_pages(texts, contents, width)
-    cover = merge_covers([read_cover(texts[p]) for p in front if not is_contributor_page(texts[p])])
+    cover = merge_covers([
+        replace(read_cover(texts[p]), authors=role_group_authors([texts[p]])) if is_contributor_page(texts[p]) else read_cover(texts[p])
+        for p in front
+    ])  # names listed under role groups are authors only under a writing role
     known = {t for p in front for t in texts[p] if len(t) <= 80 and (is_meta_line(t) or len(t) >= 10 and t in (cover.title or ""))}
     dropped = set(front) | set(contents)
     sidebar = set(sidebar_lines([[] if p in dropped else page for p, page in enumerate(texts)], max(front) + 1, known, width)) if front else set()

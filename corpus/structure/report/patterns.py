@@ -27,7 +27,9 @@ _CAPTION_RE = re.compile(
 
 
 _BARE_LABEL_RE = re.compile(r"^(?:Figure|Fig\.|Table|Chart|Map|Exhibit|FIGURE|TABLE|CHART|EXHIBIT)\s+(?:\d{1,3}(?:[.\-–]\d{1,2})?|[A-Z]\d{0,2})\.?$")
-_SOURCE_RE = re.compile(r"^(?:Sources?|Data)\s*:\s*")
+_SOURCE_RE = re.compile(r"^(?:Sources?|SOURCES?|Data|DATA)\s*:\s*")
+# a line of a chart's values: tick labels, percentages, amounts, a row of years ("60%", "2019 2020 2021", "$40bn")
+_CHART_VALUES_RE = re.compile(r"^(?:[-+−]?[$€£¥]?\d[\d.,]*\s*(?:%|bn|m|k)?\s*){1,12}$")
 _FIGURE_NOTE_RE = re.compile(r"^Notes?\s*:\s*(?=\S)")  # "Notes: ..." under a figure
 _BLANK_PAGE_RE = re.compile(r"^\(?(?:this\s+page\s+(?:is\s+)?(?:intentionally|deliberately)\s+(?:left\s+)?blank|intentionally\s+left\s+blank)\.?\)?$", re.I)
 _NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'])")

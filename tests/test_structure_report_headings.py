@@ -169,3 +169,27 @@ def test_headings_one_summary_in_capitals_sets_no_hierarchy():
     page = ["SUMMARY", *filler("summary", 5), "Market Structure", *filler("market", 5), "Prices and Tariffs",
             *filler("prices", 5), "1"]
     assert _headings(page) == [(1, "SUMMARY"), (1, "Market Structure"), (1, "Prices and Tariffs")]
+
+
+def test_headings_division_label_alone_over_its_title():
+    """"Chapter 1" / "Why Ports Matter": the label alone on its line and the title on the next are one heading;
+    sections numbered from the chapter ("1.1") sit one below it."""
+    first = ["Chapter 1", "Why Ports Matter", *filler("ports", 5), "1.1 Trade volumes", *filler("trade", 5), "1"]
+    second = ["Chapter 2", "The Grid at the Quay", *filler("grid", 5), "2.1 Connection costs", *filler("costs", 5), "2"]
+    assert _headings(first, second) == [(1, "Chapter 1 Why Ports Matter"), (2, "1.1 Trade volumes"),
+                                        (1, "Chapter 2 The Grid at the Quay"), (2, "2.1 Connection costs")]
+
+
+def test_headings_parts_in_capitals_over_numbered_chapters():
+    page = ["PART I", "CONTEXT", *filler("context", 5), "1. Ports", *filler("ports", 5), "PART II", "POLICY",
+            *filler("policy", 5), "2. Grids", *filler("grids", 5), "1"]
+    assert _headings(page) == [(1, "PART I CONTEXT"), (2, "1. Ports"), (1, "PART II POLICY"), (2, "2. Grids")]
+
+
+def test_headings_first_heading_after_a_cover_is_no_title_block():
+    cover = ["Ports and Power", "By Ana Silva", "June 2024"]
+    page = ["Chapter 1", "Why Ports Matter", *filler("ports", 5), "Trade Volumes", *filler("trade", 5), "2"]
+    doc = structure_report(blank_layout(cover, page, filler("tail", 10) + ["3"]))
+    assert doc.title == "Ports and Power"
+    assert [(s.level, s.heading) for s in doc.sections if s.kind == "heading"] == [
+        (1, "Chapter 1 Why Ports Matter"), (2, "Trade Volumes")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 
 from corpus.structure.model import StructuredDocument
 from corpus.structure.report.blocks import assemble, build_blocks, build_sections
@@ -111,6 +112,17 @@ def _contents_headline(blocks: list, entries: list) -> str | None:
     return None
 
 
+def _is_title_block(title: str | None, has_cover: bool, lines: list[str]) -> bool:
+    """Whether the short lines opening the body are a title block: always when the report has no cover page;
+    after a cover only when they repeat its title or carry names, a date or a publisher (else they are the
+    first heading, wrapped: "Chapter 1" / "Why Ports Matter")."""
+    if not has_cover:
+        return True
+    if title and any(len(entry_key(t)) >= 8 and entry_key(t) in entry_key(title) for t in lines):
+        return True
+    return any(is_meta_line(t) or cover_names(t) or is_name_list(t) or is_institution(t) for t in lines)
+
+
 def structure_report(raw: str) -> StructuredDocument:
     """Structure one report: clean text plus section, footnote and figure spans. A layout no rule foresaw
     never fails the corpus: the text is kept as extracted, without layers, and the reason is noted."""
@@ -160,7 +172,7 @@ def _structure_report(raw: str) -> StructuredDocument:
     separated = separate_notes(content, furniture.page_numbers)
     if not separated.notes and extract_reference_markers(separated.body):
         notes.append("footnotes: numbered references cited in brackets; their list is not in the text (missing_text)")
-    blocks = build_blocks(separated.body, entries)
+    blocks = build_blocks(separated.body, entries, partial(_is_title_block, cover_title(cover), bool(front)))
     title_lines = [line.text for block in blocks if block.kind == "title" for line in block.lines]
     blocks = [block for block in blocks if block.kind != "title"]  # a title block on a page with prose: front matter
     headline = _contents_headline(blocks, entries)

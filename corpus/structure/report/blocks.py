@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import bisect
 from dataclasses import dataclass
@@ -17,7 +17,7 @@ from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.patterns import (
     _BACKMATTER_RE, _BARE_LABEL_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence, _CONNECTORS, _ends_sentence, _FULL_LINE,
     _is_caps, _is_title_case, _last_word, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _SHORT_LINE,
-    _FIGURE_NOTE_RE, _SOURCE_RE, _CHART_VALUES_RE,
+    _FIGURE_NOTE_RE, _SOURCE_RE, _CHART_VALUES_RE, _LONE_DIVISION_RE,
 )
 
 
@@ -71,6 +71,7 @@ def _title_block_end(body: list[BodyLine], width: int) -> int:
             or _LETTERED_HEADING_RE.match(text)
             or _is_caps(text)
             or _BACKMATTER_RE.match(text)
+            or _LONE_DIVISION_RE.match(text)  # "Chapter 1" / title: the first heading
         ):
             break
         end += 1
@@ -95,15 +96,19 @@ def join_drop_caps(body: list[BodyLine]) -> list[BodyLine]:
     return out
 
 
-def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) -> list[Block]:
+def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = (),
+                 title_block: Callable[[list[str]], bool] = lambda lines: True) -> list[Block]:
     """Group body lines into headings, paragraphs, list items, captions, sources and table rows;
-    `entries` (the contents page's) are evidence for headings."""
+    `entries` (the contents page's) are evidence for headings; `title_block` decides whether the short lines
+    opening the body are a title block (front matter) rather than the first heading."""
     body = join_drop_caps(body)
     width = _body_width(body)
     contents = frozenset(entry_key(e.title) for e in entries)
     recurring = recurring_labels(body, width)
     blocks: list[Block] = []
     title_end = _title_block_end(body, width)
+    if title_end and not title_block([line.text for line in body[:title_end]]):
+        title_end = 0
     blocks.extend(Block("title", [line]) for line in body[:title_end])
     i = floor = title_end
     in_table = False

@@ -11,7 +11,7 @@ from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.patterns import (
     _APPENDIX_RE, _BACKMATTER_RE, _BARE_NUMBERED_HEADING_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence,
     _CONNECTORS, _ends_sentence, _FIGURE_NOTE_RE, _is_caps, _is_title_case, _LABELLED_HEADING_RE, _last_word,
-    _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _ROMAN_HEADING_RE, _SHORT_LINE,
+    _LETTERED_HEADING_RE, _LONE_DIVISION_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _ROMAN_HEADING_RE, _SHORT_LINE,
     _SOURCE_RE,
 )
 
@@ -69,6 +69,15 @@ def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
             while i + count < len(body) and count < 4 and _heading_continues(body[i + count - 1], body[i + count], "caps", width):
                 count += 1
             return "roman", count  # "I." on its own line, the division's title in capitals on the next
+    if _LONE_DIVISION_RE.match(body[i].text) and i + 1 < len(body) and not body[i].markers:
+        title = body[i + 1]
+        if (not _ends_sentence(title.text) and len(title.text) < _SHORT_LINE * width and title.text[:1].isupper()
+                and not title.markers and not _starts_block(title) and not _LONE_DIVISION_RE.match(title.text)
+                and (prev is None or _ends_sentence(prev.text) or body[i].source.page_break)):
+            count = 2
+            while i + count < len(body) and count < 4 and _heading_continues(body[i + count - 1], body[i + count], "titled", width, recurring):
+                count += 1
+            return "labelled", count  # "Chapter 3" on its own line, the chapter's title on the next
     count = _tight_run(body, i, width)
     lines = body[i : i + count]
     nxt = body[i + count] if i + count < len(body) else None
@@ -147,6 +156,7 @@ def _wrapped_sentence_heading(body: list[BodyLine], i: int, prev: BodyLine | Non
 
 
 _LONE_ROMAN_RE = re.compile(r"^[IVXL]{1,6}\.$")
+
 _MAX_CHAPTER = 30  # a bare number before a heading is a chapter number, never larger
 
 
@@ -315,6 +325,23 @@ def _top_numbered_from_one(headings: list[Block]) -> bool:
     return first is not None and _number_level(_text(first)) == 1 and re.match(r"^1\b", _text(first)) is not None
 
 
+def _sections_of_divisions(headings: list[Block]) -> bool:
+    """Numbered headings that carry their division's number ("Chapter 2" / "2.1 ..."): sections of the
+    chapters, numbered from them, not a hierarchy below a separate one (level from the numbering alone)."""
+    division = None
+    seen = False
+    for block in headings:
+        text = _text(block)
+        if block.style == "labelled":
+            division = text.split()[1].rstrip(".:") if len(text.split()) > 1 else None
+        elif block.style == "numbered":
+            number = text.split()[0].rstrip(".")
+            if "." not in number or division is None or number.split(".")[0] != division:
+                return False
+            seen = True
+    return seen
+
+
 def _caps_over_titled(headings: list[Block]) -> bool:
     """Chapters in capitals over sections in title case: the document's first heading is set in capitals, and
     capitals come back after title-case headings (a single heading in capitals before them, such as a
@@ -340,7 +367,7 @@ def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset()) -
     # roman numerals over a title in capitals ("II. SET THE CONDITIONS") divide the document above arabic numbers
     roman_divisions = numbered and any(b.style == "roman" and _is_roman_division(b) for b in headings[:first_numbered])
     division = division or roman_divisions
-    offset = 1 if division else 0
+    offset = 1 if division and not _sections_of_divisions(headings) else 0
     titled_level = 2 if numbered or division else 1
     caps_level = titled_level + 1 if "titled" in styles else titled_level
     top_numbered_caps = any(b.style == "numbered" and _number_level(_text(b)) == 1 and _is_caps(_text(b)) for b in headings)

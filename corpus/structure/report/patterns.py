@@ -36,6 +36,10 @@ _NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?=[
 # "1 APPLICATION OF ...", "2 Capabilities": a chapter number without a full stop
 _BARE_NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2})\s+(?=[A-Z“\"‘'])")
 # a heading number printed alone on its line, the title on the next: "1.", "1.2", "1.2.1"
+# a division's label alone on its line, its title on the next: "Chapter 3", "PART II", "Section 4."
+_LONE_DIVISION_RE = re.compile(r"^(?:Chapter|Part|Section|Pillar|Module|CHAPTER|PART|SECTION|PILLAR|MODULE)\s+"
+                               r"(?:\d{1,2}|[IVX]{1,5}|[A-Z]|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten"
+                               r"|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN)\.?$")
 _LONE_HEADING_NUMBER_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?)$")
 # "a) Title", "ii) Title": lettered and roman sub-headings
 _LETTERED_HEADING_RE = re.compile(r"^([a-h]|[ivx]{1,4})\)\s+(?=\S)")

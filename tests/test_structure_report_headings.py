@@ -193,3 +193,15 @@ def test_headings_first_heading_after_a_cover_is_no_title_block():
     assert doc.title == "Ports and Power"
     assert [(s.level, s.heading) for s in doc.sections if s.kind == "heading"] == [
         (1, "Chapter 1 Why Ports Matter"), (2, "Trade Volumes")]
+
+
+def test_headings_question_alone_between_paragraphs():
+    page = ["Findings", *filler("findings", 5), "What is shore power?", *filler("shore", 5), "Who pays for it?",
+            *filler("costs", 5), "1"]
+    assert _headings(page) == [(1, "Findings"), (2, "What is shore power?"), (2, "Who pays for it?")]
+
+
+def test_headings_question_ending_a_paragraph_is_body():
+    body = filler("findings", 5)
+    page = ["Findings", *body[:-1], "and the committee asked a question: who pays", "for the cables?", *filler("costs", 5), "1"]
+    assert _headings(page) == [(1, "Findings")]

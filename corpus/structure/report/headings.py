@@ -259,6 +259,10 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
             and not _closes_sentence(text) and not text.endswith("?") and nxt is not None
             and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and (prev is None or _ends_sentence(prev.text))):
         return "sentence"  # a short sentence-case line between two paragraphs, over a full paragraph
+    if (len(lines) == 1 and text.endswith("?") and len(first) < 0.5 * width and 3 <= len(text.split()) <= 10
+            and text[0].isupper() and not re.search(r"[.,;:!]", text) and nxt is not None
+            and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and (prev is None or _ends_sentence(prev.text))):
+        return "sentence"  # a question set alone between paragraphs ("What is shore power?"), over its answer
     if (len(lines) > 1 and text[0].isupper() and not _closes_sentence(text) and not text.endswith("?")
             and len(text.split()) <= _MAX_WRAPPED_HEADING_WORDS):
         return "sentence"  # a sentence-case heading the layout shows wrapped (its lines tight), between paragraphs

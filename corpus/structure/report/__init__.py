@@ -24,6 +24,7 @@ from corpus.structure.report.cover import (
 from corpus.structure.report.footnotes import build_footnotes, extract_reference_markers, separate_notes
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
+from corpus.structure.report.typesize import TypeSizes, levels_from_type
 from corpus.structure.report.layout import Line, _is_blank_layout, read_lines, split_pages
 from corpus.structure.report.patterns import _ends_sentence, _NOTE_START_RE, _PAGE_NUMBER_RE
 from corpus.structure.report.furniture import _infer_page_numbers  # noqa: F401  (re-exported for tests)
@@ -123,11 +124,12 @@ def _is_title_block(title: str | None, has_cover: bool, lines: list[str]) -> boo
     return any(is_meta_line(t) or cover_names(t) or is_name_list(t) or is_institution(t) for t in lines)
 
 
-def structure_report(raw: str) -> StructuredDocument:
-    """Structure one report: clean text plus section, footnote and figure spans. A layout no rule foresaw
+def structure_report(raw: str, type_sizes: TypeSizes | None = None) -> StructuredDocument:
+    """Structure one report: clean text plus section, footnote and figure spans; `type_sizes` (font and size of
+    the lines set larger than the body, from a PDF's layout) rank unnumbered headings. A layout no rule foresaw
     never fails the corpus: the text is kept as extracted, without layers, and the reason is noted."""
     try:
-        return _structure_report(raw)
+        return _structure_report(raw, type_sizes)
     except Exception as error:  # noqa: BLE001 - any quirk of one document: degrade, record, go on
         lines = [line.strip() for line in raw.replace("\f", "\n").splitlines() if line.strip()]
         return StructuredDocument(
@@ -136,7 +138,7 @@ def structure_report(raw: str) -> StructuredDocument:
         )
 
 
-def _structure_report(raw: str) -> StructuredDocument:
+def _structure_report(raw: str, type_sizes: TypeSizes | None = None) -> StructuredDocument:
     pages = split_pages(read_lines(raw))
     furniture = find_furniture(pages, frozenset(find_contents_pages(pages)))
     content = [
@@ -176,7 +178,8 @@ def _structure_report(raw: str) -> StructuredDocument:
     title_lines = [line.text for block in blocks if block.kind == "title" for line in block.lines]
     blocks = [block for block in blocks if block.kind != "title"]  # a title block on a page with prose: front matter
     headline = _contents_headline(blocks, entries)
-    assign_levels(blocks, frozenset(entry_key(e.title) for e in entries))
+    assign_levels(blocks, frozenset(entry_key(e.title) for e in entries),
+                  partial(levels_from_type, sizes=type_sizes) if type_sizes else None)
     text, placed, anchors = assemble(blocks)
     sections = build_sections(placed, len(text))
     if not front and title_lines:

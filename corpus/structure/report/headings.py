@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from corpus.structure.lines import URL_RE
 from corpus.structure.report.contents import entry_key
@@ -356,7 +357,7 @@ def _caps_over_titled(headings: list[Block]) -> bool:
     return "titled" in styles and "caps" in styles[styles.index("titled"):]
 
 
-def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset()) -> None:
+def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset(), type_levels: Callable[[list[Block]], dict[int, int] | None] | None = None) -> None:
     """Heading levels from style: numbered from their numbering (one deeper under labelled divisions such
     as "Part 1:"), lettered "a)" one below the numbers and roman "i)" one below the letters; titled 1 (2 under
     numbered chapters or labelled divisions); ALL CAPS one below titled; roman numerals one below the
@@ -427,6 +428,9 @@ def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset()) -
             last_level = level
         if block.style in ("numbered", "contents") and _number_level(text):
             last_alpha_level = None
+    typed = type_levels(headings) if type_levels else None
+    for k, level in (typed or {}).items():
+        headings[k].level = level  # the source states the type: its sizes rank unnumbered headings
 
 
 _MAX_LABEL_WORDS = 8

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.structure.report import structure_report
-from corpus.structure.report.contributors import entry_name, is_author_role, is_role_label, role_group_authors
+from corpus.structure.report.contributors import about_authors, entry_name, is_author_role, is_role_label, role_group_authors
 from tests.report_text import blank_layout, filler
 
 
@@ -92,3 +92,17 @@ def test_contributors_labels_on_the_cover_keep_its_title_and_date():
     )
     doc = structure_report(raw)
     assert (doc.title, doc.published_month, doc.authors) == ("Ports and Power", "2024-06", ("Ana Silva",))
+
+
+def test_contributors_about_the_authors_notes():
+    page = ["About the Authors", "Dr. Ana Silva is a senior fellow at the Northgate Institute, where she leads the",
+            "maritime programme. Tom Berg is a research associate.", "Li Wei was a visiting fellow in 2023 and now",
+            "works at the Harbour Centre.", "Acknowledgements", "Mara Osei is thanked for her comments."]
+    assert about_authors([page]) == ("Ana Silva", "Li Wei")  # a name inside a paragraph opens no note
+
+
+def test_contributors_about_the_authors_when_the_cover_names_nobody():
+    raw = blank_layout(["NORTHGATE INSTITUTE", "Ports and Power", "June 2024"], ["Introduction", *filler("ports", 8), "2"],
+                       ["About the Authors", "Ana Silva is a senior fellow at the Northgate Institute, where she leads the",
+                        "maritime programme.", "Tom Berg is a research associate at the Northgate Institute.", "3"])
+    assert structure_report(raw).authors == ("Ana Silva", "Tom Berg")

@@ -15,7 +15,7 @@ from functools import partial
 from corpus.structure.model import StructuredDocument
 from corpus.structure.report.blocks import assemble, build_blocks, build_sections
 from corpus.structure.report.captions import build_figures
-from corpus.structure.report.contributors import is_contributor_page, role_group_authors
+from corpus.structure.report.contributors import about_authors, is_contributor_page, role_group_authors
 from corpus.structure.report.contents import contents_entries, entry_key, find_contents_pages
 from corpus.structure.report.cover import (
     cover_names, cover_title, find_date, front_pages, is_date_line, is_institution, is_meta_line, is_name_list,
@@ -199,7 +199,7 @@ def _structure_report(raw: str, type_sizes: TypeSizes | None = None) -> Structur
         text=text,
         title=title,
         title_origin=title_origin,
-        authors=cover.authors or role_group_authors(texts[:_CONTRIBUTOR_PAGES_WITHIN]) or sidebar_authors,
+        authors=cover.authors or role_group_authors(texts[:_CONTRIBUTOR_PAGES_WITHIN]) or sidebar_authors or about_authors(texts),
         published_date=date.date if date else None,
         published_month=date.month_text if date else None,
         sections=sections,

@@ -1,4 +1,5 @@
-"""Contributor pages: names listed under role groups ("Lead authors", "WRITING GROUP", "Peer reviewers").
+"""Contributor pages: names listed under role groups ("Lead authors", "WRITING GROUP", "Peer reviewers"), and
+"About the authors" notes.
 
 Reports written by a team print who did what on a page of their own, often in two columns: a role label,
 then one entry per person ("Name, affiliation", or the name over its role or affiliation line). The authors
@@ -95,4 +96,31 @@ def role_group_authors(pages: list[list[str]]) -> tuple[str, ...]:
             name = entry_name(text) or (_carried_name(texts[k - 1], text) if k else None)
             if name and name not in authors:
                 authors.append(name)
+    return tuple(authors)
+
+
+# a section of author notes: "About the Authors", "About the author", "The authors", "Author biographies"
+_ABOUT_RE = re.compile(r"^(?:about (?:the )?authors?|the authors?|authors?|author biograph(?:y|ies)|about the contributors)$", re.I)
+# a note opening with the author's name and a verb: "Ana Silva is a senior fellow ...", "Dr. Li Wei leads ..."
+_BIO_START_RE = re.compile(r"^(.{4,60}?)\s+(?:is|was|has|leads|led|serves|served|works|worked|joined|holds|directs|heads)\s")
+_MAX_ABOUT_LINES = 40
+
+
+def about_authors(pages: list[list[str]]) -> tuple[str, ...]:
+    """The authors named in an "About the authors" section: each note opens a paragraph with the name and a
+    verb ("Ana Silva is a senior fellow at ..."). The section ends at the next short line that is no note."""
+    lines = [t for texts in pages for t in texts]
+    authors: list[str] = []
+    for k, line in enumerate(lines):
+        if not _ABOUT_RE.match(line.strip()):
+            continue
+        for j in range(k + 1, min(k + 1 + _MAX_ABOUT_LINES, len(lines))):
+            text, previous = lines[j], lines[j - 1]
+            opens = j == k + 1 or _ends_sentence(previous)
+            match = _BIO_START_RE.match(text) if opens else None
+            name = entry_name(match.group(1)) if match else None
+            if name and name not in authors:
+                authors.append(name)
+            elif opens and not match and len(text.split()) <= 8:
+                break  # a heading or a label: the notes have ended
     return tuple(authors)

@@ -97,7 +97,7 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
         genre = "news"  # a web page: news structuring, whatever the manifest says
         structured = apply_markup(structure_document(source.raw, genre=genre), source.layout)
     else:
-        structured = structure_document(source.raw, genre=genre)
+        structured = structure_document(source.raw, genre=genre, layout=source.layout)
         if source.layout is not None:  # pages and boxes (a web page has neither)
             from corpus.readers.provenance import place_on_pages
 

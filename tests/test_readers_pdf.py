@@ -58,6 +58,24 @@ def test_readers_pdf_two_columns_are_read_one_after_the_other():
     assert texts == [title.text] + [t.text for t in left] + [t.text for t in right]
 
 
+def test_readers_pdf_group_labels_over_two_columns_close_the_columns_above_them():
+    """A contributor list in two columns under labels in capitals: each group's left and right columns are read
+    before the next label (not the left column of every group, then the right)."""
+    page = [Text(72, 100, "WRITING GROUP")]
+    page += [Text(72, 114 + 14 * i, f"Writer left {i}, Institute") for i in range(3)]
+    page += [Text(320, 114 + 14 * i, f"Writer right {i}, Institute") for i in range(3)]
+    page += [Text(72, 170, "SENIOR ADVISERS")]
+    page += [Text(72, 184 + 14 * i, f"Adviser left {i}, Institute") for i in range(3)]
+    page += [Text(320, 184 + 14 * i, f"Adviser right {i}, Institute") for i in range(3)]
+    texts = _texts(make_pdf([page]))
+    assert texts.index("Writer right 2, Institute") < texts.index("SENIOR ADVISERS") < texts.index("Adviser left 0, Institute")
+    # a heading in capitals with the right column's text beside it closes nothing: body columns stay whole
+    body = [Text(72, 100 + 14 * i, f"left column line {i}") for i in range(6)] + [Text(72, 184, "RESULTS")]
+    body += [Text(320, 100 + 14 * i, f"right column line {i}") for i in range(8)]
+    texts = _texts(make_pdf([body]))
+    assert texts.index("RESULTS") < texts.index("right column line 0")
+
+
 def test_readers_pdf_footer_drawn_first_is_read_last_and_gives_the_printed_page_number():
     layout = read_pdf(make_pdf([[Text(300, 760, "7"), Text(72, 80, "Body line one."), Text(72, 94, "Body line two.")]]))
     assert [line.text for line in layout.lines] == ["Body line one.", "Body line two.", "7"]

@@ -42,6 +42,11 @@ def test_lines_join_pair_dehyphenates_by_word_frequency(left, right, joined):
         ("https://x.example/?view=history&", "from=2023-01.", "https://x.example/?view=history&from=2023-01.", None),
         ("https://www.youtube.com/watch?v=Fxpe-", "J1nYy9A.", "https://www.youtube.com/watch?v=Fxpe-J1nYy9A.",
          "https://www.youtube.com/watch?v=Fxpe-J1nYy9A"),
+        # broken inside a word with no break character: the next line ends the address with its file name
+        ("https://x.example/files/Jamming%20in%20Settin", "gs.pdf. See also", "https://x.example/files/Jamming%20in%20Settings.pdf. See also", None),
+        # ... but a word after an address ending a line stays a word
+        ("see https://x.example/reports", "and the annex.", "see https://x.example/reports and the annex.", None),
+        ("see https://www.example.org", "index.html for more", "see https://www.example.org index.html for more", None),
     ],
 )
 def test_lines_join_pair_repairs_urls(left, right, joined, ambiguous):

@@ -73,3 +73,26 @@ def test_captions_wrapped_figure_note_is_joined():
                                          "Notes: Occupancy is the share of hours a berth is in use; terminals that",
                                          "closed in 2021 are not shown."]))
     assert doc.figures[0].note == "Occupancy is the share of hours a berth is in use; terminals that closed in 2021 are not shown."
+
+
+@pytest.mark.parametrize(("graphic", "caption", "source"), [
+    # the chart's values right under the caption, its source close below: values are no caption text
+    (["Exhibit 3", "Share of ports with shore power", "60%", "30%", "Source: Survey of operators, 2023."],
+     "Share of ports with shore power", "Survey of operators, 2023."),
+    (["Fig. 4. Shore power installed per year", "2019 2020 2021", "Data: Harbour authority."],
+     "Shore power installed per year", "Harbour authority."),
+    # one-word legend entries after a caption line that does not run on
+    (["Figure 6. Port investment by source of finance", "Public", "Private", "Sources: Ministry of Finance."],
+     "Port investment by source of finance", "Ministry of Finance."),
+    # ... while a caption wrapped after a connector keeps its second line
+    (["Figure 2: Electricity prices paid by port operators in", "the three largest harbours", "Source: Regulator."],
+     "Electricity prices paid by port operators in the three largest harbours", "Regulator."),
+    # a source line set in capitals; a "Note:" line between the chart's values and the source
+    (["FIGURE 5 Ships calling at the port", "100", "50", "SOURCE: Port registers."], "Ships calling at the port", "Port registers."),
+    (["Figure 7. Berth occupancy", "80", "40", "Note: Annual averages.", "Source: Harbour authority."],
+     "Berth occupancy", "Harbour authority."),
+])
+def test_captions_chart_values_and_legend_are_no_caption(graphic, caption, source):
+    doc = _doc([*filler("dams", 5), *graphic, *filler("more", 5), "1"])
+    assert [(f.caption, f.source) for f in doc.figures] == [(caption, source)]
+    assert not {"60%", "30%", "2019 2020 2021", "Public", "Private", "100", "50", "80", "40"} & set(doc.text.split("\n"))

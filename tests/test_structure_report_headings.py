@@ -146,3 +146,62 @@ def test_headings_tight_sentence_case_lines_are_one_heading():
     first = "This review finds that regional testing capacity grew in every member state"
     second = "but remains uneven across laboratories and hospitals"
     assert _tight_heading(first, second) == [f"{first} {second}"]
+
+
+def test_headings_chapters_in_capitals_over_title_case_sections():
+    """Unnumbered headings whose level is shown only by their setting: the report opens with a heading in
+    capitals and capitals come back after title-case headings, so the capitals are the chapters."""
+    first = ["OVERVIEW", *filler("overview", 5), "Market Structure", *filler("market", 5), "Prices and Tariffs",
+             *filler("prices", 5), "1"]
+    second = ["REGULATION", *filler("regulation", 5), "Licensing of Operators", *filler("licence", 5), "2"]
+    assert _headings(first, second) == [(1, "OVERVIEW"), (2, "Market Structure"), (2, "Prices and Tariffs"),
+                                        (1, "REGULATION"), (2, "Licensing of Operators")]
+
+
+def test_headings_capitals_under_an_opening_title_case_heading_stay_below():
+    page = ["Introduction", *filler("intro", 5), "WHAT THE MARKET IS", *filler("market", 5), "Regulation of Ports",
+            *filler("ports", 5), "LICENSING", *filler("licence", 5), "1"]
+    assert _headings(page) == [(1, "Introduction"), (2, "WHAT THE MARKET IS"), (1, "Regulation of Ports"),
+                               (2, "LICENSING")]
+
+
+def test_headings_one_summary_in_capitals_sets_no_hierarchy():
+    page = ["SUMMARY", *filler("summary", 5), "Market Structure", *filler("market", 5), "Prices and Tariffs",
+            *filler("prices", 5), "1"]
+    assert _headings(page) == [(1, "SUMMARY"), (1, "Market Structure"), (1, "Prices and Tariffs")]
+
+
+def test_headings_division_label_alone_over_its_title():
+    """"Chapter 1" / "Why Ports Matter": the label alone on its line and the title on the next are one heading;
+    sections numbered from the chapter ("1.1") sit one below it."""
+    first = ["Chapter 1", "Why Ports Matter", *filler("ports", 5), "1.1 Trade volumes", *filler("trade", 5), "1"]
+    second = ["Chapter 2", "The Grid at the Quay", *filler("grid", 5), "2.1 Connection costs", *filler("costs", 5), "2"]
+    assert _headings(first, second) == [(1, "Chapter 1 Why Ports Matter"), (2, "1.1 Trade volumes"),
+                                        (1, "Chapter 2 The Grid at the Quay"), (2, "2.1 Connection costs")]
+
+
+def test_headings_parts_in_capitals_over_numbered_chapters():
+    page = ["PART I", "CONTEXT", *filler("context", 5), "1. Ports", *filler("ports", 5), "PART II", "POLICY",
+            *filler("policy", 5), "2. Grids", *filler("grids", 5), "1"]
+    assert _headings(page) == [(1, "PART I CONTEXT"), (2, "1. Ports"), (1, "PART II POLICY"), (2, "2. Grids")]
+
+
+def test_headings_first_heading_after_a_cover_is_no_title_block():
+    cover = ["Ports and Power", "By Ana Silva", "June 2024"]
+    page = ["Chapter 1", "Why Ports Matter", *filler("ports", 5), "Trade Volumes", *filler("trade", 5), "2"]
+    doc = structure_report(blank_layout(cover, page, filler("tail", 10) + ["3"]))
+    assert doc.title == "Ports and Power"
+    assert [(s.level, s.heading) for s in doc.sections if s.kind == "heading"] == [
+        (1, "Chapter 1 Why Ports Matter"), (2, "Trade Volumes")]
+
+
+def test_headings_question_alone_between_paragraphs():
+    page = ["Findings", *filler("findings", 5), "What is shore power?", *filler("shore", 5), "Who pays for it?",
+            *filler("costs", 5), "1"]
+    assert _headings(page) == [(1, "Findings"), (2, "What is shore power?"), (2, "Who pays for it?")]
+
+
+def test_headings_question_ending_a_paragraph_is_body():
+    body = filler("findings", 5)
+    page = ["Findings", *body[:-1], "and the committee asked a question: who pays", "for the cables?", *filler("costs", 5), "1"]
+    assert _headings(page) == [(1, "Findings")]

@@ -1,4 +1,5 @@
-"""Footnote URLs: incomplete ones are not published; a line-break hyphen is settled by the document's other URLs."""
+"""Footnote URLs: incomplete ones are not published; a line-break hyphen is settled by the document's other URLs; a
+hyphen the extraction dropped inside a URL is put back (issue 12, class 6)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections import Counter
 import pytest
 
 from corpus.structure.model import FootnoteSpan
-from corpus.structure.url_repair import is_complete_url, repair_note_urls, settle_hyphen
+from corpus.structure.url_repair import is_complete_url, repair_note_urls, restore_lost_hyphens, settle_hyphen
 
 
 @pytest.mark.parametrize("url", ["https://www.example.org/a-b", "www.gov.uk", "http://xn--fiqs8s.xn--fiqs8s/", "https://a-b.example.com:8080/x?y=1"])
@@ -60,3 +61,26 @@ def test_url_repair_incomplete_url_left_out_of_urls_text_kept():
     text = "W. Author, “Froth,” Foreign Policy, October 15, 2015, https://foreignpol-"
     (note,) = repair_note_urls((_note(1, text),))
     assert note.text == text and note.urls == ()
+
+
+@pytest.mark.parametrize(("url", "restored"), [
+    # a slug of hyphen-joined words with two common words glued where the extraction dropped the line-end hyphen
+    ("https://www.example.gov/pr/seize-domains-used-import-illegal-machine-gunconversion",
+     "https://www.example.gov/pr/seize-domains-used-import-illegal-machine-gun-conversion"),
+    ("https://www.example.gov/opa/pr/justicedepartment-announces-seizure", "https://www.example.gov/opa/pr/justice-department-announces-seizure"),
+    # a word of the dictionary, a segment that is no slug, a word that is no two words: left alone
+    ("https://www.example.org/news/chipmakers-face-new-rules", "https://www.example.org/news/chipmakers-face-new-rules"),
+    ("https://www.example.org/reports/gunconversion.pdf", "https://www.example.org/reports/gunconversion.pdf"),
+    ("https://www.example.org/a/xqzrtvwk-test-page", "https://www.example.org/a/xqzrtvwk-test-page"),
+    # a host printed once here and twice elsewhere with its hyphen
+    ("https://www.rfceditor.org/rfc/rfc1958.txt", "https://www.rfc-editor.org/rfc/rfc1958.txt"),
+])
+def test_url_repair_restores_hyphens_lost_at_line_ends(url, restored):
+    hosts = Counter({"rfc-editor.org": 2, "rfceditor.org": 1, "example.gov": 1, "example.org": 1})
+    assert restore_lost_hyphens(url, hosts) == restored
+
+
+def test_url_repair_host_needs_evidence_printed_twice():
+    """A hyphenated host seen once may itself be a rejoined line break: no evidence."""
+    hosts = Counter({"newameri-ca.org": 1, "newamerica.org": 1})
+    assert restore_lost_hyphens("https://www.newamerica.org/cybersecurity/", hosts) == "https://www.newamerica.org/cybersecurity/"

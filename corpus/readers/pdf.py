@@ -238,8 +238,13 @@ def order_lines(lines: list[SourceLine], page_width: float) -> list[SourceLine]:
     out: list[SourceLine] = []
     left: list[SourceLine] = []
     right: list[SourceLine] = []
+    right_column = [line for line in ordered if line.bbox.x0 >= gutter[1]]
     for line in sorted(ordered, key=lambda l: l.bbox.top):
-        if line.bbox.x1 <= gutter[0]:
+        if line.bbox.x1 <= gutter[0] and _band_label(line, right_column):
+            out.extend(_top_down(left) + _top_down(right))  # a group's label: both columns below it are its own
+            left, right = [], []
+            left.append(line)
+        elif line.bbox.x1 <= gutter[0]:
             left.append(line)
         elif line.bbox.x0 >= gutter[1]:
             right.append(line)
@@ -248,6 +253,23 @@ def order_lines(lines: list[SourceLine], page_width: float) -> list[SourceLine]:
             left, right = [], []
             out.append(line)
     return out + _top_down(left) + _top_down(right)
+
+
+_MAX_LABEL_WORDS = 6
+
+
+def _band_label(line: SourceLine, right_column: list[SourceLine]) -> bool:
+    """A label in capitals over a list set in two columns ("WRITING GROUP"): in the left column, with the right
+    column empty beside it and text in it above and below. The lines under it in both columns are its group,
+    so the columns above it are read out first (not the left column of every group before the right)."""
+    letters = [ch for ch in line.text if ch.isalpha()]
+    if len(letters) < 3 or not all(ch.isupper() for ch in letters) or len(line.text.split()) > _MAX_LABEL_WORDS:
+        return False
+    beside = any(min(r.bbox.bottom, line.bbox.bottom) - max(r.bbox.top, line.bbox.top) > 0.5 * min(r.bbox.height, line.bbox.height)
+                 for r in right_column)  # on the same baseline, not merely touching the box of the line under it
+    above = any(r.bbox.bottom <= line.bbox.top for r in right_column)
+    below = any(r.bbox.top >= line.bbox.bottom for r in right_column)
+    return not beside and above and below
 
 
 def _beside(line: SourceLine, other: SourceLine) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from corpus.readers.model import LayoutDocument
 from corpus.structure.model import StructuredDocument
 
 
@@ -12,13 +13,15 @@ def detect_genre(raw: str) -> str:
     return "report" if looks_like_report(raw) else "news"
 
 
-def structure_document(raw: str, genre: str | None = None) -> StructuredDocument:
-    """Structure one document's raw text. `genre` (from the manifest) wins over layout detection."""
+def structure_document(raw: str, genre: str | None = None, layout: LayoutDocument | None = None) -> StructuredDocument:
+    """Structure one document's raw text. `genre` (from the manifest) wins over layout detection; a report's
+    `layout` (PDF), when given, lends the type its headings are set in."""
     genre = genre or detect_genre(raw)
     if genre == "report":
         from corpus.structure.report import structure_report
+        from corpus.structure.report.typesize import heading_type_sizes
 
-        return structure_report(raw)
+        return structure_report(raw, heading_type_sizes(layout) or None)
     from corpus.structure.news import structure_news
 
     return structure_news(raw)

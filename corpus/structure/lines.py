@@ -17,6 +17,7 @@ _URL_TRAILING_PUNCT = ".,;:)]}”’\"'"
 _URL_BREAK_ENDINGS = ("://", "/", ".", "_", "=", "&", "?", "#", "%", "~")
 _URL_CONTINUATION_STARTS = tuple("/?#&=._%")
 _EXTENSION_RE = re.compile(r"^[a-z][a-z0-9]{1,5}\b")
+_FILE_END_RE = re.compile(r"^[a-z0-9][\w%-]*\.(?:pdf|html?|aspx?|php|jsp|docx?|xlsx?|pptx?|csv|txt)(?:[?#]\S*)?[.,;)]?$")
 _ALNUM_TAIL_RE = re.compile(r"([A-Za-z0-9]*)-$")
 _ALNUM_HEAD_RE = re.compile(r"^[A-Za-z0-9]+")
 _ALPHA_TAIL_RE = re.compile(r"([^\W\d_]+)-$")
@@ -96,7 +97,8 @@ def _continues_url(url: str, right: str) -> bool:
     if url.endswith("-"):
         return head[0].isalnum()
     if not url.endswith(_URL_BREAK_ENDINGS):
-        return False
+        # broken inside a word: the next line ends the address with its file name ("...%20Settin" / "gs.pdf.")
+        return url[-1:].isalnum() and "/" in url.split("://")[-1] and bool(_FILE_END_RE.match(head))
     if url.endswith("."):
         # a full stop may end the sentence: continue only with a path or a domain/file extension
         return "/" in head or bool(_EXTENSION_RE.match(head))

@@ -1,5 +1,6 @@
-"""Footnote URLs a reader can use: incomplete ones are not published, and a hyphen rejoined across a line
-break is settled by the document's other URLs where they show the address.
+"""Footnote URLs a reader can use: incomplete ones are not published, a hyphen rejoined across a line
+break is settled by the document's other URLs where they show the address, and a hyphen the extraction
+dropped at a line end inside a URL is put back where the address shows it was there.
 
 `urllib.parse` splits the URL; the rules on top of it are about how notes are typeset (a URL cut at the
 page's end, a URL broken at a hyphen), which no URL library knows.
@@ -13,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from corpus.structure.lines import find_urls
+from corpus.structure.lines import find_urls, zipf
 from corpus.structure.model import FootnoteSpan
 
 _LABEL_RE = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
@@ -65,12 +66,49 @@ def settle_hyphen(url: str, hosts: Counter, urls: Counter) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+_HOST_EVIDENCE = 2  # the hyphenated host printed at least this often elsewhere
+_MIN_GLUED = 6  # letters of a slug word that may be two words glued
+_WORD_ZIPF = 3.0  # each half of a glued slug word is a common word
+_SLUG_HYPHENS = 2  # a path segment of words joined by hyphens ("federal-authorities-seize-...")
+
+
+def _glued_split(token: str) -> str | None:
+    """"gunconversion" -> "gun-conversion": a token no dictionary knows that is two common words; None otherwise."""
+    if len(token) < _MIN_GLUED or not token.isalpha() or not token.islower() or zipf(token) > 0:
+        return None
+    splits = [(min(zipf(token[:k]), zipf(token[k:])), k) for k in range(3, len(token) - 2)]
+    best = max(splits, default=(0.0, 0))
+    return f"{token[:best[1]]}-{token[best[1]:]}" if best[0] >= _WORD_ZIPF else None
+
+
+def restore_lost_hyphens(url: str, hosts: Counter) -> str:
+    """`url` with the hyphens a text extraction dropped where the URL was broken over two lines (it joins the
+    halves without the hyphen): a host printed only here whose hyphenated form the document shows elsewhere
+    ("rfceditor.org" beside "rfc-editor.org"), and in a path segment of hyphen-joined words a word that is two
+    common words glued ("...-illegal-machine-gunconversion")."""
+    host = _bare_host(url_host(url))
+    if host and hosts[host] <= 1:
+        variants = {host[:k] + "-" + host[k:] for k in range(1, len(host)) if host[k - 1].isalnum() and host[k].isalnum()}
+        found = sorted(v for v in variants if hosts[v] >= _HOST_EVIDENCE)
+        if len(found) == 1:
+            url = url.replace(host, found[0], 1)
+    head, sep, path = url.partition("://")
+    if not sep:
+        head, path = "", url
+    segments = path.split("/")
+    for k, segment in enumerate(segments[1:], 1):
+        if segment.count("-") >= _SLUG_HYPHENS:
+            segments[k] = "-".join(_glued_split(word) or word for word in segment.split("-"))
+    return f"{head}{sep}{'/'.join(segments)}"
+
+
 def repair_note_urls(notes: Sequence[FootnoteSpan]) -> tuple[FootnoteSpan, ...]:
-    """Notes with ambiguous hyphens settled by the document's other URLs and incomplete URLs left out of `urls`."""
+    """Notes with ambiguous hyphens settled by the document's other URLs, hyphens the extraction dropped put
+    back (judged by the settled texts), and incomplete URLs left out of `urls`."""
     texts = [n.text for n in notes]
     hosts = Counter(_bare_host(h.lower()) for t in texts for h in _DOMAIN_RE.findall(t))
     all_urls = Counter(u for t in texts for u in find_urls(t))
-    repaired = []
+    settled_notes = []
     for note in notes:
         text, ambiguous = note.text, []
         for url in note.ambiguous_urls:
@@ -79,6 +117,14 @@ def repair_note_urls(notes: Sequence[FootnoteSpan]) -> tuple[FootnoteSpan, ...]:
                 text = text.replace(url, settled, 1)
             else:
                 ambiguous.append(url)
+        settled_notes.append((note, text, tuple(ambiguous)))
+    settled_hosts = Counter(_bare_host(h.lower()) for _, t, _ in settled_notes for h in _DOMAIN_RE.findall(t))
+    repaired = []
+    for note, text, ambiguous in settled_notes:
+        for url in find_urls(text):
+            restored = restore_lost_hyphens(url, settled_hosts)
+            if restored != url:
+                text = text.replace(url, restored, 1)
         urls = tuple(u for u in find_urls(text) if is_complete_url(u))
-        repaired.append(dataclasses.replace(note, text=text, urls=urls, ambiguous_urls=tuple(ambiguous)))
+        repaired.append(dataclasses.replace(note, text=text, urls=urls, ambiguous_urls=ambiguous))
     return tuple(repaired)

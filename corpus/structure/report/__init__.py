@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 
 from corpus.structure.model import StructuredDocument
 from corpus.structure.report.blocks import assemble, build_blocks, build_sections
 from corpus.structure.report.captions import build_figures
+from corpus.structure.report.contributors import about_authors, is_contributor_page, role_group_authors
 from corpus.structure.report.contents import contents_entries, entry_key, find_contents_pages
 from corpus.structure.report.cover import (
     cover_names, cover_title, find_date, front_pages, is_date_line, is_institution, is_meta_line, is_name_list,
@@ -22,6 +24,7 @@ from corpus.structure.report.cover import (
 from corpus.structure.report.footnotes import build_footnotes, extract_reference_markers, separate_notes
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
+from corpus.structure.report.typesize import TypeSizes, levels_from_type
 from corpus.structure.report.layout import Line, _is_blank_layout, read_lines, split_pages
 from corpus.structure.report.patterns import _ends_sentence, _NOTE_START_RE, _PAGE_NUMBER_RE
 from corpus.structure.report.furniture import _infer_page_numbers  # noqa: F401  (re-exported for tests)
@@ -82,7 +85,8 @@ def _opens_title_block(lines: list[Line]) -> bool:
                for line in lines)
 
 
-_TITLE_BLOCK_LINES = 6  # a title over two or three lines, a subtitle, then the authors, publisher or date
+_TITLE_BLOCK_LINES = 6
+_CONTRIBUTOR_PAGES_WITHIN = 8  # a contributor page is among the first pages  # a title over two or three lines, a subtitle, then the authors, publisher or date
 
 
 _MAX_HEADLINE_ENTRIES = 3
@@ -109,11 +113,23 @@ def _contents_headline(blocks: list, entries: list) -> str | None:
     return None
 
 
-def structure_report(raw: str) -> StructuredDocument:
-    """Structure one report: clean text plus section, footnote and figure spans. A layout no rule foresaw
+def _is_title_block(title: str | None, has_cover: bool, lines: list[str]) -> bool:
+    """Whether the short lines opening the body are a title block: always when the report has no cover page;
+    after a cover only when they repeat its title or carry names, a date or a publisher (else they are the
+    first heading, wrapped: "Chapter 1" / "Why Ports Matter")."""
+    if not has_cover:
+        return True
+    if title and any(len(entry_key(t)) >= 8 and entry_key(t) in entry_key(title) for t in lines):
+        return True
+    return any(is_meta_line(t) or cover_names(t) or is_name_list(t) or is_institution(t) for t in lines)
+
+
+def structure_report(raw: str, type_sizes: TypeSizes | None = None) -> StructuredDocument:
+    """Structure one report: clean text plus section, footnote and figure spans; `type_sizes` (font and size of
+    the lines set larger than the body, from a PDF's layout) rank unnumbered headings. A layout no rule foresaw
     never fails the corpus: the text is kept as extracted, without layers, and the reason is noted."""
     try:
-        return _structure_report(raw)
+        return _structure_report(raw, type_sizes)
     except Exception as error:  # noqa: BLE001 - any quirk of one document: degrade, record, go on
         lines = [line.strip() for line in raw.replace("\f", "\n").splitlines() if line.strip()]
         return StructuredDocument(
@@ -122,7 +138,7 @@ def structure_report(raw: str) -> StructuredDocument:
         )
 
 
-def _structure_report(raw: str) -> StructuredDocument:
+def _structure_report(raw: str, type_sizes: TypeSizes | None = None) -> StructuredDocument:
     pages = split_pages(read_lines(raw))
     furniture = find_furniture(pages, frozenset(find_contents_pages(pages)))
     content = [
@@ -139,7 +155,10 @@ def _structure_report(raw: str) -> StructuredDocument:
     texts = [[line.text for line in page] for page in content]
     contents = find_contents_pages(content)
     front = front_pages(texts, contents, width)
-    cover = merge_covers([read_cover(texts[p]) for p in front])
+    cover = merge_covers([
+        replace(read_cover(texts[p]), authors=role_group_authors([texts[p]])) if is_contributor_page(texts[p]) else read_cover(texts[p])
+        for p in front
+    ])  # names listed under role groups are authors only under a writing role
     known = {t for p in front for t in texts[p] if len(t) <= 80 and (is_meta_line(t) or len(t) >= 10 and t in (cover.title or ""))}
     dropped = set(front) | set(contents)
     sidebar = set(sidebar_lines([[] if p in dropped else page for p, page in enumerate(texts)], max(front) + 1, known, width)) if front else set()
@@ -155,11 +174,12 @@ def _structure_report(raw: str) -> StructuredDocument:
     separated = separate_notes(content, furniture.page_numbers)
     if not separated.notes and extract_reference_markers(separated.body):
         notes.append("footnotes: numbered references cited in brackets; their list is not in the text (missing_text)")
-    blocks = build_blocks(separated.body, entries)
+    blocks = build_blocks(separated.body, entries, partial(_is_title_block, cover_title(cover), bool(front)))
     title_lines = [line.text for block in blocks if block.kind == "title" for line in block.lines]
     blocks = [block for block in blocks if block.kind != "title"]  # a title block on a page with prose: front matter
     headline = _contents_headline(blocks, entries)
-    assign_levels(blocks, frozenset(entry_key(e.title) for e in entries))
+    assign_levels(blocks, frozenset(entry_key(e.title) for e in entries),
+                  partial(levels_from_type, sizes=type_sizes) if type_sizes else None)
     text, placed, anchors = assemble(blocks)
     sections = build_sections(placed, len(text))
     if not front and title_lines:
@@ -179,7 +199,7 @@ def _structure_report(raw: str) -> StructuredDocument:
         text=text,
         title=title,
         title_origin=title_origin,
-        authors=cover.authors or sidebar_authors,
+        authors=cover.authors or role_group_authors(texts[:_CONTRIBUTOR_PAGES_WITHIN]) or sidebar_authors or about_authors(texts),
         published_date=date.date if date else None,
         published_month=date.month_text if date else None,
         sections=sections,

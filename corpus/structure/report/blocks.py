@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import bisect
 from dataclasses import dataclass
@@ -17,7 +17,7 @@ from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.patterns import (
     _BACKMATTER_RE, _BARE_LABEL_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence, _CONNECTORS, _ends_sentence, _FULL_LINE,
     _is_caps, _is_title_case, _last_word, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _SHORT_LINE,
-    _FIGURE_NOTE_RE, _SOURCE_RE,
+    _FIGURE_NOTE_RE, _SOURCE_RE, _CHART_VALUES_RE, _LONE_DIVISION_RE,
 )
 
 
@@ -71,6 +71,7 @@ def _title_block_end(body: list[BodyLine], width: int) -> int:
             or _LETTERED_HEADING_RE.match(text)
             or _is_caps(text)
             or _BACKMATTER_RE.match(text)
+            or _LONE_DIVISION_RE.match(text)  # "Chapter 1" / title: the first heading
         ):
             break
         end += 1
@@ -95,15 +96,19 @@ def join_drop_caps(body: list[BodyLine]) -> list[BodyLine]:
     return out
 
 
-def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) -> list[Block]:
+def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = (),
+                 title_block: Callable[[list[str]], bool] = lambda lines: True) -> list[Block]:
     """Group body lines into headings, paragraphs, list items, captions, sources and table rows;
-    `entries` (the contents page's) are evidence for headings."""
+    `entries` (the contents page's) are evidence for headings; `title_block` decides whether the short lines
+    opening the body are a title block (front matter) rather than the first heading."""
     body = join_drop_caps(body)
     width = _body_width(body)
     contents = frozenset(entry_key(e.title) for e in entries)
     recurring = recurring_labels(body, width)
     blocks: list[Block] = []
     title_end = _title_block_end(body, width)
+    if title_end and not title_block([line.text for line in body[:title_end]]):
+        title_end = 0
     blocks.extend(Block("title", [line]) for line in body[:title_end])
     i = floor = title_end
     in_table = False
@@ -366,6 +371,8 @@ def _take_caption(body: list[BodyLine], i: int, width: int, blocks: list[Block],
         if _NUMBERED_HEADING_RE.match(body[j].text) and _ends_sentence(lines[-1].text):
             break  # a numbered heading after a caption's closing sentence opens the text again
         if not is_table and source_near is not None and j < source_near:
+            if _is_graphic_line(lines[-1], body[j], width):
+                break  # the chart's values or legend under the caption: figure text, not caption
             lines.append(body[j])
         elif _caption_wraps(lines[-1], width) and len(lines) < 4 and not body[j].source.page_break:
             lines.append(body[j])
@@ -379,6 +386,14 @@ def _take_caption(body: list[BodyLine], i: int, width: int, blocks: list[Block],
     return j + (0 if is_table else _legend_before_source(body, j, width)), is_table
 
 
+def _is_graphic_line(previous: BodyLine, line: BodyLine, width: int) -> bool:
+    """A line of the graphic under a caption: the chart's values ("60%", "2019 2020 2021"), or a one-word legend
+    entry after a caption line that does not run on ("Public" under "... by source of finance")."""
+    if _CHART_VALUES_RE.match(line.text):
+        return True
+    return len(line.text.split()) == 1 and line.text[:1].isupper() and not _line_wraps(previous, width)
+
+
 def _after_label(text: str) -> str:
     """A caption line without its label: the full stop of "Figure 2." makes no sentence of the caption."""
     match = _CAPTION_RE.match(text)
@@ -390,14 +405,16 @@ _MAX_LEGEND_LINES = 8
 
 def _legend_before_source(body: list[BodyLine], j: int, width: int) -> int:
     """Lines of a figure's graphic (legend entries, axis labels) between its caption and its "Source:" line:
-    short lines that end no sentence and carry no markers, with the source line right after them. They are no
+    short lines that end no sentence and carry no markers, with the source (or a "Notes:" line) right after them. They are no
     body text, and the source belongs to the figure. Returns how many (0 when no source line follows them)."""
     k = j
     while (k < len(body) and k - j < _MAX_LEGEND_LINES and not _SOURCE_RE.match(body[k].text)
+           and not _FIGURE_NOTE_RE.match(body[k].text)
            and len(body[k].text) < 0.5 * width and not _ends_sentence(body[k].text) and not body[k].markers
            and not _starts_block(body[k]) and not body[k].source.page_break):
         k += 1
-    return k - j if k < len(body) and k > j and _SOURCE_RE.match(body[k].text) else 0
+    ends = k < len(body) and (_SOURCE_RE.match(body[k].text) or _FIGURE_NOTE_RE.match(body[k].text))
+    return k - j if k > j and ends else 0
 
 
 def _take_wrapped(body: list[BodyLine], i: int, width: int, blocks: list[Block], kind: str, contents: frozenset[str] = frozenset()) -> int:

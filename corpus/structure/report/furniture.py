@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from corpus.structure.report.cover import is_meta_line
 from corpus.structure.report.layout import Line
 from corpus.structure.report.patterns import (
-    _BLANK_PAGE_RE, _CAPTION_RE, _ends_sentence, _LEADING_NUMBER_RE, _MAX_FURNITURE_LEN, _NOTE_START_RE,
+    _BLANK_PAGE_RE, _CAPTION_RE, _ends_sentence, _LEADING_NUMBER_RE, _LONE_DIVISION_RE, _MAX_FURNITURE_LEN, _NOTE_START_RE,
     _PAGE_NUMBER_RE, _SOURCE_RE, _SPACES_RE, _TRAILING_NUMBER_RE,
 )
 
@@ -106,6 +106,8 @@ def find_furniture(pages: list[list[Line]], listing: frozenset[int] = frozenset(
             continue  # two bare numbers at the foot: the last is the page number, the one above it a note number
         if not phrase and number is not None and _numbers_a_top_heading(pages[p], i, foot):
             continue
+        if _labels_a_top_heading(pages[p], i):
+            continue
         if not phrase and number is not None:
             if not padded:
                 evidence[p] = number
@@ -121,6 +123,8 @@ def find_furniture(pages: list[list[Line]], listing: frozenset[int] = frozenset(
     page_numbers = _infer_page_numbers(len(pages), evidence)
     for (p, i), (phrase, number, padded) in parts.items():
         if (p, i) in furniture or number is None or not phrase and _numbers_a_top_heading(pages[p], i, parts.get((p, len(pages[p]) - 1))):
+            continue
+        if _labels_a_top_heading(pages[p], i):
             continue
         # "1 INTRODUCTION" printed once at the top of a page is a chapter heading, not a running head
         repeated = (not phrase or len(phrase_pages.get(phrase, ())) >= 2 or not _LEADING_NUMBER_RE.match(pages[p][i].text.strip())
@@ -159,6 +163,15 @@ def _numbers_a_top_heading(page: list[Line], i: int, foot: tuple[str, int | None
     title = _SPACES_RE.sub(" ", page[i + 1].text).strip()
     return (0 < len(title) <= _HEADING_TITLE_LEN and title[:1].isupper() and not _ends_sentence(title)
             and not _PAGE_NUMBER_RE.match(title))
+
+
+def _labels_a_top_heading(page: list[Line], i: int) -> bool:
+    """A division's label at the top of a page with its title under it ("Chapter 3" / "Ports and Power"): a
+    heading, not a running head numbered like a page."""
+    if i > 1 or i + 1 >= len(page) or not _LONE_DIVISION_RE.match(_SPACES_RE.sub(" ", page[i].text).strip()):
+        return False
+    title = _SPACES_RE.sub(" ", page[i + 1].text).strip()
+    return 0 < len(title) <= _HEADING_TITLE_LEN and title[:1].isupper() and not _ends_sentence(title)
 
 
 _NEAR_EDGE = 4  # lines from the top or bottom where a running head may be displaced (two columns, a number above it)

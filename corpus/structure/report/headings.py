@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from corpus.structure.lines import URL_RE
 from corpus.structure.report.contents import entry_key
@@ -11,7 +12,7 @@ from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.patterns import (
     _APPENDIX_RE, _BACKMATTER_RE, _BARE_NUMBERED_HEADING_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence,
     _CONNECTORS, _ends_sentence, _FIGURE_NOTE_RE, _is_caps, _is_title_case, _LABELLED_HEADING_RE, _last_word,
-    _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _ROMAN_HEADING_RE, _SHORT_LINE,
+    _LETTERED_HEADING_RE, _LONE_DIVISION_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _ROMAN_HEADING_RE, _SHORT_LINE,
     _SOURCE_RE,
 )
 
@@ -69,6 +70,15 @@ def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
             while i + count < len(body) and count < 4 and _heading_continues(body[i + count - 1], body[i + count], "caps", width):
                 count += 1
             return "roman", count  # "I." on its own line, the division's title in capitals on the next
+    if _LONE_DIVISION_RE.match(body[i].text) and i + 1 < len(body) and not body[i].markers:
+        title = body[i + 1]
+        if (not _ends_sentence(title.text) and len(title.text) < _SHORT_LINE * width and title.text[:1].isupper()
+                and not title.markers and not _starts_block(title) and not _LONE_DIVISION_RE.match(title.text)
+                and (prev is None or _ends_sentence(prev.text) or body[i].source.page_break)):
+            count = 2
+            while i + count < len(body) and count < 4 and _heading_continues(body[i + count - 1], body[i + count], "titled", width, recurring):
+                count += 1
+            return "labelled", count  # "Chapter 3" on its own line, the chapter's title on the next
     count = _tight_run(body, i, width)
     lines = body[i : i + count]
     nxt = body[i + count] if i + count < len(body) else None
@@ -147,6 +157,7 @@ def _wrapped_sentence_heading(body: list[BodyLine], i: int, prev: BodyLine | Non
 
 
 _LONE_ROMAN_RE = re.compile(r"^[IVXL]{1,6}\.$")
+
 _MAX_CHAPTER = 30  # a bare number before a heading is a chapter number, never larger
 
 
@@ -249,6 +260,10 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
             and not _closes_sentence(text) and not text.endswith("?") and nxt is not None
             and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and (prev is None or _ends_sentence(prev.text))):
         return "sentence"  # a short sentence-case line between two paragraphs, over a full paragraph
+    if (len(lines) == 1 and text.endswith("?") and len(first) < 0.5 * width and 3 <= len(text.split()) <= 10
+            and text[0].isupper() and not re.search(r"[.,;:!]", text) and nxt is not None
+            and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and (prev is None or _ends_sentence(prev.text))):
+        return "sentence"  # a question set alone between paragraphs ("What is shore power?"), over its answer
     if (len(lines) > 1 and text[0].isupper() and not _closes_sentence(text) and not text.endswith("?")
             and len(text.split()) <= _MAX_WRAPPED_HEADING_WORDS):
         return "sentence"  # a sentence-case heading the layout shows wrapped (its lines tight), between paragraphs
@@ -315,7 +330,34 @@ def _top_numbered_from_one(headings: list[Block]) -> bool:
     return first is not None and _number_level(_text(first)) == 1 and re.match(r"^1\b", _text(first)) is not None
 
 
-def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset()) -> None:
+def _sections_of_divisions(headings: list[Block]) -> bool:
+    """Numbered headings that carry their division's number ("Chapter 2" / "2.1 ..."): sections of the
+    chapters, numbered from them, not a hierarchy below a separate one (level from the numbering alone)."""
+    division = None
+    seen = False
+    for block in headings:
+        text = _text(block)
+        if block.style == "labelled":
+            division = text.split()[1].rstrip(".:") if len(text.split()) > 1 else None
+        elif block.style == "numbered":
+            number = text.split()[0].rstrip(".")
+            if "." not in number or division is None or number.split(".")[0] != division:
+                return False
+            seen = True
+    return seen
+
+
+def _caps_over_titled(headings: list[Block]) -> bool:
+    """Chapters in capitals over sections in title case: the document's first heading is set in capitals, and
+    capitals come back after title-case headings (a single heading in capitals before them, such as a
+    summary's, sets no hierarchy)."""
+    if not headings or not _is_caps(_text(headings[0])):
+        return False  # "Introduction" / "WHAT DOES IT MEAN?": the capitals are below the opening heading
+    styles = [block.style for block in headings if block.style in ("caps", "titled")]
+    return "titled" in styles and "caps" in styles[styles.index("titled"):]
+
+
+def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset(), type_levels: Callable[[list[Block]], dict[int, int] | None] | None = None) -> None:
     """Heading levels from style: numbered from their numbering (one deeper under labelled divisions such
     as "Part 1:"), lettered "a)" one below the numbers and roman "i)" one below the letters; titled 1 (2 under
     numbered chapters or labelled divisions); ALL CAPS one below titled; roman numerals one below the
@@ -330,12 +372,14 @@ def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset()) -
     # roman numerals over a title in capitals ("II. SET THE CONDITIONS") divide the document above arabic numbers
     roman_divisions = numbered and any(b.style == "roman" and _is_roman_division(b) for b in headings[:first_numbered])
     division = division or roman_divisions
-    offset = 1 if division else 0
+    offset = 1 if division and not _sections_of_divisions(headings) else 0
     titled_level = 2 if numbered or division else 1
     caps_level = titled_level + 1 if "titled" in styles else titled_level
     top_numbered_caps = any(b.style == "numbered" and _number_level(_text(b)) == 1 and _is_caps(_text(b)) for b in headings)
     if top_numbered_caps:
         caps_level = 1 + offset  # unnumbered headings set like the numbered chapters ("INTRODUCTION", "1 SCOPE")
+    elif not numbered and not division and _caps_over_titled(headings):
+        caps_level, titled_level = 1, 2  # "REGULATION" / "Licensing of Operators"
     first_titled = next((k for k, b in enumerate(headings) if b.style != "caps"), len(headings))  # caps before any other heading have nothing above them
     last_level = 0
     last_number_level = 0
@@ -384,6 +428,9 @@ def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset()) -
             last_level = level
         if block.style in ("numbered", "contents") and _number_level(text):
             last_alpha_level = None
+    typed = type_levels(headings) if type_levels else None
+    for k, level in (typed or {}).items():
+        headings[k].level = level  # the source states the type: its sizes rank unnumbered headings
 
 
 _MAX_LABEL_WORDS = 8

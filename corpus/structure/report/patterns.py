@@ -27,13 +27,19 @@ _CAPTION_RE = re.compile(
 
 
 _BARE_LABEL_RE = re.compile(r"^(?:Figure|Fig\.|Table|Chart|Map|Exhibit|FIGURE|TABLE|CHART|EXHIBIT)\s+(?:\d{1,3}(?:[.\-–]\d{1,2})?|[A-Z]\d{0,2})\.?$")
-_SOURCE_RE = re.compile(r"^(?:Sources?|Data)\s*:\s*")
+_SOURCE_RE = re.compile(r"^(?:Sources?|SOURCES?|Data|DATA)\s*:\s*")
+# a line of a chart's values: tick labels, percentages, amounts, a row of years ("60%", "2019 2020 2021", "$40bn")
+_CHART_VALUES_RE = re.compile(r"^(?:[-+−]?[$€£¥]?\d[\d.,]*\s*(?:%|bn|m|k)?\s*){1,12}$")
 _FIGURE_NOTE_RE = re.compile(r"^Notes?\s*:\s*(?=\S)")  # "Notes: ..." under a figure
 _BLANK_PAGE_RE = re.compile(r"^\(?(?:this\s+page\s+(?:is\s+)?(?:intentionally|deliberately)\s+(?:left\s+)?blank|intentionally\s+left\s+blank)\.?\)?$", re.I)
 _NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'])")
 # "1 APPLICATION OF ...", "2 Capabilities": a chapter number without a full stop
 _BARE_NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2})\s+(?=[A-Z“\"‘'])")
 # a heading number printed alone on its line, the title on the next: "1.", "1.2", "1.2.1"
+# a division's label alone on its line, its title on the next: "Chapter 3", "PART II", "Section 4."
+_LONE_DIVISION_RE = re.compile(r"^(?:Chapter|Part|Section|Pillar|Module|CHAPTER|PART|SECTION|PILLAR|MODULE)\s+"
+                               r"(?:\d{1,2}|[IVX]{1,5}|[A-Z]|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten"
+                               r"|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN)\.?$")
 _LONE_HEADING_NUMBER_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?)$")
 # "a) Title", "ii) Title": lettered and roman sub-headings
 _LETTERED_HEADING_RE = re.compile(r"^([a-h]|[ivx]{1,4})\)\s+(?=\S)")

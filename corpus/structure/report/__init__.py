@@ -23,6 +23,8 @@ from corpus.structure.report.footnotes import build_footnotes, extract_reference
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
 from corpus.structure.report.layout import Line, _is_blank_layout, read_lines, split_pages
+from corpus.structure.report.outline import apply_outline_levels
+from corpus.structure.report.zh import normalise_note_numbers
 from corpus.structure.report.patterns import _ends_sentence, _NOTE_START_RE, _PAGE_NUMBER_RE
 from corpus.structure.report.furniture import _infer_page_numbers  # noqa: F401  (re-exported for tests)
 
@@ -152,7 +154,7 @@ def _structure_report(raw: str) -> StructuredDocument:
         for p, page in enumerate(content)
     ]
     sidebar_authors = read_authors([texts[p][i] for p, i in sorted(sidebar)])
-    separated = separate_notes(content, furniture.page_numbers)
+    separated = separate_notes(normalise_note_numbers(content), furniture.page_numbers)
     if not separated.notes and extract_reference_markers(separated.body):
         notes.append("footnotes: numbered references cited in brackets; their list is not in the text (missing_text)")
     blocks = build_blocks(separated.body, entries)
@@ -160,6 +162,7 @@ def _structure_report(raw: str) -> StructuredDocument:
     blocks = [block for block in blocks if block.kind != "title"]  # a title block on a page with prose: front matter
     headline = _contents_headline(blocks, entries)
     assign_levels(blocks, frozenset(entry_key(e.title) for e in entries))
+    apply_outline_levels(blocks)  # Chinese and French outline numbering decides the levels where it is used
     text, placed, anchors = assemble(blocks)
     sections = build_sections(placed, len(text))
     if not front and title_lines:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from corpus.structure.report.locale import CAPTION_CJK_GAP, CAPTION_WORDS, CJK_TERMINAL, SOURCE_LABELS
+
 
 # --- patterns ---------------------------------------------------------------------------------------
 
@@ -21,13 +23,14 @@ _LEADING_NUMBER_RE = re.compile(r"^(\d{1,4})\s*([A-Z].*)$")
 _TRAILING_NUMBER_RE = re.compile(r"^(.*[^\d\s,.;:])\s*(\d{1,4})$")
 _BULLET_RE = re.compile(r"^(?:[•●▪◦∙\uf000-\uf0ff]$|[-•●▪◦∙*–]\s+|\([a-z]\)\s+|\(\d{1,2}\)\s+)")
 _CAPTION_RE = re.compile(
-    r"^(Figure|Fig\.|Table|Chart|Map|Exhibit|Graph|Diagram|FIGURE|FIG\.|TABLE|CHART|MAP|EXHIBIT|GRAPH|DIAGRAM)\s+"
-    r"(\d{1,3}(?:[.\-–]\d{1,2})?|[A-Z]\d{0,2})(?:\s*[.:|–—]\s*|\s+(?=[A-Z“\"‘]))(?=\S)"
+    r"^(Figure|Fig\.|Table|Chart|Map|Exhibit|Graph|Diagram|FIGURE|FIG\.|TABLE|CHART|MAP|EXHIBIT|GRAPH|DIAGRAM|"
+    + CAPTION_WORDS + r")(?:\s+|(?<=[图圖表]))"
+    r"(\d{1,3}(?:[.\-–]\d{1,2})?|[A-Z]\d{0,2})(?:\s*[.:|–—]\s*|\s+(?=[A-Z“\"‘À-Ý])|" + CAPTION_CJK_GAP + r")(?=\S)"
 )
 
 
 _BARE_LABEL_RE = re.compile(r"^(?:Figure|Fig\.|Table|Chart|Map|Exhibit|FIGURE|TABLE|CHART|EXHIBIT)\s+(?:\d{1,3}(?:[.\-–]\d{1,2})?|[A-Z]\d{0,2})\.?$")
-_SOURCE_RE = re.compile(r"^(?:Sources?|Data)\s*:\s*")
+_SOURCE_RE = re.compile(r"^(?:Sources?|Data|" + SOURCE_LABELS + r")\s*[:：]\s*")
 _FIGURE_NOTE_RE = re.compile(r"^Notes?\s*:\s*(?=\S)")  # "Notes: ..." under a figure
 _BLANK_PAGE_RE = re.compile(r"^\(?(?:this\s+page\s+(?:is\s+)?(?:intentionally|deliberately)\s+(?:left\s+)?blank|intentionally\s+left\s+blank)\.?\)?$", re.I)
 _NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'])")
@@ -51,7 +54,7 @@ _MENTION_RE = re.compile(r"\b(Figure|Fig\.|Table|Chart|Map|Exhibit|Graph|Diagram
 _APPENDIX_MENTION_RE = re.compile(r"\b(?:Appendix|Annex)\s+([A-Z0-9]{1,3})\b")
 _IBID_RE = re.compile(r"^Ibid\b", re.IGNORECASE)
 _SPACES_RE = re.compile(r"\s+")
-_TERMINAL = (".", "?", "!", ":", "”", "’", '"', ")", "]", ";")
+_TERMINAL = (".", "?", "!", ":", "”", "’", '"', ")", "]", ";", *CJK_TERMINAL)
 _CONNECTORS = frozenset(
     "a an and the of for to in on at by with from or but as into than via & – — -".split()
 )

@@ -20,6 +20,7 @@ from corpus.structure.report.cover import (
     legal_pages, merge_covers, read_authors, read_cover, sidebar_lines,
 )
 from corpus.structure.report.footnotes import build_footnotes, extract_reference_markers, separate_notes
+from corpus.structure.report.folios import roman_folios
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
 from corpus.structure.report.layout import Line, _is_blank_layout, read_lines, split_pages
@@ -127,6 +128,7 @@ def structure_report(raw: str) -> StructuredDocument:
 def _structure_report(raw: str) -> StructuredDocument:
     pages = split_pages(read_lines(raw))
     furniture = find_furniture(pages, frozenset(find_contents_pages(pages)))
+    furniture = replace(furniture, lines=furniture.lines | roman_folios(pages))  # "I", "ii" under the front matter
     content = [
         [line for i, line in enumerate(page) if (p, i) not in furniture.lines] for p, page in enumerate(pages)
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from corpus.structure.cjk import is_cjk
 from corpus.structure.lines import URL_RE
 from corpus.structure.report.contents import entry_key
 from corpus.structure.report.cover import is_date_line
@@ -197,7 +198,7 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         or bool(prev.markers and prev.markers[-1][0] >= len(prev.text))
         or ((lines[0].source.page_break or prev.page != lines[0].page) and len(prev.text) < _SHORT_LINE * width)
     )
-    next_starts = nxt is None or nxt.text[:1].isupper() or nxt.text[:1] in "“\"‘(" or nxt.text[:1].isdigit()
+    next_starts = nxt is None or nxt.text[:1].isupper() or nxt.text[:1] in "“\"‘(" or nxt.text[:1].isdigit() or is_cjk(nxt.text[:1])
     numbered = _NUMBERED_HEADING_RE.match(text) or _BARE_NUMBERED_HEADING_RE.match(text)
     if (numbered and _NUMBERED_HEADING_RE.match(text) and nxt is not None and not next_starts and prev_ends
             and _short_continuation(nxt.text)):

@@ -18,3 +18,12 @@ SOURCE_LABELS = r"(?:数据|資料|资料|數據)?(?:来源|來源)|出处|出�
 CONTENTS_HEADS = r"目\s*录|目\s*錄|sommaire|table des matières"
 # sentence-ending punctuation of CJK text (full-width), added to patterns._TERMINAL
 CJK_TERMINAL = ("。", "！", "？", "；", "：", "」", "』")
+# headings that open the body (a page they head is no cover), as in cover._BODY_START_RE and patterns._BACKMATTER_RE
+FRONT_HEADS = (r"前\s*言|序\s*言|引\s*言|摘\s*要|内容摘要|內容摘要|执行摘要|執行摘要|导\s*言|導\s*言|概\s*要|"
+               r"résumé|résumé exécutif|synthèse|avant-propos|préface")
+BACK_HEADS = (r"结\s*语|結\s*語|结束语|結束語|参考文献|參考文獻|附\s*录|附\s*錄|致\s*谢|致\s*謝|后\s*记|後\s*記|"
+              r"bibliographie|annexes?|remerciements|conclusions? générales?|recommandations")
+LEGAL_HEADS = r"版权声明|版權聲明|免责声明|免責聲明|mentions légales|avertissement|avis de non-responsabilité"
+# the kind of publication printed on its own line of a cover: "Rapport", "Note d'analyse", "白皮书"
+GENRE_LINES = (r"rapport(?:\s+(?:annuel|d['’]information|de recherche))?|note(?:\s+d['’]analyse|\s+de synthèse)?|étude|"
+               r"document de travail|livre blanc|policy paper|白皮书|白皮書|蓝皮书|藍皮書|研究报告|研究報告")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.structure.report.locale import CAPTION_CJK_GAP, CAPTION_WORDS, CJK_TERMINAL, SOURCE_LABELS
+from corpus.structure.report.locale import BACK_HEADS, CAPTION_CJK_GAP, CAPTION_WORDS, CJK_TERMINAL, FRONT_HEADS, SOURCE_LABELS
 
 
 # --- patterns ---------------------------------------------------------------------------------------
@@ -45,7 +45,7 @@ _LABELLED_HEADING_RE = re.compile(r"^[A-Z][a-z]{2,}\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z
 _APPENDIX_RE = re.compile(r"^(?:Appendix|Annex)\s+([A-Z0-9]{1,3})\b")
 _BACKMATTER_RE = re.compile(
     r"^(?:About the Authors?|Acknowledge?ments|Notes|Endnotes|References|Bibliography|Conclusions?|"
-    r"Glossary|Abbreviations|Acronyms|Executive Summary|Summary|Introduction|Foreword|Preface)$",
+    r"Glossary|Abbreviations|Acronyms|Executive Summary|Summary|Introduction|Foreword|Preface|" + FRONT_HEADS + "|" + BACK_HEADS + r")$",
     re.IGNORECASE,
 )
 

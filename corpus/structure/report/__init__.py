@@ -25,7 +25,9 @@ from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
 from corpus.structure.report.layout import Line, _is_blank_layout, read_lines, split_pages
 from corpus.structure.report.outline import apply_outline_levels
-from corpus.structure.report.zh import normalise_note_numbers
+from corpus.structure.report.zh import cover_publisher, normalise_note_numbers
+from corpus.structure.cjk import cjk_share
+from corpus.structure.news_lines import detect_script
 from corpus.structure.report.patterns import _ends_sentence, _NOTE_START_RE, _PAGE_NUMBER_RE
 from corpus.structure.report.furniture import _infer_page_numbers  # noqa: F401  (re-exported for tests)
 
@@ -185,6 +187,8 @@ def _structure_report(raw: str) -> StructuredDocument:
         title=title,
         title_origin=title_origin,
         authors=cover.authors or sidebar_authors,
+        publisher=cover_publisher([t for p in front for t in texts[p]]),
+        script=detect_script(text) if cjk_share(text) >= 0.5 else None,  # Chinese reports: "Hans" or "Hant"
         published_date=date.date if date else None,
         published_month=date.month_text if date else None,
         sections=sections,

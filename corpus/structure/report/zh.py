@@ -69,3 +69,8 @@ def find_zh_date(text: str) -> tuple[int, int, int | None, int] | None:
     if match:
         return int(match.group(1)), int(match.group(2)), int(match.group(3)) if match.group(3) else None, match.start()
     return None
+
+
+def cover_publisher(lines: list[str]) -> str | None:
+    """The publisher printed on a Chinese cover: the first line under the title that names an institution."""
+    return next((line.strip() for line in lines[1:] if is_publisher_line(line)), None)

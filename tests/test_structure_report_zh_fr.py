@@ -214,3 +214,36 @@ def test_chinese_excerpt_end_to_end():
     assert [(f.label, f.caption, f.source) for f in doc.figures] == [("图 1", "市场规模（亿元）", "某某研究院测算")]
     assert "1500" not in doc.text and "2019 2020" not in doc.text
     assert "\n1\n" not in f"\n{doc.text}\n" and "\n2\n" not in f"\n{doc.text}\n"
+
+
+# --- more habits of Chinese and French reports -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "iso"), [("二〇二四年八月", "2024-08"), ("二〇二三年十二月", "2023-12"), ("2024 年 8 月", "2024-08")])
+def test_dates_in_chinese_numerals_and_spaced(text, iso):
+    assert find_date(text).month_text == iso
+
+
+@pytest.mark.parametrize(("text", "markers"), [("万亿元，1占", ["1"]), ("增长25%1。", ["1"]), ("其中，1月份", [])])
+def test_cjk_markers_after_commas_and_percent(text, markers):
+    assert [m.group(1) for m in CJK_MARKER_RE.finditer(text)] == markers
+
+
+def test_letter_spaced_heading_closed_up():
+    doc = structure_report(_layout([
+        ["某某研究报告", "某某研究院", "2024年8月"],
+        ["前 言", "数据是新型生产要素，是数字化、网络化、智能化的基础。近年来，我国数据", "要素市场建设步伐加快。",
+         "一、市场发展现状", "数据权属关系复杂，是制约数据流通的突出问题，需要加快完善制度规则。", "1"],
+    ]))
+    assert [s.heading for s in doc.sections if s.kind == "heading"] == ["前言", "一、市场发展现状"]
+
+
+def test_figure_note_labels():
+    from corpus.structure.report.patterns import _FIGURE_NOTE_RE
+    assert _FIGURE_NOTE_RE.match("注：2023年为初步核算数。") and _FIGURE_NOTE_RE.match("Note : données provisoires.")
+
+
+def test_french_by_line_and_accented_numbered_heading():
+    from corpus.structure.report.patterns import _NUMBERED_HEADING_RE
+    assert read_cover(["Rapport sur l’informatique en nuage", "Par Claire Dubois", "Mars 2024"]).authors == ("Claire Dubois",)
+    assert _NUMBERED_HEADING_RE.match("1. État des lieux")

@@ -25,7 +25,7 @@ from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
 from corpus.structure.report.layout import Line, _is_blank_layout, read_lines, split_pages
 from corpus.structure.report.outline import apply_outline_levels
-from corpus.structure.report.zh import cover_publisher, normalise_note_numbers
+from corpus.structure.report.zh import cover_publisher, normalise_chinese_lines
 from corpus.structure.cjk import cjk_share
 from corpus.structure.news_lines import detect_script
 from corpus.structure.report.patterns import _ends_sentence, _NOTE_START_RE, _PAGE_NUMBER_RE
@@ -158,7 +158,7 @@ def _structure_report(raw: str) -> StructuredDocument:
         for p, page in enumerate(content)
     ]
     sidebar_authors = read_authors([texts[p][i] for p, i in sorted(sidebar)])
-    separated = separate_notes(normalise_note_numbers(content), furniture.page_numbers)
+    separated = separate_notes(normalise_chinese_lines(content), furniture.page_numbers)
     if not separated.notes and extract_reference_markers(separated.body):
         notes.append("footnotes: numbered references cited in brackets; their list is not in the text (missing_text)")
     blocks = build_blocks(separated.body, entries)

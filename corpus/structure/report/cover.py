@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from corpus.structure.cjk import join_cjk_aware
 from corpus.structure.lines import zipf
 from corpus.structure.report.fr import find_fr_date
-from corpus.structure.report.locale import FRONT_HEADS, GENRE_LINES, LEGAL_HEADS
+from corpus.structure.report.locale import BY_LINES, FRONT_HEADS, GENRE_LINES, LEGAL_HEADS
 from corpus.structure.report.patterns import _CONNECTORS, _ends_sentence, _is_caps, _last_word
 from corpus.structure.report.zh import find_zh_date, is_edition_line
 
@@ -53,7 +53,7 @@ _NAME_RE = re.compile(
     rf"^{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_NAME_TOKEN}|{_MIDDLE_INITIAL}(?=\s))){{1,3}}$")
 _BY_RE = re.compile(
     r"^(?:by|(?:(?:lead|principal|contributing|report|co-?)\s*)?authors?\s*:?|written by|edited by|compiled by|prepared by"
-    r"|an?\s+(?:report|paper|brief|study|analysis)\s+by)\s+", re.I)
+    r"|an?\s+(?:report|paper|brief|study|analysis)\s+by|" + BY_LINES + r")\s+", re.I)
 _ROLE_RE = re.compile(
     r"^(?:Senior\s+|Lead\s+|Principal\s+|Chief\s+)?(?:Specialist|Analyst|Fellow|Director|Professor|Researcher|"
     r"Research|Associate|Chair|Economist|Adviser|Advisor|Scholar|Lecturer|Editor)\b"

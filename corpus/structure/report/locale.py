@@ -27,3 +27,9 @@ LEGAL_HEADS = r"版权声明|版權聲明|免责声明|免責聲明|mentions lé
 # the kind of publication printed on its own line of a cover: "Rapport", "Note d'analyse", "白皮书"
 GENRE_LINES = (r"rapport(?:\s+(?:annuel|d['’]information|de recherche))?|note(?:\s+d['’]analyse|\s+de synthèse)?|étude|"
                r"document de travail|livre blanc|policy paper|白皮书|白皮書|蓝皮书|藍皮書|研究报告|研究報告")
+# the note printed under a figure: "注：…", "说明：…", "Note : …" (patterns._FIGURE_NOTE_RE)
+FIGURE_NOTE_LABELS = r"注|註|说明|說明|Remarques?"
+# "Par Claire Dubois", "Sous la direction de …" (cover._BY_RE)
+BY_LINES = r"par|sous la direction de|coordonné par|rédigé par"
+# capitals a numbered heading's title may open with (patterns._NUMBERED_HEADING_RE): accented and guillemets
+HEADING_OPENERS = "À-ÖØ-Ý«"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from corpus.structure.report.locale import BACK_HEADS, CAPTION_CJK_GAP, CAPTION_WORDS, CJK_TERMINAL, FRONT_HEADS, SOURCE_LABELS
+from corpus.structure.report.locale import (
+    BACK_HEADS, CAPTION_CJK_GAP, CAPTION_WORDS, CJK_TERMINAL, FIGURE_NOTE_LABELS, FRONT_HEADS, HEADING_OPENERS, SOURCE_LABELS,
+)
 
 
 # --- patterns ---------------------------------------------------------------------------------------
@@ -31,9 +33,9 @@ _CAPTION_RE = re.compile(
 
 _BARE_LABEL_RE = re.compile(r"^(?:Figure|Fig\.|Table|Chart|Map|Exhibit|FIGURE|TABLE|CHART|EXHIBIT)\s+(?:\d{1,3}(?:[.\-–]\d{1,2})?|[A-Z]\d{0,2})\.?$")
 _SOURCE_RE = re.compile(r"^(?:Sources?|Data|" + SOURCE_LABELS + r")\s*[:：]\s*")
-_FIGURE_NOTE_RE = re.compile(r"^Notes?\s*:\s*(?=\S)")  # "Notes: ..." under a figure
+_FIGURE_NOTE_RE = re.compile(r"^(?:Notes?|" + FIGURE_NOTE_LABELS + r")\s*[:：]\s*(?=\S)")  # "Notes: ..." under a figure
 _BLANK_PAGE_RE = re.compile(r"^\(?(?:this\s+page\s+(?:is\s+)?(?:intentionally|deliberately)\s+(?:left\s+)?blank|intentionally\s+left\s+blank)\.?\)?$", re.I)
-_NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'])")
+_NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'" + HEADING_OPENERS + "])")
 # "1 APPLICATION OF ...", "2 Capabilities": a chapter number without a full stop
 _BARE_NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2})\s+(?=[A-Z“\"‘'])")
 # a heading number printed alone on its line, the title on the next: "1.", "1.2", "1.2.1"

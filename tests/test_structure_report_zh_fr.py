@@ -247,3 +247,22 @@ def test_french_by_line_and_accented_numbered_heading():
     from corpus.structure.report.patterns import _NUMBERED_HEADING_RE
     assert read_cover(["Rapport sur l’informatique en nuage", "Par Claire Dubois", "Mars 2024"]).authors == ("Claire Dubois",)
     assert _NUMBERED_HEADING_RE.match("1. État des lieux")
+
+
+def test_chinese_table_without_source_ends_at_running_text():
+    from corpus.structure.report.zh import leaves_table
+    assert leaves_table("二、面临的主要问题", 36)
+    assert leaves_table("目前，多数数据交易仍以场外点对点方式进行，交易价格和交易条件缺乏公开", 36)
+    assert not leaves_table("上海数据交易所 2021年 2100", 36)
+    doc = structure_report(_layout([
+        ["某某研究报告", "某某研究院", "2024年8月"],
+        ["一、交易机构", "截至2024年6月，全国已设立数据交易机构超过40家，各地交易机构在产品登", "记和定价机制等方面开展了探索。",
+         "表 1 部分数据交易机构", "机构 成立时间", "上海数据交易所 2021年", "二、面临的主要问题",
+         "数据在采集、加工和使用过程中涉及多方主体，权属关系复杂，是制约数据流", "通的突出问题。", "1"],
+    ]))
+    assert [s.heading for s in doc.sections if s.kind == "heading"] == ["一、交易机构", "二、面临的主要问题"]
+
+
+def test_cjk_marker_before_a_space():
+    assert [m.group(1) for m in CJK_MARKER_RE.finditer("达到 42.8%。1 广东")] == ["1"]
+    assert [m.group(1) for m in CJK_MARKER_RE.finditer("。3 家企业")] == []

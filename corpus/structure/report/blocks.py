@@ -16,6 +16,7 @@ from corpus.structure.report.headings import _body_width, _heading_at, _starts_b
 from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.locale import TABLE_WORDS
 from corpus.structure.report.outline import numbering
+from corpus.structure.report.zh import leaves_table
 from corpus.structure.report.patterns import (
     _BACKMATTER_RE, _BARE_LABEL_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence, _CONNECTORS, _ends_sentence, _FULL_LINE,
     _is_caps, _is_title_case, _last_word, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _SHORT_LINE,
@@ -135,6 +136,8 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = ()) ->
             in_table = False  # "Notes: ..." under (or above the source of) a figure: a block of its own
             i = _take_paragraph(body, i, width, blocks, contents=contents, kind="note")
             continue
+        if in_table and leaves_table(line.text, width):
+            in_table = False  # a Chinese table without a source line ends at a heading or running text
         if in_table:
             blocks.append(Block("row", [line]))
             i += 1

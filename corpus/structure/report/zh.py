@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import re
 
+from corpus.structure.cjk import cjk_share
 from corpus.structure.report.layout import Line
+from corpus.structure.report.outline import is_outline_heading
 
 _CIRCLED = {chr(0x2460 + k): k + 1 for k in range(20)}  # ① .. ⑳
 _CIRCLED_START_RE = re.compile(r"^([\u2460-\u2473])\s*")
 _CIRCLED_RE = re.compile(r"[\u2460-\u2473]")
 _CJK = r"\u3400-\u9fff"
 # a note number glued after CJK sentence punctuation and before CJK text or the line's end ("。1广东", "参照。2"),
+# (a space may follow it in text that sets digits apart: "。1 广东"),
 # or after a CJK character, "%" or "》" before CJK punctuation ("增长最快1。"); never before a unit ("3年", "10家")
 CJK_MARKER_RE = re.compile(
     rf"(?:(?<=[。！？；，”」』）])|(?<=[{_CJK}%》])(?=\d{{1,3}}[，。；、：！？]|\d{{1,3}}$))(\d{{1,3}})"
-    rf"(?=$|[，。；、：！？]|[{_CJK}“《](?<![年月日个個家万萬亿億元倍项項条條次名位人岁歲章节節款]))"
+    rf"(?=$|[，。；、：！？]| ?[{_CJK}“《](?<![年月日个個家万萬亿億元倍项項条條次名位人岁歲章节節款]))"
 )
 
 
@@ -100,3 +103,15 @@ _LETTER_SPACED_RE = re.compile(rf"^[{_CJK}](?: [{_CJK}]){{1,5}}$")
 def close_letter_spacing(text: str) -> str:
     """A short heading set letter-spaced ("前 言", "结 语") as a reader writes it ("前言")."""
     return text.replace(" ", "") if _LETTER_SPACED_RE.match(text) else text
+
+
+_PROSE_SHARE = 0.7  # a CJK line this share of the body width long, ending a clause, is running text
+
+
+def leaves_table(text: str, width: int) -> bool:
+    """Whether a line after a Chinese table's caption is no longer a row: an outline heading ("二、…") or a
+    line of running CJK text (long, with clause punctuation). Table cells are short and hold no sentences."""
+    text = text.strip()
+    if is_outline_heading(text, True, width):
+        return True
+    return cjk_share(text) >= 0.5 and len(text) >= _PROSE_SHARE * width and any(mark in text for mark in "，。；")

@@ -266,3 +266,13 @@ def test_chinese_table_without_source_ends_at_running_text():
 def test_cjk_marker_before_a_space():
     assert [m.group(1) for m in CJK_MARKER_RE.finditer("达到 42.8%。1 广东")] == ["1"]
     assert [m.group(1) for m in CJK_MARKER_RE.finditer("。3 家企业")] == []
+
+
+def test_space_after_a_cjk_marker_goes_with_it():
+    doc = structure_report(_layout([
+        ["某某研究报告", "某某研究院", "2024年8月"],
+        ["一、国际组织", "2023 年以来，联合国、经济合作与发展组织等国际组织密集发布人工智能", "治理文件。1 联合国大会于 2024 年 3 月通过首个人工智能决议。",
+         "二、国内实践", "我国坚持发展和安全并重，先后出台算法推荐和深度合成等管理规定。", "1 联合国大会第 78/265 号决议。", "1"],
+    ]))
+    assert "治理文件。联合国大会" in doc.text
+    assert doc.footnotes[0].text == "联合国大会第 78/265 号决议。"

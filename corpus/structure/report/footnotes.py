@@ -40,7 +40,7 @@ def _extract_markers(text: str, next_marker: int) -> tuple[str, list[tuple[int, 
     pos = section_number.end() if section_number else 0  # "3.1 Scope": the 1 is no marker
     out.append(text[:pos])
     candidates = sorted([*_MARKER_RE.finditer(text), *_SPACED_MARKER_RE.finditer(text), *CJK_MARKER_RE.finditer(text)],
-                        key=lambda m: m.start())
+                        key=lambda m: (m.start(), -m.end()))  # the longer match first: a CJK marker takes its space
     for match in candidates:
         if match.start() < pos:
             continue

@@ -19,11 +19,11 @@ _CIRCLED_START_RE = re.compile(r"^([\u2460-\u2473])\s*")
 _CIRCLED_RE = re.compile(r"[\u2460-\u2473]")
 _CJK = r"\u3400-\u9fff"
 # a note number glued after CJK sentence punctuation and before CJK text or the line's end ("。1广东", "参照。2"),
-# (a space may follow it in text that sets digits apart: "。1 广东"),
+# (a space after it, in text that sets digits apart, goes with it: "。1 广东"),
 # or after a CJK character, "%" or "》" before CJK punctuation ("增长最快1。"); never before a unit ("3年", "10家")
 CJK_MARKER_RE = re.compile(
     rf"(?:(?<=[。！？；，”」』）])|(?<=[{_CJK}%》])(?=\d{{1,3}}[，。；、：！？]|\d{{1,3}}$))(\d{{1,3}})"
-    rf"(?=$|[，。；、：！？]| ?[{_CJK}“《](?<![年月日个個家万萬亿億元倍项項条條次名位人岁歲章节節款]))"
+    rf"(?:(?=$|[，。；、：！？])| ?(?![年月日个個家万萬亿億元倍项項条條次名位人岁歲章节節款])(?=[{_CJK}“《]))"
 )
 
 

@@ -250,7 +250,7 @@ def test_french_by_line_and_accented_numbered_heading():
 
 
 def test_chinese_table_without_source_ends_at_running_text():
-    from corpus.structure.report.zh import leaves_table
+    from corpus.structure.report.tables import leaves_table
     assert leaves_table("二、面临的主要问题", 36)
     assert leaves_table("目前，多数数据交易仍以场外点对点方式进行，交易价格和交易条件缺乏公开", 36)
     assert not leaves_table("上海数据交易所 2021年 2100", 36)

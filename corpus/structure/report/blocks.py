@@ -16,7 +16,7 @@ from corpus.structure.report.headings import _body_width, _heading_at, _starts_b
 from corpus.structure.report.layout import Block, BodyLine
 from corpus.structure.report.locale import TABLE_WORDS
 from corpus.structure.report.outline import numbering
-from corpus.structure.report.zh import leaves_table
+from corpus.structure.report.tables import leaves_table
 from corpus.structure.report.patterns import (
     _BACKMATTER_RE, _BARE_LABEL_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence, _CONNECTORS, _ends_sentence, _FULL_LINE,
     _is_caps, _is_title_case, _last_word, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _SHORT_LINE,
@@ -142,7 +142,7 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = (),
             i = _take_paragraph(body, i, width, blocks, contents=contents, kind="note")
             continue
         if in_table and leaves_table(line.text, width):
-            in_table = False  # a Chinese table without a source line ends at a heading or running text
+            in_table = False  # a table without a source line ends at a numbered heading or running text
         if in_table:
             blocks.append(Block("row", [line]))
             i += 1

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.structure.cjk import cjk_share
 from corpus.structure.report.layout import Line
-from corpus.structure.report.outline import is_outline_heading
 
 _CIRCLED = {chr(0x2460 + k): k + 1 for k in range(20)}  # ① .. ⑳
 _CIRCLED_START_RE = re.compile(r"^([\u2460-\u2473])\s*")
@@ -103,15 +101,3 @@ _LETTER_SPACED_RE = re.compile(rf"^[{_CJK}](?: [{_CJK}]){{1,5}}$")
 def close_letter_spacing(text: str) -> str:
     """A short heading set letter-spaced ("前 言", "结 语") as a reader writes it ("前言")."""
     return text.replace(" ", "") if _LETTER_SPACED_RE.match(text) else text
-
-
-_PROSE_SHARE = 0.7  # a CJK line this share of the body width long, ending a clause, is running text
-
-
-def leaves_table(text: str, width: int) -> bool:
-    """Whether a line after a Chinese table's caption is no longer a row: an outline heading ("二、…") or a
-    line of running CJK text (long, with clause punctuation). Table cells are short and hold no sentences."""
-    text = text.strip()
-    if is_outline_heading(text, True, width):
-        return True
-    return cjk_share(text) >= 0.5 and len(text) >= _PROSE_SHARE * width and any(mark in text for mark in "，。；")

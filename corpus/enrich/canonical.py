@@ -66,6 +66,8 @@ def country_code(surface: str, label: str) -> str | None:
     import pycountry
 
     text = surface.strip()
+    if text == "America":
+        return "USA"  # English "America" alone names the United States (the continent is "the Americas")
     bare = text.replace(".", "")
     if bare.isupper() and len(bare) <= 3 or len(bare) > 3:
         try:

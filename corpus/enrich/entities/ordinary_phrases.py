@@ -6,7 +6,8 @@ when every content word of it is an ordinary word that the same text also writes
 `wordfreq`, used outside web addresses), written in capitals only at its start, and no word of it is an
 organisation, law or meeting head word ("National Security Council", "Data Act" stay). Places, acronyms,
 mixed-case brands ("iPhone") and words with digits are never dropped here. A single frequent word with an
-adjective ending that opens a sentence ("Coastal states differ") is dropped too.
+adjective ending that opens a sentence ("Coastal states differ") is dropped too. A plural is ordinary when the text
+writes its singular in lowercase ("Semiconductors are ..." after "a semiconductor").
 """
 
 from __future__ import annotations
@@ -28,13 +29,27 @@ _ALL_HEADS = HEADS | ORG_HEADS | words("law_nouns") | words("statute_heads")
 MIN_ZIPF = 3.0
 
 
+def singulars(plural: str) -> set[str]:
+    """The singular forms an English plural may have ("semiconductors" -> "semiconductor", "policies" -> "policy")."""
+    out = set()
+    if len(plural) > 3 and plural.endswith("s") and not plural.endswith("ss"):
+        out.add(plural[:-1])
+        if plural.endswith("ies"):
+            out.add(plural[:-3] + "y")
+        if plural.endswith("es"):
+            out.add(plural[:-2])
+    return out
+
+
 def _ordinary(word: str, lower: set[str]) -> bool:
-    """A frequent English word written like one, which the text also writes in lowercase."""
+    """A frequent English word written like one, which the text also writes in lowercase (a plural counts
+    when the text writes its singular: "Semiconductors are ..." after "a semiconductor")."""
     from wordfreq import zipf_frequency
 
     plain = word.lower()
-    return (plain in lower and (word.islower() or word[0].isupper() and word[1:].islower() or len(word) == 1)
-            and zipf_frequency(plain, "en") >= MIN_ZIPF)
+    seen = ({plain} | singulars(plain)) & lower
+    return (bool(seen) and (word.islower() or word[0].isupper() and word[1:].islower() or len(word) == 1)
+            and max(zipf_frequency(w, "en") for w in seen) >= MIN_ZIPF)
 
 
 def is_ordinary_phrase(surface: str, lower: set[str]) -> bool:
@@ -43,7 +58,10 @@ def is_ordinary_phrase(surface: str, lower: set[str]) -> bool:
     content = [t for t in tokens if t.lower() not in _FUNCTION]
     if not content or any(not t.isalpha() for t in content):
         return False
-    if {t.lower() for t in content} & _ALL_HEADS:
+    # a head word makes a name ("National Security Council"), but not a lone plural whose singular the text
+    # writes in lowercase ("Semiconductors are ..." is not the last word of "X Semiconductors")
+    lone_plural = len(content) == 1 and bool(singulars(content[0].lower()) & lower)
+    if {t.lower() for t in content} & _ALL_HEADS and not lone_plural:
         return False
     return all(_ordinary(t, lower) for t in content)
 

@@ -136,10 +136,16 @@ def _is_allcaps(tok_text: str) -> bool:
     return len(tok_text) >= 2 and tok_text.isalpha() and tok_text.isupper()
 
 
+_ACRONYM_DEFINITION = re.compile(r"\(\s*(?:(?:hereinafter|hereafter)\s+)?(?:the\s+)?([A-Z][A-Za-z0-9&\-]{1,9}?)s?\s*"
+                                 r"(?:\)|\s+or\s+(?:the\s+)?[A-Z][^()\n]{0,40}\))")
+
+
 def find_acronyms(text: str) -> dict[str, str]:
-    """Acronym -> long form for every "long form (ABC)" in the text (Schwartz & Hearst 2003 matching)."""
+    """Acronym -> long form for every "long form (ABC)" in the text (Schwartz & Hearst 2003 matching); the
+    brackets may also give the acronym with an article or a second short name: "(the GDPR or the Regulation)",
+    "(hereinafter the GDPR)"."""
     out: dict[str, str] = {}
-    for m in re.finditer(r"\(\s*([A-Z][A-Za-z0-9&\-]{1,9}?)s?\s*\)", text):
+    for m in _ACRONYM_DEFINITION.finditer(text):
         short = m.group(1)
         if sum(c.isupper() for c in short) < 2:
             continue
@@ -408,8 +414,9 @@ def _clean(doc: Doc, start: int, end: int, label: str, acronyms: dict[str, str])
             label = "LOC"  # "East Africa", "Southeast Asia"
         elif last in ADMIN_DIVISIONS and end - start > 1 and label in {"GPE", "LOC"}:
             label = "GPE"  # "Western Province"
-    if doc.lang_ == "en" and label == "GPE" and end - start == 1 and doc[start].lower_ in CONTINENTS:
-        label = "LOC"
+    if doc.lang_ == "en" and label in {"GPE", "LOC"} and end - start == 1 and doc[start].lower_ in CONTINENTS:
+        # English "America" on its own is the United States (the continent is "the Americas", "North America")
+        label = "GPE" if doc[start].text == "America" else "LOC"
     # a law's year follows its name on the same line: "Nigerian Communications Act 2003"
     if label == "LAW" and end < len(doc) and doc[end - 1].whitespace_ and _YEAR.match(doc[end].text):
         end += 1
@@ -613,14 +620,15 @@ def _is_allcaps_line(doc: Doc, i: int) -> bool:
 
 
 def _acronym_spans(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
-    """Rule 5: tag every occurrence of a defined proper-noun acronym with the label of its long form."""
+    """Rule 5: tag every occurrence of a defined proper-noun acronym with the label of its long form (also
+    where the model tagged the acronym itself with another label: "GDPR" as an ORG is the regulation's LAW)."""
     if not acronyms:
         return spans
     by_text: dict[str, str] = {}
     for s, e, lab in spans:
         by_text.setdefault(doc[s:e].text, lab)
     covered = {i for s, e, _ in spans for i in range(s, e)}
-    out = list(spans)
+    out = [(s, e, by_text.get(acronyms.get(doc[s:e].text, ""), lab)) for s, e, lab in spans]
     for tok in doc:
         short = tok.text
         long = acronyms.get(short)

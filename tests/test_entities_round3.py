@@ -1,0 +1,93 @@
+"""Third round of issue 14's failure classes, each on small constructed sentences (names invented or generic);
+each rule is a rule about language or typography, not about these names."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.enrich.canonical import country_code
+from corpus.enrich.entities import detect_entities, find_acronyms
+from corpus.enrich.entities.back_references import back_reference_targets
+from corpus.enrich.entities.ordinary_phrases import is_ordinary_phrase, singulars
+from corpus.enrich.entities.periodicals import is_periodical
+
+
+def _spans(text: str, lang: str = "en", note: bool = False):
+    return detect_entities([text], lang, notes=[note])[0]
+
+
+def _pairs(text: str, lang: str = "en") -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in _spans(text, lang)}
+
+
+# acronyms defined with an article or a second short name ------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The scope of the Digital Services Regulation (the DSR or the Regulation) is wide.",
+    "The scope of the Digital Services Regulation (hereinafter the DSR) is wide.",
+])
+def test_round3_acronym_defined_with_an_article(text):
+    assert find_acronyms(text) == {"DSR": "Digital Services Regulation"}
+
+
+def test_round3_an_acronym_takes_the_label_of_its_long_form():
+    text = ("The territorial scope of the Digital Services Regulation (the DSR or the Regulation) is set out below. "
+            "Under the DSR, platforms must act. Article 3 of the DSR is clear.")
+    labels = {e.label for e in _spans(text) if e.text == "DSR"}
+    assert labels == {"LAW"}
+
+
+# back references by head noun -----------------------------------------------------------------------------
+def test_round3_the_head_noun_refers_back_to_the_one_full_name():
+    text = "The Northern Grid Commission met in May. Later the Commission published its plan."
+    by_text = {e.text: e for e in _spans(text)}
+    assert by_text["Commission"].canonical_hint == "Northern Grid Commission"
+    assert by_text["Commission"].label == by_text["Northern Grid Commission"].label
+
+
+def test_round3_back_reference_needs_one_candidate_and_an_article():
+    text = "The Alpha Commission and the Beta Commission met. The Commission agreed. Commission staff left."
+    items = [(4, 20, "ORG", None), (29, 44, "ORG", None), (54, 64, "ORG", None), (73, 83, "ORG", None)]
+    assert [text[s:e] for s, e, _, _ in items] == ["Alpha Commission", "Beta Commission", "Commission", "Commission"]
+    assert back_reference_targets(text, items, "en") == {}  # two candidates
+    one = items[:1] + items[2:]
+    assert back_reference_targets(text, one, "en") == {1: ("Alpha Commission", "ORG")}  # the bare one lacks "the"
+
+
+def test_round3_french_back_reference_uses_the_first_word():
+    text = "La Commission européenne a présenté un plan. La Commission publiera un rapport."
+    items = [(3, 24, "ORG", None), (48, 58, "ORG", None)]
+    assert back_reference_targets(text, items, "fr") == {1: ("Commission européenne", "ORG")}
+
+
+# America alone is the country --------------------------------------------------------------------------------
+def test_round3_america_alone_is_the_united_states():
+    pairs = _pairs("America must build more power plants. Trade with Latin America grew.")
+    assert ("America", "GPE") in pairs and ("Latin America", "LOC") in pairs
+    assert country_code("America", "GPE") == country_code("United States", "GPE") == "USA"
+
+
+# plural common nouns opening a sentence ---------------------------------------------------------------------------
+def test_round3_plurals_of_words_the_text_writes_in_lowercase_are_ordinary():
+    assert singulars("policies") >= {"policy"} and singulars("semiconductors") >= {"semiconductor"}
+    assert singulars("class") == set()
+    assert is_ordinary_phrase("Semiconductors", {"semiconductor"})
+    assert not is_ordinary_phrase("Semiconductors", {"chip"})
+
+
+# journals and reviews are organisations ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("name", "periodical"), [
+    ("African Journal of Information Law", True),
+    ("Northfield Law Review", True),
+    ("Journal of Cyber Policy", True),
+    ("Review of Digital Economics", True),
+    ("Data Protection Act 2012", False),
+    ("Strategic Defence Review", False),
+    ("Law on Cybersecurity", False),
+])
+def test_round3_periodical_names(name, periodical):
+    assert is_periodical(name) is periodical
+
+
+def test_round3_a_journal_in_a_note_is_an_organisation_not_a_law():
+    text = 'Ama Boateng, "Reading the Rules", Coastal Journal of Technology Law, vol. 3, 2022.'
+    assert ("Coastal Journal of Technology Law", "ORG") in _pairs(text)

@@ -91,3 +91,44 @@ def test_round3_periodical_names(name, periodical):
 def test_round3_a_journal_in_a_note_is_an_organisation_not_a_law():
     text = 'Ama Boateng, "Reading the Rules", Coastal Journal of Technology Law, vol. 3, 2022.'
     assert ("Coastal Journal of Technology Law", "ORG") in _pairs(text)
+
+
+# Chinese: governments, districts, common words ending in a place suffix, described meetings, two roles -----
+def _zh(text: str) -> set[tuple[str, str]]:
+    from corpus.enrich.entities.chinese import zh_entities
+
+    return {(text[s:e], lab) for s, e, lab in zh_entities(text)}
+
+
+def test_round3_zh_a_government_is_named_after_its_place():
+    pairs = _zh("苏州市政府与苏州市府官员出席。浙江省人民政府发布通知，并以改善政府服务为目标。")
+    assert {("苏州市政府", "ORG"), ("苏州市府", "ORG"), ("浙江省人民政府", "ORG")} <= pairs
+    assert not any(t.endswith("改善政府") for t, _ in pairs)
+
+
+def test_round3_zh_districts_and_common_words_with_place_suffixes():
+    pairs = _zh("论坛在海淀區一家酒店举行，讨论数位城市与社区治理。")
+    assert ("海淀區", "GPE") in pairs
+    assert not any(t.endswith(("城市", "社区")) for t, _ in pairs)
+
+
+def test_round3_zh_a_described_meeting_is_not_a_name():
+    pairs = _zh("两地举办了名为智汇未来的国际论坛，邀请专家参加。")
+    assert not any(t == "国际论坛" for t, _ in pairs)
+
+
+def test_round3_zh_the_name_follows_the_last_of_two_role_words():
+    pairs = _zh("国家能源委员会主任委员王建国表示，将推进合作。气候局副局长赵明指出。")
+    assert ("王建国", "PERSON") in pairs and ("赵明", "PERSON") in pairs
+    assert not any(lab == "PERSON" and t.startswith("委员") for t, lab in pairs)
+
+
+def test_round3_zh_surname_with_role_and_city_short_forms_link():
+    from corpus.enrich.canonical import canonicalize
+    from corpus.enrich.entities.chinese import canonical_hint
+    from corpus.enrich.model import EntitySpan
+
+    assert canonical_hint("蘇州市府") == "蘇州市政府" and canonical_hint("蘇州市") == "蘇州"
+    spans = [EntitySpan(0, 3, "王建國", "PERSON"), EntitySpan(10, 11, "王", "PERSON")]
+    _, assignment = canonicalize([("d1", "zh", sp) for sp in spans])
+    assert assignment[0] == assignment[1]

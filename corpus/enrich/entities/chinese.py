@@ -43,9 +43,11 @@ ZH_FUNCTION = frozenset("在由和与及或的、，。；：！？（）()“�
 ZH_AFTER_NAME = frozenset("在说表指认介分结称的和与等也还则就是对为提以将已于向从透谈呼致主发出、，。：；（）")
 ZH_LAW_TAILS = ("法", "条例", "规定", "办法", "法案", "规划", "纲要", "意见", "决定", "通知", "指引", "准则", "细则",
                 "公约", "协定", "条约", "标准")
-ZH_PLACE_SUFFIX = "省|市|自治区|特别行政区|县"
+ZH_PLACE_SUFFIX = "省|市|自治区|特别行政区|县|区"
+ZH_PLACE_SUFFIX_WORDS = words("zh_place_suffix_words")
 _ZH_ORG = re.compile("|".join(ZH_ORG_HEADS))
-_ZH_ROLE = re.compile("|".join(ZH_PERSON_ROLES))
+# a role word, with the rank prefixes that make a longer role ("副局长", "常务副主任", "高级工程师")
+_ZH_ROLE = re.compile("(?:常务副|执行副|副|高级|资深)?(?:" + "|".join(ZH_PERSON_ROLES) + ")(?!会)")  # 委员会, 董事会: bodies
 _ZH_LAW = re.compile(r"《([^《》\n]{1,40})》")
 # a law cited without title marks, known by what follows it: its draft, amendment, rules or an article
 # ("个人资料保护法修正草案", "数据安全法第21条")
@@ -89,12 +91,21 @@ def _zh_name_start(text: str, end: int, limit: int = 20) -> int:
     return i
 
 
+_GOVERNMENT_HEADS = frozenset({"政府", "市府", "县府"})
+
+
+def _is_place(name: str) -> bool:
+    """A gazetteer place, with or without its administrative suffix ("桃园", "桃园市")."""
+    places = zh_places()
+    return name in places or re.sub(f"(?:{ZH_PLACE_SUFFIX})$", "", name) in places
+
+
 def _generic_modifier(text: str, start: int, head_at: int, head: str) -> bool:
     """The words before the head are a term the text uses on its own ("人工智能" + "公司"): a common noun
     phrase, not a name (counted where the modifier is not followed by the same head)."""
     modifier = text[start:head_at]
-    if len(modifier) < 2:
-        return False
+    if len(modifier) < 2 or _is_place(modifier):
+        return False  # "桃园市政府": a place's own government or body is named after the place
     alone = sum(1 for m in re.finditer(re.escape(modifier), text) if not text.startswith(head, m.end()))
     return alone >= 2
 
@@ -133,6 +144,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         start = _zh_name_start(text, m.start())
         if m.end() - 1 in role_chars:
             continue  # "立法会议员": the head runs into a role word (议员)
+        if m.start() - start == 2 and start > 0 and text[start - 1] == "的":
+            continue  # "名为X的国际论坛": a described meeting ("an international forum"), not its name
         if m.start() - start >= 2:
             after = text[m.end():m.end() + 4]
             label = "ORG" if any(after.startswith(v) for v in ZH_ORGANISER_VERBS) else "EVENT"
@@ -152,6 +165,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
             continue
         if name_len < (3 if weak else 2):
             continue
+        if m.group() in _GOVERNMENT_HEADS and not _is_place(re.sub("人民$", "", text[start:m.start()])):
+            continue  # a government is named after its place ("桃园市政府", "广东省人民政府"), not "以改善政府"
         if weak and text.count(text[m.start() - 2:m.end()]) >= 3:
             continue  # a frequent compound ("数据中心") is a common noun
         if _generic_modifier(text, start, m.start(), m.group()):
@@ -160,6 +175,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         prev_org_end = m.end()
     heads = tuple(h for h in ZH_ORG_HEADS)
     for m in _ZH_ROLE.finditer(text):
+        if _ZH_ROLE.match(text, m.end()):
+            continue  # "主任委员龚明鑫": the name follows the last of two role words
         name = text[m.end():m.end() + 4].lstrip(" \u3000")
         gap = len(text[m.end():m.end() + 4]) - len(name)
         at = m.end() + gap
@@ -182,7 +199,9 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
             pos += len(item) + 1
     for m in _ZH_PLACE_ADMIN.finditer(text):
         g = 1 if m.group(1) else 2
-        found.append((m.start(g), m.end(g) if g == 2 else m.end(), "GPE"))
+        end = m.end(g) if g == 2 else m.end()
+        if text[end - 2:end] not in ZH_PLACE_SUFFIX_WORDS:  # "数位城市", "自贸园区": a common word, not a place
+            found.append((m.start(g), end, "GPE"))
     for m in _ZH_DATELINE.finditer(text):
         found.append((m.start(1), m.end(1), "GPE"))
     for pattern in (_ZH_AGENCY, _ZH_AGENCY_SECOND):
@@ -226,8 +245,14 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
 
 
 def canonical_hint(surface: str) -> str | None:
-    """我国 ("our country") stands for China."""
-    return CHINA if surface == "我国" else None
+    """我国 ("our country") stands for China; a place with its administrative suffix is the place
+    ("桃園市" -> "桃園"); "X市府" is short for "X市政府"."""
+    if surface == "我国":
+        return CHINA
+    if surface.endswith(("市府", "縣府", "县府")):
+        return surface[:-1] + "政府"  # "桃園市府" is the short form of "桃園市政府"
+    stem = re.sub(f"(?:{ZH_PLACE_SUFFIX})$", "", surface)
+    return stem if stem != surface and len(stem) >= 2 and to_simplified(stem) in zh_places() else None
 
 
 @Language.component("thinktank_zh_rules")

@@ -132,3 +132,13 @@ def test_round3_zh_surname_with_role_and_city_short_forms_link():
     spans = [EntitySpan(0, 3, "王建國", "PERSON"), EntitySpan(10, 11, "王", "PERSON")]
     _, assignment = canonicalize([("d1", "zh", sp) for sp in spans])
     assert assignment[0] == assignment[1]
+
+
+def test_round3_back_reference_head_is_before_of_and_places_are_not_heads():
+    from corpus.enrich.entities.back_references import head_word
+
+    assert head_word("Cyberspace Administration of China", "en") == "Administration"
+    text = "The Grid Administration of Norland met. In the Norland market prices fell."
+    full, place = text.index("Grid"), text.rindex("Norland")
+    items = [(full, text.index(" met"), "ORG", None), (place, place + 7, "GPE", None)]
+    assert back_reference_targets(text, items, "en") == {}

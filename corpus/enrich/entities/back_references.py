@@ -3,8 +3,10 @@
 A text names an organisation, law or meeting in full once and then refers back to it by its head noun with
 the definite article ("the European Commission ... the Commission", "the AI Safety Summit ... the Summit",
 "la Commission européenne ... la Commission"). A one-word span whose word is the head of exactly one longer
-organisation, law or event name of the same text (its last word in English, its first in French) and which
-follows a definite article points (`canonical_hint`) to that name and takes its label. With two candidate
+organisation, law or event name of the same text (in English its last word, or the word before its first
+"of/for/on": "Administration" in "Cyberspace Administration of China"; in French its first word), which is itself
+tagged as an organisation, law or event and follows a definite article, points (`canonical_hint`) to that name
+and takes its label. With two candidate
 names ("European Commission", "Federal Trade Commission") nothing is changed.
 """
 
@@ -21,10 +23,17 @@ _NAMED = {"ORG", "LAW", "EVENT"}
 _ARTICLE = {"en": re.compile(r"(?:^|\W)the\s+$", re.IGNORECASE), "fr": re.compile(r"(?:^|\W)(?:la|le|l['’]|les)\s*$", re.IGNORECASE)}
 
 
+_PREPOSITIONS = {"of", "for", "on", "in", "and", "to"}
+
+
 def head_word(name: str, language: str) -> str:
-    """The head noun of a name: its last word in English, its first in French."""
+    """The head noun of a name: in English its last word, or the word before its first preposition
+    ("Cyberspace Administration of China" -> "Administration"); in French its first word."""
     words = name.split()
-    return words[0] if language == "fr" else words[-1]
+    if language == "fr":
+        return words[0]
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))
+    return words[max(cut - 1, 0)]
 
 
 def back_reference_targets(text: str, items: list[S.Item], language: str) -> dict[int, tuple[str, str]]:
@@ -40,7 +49,7 @@ def back_reference_targets(text: str, items: list[S.Item], language: str) -> dic
     out = {}
     for i, (start, end, label, hint) in enumerate(items):
         word = text[start:end]
-        if hint or " " in word or not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        if hint or label not in _NAMED or " " in word or not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
             continue
         targets = heads.get(word, set())
         if len(targets) == 1 and article.search(text[max(0, start - 12):start]):

@@ -142,3 +142,17 @@ def test_round3_back_reference_head_is_before_of_and_places_are_not_heads():
     full, place = text.index("Grid"), text.rindex("Norland")
     items = [(full, text.index(" met"), "ORG", None), (place, place + 7, "GPE", None)]
     assert back_reference_targets(text, items, "en") == {}
+
+
+# a list marker opens a sentence; acronyms of ordinary phrases are terms -------------------------------------------
+def test_round3_a_word_after_a_list_marker_is_sentence_initial():
+    text = ("The office has a close relationship with the ministry in the Union i) Relationship between the office "
+            "and the ministry is described below.")
+    assert "Relationship" not in {e.text for e in _spans(text)}
+
+
+def test_round3_an_acronym_of_an_ordinary_phrase_is_a_term():
+    text = ("Small Language Models (SLMs) are cheap to run. Such small language models answer questions. "
+            "The Harbour Trust (HT) funds them.")
+    texts = {e.text for e in _spans(text)}
+    assert "SLMs" not in texts and "Small Language Models" not in texts

@@ -7,7 +7,8 @@ when every content word of it is an ordinary word that the same text also writes
 organisation, law or meeting head word ("National Security Council", "Data Act" stay). Places, acronyms,
 mixed-case brands ("iPhone") and words with digits are never dropped here. A single frequent word with an
 adjective ending that opens a sentence ("Coastal states differ") is dropped too. A plural is ordinary when the text
-writes its singular in lowercase ("Semiconductors are ..." after "a semiconductor").
+writes its singular in lowercase ("Semiconductors are ..." after "a semiconductor"). An acronym whose long form
+is such a phrase is a term, not a name: "Large Language Models (LLMs)", "‘Artificial General Intelligence’ (AGI)".
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _FUNCTION = frozenset({"of", "and", "for", "the", "on", "in", "to", "a", "an", "
 _LABELS = {"ORG", "PERSON", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART"}
 _ALL_HEADS = HEADS | ORG_HEADS | words("law_nouns") | words("statute_heads")
 MIN_ZIPF = 3.0
+_QUOTES = "‘’“”'\"«» "
 
 
 def singulars(plural: str) -> set[str]:
@@ -91,6 +93,6 @@ def thinktank_ordinary_phrases(doc: Doc) -> Doc:
     text = doc.text
     lower = set(re.findall(r"\b[a-z][a-z\-]*\b", URL.sub(" ", text)))
     kept = [it for it in S.items(doc)
-            if it[2] not in _LABELS or it[3] or not (is_ordinary_phrase(text[it[0]:it[1]], lower)
-                                                     or is_sentence_initial_adjective(text, it[0], it[1]))]
+            if it[2] not in _LABELS or (it[3] and not is_ordinary_phrase(it[3].strip(_QUOTES), lower))
+            or not it[3] and not (is_ordinary_phrase(text[it[0]:it[1]], lower) or is_sentence_initial_adjective(text, it[0], it[1]))]
     return S.write(doc, kept)

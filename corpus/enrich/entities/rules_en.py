@@ -337,8 +337,8 @@ def _clean(doc: Doc, start: int, end: int, label: str, acronyms: dict[str, str])
     while start < end and (re.fullmatch(r"[IVX]+\.?", doc[start].text) and start + 1 < end and doc[start + 1].text == "."
                            or re.fullmatch(r"[IVX]+\.", doc[start].text)):
         start += 2 if doc[start].text.isalpha() else 1
-    while start < end and doc[start].text[:1] in "\"“”'‘’([" :
-        start += 1
+    while start < end and doc[start].text[:1] in "\"“”'‘’([)]" :
+        start += 1  # opening quotes and brackets, and the closing bracket of a list marker ("i) Relationship")
     while end > start and (doc[end - 1].text in {"’s", "'s", "’", "'", ",", ".", ":", ";", "”", "\"", ")", "-"}
                            or doc[end - 1].is_space):
         end -= 1
@@ -644,10 +644,14 @@ def _acronym_spans(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[s
     return out
 
 
+# a list or heading marker opens a sentence: "i) Relationship between ...", "(b) Transfers ...", "2) Scope"
+_LIST_MARKER_BEFORE = re.compile(r"(?:^|\s)\(?(?:[ivx]{1,4}|[a-z]|\d{1,2})\)\s+$")
+
+
 def _common_words(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Rule 6: names that the same text also writes in lowercase are common words ("Cloud is ...",
-    "STRUCTURE", "Digital Economy"): one-word spans at a sentence/line start or in an all-caps line, and
-    multi-word spans anywhere."""
+    "STRUCTURE", "Digital Economy"): one-word spans at a sentence/line start (also after a list marker
+    "i)", "(b)") or in an all-caps line, and multi-word spans anywhere."""
     lower_words = _lower_words(doc)
     low_text = _text(doc)
     out = []
@@ -656,7 +660,8 @@ def _common_words(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
         if e - s == 1:
             low = t.text.lower()
             prev = doc[s - 1] if s > 0 else None
-            at_start = prev is None or "\n" in prev.text or "\n" in prev.whitespace_ or prev.text in {".", "?", "!", ":"}
+            at_start = (prev is None or "\n" in prev.text or "\n" in prev.whitespace_ or prev.text in {".", "?", "!", ":"}
+                        or _LIST_MARKER_BEFORE.search(low_text[max(0, t.idx - 8):t.idx]) is not None)
             heading = _is_allcaps(t.text) and _is_allcaps_line(doc, s) and len(t.text) > 4
             plain = t.text[1:].islower() or heading
             hyphen = s + 2 < len(doc) and doc[s + 1].text == "-" and doc[s + 2].text.islower()

@@ -156,3 +156,8 @@ def test_round3_an_acronym_of_an_ordinary_phrase_is_a_term():
             "The Harbour Trust (HT) funds them.")
     texts = {e.text for e in _spans(text)}
     assert "SLMs" not in texts and "Small Language Models" not in texts
+
+
+def test_round3_zh_a_district_needs_a_preposition_of_place():
+    pairs = _zh("算力跨区调度加快，但跨区输电仍难。")
+    assert not any(lab == "GPE" for _, lab in pairs)

@@ -43,7 +43,7 @@ ZH_FUNCTION = frozenset("在由和与及或的、，。；：！？（）()“�
 ZH_AFTER_NAME = frozenset("在说表指认介分结称的和与等也还则就是对为提以将已于向从透谈呼致主发出、，。：；（）")
 ZH_LAW_TAILS = ("法", "条例", "规定", "办法", "法案", "规划", "纲要", "意见", "决定", "通知", "指引", "准则", "细则",
                 "公约", "协定", "条约", "标准")
-ZH_PLACE_SUFFIX = "省|市|自治区|特别行政区|县|区"
+ZH_PLACE_SUFFIX = "省|市|自治区|特别行政区|县"
 ZH_PLACE_SUFFIX_WORDS = words("zh_place_suffix_words")
 _ZH_ORG = re.compile("|".join(ZH_ORG_HEADS))
 # a role word, with the rank prefixes that make a longer role ("副局长", "常务副主任", "高级工程师")
@@ -57,8 +57,9 @@ _ZH_EVENT = re.compile(r"[“「『][^“”「」『』\n]{1,40}[”」』][" +
 _ZH_EVENT_HEAD = re.compile(ZH_EVENT_HEADS)
 _ZH_PLACE_VERB = re.compile(r"(?:在|赴|到|前往)([" + _CJK + r"]{2,4}?)(?:举办|召开|举行|开幕|开展|调研|考察|参加|出席|访问)")
 _ZH_PLACE_LIST = re.compile(r"(?<=[，。；：、\s])([" + _CJK + r"]{2,4}(?:、[" + _CJK + r"]{2,4})+)等(?:地|省|省份|城市|地区)")
+# a district (区) only after a preposition of place ("在中坜区"): "跨区", "分区" open many common words
 _ZH_PLACE_ADMIN = re.compile(r"(?<![" + _CJK + r"])([" + _CJK + r"]{2,3})(?:" + ZH_PLACE_SUFFIX + r")|(?<=[在赴到于从])(["
-                             + _CJK + r"]{2,3}(?:" + ZH_PLACE_SUFFIX + r"))")
+                             + _CJK + r"]{2,3}(?:" + ZH_PLACE_SUFFIX + r"|区))")
 # a news dateline: "本报乌镇9月26日电", "新华社北京10月28日电"
 _ZH_DATELINE = re.compile(r"(?:本报|社|记者[" + _CJK + r"]{2,3}?)([" + _CJK + r"]{2,4}?)(?:\d{1,2}(?:月\d{1,2})?日)?电")
 # a news agency: "新华社记者", "中新社电" (a name ending in 社 before a reporting word), "新华社北京3日电" (before a

@@ -161,3 +161,9 @@ def test_round3_an_acronym_of_an_ordinary_phrase_is_a_term():
 def test_round3_zh_a_district_needs_a_preposition_of_place():
     pairs = _zh("算力跨区调度加快，但跨区输电仍难。")
     assert not any(lab == "GPE" for _, lab in pairs)
+
+
+def test_round3_zh_newspapers_countries_before_roles_and_words_ending_in_a_head():
+    pairs = _zh("据《南江晚報》报道，德国总理会见了来访者。北川大学科技部签署备忘录。星河公司总部位于杭州。")
+    assert ("南江晚報", "ORG") in pairs and ("德国", "GPE") in pairs
+    assert not any(t.endswith(("签署", "总部")) for t, _ in pairs)

@@ -31,6 +31,7 @@ def _longest_first(name: str) -> tuple[str, ...]:
 ZH_ORG_HEADS = _longest_first("zh_org_heads")
 ZH_WEAK_HEADS = words("zh_weak_heads")
 ZH_HEAD_COMPOUNDS = words("zh_head_compounds")
+ZH_HEAD_WORDS = words("zh_head_words")
 ZH_PERSON_ROLES = _longest_first("zh_person_roles")
 ZH_BOUNDARY_WORDS = _longest_first("zh_boundary_words")
 ZH_ORGANISER_VERBS = _longest_first("zh_organiser_verbs")
@@ -43,6 +44,8 @@ ZH_FUNCTION = frozenset("在由和与及或的、，。；：！？（）()“�
 ZH_AFTER_NAME = frozenset("在说表指认介分结称的和与等也还则就是对为提以将已于向从透谈呼致主发出、，。：；（）")
 ZH_LAW_TAILS = ("法", "条例", "规定", "办法", "法案", "规划", "纲要", "意见", "决定", "通知", "指引", "准则", "细则",
                 "公约", "协定", "条约", "标准")
+# the ends of newspaper and journal titles, written in title marks (《环球时报》, 《中国社会科学》杂志 aside)
+ZH_PERIODICAL_TAILS = ("日报", "晚报", "时报", "早报", "周报", "商报", "导报", "学报", "周刊", "月刊", "杂志", "画报")
 ZH_PLACE_SUFFIX = "省|市|自治区|特别行政区|县"
 ZH_PLACE_SUFFIX_WORDS = words("zh_place_suffix_words")
 _ZH_ORG = re.compile("|".join(ZH_ORG_HEADS))
@@ -134,6 +137,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
     for m in _ZH_LAW.finditer(text):
         if m.group(1).endswith(ZH_LAW_TAILS):
             found.append((m.start(1), m.end(1), "LAW"))
+        elif m.group(1).endswith(ZH_PERIODICAL_TAILS) and len(m.group(1)) > 2:
+            found.append((m.start(1), m.end(1), "ORG"))  # 《人民日报》: a newspaper or journal is an organisation
     for m in _ZH_BARE_LAW.finditer(text):
         start = _zh_name_start(text, m.start())
         if m.start() - start >= 3 and text[m.start() - 1:m.end()] not in ZH_FA_WORDS:  # "数据安全法", not "谈到立法"
@@ -159,6 +164,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         weak = m.group() in ZH_WEAK_HEADS
         if weak and text[m.end():m.end() + 1] in ZH_HEAD_COMPOUNDS:
             continue  # "部门", "局面": a word, not the end of a name
+        if weak and any(text.endswith(w, 0, m.end()) for w in ZH_HEAD_WORDS):
+            continue  # "签署", "总部", "当局": a word ending in the head, not a name
         if prev_org_end >= 0 and start <= prev_org_end + 6 and re.fullmatch(f"[{_CJK}]*", text[prev_org_end:m.start()]) \
                 and (start == prev_org_end or text[start - 1] in "与和及" and start - 1 > prev_org_end):
             # "钱塘理工大学能源与信息学院": a unit; "甲大学与乙大学" (a conjunction right after the name): two organisations
@@ -190,7 +197,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         if len(before) == 1 and before in ZH_SURNAME_CHARS:
             found.append((start, m.start(), "PERSON"))
         elif 2 <= len(before) <= 10 and before not in heads and not before.endswith(heads) and before[0] not in ZH_DEICTIC:
-            found.append((start, m.start(), "ORG"))
+            # "法国总统": a country's role; "数码港行政总裁": an organisation's
+            found.append((start, m.start(), "GPE" if _is_place(before) else "ORG"))
     for m in _ZH_PLACE_VERB.finditer(text):
         found.append((m.start(1), m.end(1), "GPE"))
     for m in _ZH_PLACE_LIST.finditer(text):

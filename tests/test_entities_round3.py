@@ -167,3 +167,12 @@ def test_round3_zh_newspapers_countries_before_roles_and_words_ending_in_a_head(
     pairs = _zh("据《南江晚報》报道，德国总理会见了来访者。北川大学科技部签署备忘录。星河公司总部位于杭州。")
     assert ("南江晚報", "ORG") in pairs and ("德国", "GPE") in pairs
     assert not any(t.endswith(("签署", "总部")) for t, _ in pairs)
+
+
+def test_round3_a_tagged_acronym_of_a_lowercase_legal_instrument_is_a_law():
+    from corpus.enrich.entities.rules_en import _acronym_label
+
+    acronyms = {"RGSR": "règlement général sur la sécurité des réseaux", "NCA": "Northern Cable Authority"}
+    assert _acronym_label("RGSR", "ORG", acronyms, {}) == "LAW"
+    assert _acronym_label("NCA", "PERSON", acronyms, {"Northern Cable Authority": "ORG"}) == "ORG"
+    assert _acronym_label("XYZ", "ORG", acronyms, {}) == "ORG"

@@ -619,6 +619,17 @@ def _is_allcaps_line(doc: Doc, i: int) -> bool:
     return any(a <= idx < b for a, b in starts)
 
 
+def _acronym_label(short: str, label: str, acronyms: dict[str, str], by_text: dict[str, str]) -> str:
+    """The label of a tagged acronym: its long form's label when the long form is tagged, LAW when the long form is
+    a lowercase legal instrument ("règlement sur les marchés numériques (DMA)"), else its own label."""
+    long = acronyms.get(short)
+    if long is None:
+        return label
+    if long in by_text:
+        return by_text[long]
+    return "LAW" if long[:1].islower() and _is_law_long_form(long) else label
+
+
 def _acronym_spans(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
     """Rule 5: tag every occurrence of a defined proper-noun acronym with the label of its long form (also
     where the model tagged the acronym itself with another label: "GDPR" as an ORG is the regulation's LAW)."""
@@ -628,7 +639,7 @@ def _acronym_spans(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[s
     for s, e, lab in spans:
         by_text.setdefault(doc[s:e].text, lab)
     covered = {i for s, e, _ in spans for i in range(s, e)}
-    out = [(s, e, by_text.get(acronyms.get(doc[s:e].text, ""), lab)) for s, e, lab in spans]
+    out = [(s, e, _acronym_label(doc[s:e].text, lab, acronyms, by_text)) for s, e, lab in spans]
     for tok in doc:
         short = tok.text
         long = acronyms.get(short)

@@ -176,3 +176,11 @@ def test_round3_a_tagged_acronym_of_a_lowercase_legal_instrument_is_a_law():
     assert _acronym_label("RGSR", "ORG", acronyms, {}) == "LAW"
     assert _acronym_label("NCA", "PERSON", acronyms, {"Northern Cable Authority": "ORG"}) == "ORG"
     assert _acronym_label("XYZ", "ORG", acronyms, {}) == "ORG"
+
+
+# French: a clitic pronoun opens the verb; adjectives placed before the noun open the name ----------------------
+def test_round3_french_names_stop_before_a_clitic_and_keep_a_prenominal_adjective():
+    pairs = _pairs("Le Haut Conseil pour la mer recommande une pause. La Fondation pour la pêche durable y participe. "
+                   "L'Observatoire des côtes atlantiques se réunit jeudi.", "fr")
+    assert {("Haut Conseil pour la mer", "ORG"), ("Fondation pour la pêche durable", "ORG"),
+            ("Observatoire des côtes atlantiques", "ORG")} <= pairs

@@ -184,3 +184,9 @@ def test_round3_french_names_stop_before_a_clitic_and_keep_a_prenominal_adjectiv
                    "L'Observatoire des côtes atlantiques se réunit jeudi.", "fr")
     assert {("Haut Conseil pour la mer", "ORG"), ("Fondation pour la pêche durable", "ORG"),
             ("Observatoire des côtes atlantiques", "ORG")} <= pairs
+
+
+# a multi-word known place tagged as a person or organisation is a place ------------------------------------------
+def test_round3_multiword_known_place_tagged_as_a_body_is_a_place():
+    pairs = _pairs("Officials met in Kota Kinabalu last week to discuss the plan.")
+    assert ("Kota Kinabalu", "GPE") in pairs

@@ -190,3 +190,21 @@ def test_round3_french_names_stop_before_a_clitic_and_keep_a_prenominal_adjectiv
 def test_round3_multiword_known_place_tagged_as_a_body_is_a_place():
     pairs = _pairs("Officials met in Kota Kinabalu last week to discuss the plan.")
     assert ("Kota Kinabalu", "GPE") in pairs
+
+
+# a job title after an organisation's name --------------------------------------------------------------------------
+@pytest.mark.parametrize(("surface", "name"), [
+    ("Office of Ports and Harbours Export Control Officer", "Office of Ports and Harbours"),
+    ("Kestrel Institute Senior Fellow", "Kestrel Institute"),
+    ("Office of Ports and Harbours", None),
+    ("Senior Fellow", None),
+])
+def test_round3_name_before_a_job_title(surface, name):
+    from corpus.enrich.entities.role_words import name_before_role
+
+    assert name_before_role(surface) == name
+
+
+def test_round3_an_organisation_found_by_its_head_stops_before_a_job_title():
+    text = "Exports are checked where there is not an Office of Ports and Harbours Export Control Officer present."
+    assert ("Office of Ports and Harbours", "ORG") in _pairs(text)

@@ -208,3 +208,22 @@ def test_round3_name_before_a_job_title(surface, name):
 def test_round3_an_organisation_found_by_its_head_stops_before_a_job_title():
     text = "Exports are checked where there is not an Office of Ports and Harbours Export Control Officer present."
     assert ("Office of Ports and Harbours", "ORG") in _pairs(text)
+
+
+def test_round3_an_ordinary_word_in_capitals_is_not_an_acronym():
+    from corpus.enrich.entities.ordinary_phrases import is_word_in_capitals
+
+    lower = {"govern", "manage", "who"}
+    assert is_word_in_capitals("GOVERN", lower, set())
+    assert not is_word_in_capitals("NATO", lower, set())  # never written in lowercase
+    assert not is_word_in_capitals("MANAGE", lower, {"MANAGE"})  # defined as an acronym
+    assert not is_word_in_capitals("Govern", lower, set())
+
+
+def test_round3_a_document_noun_alone_is_not_a_name():
+    from corpus.enrich.entities.ordinary_phrases import is_bare_document_noun
+
+    assert is_bare_document_noun("Plan") and is_bare_document_noun("Regulation")
+    assert not is_bare_document_noun("Data Act") and not is_bare_document_noun("plan") and not is_bare_document_noun("Council")
+    text = "The ministry adopted the Plan for Coastal Engagement in Developing Fisheries Standards and Related Tools."
+    assert "Plan" not in {e.text for e in _spans(text)}

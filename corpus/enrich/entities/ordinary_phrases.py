@@ -9,6 +9,8 @@ mixed-case brands ("iPhone") and words with digits are never dropped here. A sin
 adjective ending that opens a sentence ("Coastal states differ") is dropped too. A plural is ordinary when the text
 writes its singular in lowercase ("Semiconductors are ..." after "a semiconductor"). An acronym whose long form
 is such a phrase is a term, not a name: "Large Language Models (LLMs)", "‘Artificial General Intelligence’ (AGI)".
+An ordinary word in capitals that the text also writes in lowercase is a label, not an acronym ("the GOVERN function").
+A document noun alone ("the Plan", "the Regulation") is a reference back to a document, not a name.
 """
 
 from __future__ import annotations
@@ -68,6 +70,25 @@ def is_ordinary_phrase(surface: str, lower: set[str]) -> bool:
     return all(_ordinary(t, lower) for t in content)
 
 
+_DOCUMENT_NOUNS = words("law_nouns") | words("statute_heads") | words("policy_heads")
+
+
+def is_bare_document_noun(surface: str) -> bool:
+    """A document noun alone ("the Plan", "the Regulation", "this Act") refers back to a document; it is not a
+    name unless it points to the full name (`canonical_hint`, checked by the caller)."""
+    return surface.isalpha() and surface[:1].isupper() and surface.lower() in _DOCUMENT_NOUNS
+
+
+def is_word_in_capitals(surface: str, lower: set[str], acronyms: set[str]) -> bool:
+    """An ordinary English word of four letters or more set in capitals for emphasis or as a label ("the GOVERN
+    function"), which the text also writes in lowercase and never defines as an acronym ("NATO" is never
+    written "nato"; "(WHO)" defines one)."""
+    from wordfreq import zipf_frequency
+
+    return (surface.isalpha() and surface.isupper() and len(surface) >= 4 and surface.lower() in lower
+            and surface not in acronyms and zipf_frequency(surface.lower(), "en") >= 3.5)
+
+
 # endings of English adjectives ("Coastal", "Regional", "Collective"): such a word capitalised only because it
 # opens a sentence is not a name
 _ADJECTIVE_ENDING = re.compile(r"[a-z](?:al|ive|ous|ic|ful|less|able|ible|ary)$")
@@ -92,7 +113,9 @@ def thinktank_ordinary_phrases(doc: Doc) -> Doc:
         return doc
     text = doc.text
     lower = set(re.findall(r"\b[a-z][a-z\-]*\b", URL.sub(" ", text)))
+    acronyms = {m.group(1) for m in re.finditer(r"\(\s*(?:the\s+)?([A-Z]{2,})s?\s*[)\s]", text)}
     kept = [it for it in S.items(doc)
             if it[2] not in _LABELS or (it[3] and not is_ordinary_phrase(it[3].strip(_QUOTES), lower))
-            or not it[3] and not (is_ordinary_phrase(text[it[0]:it[1]], lower) or is_sentence_initial_adjective(text, it[0], it[1]))]
+            or not it[3] and not (is_ordinary_phrase(text[it[0]:it[1]], lower) or is_sentence_initial_adjective(text, it[0], it[1])
+                                  or is_word_in_capitals(text[it[0]:it[1]], lower, acronyms) or is_bare_document_noun(text[it[0]:it[1]]))]
     return S.write(doc, kept)

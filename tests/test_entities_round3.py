@@ -227,3 +227,11 @@ def test_round3_a_document_noun_alone_is_not_a_name():
     assert not is_bare_document_noun("Data Act") and not is_bare_document_noun("plan") and not is_bare_document_noun("Council")
     text = "The ministry adopted the Plan for Coastal Engagement in Developing Fisheries Standards and Related Tools."
     assert "Plan" not in {e.text for e in _spans(text)}
+
+
+def test_round3_title_case_of_a_phrase_written_in_lowercase_with_an_acronym():
+    from corpus.enrich.entities.rules_en import _lowercase_words
+
+    assert _lowercase_words("AI Safety Summit") == "AI safety summit"
+    text = "Work on AI safety is growing. The Report on Advanced AI Safety was published. AI Safety is a shared issue."
+    assert "AI Safety" not in {e.text for e in _spans(text)}

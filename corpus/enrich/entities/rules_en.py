@@ -655,6 +655,11 @@ def _acronym_spans(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[s
     return out
 
 
+def _lowercase_words(surface: str) -> str:
+    """The surface with its words in lowercase, acronyms kept ("AI Safety" -> "AI safety")."""
+    return re.sub(r"\w+", lambda m: m.group() if _is_allcaps(m.group()) else m.group().lower(), surface)
+
+
 # a list or heading marker opens a sentence: "i) Relationship between ...", "(b) Transfers ...", "2) Scope"
 _LIST_MARKER_BEFORE = re.compile(r"(?:^|\s)\(?(?:[ivx]{1,4}|[a-z]|\d{1,2})\)\s+$")
 
@@ -662,7 +667,8 @@ _LIST_MARKER_BEFORE = re.compile(r"(?:^|\s)\(?(?:[ivx]{1,4}|[a-z]|\d{1,2})\)\s+$
 def _common_words(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Rule 6: names that the same text also writes in lowercase are common words ("Cloud is ...",
     "STRUCTURE", "Digital Economy"): one-word spans at a sentence/line start (also after a list marker
-    "i)", "(b)") or in an all-caps line, and multi-word spans anywhere."""
+    "i)", "(b)") or in an all-caps line, and multi-word spans anywhere (acronyms kept in capitals: "AI Safety"
+    after "AI safety")."""
     lower_words = _lower_words(doc)
     low_text = _text(doc)
     out = []
@@ -679,7 +685,7 @@ def _common_words(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
             if low in lower_words and plain and (at_start or heading or hyphen):
                 continue
         else:
-            span_low = doc[s:e].text.lower()
+            span_low = _lowercase_words(doc[s:e].text)  # acronyms kept: "AI Safety" is "AI safety" written in title case
             if doc[s:e].text != span_low and span_low in low_text \
                     and re.search(r"(?<![\w])" + re.escape(span_low) + r"(?![\w])", low_text):
                 continue

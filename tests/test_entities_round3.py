@@ -235,3 +235,9 @@ def test_round3_title_case_of_a_phrase_written_in_lowercase_with_an_acronym():
     assert _lowercase_words("AI Safety Summit") == "AI safety summit"
     text = "Work on AI safety is growing. The Report on Advanced AI Safety was published. AI Safety is a shared issue."
     assert "AI Safety" not in {e.text for e in _spans(text)}
+
+
+def test_round3_zh_speakers_agencies_after_according_to_and_foreign_roles():
+    pairs = _zh("赵立新表示，合作很重要。马方认为应谈判。据共同社报道，英国首相斯塔默抵达。")
+    assert ("赵立新", "PERSON") in pairs and ("共同社", "ORG") in pairs and ("斯塔默", "PERSON") in pairs
+    assert not any(t.startswith("马方") or t.startswith("据") for t, _ in pairs)

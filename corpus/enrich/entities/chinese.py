@@ -73,6 +73,10 @@ _ZH_AGENCY = re.compile(r"([" + _CJK + r"]{1,5}社)(?=" + _ZH_REPORTING + r"|[" 
 # characters that point back ("该社" the agency, "本院" this institute, "其" its): a reference, not a name
 ZH_DEICTIC = frozenset("该本此其各")
 _ZH_AGENCY_SECOND = re.compile(r"(?<=社[与和及、])([" + _CJK + r"]{1,5}社)(?=" + _ZH_REPORTING + r")")
+# a person named before a verb of saying at the start of a clause: "张伟表示，", "刘晓明指出" (surname checked)
+_ZH_SPEAKER = re.compile(r"(?:^|(?<=[，。；：、\s（(“「]))([" + _CJK + r"]{2,3}?)(?=表示|指出|认为|强调|介绍说|透露|坦言|呼吁)")
+# last characters of collective words that start with a surname character: "马方" (the Malaysian side), "高层"
+_NOT_NAME_END = frozenset("方们层府部局院会国家界处司所")
 _OUR_COUNTRY = re.compile(r"我国")  # "our country" in Chinese news and reports: China
 CHINA = "中国"
 
@@ -199,6 +203,9 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         elif 2 <= len(before) <= 10 and before not in heads and not before.endswith(heads) and before[0] not in ZH_DEICTIC:
             # "法国总统": a country's role; "数码港行政总裁": an organisation's
             found.append((start, m.start(), "GPE" if _is_place(before) else "ORG"))
+    for m in _ZH_SPEAKER.finditer(text):
+        if m.group(1)[0] in ZH_SURNAME_CHARS and m.group(1)[-1] not in _NOT_NAME_END:
+            found.append((m.start(1), m.end(1), "PERSON"))
     for m in _ZH_PLACE_VERB.finditer(text):
         found.append((m.start(1), m.end(1), "GPE"))
     for m in _ZH_PLACE_LIST.finditer(text):
@@ -222,6 +229,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         found.extend((m.start(), m.end(), "ORG") for m in re.finditer(re.escape(name), text))
     for m in _OUR_COUNTRY.finditer(text):
         found.append((m.start(), m.end(), "GPE"))
+    # "据路透社报道": "according to" is not part of the name after it
+    found = [(s + 1, e, lab) if text[s] == "据" and e - s > 3 else (s, e, lab) for s, e, lab in found]
     # longest first, no overlaps; a place inside an organisation or event name is part of it
     chosen: list[tuple[int, int, str]] = []
     taken = [False] * (len(text) + 1)

@@ -241,3 +241,22 @@ def test_round3_zh_speakers_agencies_after_according_to_and_foreign_roles():
     pairs = _zh("赵立新表示，合作很重要。马方认为应谈判。据共同社报道，英国首相斯塔默抵达。")
     assert ("赵立新", "PERSON") in pairs and ("共同社", "ORG") in pairs and ("斯塔默", "PERSON") in pairs
     assert not any(t.startswith("马方") or t.startswith("据") for t, _ in pairs)
+
+
+def test_round3_a_company_referred_to_by_the_first_word_of_its_name():
+    from corpus.enrich.entities.back_references import short_company_names
+
+    text = "Zorvik Mobility grew fast. Zorvik now leads. Global Partners and Global rivals compete. China Mobile and China."
+    surfaces = [("Zorvik Mobility", "ORG", 0), ("Zorvik", "PERSON", 20), ("Global Partners", "ORG", 30), ("Global", "ORG", 50),
+                ("China Mobile", "ORG", 70), ("China", "GPE", 90)]
+    items = [(text.index(w, at), text.index(w, at) + len(w), lab, None) for w, lab, at in surfaces]
+    assert [text[s:e] for s, e, _, _ in items] == [w for w, _, _ in surfaces]
+    assert short_company_names(text, items, "en") == {1: ("Zorvik Mobility", "ORG")}
+
+
+def test_round3_a_unit_named_after_its_company_is_not_the_company():
+    from corpus.enrich.entities.back_references import short_company_names
+
+    text = "Zorvik Research Center opened. Zorvik now leads."
+    items = [(0, 22, "ORG", None), (text.rindex("Zorvik"), text.rindex("Zorvik") + 6, "ORG", None)]
+    assert short_company_names(text, items, "en") == {}

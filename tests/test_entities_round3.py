@@ -260,3 +260,13 @@ def test_round3_a_unit_named_after_its_company_is_not_the_company():
     text = "Zorvik Research Center opened. Zorvik now leads."
     items = [(0, 22, "ORG", None), (text.rindex("Zorvik"), text.rindex("Zorvik") + 6, "ORG", None)]
     assert short_company_names(text, items, "en") == {}
+
+
+def test_round3_a_surname_before_administration_is_a_person():
+    from corpus.enrich.entities.rules_en import _person_context
+
+    from corpus.enrich.entities import _load
+
+    doc = _load("en").make_doc("Trade ties worsened as the Harlow administration moved on.")
+    at = [t.text for t in doc].index("Harlow")
+    assert _person_context(doc, [(at, at + 1, "ORG")]) == [(at, at + 1, "PERSON")]

@@ -1050,8 +1050,8 @@ PERSON_HONORIFICS = words("person_honorifics")
 
 
 def _person_context(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Rule 17: a name after an honorific ("M. Saint-Clair") or repeating the end of a person's full name is
-    a PERSON; a two-or-more-word "PERSON" ending in a company word ("Nuvalis Cloud") or in a word the text
+    """Rule 17: a name after an honorific ("M. Saint-Clair"), repeating the end of a person's full name or
+    before "administration" ("the Obama administration") is a PERSON; a two-or-more-word "PERSON" ending in a company word ("Nuvalis Cloud") or in a word the text
     writes in lowercase ("Kestrel Orbital": "orbital broadband") is an organisation."""
     lower_words = _lower_words(doc)
     tails = {doc[s + k:e].text for s, e, lab in spans if lab == "PERSON" and e - s > 1 for k in range(1, e - s)}
@@ -1061,6 +1061,9 @@ def _person_context(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[i
         names = all(_is_name_word(t.text) or t.text == "-" for t in doc[s:e])
         if lab != "PERSON" and names and (prev in PERSON_HONORIFICS or lab in {"ORG", "NORP", "PRODUCT"} and doc[s:e].text in tails):
             lab = "PERSON"
+        elif lab in {"ORG", "PRODUCT"} and e - s == 1 and _is_name_word(doc[s].text) and prev == "the" \
+                and e < len(doc) and doc[e].lower_ == "administration":
+            lab = "PERSON"  # "the Trump administration": a leader's surname before "administration"
         elif lab == "PERSON" and e - s > 1 and prev not in PERSON_HONORIFICS:
             last = doc[e - 1]
             if last.lower_ in COMPANY_SUFFIXES or (len(last.text) >= 4 and last.text[1:].islower() and last.lower_ in lower_words

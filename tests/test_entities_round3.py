@@ -270,3 +270,9 @@ def test_round3_a_surname_before_administration_is_a_person():
     doc = _load("en").make_doc("Trade ties worsened as the Harlow administration moved on.")
     at = [t.text for t in doc].index("Harlow")
     assert _person_context(doc, [(at, at + 1, "ORG")]) == [(at, at + 1, "PERSON")]
+
+
+def test_round3_zh_three_character_short_forms_of_councils():
+    pairs = _zh("南港市府與科研會十二日舉辦論壇。農發會表示，將加強合作。这个会，很好。社会各界关注。")
+    assert ("科研會", "ORG") in pairs and ("農發會", "ORG") in pairs
+    assert not any(t in {"这个会", "社会各"} for t, _ in pairs)

@@ -77,6 +77,10 @@ _ZH_AGENCY_SECOND = re.compile(r"(?<=社[与和及、])([" + _CJK + r"]{1,5}社)
 _ZH_SPEAKER = re.compile(r"(?:^|(?<=[，。；：、\s（(“「]))([" + _CJK + r"]{2,3}?)(?=表示|指出|认为|强调|介绍说|透露|坦言|呼吁)")
 # last characters of collective words that start with a surname character: "马方" (the Malaysian side), "高层"
 _NOT_NAME_END = frozenset("方们层府部局院会国家界处司所")
+# a council or commission cited by its three-character short form ("资策会", "国发会", "金管会"), standing
+# between punctuation or conjunctions; words ending in 会 ("大会", "社会", "机会") are not such forms
+_ZH_COUNCIL_SHORT = re.compile(r"(?:^|(?<=[，。；：、（(「“\s与和及由]))([" + _CJK + r"]{2}会)(?=[，。；：、）)」”\s与和及将的也已在于今昨共等\d一二三四五六七八九十]|表示|指出|认为|强调)")
+ZH_HUI_WORDS = words("zh_hui_words")
 _OUR_COUNTRY = re.compile(r"我国")  # "our country" in Chinese news and reports: China
 CHINA = "中国"
 
@@ -203,6 +207,9 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         elif 2 <= len(before) <= 10 and before not in heads and not before.endswith(heads) and before[0] not in ZH_DEICTIC:
             # "法国总统": a country's role; "数码港行政总裁": an organisation's
             found.append((start, m.start(), "GPE" if _is_place(before) else "ORG"))
+    for m in _ZH_COUNCIL_SHORT.finditer(text):
+        if m.group(1)[1:] not in ZH_HUI_WORDS and m.group(1)[:2] not in ZH_HUI_WORDS and m.group(1)[0] not in ZH_DEICTIC | {"这", "那", "每"}:
+            found.append((m.start(1), m.end(1), "ORG"))
     for m in _ZH_SPEAKER.finditer(text):
         if m.group(1)[0] in ZH_SURNAME_CHARS and m.group(1)[-1] not in _NOT_NAME_END:
             found.append((m.start(1), m.end(1), "PERSON"))

@@ -276,3 +276,8 @@ def test_round3_zh_three_character_short_forms_of_councils():
     pairs = _zh("南港市府與科研會十二日舉辦論壇。農發會表示，將加強合作。这个会，很好。社会各界关注。")
     assert ("科研會", "ORG") in pairs and ("農發會", "ORG") in pairs
     assert not any(t in {"这个会", "社会各"} for t, _ in pairs)
+
+
+def test_round3_zh_a_province_and_a_city_named_together_are_two_places():
+    pairs = _zh("论坛在浙江杭州开幕。")
+    assert ("浙江", "GPE") in pairs and ("杭州", "GPE") in pairs and ("浙江杭州", "GPE") not in pairs

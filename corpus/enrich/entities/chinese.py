@@ -112,6 +112,15 @@ def _is_place(name: str) -> bool:
     return name in places or re.sub(f"(?:{ZH_PLACE_SUFFIX})$", "", name) in places
 
 
+def _place_parts(run: str, at: int) -> list[tuple[int, int, str]]:
+    """A place run as its places: "浙江乌镇" (province + town) is two places when both halves are known."""
+    places = zh_places()
+    for k in range(2, len(run) - 1):
+        if run[:k] in places and run[k:] in places:
+            return [(at, at + k, "GPE"), (at + k, at + len(run), "GPE")]
+    return [(at, at + len(run), "GPE")]
+
+
 def _generic_modifier(text: str, start: int, head_at: int, head: str) -> bool:
     """The words before the head are a term the text uses on its own ("人工智能" + "公司"): a common noun
     phrase, not a name (counted where the modifier is not followed by the same head)."""
@@ -214,7 +223,7 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         if m.group(1)[0] in ZH_SURNAME_CHARS and m.group(1)[-1] not in _NOT_NAME_END:
             found.append((m.start(1), m.end(1), "PERSON"))
     for m in _ZH_PLACE_VERB.finditer(text):
-        found.append((m.start(1), m.end(1), "GPE"))
+        found.extend(_place_parts(m.group(1), m.start(1)))
     for m in _ZH_PLACE_LIST.finditer(text):
         pos = m.start(1)
         for item in m.group(1).split("、"):

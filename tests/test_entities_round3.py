@@ -281,3 +281,8 @@ def test_round3_zh_three_character_short_forms_of_councils():
 def test_round3_zh_a_province_and_a_city_named_together_are_two_places():
     pairs = _zh("论坛在浙江杭州开幕。")
     assert ("浙江", "GPE") in pairs and ("杭州", "GPE") in pairs and ("浙江杭州", "GPE") not in pairs
+
+
+def test_round3_french_state_as_a_common_noun_is_not_a_place():
+    pairs = _pairs("Un plan sur la réforme des institutions du Parti et de l'Etat a été publié à Paris.", "fr")
+    assert not any(t in {"Etat", "État"} for t, _ in pairs) and ("Paris", "GPE") in pairs

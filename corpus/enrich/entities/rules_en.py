@@ -258,6 +258,9 @@ def _short_forms(ents: list[Span]) -> None:
             sp._.canonical_hint = longer[0]
 
 
+_FR_STATE = {"État", "Etat", "États", "Etats"}
+
+
 def _map_label(ent: Span, lang: str) -> str | None:
     lab = ent.label_
     if lang != "fr":
@@ -275,6 +278,8 @@ def _map_label(ent: Span, lang: str) -> str | None:
     if lab == "ORG":
         return "ORG"
     if lab == "LOC":
+        if ent.text in _FR_STATE:
+            return None  # "l'État", "les États membres": the state as a common noun, capitalised by convention
         first = ent[0].text.lower()
         if first in FR_LOC_HEADS or ent.text.lower() in CONTINENTS:
             return "LOC"

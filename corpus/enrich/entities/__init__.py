@@ -15,12 +15,14 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from corpus.enrich.entities import back_references as _back_references  # noqa: F401 - registers thinktank_back_references
 from corpus.enrich.entities import chinese as _chinese  # noqa: F401 - registers thinktank_zh_rules
 from corpus.enrich.entities import gazetteer as _gazetteer  # noqa: F401 - registers thinktank_places
 from corpus.enrich.entities import hyphens as _hyphens  # noqa: F401 - registers thinktank_hyphen_names
 from corpus.enrich.entities import legal as _legal  # noqa: F401 - registers thinktank_legal_names
 from corpus.enrich.entities import ordinary_phrases as _ordinary  # noqa: F401 - registers thinktank_ordinary_phrases
 from corpus.enrich.entities import org_heads as _org_heads  # noqa: F401 - registers thinktank_org_heads
+from corpus.enrich.entities import periodicals as _periodicals  # noqa: F401 - registers thinktank_periodicals
 from corpus.enrich.entities import phrases as _phrases  # noqa: F401 - registers thinktank_phrases
 from corpus.enrich.entities import possessives as _possessives  # noqa: F401 - registers thinktank_possessive_names
 from corpus.enrich.entities import products as _products  # noqa: F401 - registers thinktank_products
@@ -37,7 +39,8 @@ from corpus.enrich.model import EntitySpan
 # components after `ner`, in order: the numbered fixes, then one small component per concern
 COMPONENTS = ("thinktank_entity_fixes", "thinktank_hyphen_names", "thinktank_possessive_names", "thinktank_legal_names",
               "thinktank_places", "thinktank_role_words", "thinktank_products", "thinktank_versions", "thinktank_org_heads", "thinktank_phrases",
-              "thinktank_ordinary_phrases", "thinktank_span_edges")
+              "thinktank_ordinary_phrases", "thinktank_span_edges", "thinktank_periodicals",
+              "thinktank_back_references")
 
 __all__ = ["COMPONENTS", "BATCH_SIZE", "LABELS", "PIPELINES", "_DISABLE", "detect_entities", "find_acronyms", "ner_available",
            "pipeline_versions", "preload", "rule_based_languages"]

@@ -5,7 +5,9 @@ Colloque ...), and for Forum/Conférence when the text places or dates the meeti
 
 A name stops before "fin"/"début" + a month ("... fin mars"), before "et" + article + a second head noun ("Comité central du Parti ... et le Conseil des
 Affaires d'Etat" is two organisations), before "pour"/"afin de" + an infinitive ("... pour faire
-progresser"), before "en" + a month or a year, and before "à"/"au" + a capitalised word (a place).
+progresser"), before "en" + a month or a year, before "à"/"au" + a capitalised word (a place), and before a
+clitic pronoun that opens the verb ("... y participe", "... se réunit"). A capitalised adjective French puts
+before the noun opens the name ("Haut Conseil pour le climat", "Grande Bibliothèque").
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ _MEETING_BEFORE = re.compile(r"(?:\blors\s+(?:du|de\s+la|de\s+l['’]|des)|\b(?:
 _MEETING_AFTER = re.compile(r"^\s*(?:,\s*qui\s+)?(?:à\s+[A-ZÀ-Ý]|se\s+tien|s['’]est\s+tenu|s['’]ouvr|a\s+réuni|aura\s+lieu|a\s+eu\s+lieu|\d{4}\b)")
 _FR_CONNECT = {"de", "d'", "d’", "du", "des", "la", "l'", "l’", "à", "a", "au", "aux", "et", "en", "sur", "pour"}
 _ARTICLES = {"le", "la", "les", "l'", "l’"}
+_CLITICS = {"y", "se", "s'", "s’", "ne", "n'", "n’", "lui", "leur"}
+# adjectives French puts before the noun: they open the name written with them ("Haut Conseil pour le climat")
+_PRENOMINAL = {"haut", "haute", "hauts", "hautes", "grand", "grande", "grands", "grandes", "petit", "petite",
+               "nouveau", "nouvel", "nouvelle", "premier", "première"}
 
 
 def _ends_name(doc: Doc, j: int) -> bool:
@@ -48,7 +54,8 @@ def _ends_name(doc: Doc, j: int) -> bool:
         return nxt.lower_ in FR_MONTHS  # "... fin mars": a date after the name
     if low in {"à", "au", "aux"}:
         return nxt.text[:1].isupper()
-    return False
+    # a clitic pronoun opens the verb after the name: "la Fondation ... y participe", "... se réunit", "... n'a pas"
+    return t.text in _CLITICS
 
 
 def _meeting_label(doc: Doc, i: int, end: int, head: str) -> str:
@@ -120,7 +127,8 @@ def _french_orgs(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         if j - i >= 2 or doc[i].lower_ == "think":
             if head in FR_MEETING_HEADS:
                 label = _meeting_label(doc, i, cut, head)
-            built.append((i, cut, label))
+            opens = i - 1 if i > 0 and doc[i - 1].lower_ in _PRENOMINAL and doc[i - 1].text[:1].isupper() else i
+            built.append((opens, cut, label))
             if cut < j:
                 i = k
                 continue

@@ -43,7 +43,7 @@ character offsets only (no re-parsing):
    one word before a lowercase word is an imperative, not a name); cross references ("Table 1",
    "Chapter 2") are never entities.
 11. An organisation ending in its head word continues over "for/of/on Name ..." ("Harmattan Centre for
-   Digital Governance"); names ending in Conference/Summit are EVENT, in Act/Law/Regulation(s)/Directive LAW
+   Digital Governance"); a unit and its body written "Unit of (the) Body" are one name (`unit_of_body.py`); names ending in Conference/Summit are EVENT, in Act/Law/Regulation(s)/Directive LAW
    (unless an organisation head opens them: "University of ... and Law"), with a following year included;
    "... Province" is GPE.
 12. Token patterns: "the/its X model|terminal|constellation|drone ..." and model numbers ("Larkspur-70B",

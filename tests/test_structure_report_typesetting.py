@@ -56,3 +56,35 @@ def test_cover_title_repeated_as_running_head_under_a_department_stays_the_title
     doc = structure_report(raw)
     assert doc.title == "Harbour Dredging Review: Keeping the channels open for shipping"
     assert "Harbour Dredging Review" not in doc.text
+
+
+# --- a chart's tick values printed one per line are no block of note numbers --------------------------------
+
+
+def test_axis_tick_values_are_not_note_numbers_before_endnotes():
+    page1 = ["1 Contracts", *filler("contract", 4)[:-1], "the councils signed most of them in a single year.1",
+             "Figure 1. Contracts signed per year, 2019–2024", "4", "3", "2", "1", "0",
+             "2019 2020 2021 2022 2023 2024", "Source: Authors’ coding of the contracts.",
+             *filler("format", 4)[:-1], "and only three of them say in which format.2", "2"]
+    page2 = ["2 Prices", *filler("price", 5)[:-1], "they could raise them by a margin each year.3", "3"]
+    notes = ["Notes", "1. Obtained through freedom of information requests.", "2. Contracts 2, 7 and 11 name a format.",
+             "3. Usually a consumer price index plus a margin.", "4"]
+    doc = structure_report(blank_layout(["Cloud Contracts in Small Cities", "Ana Silva", "May 2024"], page1, page2, notes))
+    assert {n.number: n.text for n in doc.footnotes} == {
+        1: "Obtained through freedom of information requests.", 2: "Contracts 2, 7 and 11 name a format.",
+        3: "Usually a consumer price index plus a margin."}
+    figure = doc.figures[0]
+    assert figure.source == "Authors’ coding of the contracts."
+    assert "only three of them say in which format." in doc.text and "4 3 2 1 0" not in doc.text
+
+
+def test_axis_lines_hold_a_zero_or_do_not_count_up_by_one():
+    from corpus.structure.report.footnotes import axis_lines
+    from corpus.structure.report.layout import Line
+
+    def page(*texts):
+        return [Line(t, 1, False) for t in texts]
+
+    assert axis_lines(page("Figure 2", "0", "50", "100", "150", "Source: x")) == {1, 2, 3, 4}
+    assert axis_lines(page("text", "12", "8", "4", "0")) == {1, 2, 3, 4}
+    assert axis_lines(page("text", "21", "22", "23", "Note text.")) == set()  # note numbers printed as a block

@@ -88,3 +88,48 @@ def test_axis_lines_hold_a_zero_or_do_not_count_up_by_one():
     assert axis_lines(page("Figure 2", "0", "50", "100", "150", "Source: x")) == {1, 2, 3, 4}
     assert axis_lines(page("text", "12", "8", "4", "0")) == {1, 2, 3, 4}
     assert axis_lines(page("text", "21", "22", "23", "Note text.")) == set()  # note numbers printed as a block
+
+
+# --- heading levels: capitals over sentence case; sentence-case headings as the document's sections ----------
+
+
+def _levels(doc) -> list[tuple[str, int]]:
+    return [(s.heading, s.level) for s in doc.sections if s.kind == "heading"]
+
+
+def test_chapters_in_capitals_over_sections_the_contents_lists_in_sentence_case():
+    contents = ["Contents", "Summary 2", "What the contracts say 2", "Exit and portability 3", "Price and lock-in 3",
+                "Recommendations 4"]
+    raw = blank_layout(
+        ["Cloud Contracts in Small Cities", "Ana Silva", "May 2024"], contents,
+        ["SUMMARY", *filler("summary", 5), "WHAT THE CONTRACTS SAY", *filler("clause", 5), "2"],
+        ["Exit and portability", *filler("exit", 5), "Price and lock-in", *filler("price", 5), "3"],
+        ["RECOMMENDATIONS", *filler("advice", 5), "4"])
+    assert _levels(structure_report(raw)) == [("SUMMARY", 1), ("WHAT THE CONTRACTS SAY", 1), ("Exit and portability", 2),
+                                              ("Price and lock-in", 2), ("RECOMMENDATIONS", 1)]
+
+
+def test_sentence_case_headings_alternating_with_one_word_headings_are_sections():
+    raw = blank_layout(
+        ["Cloud Contracts in Small Cities", "Ana Silva", "May 2024"],
+        ["Summary", *filler("summary", 5), "Why the data matter", *filler("data", 5), "2"],
+        ["Requests for data", *filler("request", 5), "3"], ["Recommendations", *filler("advice", 5), "4"])
+    assert _levels(structure_report(raw)) == [("Summary", 1), ("Why the data matter", 1), ("Requests for data", 1),
+                                              ("Recommendations", 1)]
+
+
+def test_sentence_case_headings_after_a_single_one_word_heading_stay_one_below():
+    raw = blank_layout(
+        ["Cloud Contracts in Small Cities", "Ana Silva", "May 2024"],
+        ["Summary", *filler("summary", 5), "Why the data matter", *filler("data", 5), "2"],
+        ["Requests for data", *filler("request", 5), "3"])
+    assert _levels(structure_report(raw)) == [("Summary", 1), ("Why the data matter", 2), ("Requests for data", 2)]
+
+
+def test_sentence_case_label_under_a_title_case_heading_stays_one_below():
+    raw = blank_layout(
+        ["Cloud Contracts in Small Cities", "Ana Silva", "May 2024"],
+        ["Shore Power in Northern Ports", *filler("shore", 5), "Why the grid matters", *filler("grid", 5), "2"],
+        ["Costs of Connection", *filler("cost", 5), "3"])
+    assert _levels(structure_report(raw)) == [("Shore Power in Northern Ports", 1), ("Why the grid matters", 2),
+                                              ("Costs of Connection", 1)]

@@ -347,14 +347,32 @@ def _sections_of_divisions(headings: list[Block]) -> bool:
     return seen
 
 
-def _caps_over_titled(headings: list[Block]) -> bool:
-    """Chapters in capitals over sections in title case: the document's first heading is set in capitals, and
-    capitals come back after title-case headings (a single heading in capitals before them, such as a
-    summary's, sets no hierarchy)."""
+def _caps_over_titled(headings: list[Block], mixed: tuple[str, ...] = ("titled",)) -> bool:
+    """Chapters in capitals over sections in mixed case (`mixed` styles): the document's first heading is set in
+    capitals, and capitals come back after mixed-case headings (a single heading in capitals before them, such
+    as a summary's, sets no hierarchy)."""
     if not headings or not _is_caps(_text(headings[0])):
         return False  # "Introduction" / "WHAT DOES IT MEAN?": the capitals are below the opening heading
-    styles = [block.style for block in headings if block.style in ("caps", "titled")]
+    styles = ["caps" if block.style == "caps" else "titled" for block in headings
+              if block.style == "caps" or block.style in mixed and not _is_caps(_text(block))]
     return "titled" in styles and "caps" in styles[styles.index("titled"):]
+
+
+def _sentence_case_sections(headings: list[Block]) -> bool:
+    """Whether headings in sentence case are the document's sections rather than labels one below the heading
+    they follow: no heading of several words is set in title case and none is numbered, and a one-word heading
+    (in either case: "Summary", "Recommendations") comes after a sentence-case one, so the two alternate as
+    siblings. Questions and labels ending in a colon stay one below."""
+    if any(b.style == "titled" and len(_text(b).split()) >= 2 or b.style in ("numbered", "labelled") for b in headings):
+        return False
+    sections = [k for k, b in enumerate(headings) if _is_sentence_section(b)]
+    return bool(sections) and any(len(_text(b).split()) == 1 and b.style in ("titled", "backmatter", "contents")
+                                  for b in headings[sections[0] + 1:])
+
+
+def _is_sentence_section(block: Block) -> bool:
+    text = _text(block)
+    return block.style in ("sentence", "contents") and len(text.split()) >= 2 and not text.endswith((":", "?"))
 
 
 def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset(), type_levels: Callable[[list[Block]], dict[int, int] | None] | None = None) -> None:
@@ -376,10 +394,12 @@ def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset(), t
     titled_level = 2 if numbered or division else 1
     caps_level = titled_level + 1 if "titled" in styles else titled_level
     top_numbered_caps = any(b.style == "numbered" and _number_level(_text(b)) == 1 and _is_caps(_text(b)) for b in headings)
+    sentence_sections = _sentence_case_sections(headings)
+    mixed = ("titled", "contents", "sentence") if sentence_sections else ("titled", "contents")
     if top_numbered_caps:
         caps_level = 1 + offset  # unnumbered headings set like the numbered chapters ("INTRODUCTION", "1 SCOPE")
-    elif not numbered and not division and _caps_over_titled(headings):
-        caps_level, titled_level = 1, 2  # "REGULATION" / "Licensing of Operators"
+    elif not numbered and not division and _caps_over_titled(headings, mixed):
+        caps_level, titled_level = 1, 2  # "REGULATION" / "Licensing of Operators", "SUMMARY" / "Exit and portability"
     first_titled = next((k for k, b in enumerate(headings) if b.style != "caps"), len(headings))  # caps before any other heading have nothing above them
     last_level = 0
     last_number_level = 0
@@ -408,6 +428,8 @@ def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset(), t
             level = 1 if front_matter else titled_level  # before the first chapter number nothing is above it
             if last_style in ("numbered", "recurring") and last_number_level >= 2 + offset and not _BACKMATTER_RE.match(text):
                 level = last_number_level + 1  # inside a numbered sub-section ("1.1 ..." / "Outlook"): below it
+        elif block.style == "sentence" and sentence_sections and _is_sentence_section(block):
+            level = titled_level  # the document's headings are set in sentence case: sections, not labels
         elif block.style == "sentence":
             level = min(last_level + 1, 6) if last_level else 1  # one below the heading it follows
         elif block.style == "caps":
@@ -424,7 +446,7 @@ def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset(), t
             level = 1  # the contents lists it beside the chapters, before chapter 1: a top-level heading
         block.level = level
         last_style = block.style
-        if block.style not in ("roman", "list_label", "sentence", "recurring"):
+        if block.style not in ("roman", "list_label", "sentence", "recurring") or sentence_sections and _is_sentence_section(block):
             last_level = level
         if block.style in ("numbered", "contents") and _number_level(text):
             last_alpha_level = None

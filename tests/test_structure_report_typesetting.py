@@ -133,3 +133,27 @@ def test_sentence_case_label_under_a_title_case_heading_stays_one_below():
         ["Costs of Connection", *filler("cost", 5), "3"])
     assert _levels(structure_report(raw)) == [("Shore Power in Northern Ports", 1), ("Why the grid matters", 2),
                                               ("Costs of Connection", 1)]
+
+
+# --- a chart's labels and values under its caption, with no source line, are no part of the next paragraph ----
+
+
+def _figure_page(*graphic: str) -> list[str]:
+    return ["1 Notices", *filler("notice", 4), "Figure 1: Notices by sector, 2023", *graphic,
+            "Most notices came from the public security sector, and most of them were answered within",
+            "the month by the officials of the regional offices.", "2"]
+
+
+def test_chart_residue_without_a_source_line_is_kept_out_of_the_next_paragraph():
+    raw = blank_layout(["Notices to the Agency", "Ana Silva", "May 2024"],
+                       _figure_page("Public security", "Transport", "Health", "0 50 100 150"), [*filler("after", 8), "3"])
+    doc = structure_report(raw)
+    assert "Most notices came from the public security sector" in doc.text
+    assert "Public security Transport" not in doc.text and "0 50 100 150" not in doc.text
+    assert [(f.label, f.caption, f.source) for f in doc.figures] == [("Figure 1", "Notices by sector, 2023", None)]
+
+
+def test_short_lines_without_chart_values_under_a_caption_stay_text():
+    raw = blank_layout(["Notices to the Agency", "Ana Silva", "May 2024"],
+                       _figure_page("Public security", "Transport"), [*filler("after", 8), "3"])
+    assert "Public security Transport" in structure_report(raw).text

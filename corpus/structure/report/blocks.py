@@ -414,7 +414,16 @@ def _legend_before_source(body: list[BodyLine], j: int, width: int) -> int:
            and not _starts_block(body[k]) and not body[k].source.page_break):
         k += 1
     ends = k < len(body) and (_SOURCE_RE.match(body[k].text) or _FIGURE_NOTE_RE.match(body[k].text))
+    if k > j and not ends and _graphic_then_prose(body[j:k], body[k] if k < len(body) else None, width):
+        return k - j  # no source line: the chart's labels and values end where the prose begins again
     return k - j if k > j and ends else 0
+
+
+def _graphic_then_prose(run: list[BodyLine], after: BodyLine | None, width: int) -> bool:
+    """Short lines under a caption that hold a line of chart values ("0 50 100 150", "2019 2020 2021") and are
+    followed by a line of running text (a capital, wider than any of them): the graphic, not the next paragraph."""
+    return (any(_CHART_VALUES_RE.match(line.text) for line in run) and after is not None
+            and after.text[:1].isupper() and len(after.text) >= 0.6 * width)
 
 
 def _take_wrapped(body: list[BodyLine], i: int, width: int, blocks: list[Block], kind: str, contents: frozenset[str] = frozenset()) -> int:

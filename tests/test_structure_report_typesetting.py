@@ -157,3 +157,22 @@ def test_short_lines_without_chart_values_under_a_caption_stay_text():
     raw = blank_layout(["Notices to the Agency", "Ana Silva", "May 2024"],
                        _figure_page("Public security", "Transport"), [*filler("after", 8), "3"])
     assert "Public security Transport" in structure_report(raw).text
+
+
+def test_unlabelled_chart_title_over_labels_values_and_source_is_a_caption_with_its_source():
+    raw = blank_layout(["Notices to the Agency", "Ana Silva", "May 2024"],
+                       ["1 Notices", *filler("notice", 4), "Notices by sector, 2023", "Public security", "Transport",
+                        "0 50 100 150", "Source: Agency register of notices.", *filler("after", 4), "2"],
+                       [*filler("later", 8), "3"])
+    doc = structure_report(raw)
+    assert [(f.caption, f.source) for f in doc.figures] == [("Notices by sector, 2023", "Agency register of notices.")]
+    assert "Public security" not in doc.text and "0 50 100 150" not in doc.text
+
+
+def test_full_width_source_line_ending_its_sentence_does_not_run_into_the_text():
+    source = "Source: Agency register of notices, 2023 edition, published by the statistics office in March."
+    raw = blank_layout(["Notices to the Agency", "Ana Silva", "May 2024"],
+                       _figure_page("Public security", "Transport", "0 50 100 150", source), [*filler("after", 8), "3"])
+    doc = structure_report(raw)
+    assert doc.figures[0].source == source.removeprefix("Source: ")
+    assert "\\n\\nMost notices came from the public security sector" in repr(doc.text)

@@ -146,6 +146,11 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = (),
             blocks.extend(Block("row", [body[k]], style="box") for k in range(i, i + box))
             i += box  # a box of key facts ("AT A GLANCE" / "Berths: 14"): its lines are no heading and no paragraph
             continue
+        graphic = _titled_graphic_run(body, i, width)
+        if graphic:
+            blocks.append(Block("caption", [line], style="unlabelled"))
+            i += 1 + graphic  # a chart's title without a label, its labels and values, then its "Source:" line
+            continue
         residue = _chart_residue_run(body, i)
         if residue:
             _mark_chart_title(blocks, width)
@@ -302,6 +307,23 @@ def _chart_residue_run(body: list[BodyLine], i: int) -> int:
     return len(run) if len(run) >= _MIN_RESIDUE and numeric * 2 >= len(run) else 0
 
 
+def _titled_graphic_run(body: list[BodyLine], i: int, width: int) -> int:
+    """Lines of a chart under an unlabelled title at body[i] ("Notices by sector, 2023" / "Transport" / "Health" /
+    "0 50 100 150" / "Source: ..."): two or more short lines, one of them chart values, between a short title line
+    that ends no sentence and a "Source:" line. Returns how many graphic lines follow the title (0 if none)."""
+    title = body[i].text
+    if (len(title) >= 0.6 * width or _ends_sentence(title) or body[i].markers or _starts_block(body[i])
+            or _CHART_VALUES_RE.match(title) or not title[:1].isupper()):
+        return 0
+    k = i + 1
+    while (k < len(body) and len(body[k].text) <= _RESIDUE_LINE and not _ends_sentence(body[k].text)
+           and not body[k].markers and not _starts_block(body[k]) and not body[k].source.page_break):
+        k += 1
+    run = body[i + 1:k]
+    sourced = k < len(body) and _SOURCE_RE.match(body[k].text)
+    return len(run) if sourced and len(run) >= 2 and any(_CHART_VALUES_RE.match(line.text) for line in run) else 0
+
+
 def _numbers_a_heading(body: list[BodyLine], j: int) -> bool:
     """A heading number on its own line ("1.2") before a title line longer than a chart label."""
     return bool(_LONE_HEADING_NUMBER_RE.match(body[j].text)) and (j + 1 >= len(body) or len(body[j + 1].text) > _RESIDUE_LINE)
@@ -432,6 +454,8 @@ def _take_wrapped(body: list[BodyLine], i: int, width: int, blocks: list[Block],
     while j < len(body) and _line_wraps(lines[-1], width) and not _starts_block(body[j]) and len(lines) < 4:
         if _heading_at(body, j, lines[-1], width, contents):
             break
+        if _ends_sentence(lines[-1].text) and body[j].text[:1].isupper() and len(body[j].text) >= 0.6 * width:
+            break  # a source line ending its sentence over the full width: the running text starts again
         lines.append(body[j])
         j += 1
     blocks.append(Block(kind, lines))
@@ -469,6 +493,8 @@ def _take_paragraph(body: list[BodyLine], i: int, width: int, blocks: list[Block
             break
         if _heading_at(body, j, lines[-1], width, contents):
             break
+        if _ends_sentence(lines[-1].text) and _titled_graphic_run(body, j, width):
+            break  # a chart's title under a paragraph ending on a full line
         lines.append(line)
         j += 1
     blocks.append(Block(kind, lines))

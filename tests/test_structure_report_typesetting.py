@@ -176,3 +176,22 @@ def test_full_width_source_line_ending_its_sentence_does_not_run_into_the_text()
     doc = structure_report(raw)
     assert doc.figures[0].source == source.removeprefix("Source: ")
     assert "\\n\\nMost notices came from the public security sector" in repr(doc.text)
+
+
+# --- a short unpunctuated line opening a page after a finished paragraph is a heading ----------------------------
+
+
+def test_short_line_opening_a_page_over_a_short_paragraph_is_a_heading():
+    raw = blank_layout(["Notices to the Agency", "Ana Silva", "May 2024"],
+                       ["Summary", *filler("summary", 6), "2"],
+                       ["Next section", "The second part is short.", *filler("second", 5), "3"])
+    doc = structure_report(raw)
+    assert "Next section" in [s.heading for s in doc.sections if s.kind == "heading"]
+    assert "expansion. Next section" not in doc.text
+
+
+def test_a_line_continuing_a_sentence_over_a_page_break_is_no_heading():
+    raw = blank_layout(["Notices to the Agency", "Ana Silva", "May 2024"],
+                       ["Summary", *filler("summary", 5), "the committee agreed that the", "2"],
+                       ["Regional Offices", "were to report every month.", *filler("second", 5), "3"])
+    assert [s.heading for s in structure_report(raw).sections if s.kind == "heading"] == ["Summary"]

@@ -13,7 +13,7 @@ from corpus.structure.report.patterns import (
     _APPENDIX_RE, _BACKMATTER_RE, _BARE_NUMBERED_HEADING_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence,
     _CONNECTORS, _ends_sentence, _FIGURE_NOTE_RE, _is_caps, _is_title_case, _LABELLED_HEADING_RE, _last_word,
     _LETTERED_HEADING_RE, _LONE_DIVISION_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _ROMAN_HEADING_RE, _SHORT_LINE,
-    _SOURCE_RE,
+    _SOURCE_RE, _CHART_VALUES_RE,
 )
 
 
@@ -260,6 +260,8 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
             and not _closes_sentence(text) and not text.endswith("?") and nxt is not None
             and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and (prev is None or _ends_sentence(prev.text))):
         return "sentence"  # a short sentence-case line between two paragraphs, over a full paragraph
+    if _opens_page_as_heading(lines, prev, nxt, width):
+        return "sentence"  # a short line opening a page, after a paragraph's end, over a new sentence
     if (len(lines) == 1 and text.endswith("?") and len(first) < 0.5 * width and 3 <= len(text.split()) <= 10
             and text[0].isupper() and not re.search(r"[.,;:!]", text) and nxt is not None
             and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and (prev is None or _ends_sentence(prev.text))):
@@ -268,6 +270,18 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
             and len(text.split()) <= _MAX_WRAPPED_HEADING_WORDS):
         return "sentence"  # a sentence-case heading the layout shows wrapped (its lines tight), between paragraphs
     return None
+
+
+def _opens_page_as_heading(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine | None, width: int) -> bool:
+    """A short line that opens a page, ends no sentence and sits between a paragraph that ended on the previous
+    page and a line opening a new sentence: a heading (however short the paragraph under it), since the running
+    text never breaks off mid-sentence on a short line."""
+    text = lines[0].text
+    opens_page = lines[0].source.page_break or (prev is not None and prev.page != lines[0].page)
+    return (len(lines) == 1 and opens_page and prev is not None and _ends_sentence(prev.text) and nxt is not None
+            and nxt.text[:1].isupper() and len(text) < 0.6 * width and 1 <= len(text.split()) <= 12 and text[:1].isupper()
+            and not _closes_sentence(text) and not text.endswith((",", ";", "-", "–")) and not _CHART_VALUES_RE.match(text)
+            and _last_word(text) not in _CONNECTORS)
 
 
 def _heading_continues(prev: BodyLine, line: BodyLine, style: str, width: int, recurring: frozenset[str] = frozenset()) -> bool:

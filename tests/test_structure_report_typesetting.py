@@ -195,3 +195,18 @@ def test_a_line_continuing_a_sentence_over_a_page_break_is_no_heading():
                        ["Summary", *filler("summary", 5), "the committee agreed that the", "2"],
                        ["Regional Offices", "were to report every month.", *filler("second", 5), "3"])
     assert [s.heading for s in structure_report(raw).sections if s.kind == "heading"] == ["Summary"]
+
+
+# --- a list extracted between a block of note numbers and the note texts is body text ---------------------------
+
+
+def test_list_items_between_a_block_of_note_numbers_and_their_texts_are_body():
+    page1 = ["1 Priorities", *filler("priority", 4)[:-1], "the review sets out its proposals for the regions.1",
+             "The proposals are grouped under four headings.2", "1", "2", "\uf02d", "Share policy insights (Chapter 1)",
+             "\uf02d", "Pool data for research and for the", "public administrations (Chapter 2)",
+             "The review was prepared with the regional offices.", "Earlier plans are listed in the annex.", "2"]
+    doc = structure_report(blank_layout(["Regional Priorities", "Ana Silva", "May 2024"], page1, [*filler("later", 8), "3"]))
+    assert {n.number: n.text for n in doc.footnotes} == {1: "The review was prepared with the regional offices.",
+                                                        2: "Earlier plans are listed in the annex."}
+    assert "Share policy insights (Chapter 1)" in doc.text
+    assert "Pool data for research and for the public administrations (Chapter 2)" in doc.text

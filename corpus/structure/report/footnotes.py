@@ -244,6 +244,16 @@ def axis_lines(page: list[Line]) -> set[int]:
     return found
 
 
+def _list_item_line(page: list[Line], index: int) -> bool:
+    """A bullet line, or the text or lower-case continuation of the item a bullet opens: no note starts so."""
+    if _BULLET_RE.match(page[index].text):
+        return True
+    k = index
+    while k > 0 and page[k].text[:1].islower():
+        k -= 1  # back over the item's wrapped lines to its first
+    return bool(_BULLET_RE.match(page[k].text)) or k > 0 and bool(_BULLET_RE.match(page[k - 1].text))
+
+
 def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]) -> Separated:
     """Split page content into body lines and footnotes/endnotes, removing markers from the body."""
     body: list[BodyLine] = []
@@ -290,6 +300,8 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                 page_notes.append(number)
                 next_note = number + 1
                 in_note = True
+            elif in_note and current is not None and waiting and not current.lines and _list_item_line(page, index):
+                body.append(BodyLine(line.text, page_no, line, []))  # a list extracted between note numbers and texts
             elif in_note and current is not None and not endnotes and not waiting and _body_resumes(current, line.text):
                 in_note = False  # two columns: the body goes on after the notes at the foot of the left column
                 text, markers, next_marker = _extract_markers(_SPACES_RE.sub(" ", line.text), next_marker)

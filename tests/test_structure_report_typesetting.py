@@ -210,3 +210,18 @@ def test_list_items_between_a_block_of_note_numbers_and_their_texts_are_body():
                                                         2: "Earlier plans are listed in the annex."}
     assert "Share policy insights (Chapter 1)" in doc.text
     assert "Pool data for research and for the public administrations (Chapter 2)" in doc.text
+
+
+# --- a contributor page after the cover is a section: its heading and its role groups -------------------------
+
+
+def test_contributor_page_after_the_cover_is_a_section_with_its_groups_as_headings():
+    team = ["Project team", "Lead authors", "Dr Ana Silva", "Chief Economist, Harbour Office", "Li Wei",
+            "Senior Policy Adviser", "Peer reviewers", "Professor Tom Berg", "University of Leeds", "Secretariat",
+            "Jan Novak", "2"]
+    raw = blank_layout(["Harbour Office", "Harbour Dredging Review", "Keeping the channels open for shipping", "May 2024"],
+                       team, ["1 Introduction", *filler("dredging", 6), "3"], ["2 Findings", *filler("channel", 6), "4"])
+    doc = structure_report(raw)
+    assert _levels(doc)[:4] == [("Project team", 1), ("Lead authors", 2), ("Peer reviewers", 2), ("Secretariat", 2)]
+    assert ("Senior Policy Adviser", 2) not in _levels(doc)
+    assert doc.authors == ("Ana Silva", "Li Wei")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from corpus.structure.lines import join_lines
 from corpus.structure.model import SectionSpan
 from corpus.structure.report.contents import ContentsEntry, entry_key
+from corpus.structure.report.contributors import entry_name, is_contributor_page, is_role_label
 from corpus.structure.report.cover import is_institution, is_name_list
 from corpus.structure.report.headings import _body_width, _heading_at, _starts_block, recurring_labels
 from corpus.structure.report.layout import Block, BodyLine
@@ -112,6 +113,7 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = (),
     blocks.extend(Block("title", [line]) for line in body[:title_end])
     i = floor = title_end
     in_table = False
+    labels = contributor_labels(body, width)
     while i < len(body):
         if blocks and blocks[-1].kind not in ("paragraph", "item"):
             floor = i
@@ -146,6 +148,10 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = (),
             blocks.extend(Block("row", [body[k]], style="box") for k in range(i, i + box))
             i += box  # a box of key facts ("AT A GLANCE" / "Berths: 14"): its lines are no heading and no paragraph
             continue
+        if i in labels:
+            blocks.append(Block("heading", [line], style=labels[i]))
+            i += 1  # the heading of a contributor page, or one of its role groups
+            continue
         graphic = _titled_graphic_run(body, i, width)
         if graphic:
             blocks.append(Block("caption", [line], style="unlabelled"))
@@ -171,6 +177,30 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = (),
     _demote_signatures(blocks, width)
     _demote_box_labels(blocks, width)
     return blocks
+
+
+def _page_runs(body: list[BodyLine]) -> list[range]:
+    """Index ranges of the body lines of each page."""
+    starts = [k for k, line in enumerate(body) if k == 0 or line.source.page_break or line.page != body[k - 1].page]
+    return [range(a, b) for a, b in zip(starts, [*starts[1:], len(body)])]
+
+
+def contributor_labels(body: list[BodyLine], width: int) -> dict[int, str]:
+    """Headings of contributor pages (people listed under two or more role labels): each role label ("Lead
+    authors", "Peer reviewers") one below the page's heading, and that heading, a short line opening the page
+    over a role label ("Review team"). Maps body indices to heading styles."""
+    labels: dict[int, str] = {}
+    for run in _page_runs(body):
+        texts = [body[k].text for k in run]
+        if not is_contributor_page(texts):
+            continue
+        first = run[0]
+        if (len(run) > 1 and is_role_label(texts[1]) and len(texts[0]) < 0.5 * width
+                and not _ends_sentence(texts[0]) and texts[0][:1].isupper()):
+            labels[first] = "titled"
+        labels.update({k: "list_label" for k in run if is_role_label(body[k].text) and k not in labels
+                       and k + 1 in run and entry_name(body[k + 1].text)})  # over a name: a group, not a person's role
+    return labels
 
 
 _MIN_GRAPHIC_LABELS = 2

@@ -225,3 +225,34 @@ def test_contributor_page_after_the_cover_is_a_section_with_its_groups_as_headin
     assert _levels(doc)[:4] == [("Project team", 1), ("Lead authors", 2), ("Peer reviewers", 2), ("Secretariat", 2)]
     assert ("Senior Policy Adviser", 2) not in _levels(doc)
     assert doc.authors == ("Ana Silva", "Li Wei")
+
+
+# --- hyphens the extraction dropped at a line end, put back by the document's own spelling ----------------------
+
+
+def test_joined_compound_gets_the_hyphen_the_document_prints_elsewhere():
+    from corpus.structure.report.hyphens import hyphen_vocabulary, restore_hyphens
+    text = ("General-purpose models are trained once. A generalpurpose model is then adapted; "
+            "general-purpose tools spread. Cooperation and co-operation both occur; email too.")
+    vocabulary = hyphen_vocabulary(text)
+    assert vocabulary == {"generalpurpose": "general-purpose"}  # "cooperation" is an ordinary word
+    assert restore_hyphens("Generalpurpose AI and generalpurpose tools", vocabulary) == \
+        "General-purpose AI and general-purpose tools"
+
+
+def test_joined_compound_printed_more_often_joined_keeps_the_document_spelling():
+    from corpus.structure.report.hyphens import hyphen_vocabulary
+    assert hyphen_vocabulary("multistakeholder talks, multistakeholder forums and one multi-stakeholder panel") == {}
+
+
+def test_report_text_gets_dropped_hyphens_back():
+    page = ["1 Models", *filler("model", 5), "General-purpose models are trained once and adapted to many tasks by the firms that",
+            "deploy them. A generalpurpose model can therefore fail in many places at once.", "2"]
+    doc = structure_report(blank_layout(["Model Risks", "Ana Silva", "May 2024"], page, [*filler("later", 8), "3"]))
+    assert "A general-purpose model can therefore fail" in doc.text
+
+
+def test_joined_compound_inside_a_quoted_title_keeps_its_spelling():
+    from corpus.structure.report.hyphens import restore_hyphens
+    assert restore_hyphens("on “Dockless Bikesharing in China” and bikesharing", {"bikesharing": "bike-sharing"}) == \
+        "on “Dockless Bikesharing in China” and bike-sharing"

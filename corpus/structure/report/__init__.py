@@ -24,6 +24,7 @@ from corpus.structure.report.cover import (
 from corpus.structure.report.footnotes import build_footnotes, extract_reference_markers, separate_notes
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
+from corpus.structure.report.hyphens import hyphen_vocabulary, restore_hyphens
 from corpus.structure.report.typesize import TypeSizes, levels_from_type
 from corpus.structure.report.layout import Line, _is_blank_layout, read_lines, split_pages
 from corpus.structure.report.patterns import _ends_sentence, _NOTE_START_RE, _PAGE_NUMBER_RE
@@ -148,6 +149,10 @@ def structure_report(raw: str, type_sizes: TypeSizes | None = None) -> Structure
 
 
 def _structure_report(raw: str, type_sizes: TypeSizes | None = None) -> StructuredDocument:
+    hyphens = hyphen_vocabulary(raw)
+    raw = restore_hyphens(raw, hyphens)  # compounds whose line-end hyphen the extraction dropped
+    if type_sizes and hyphens:
+        type_sizes = {restore_hyphens(text, hyphens): size for text, size in type_sizes.items()}
     pages = split_pages(read_lines(raw))
     furniture = find_furniture(pages, frozenset(find_contents_pages(pages)))
     content = [

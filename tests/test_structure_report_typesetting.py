@@ -256,3 +256,13 @@ def test_joined_compound_inside_a_quoted_title_keeps_its_spelling():
     from corpus.structure.report.hyphens import restore_hyphens
     assert restore_hyphens("on “Dockless Bikesharing in China” and bikesharing", {"bikesharing": "bike-sharing"}) == \
         "on “Dockless Bikesharing in China” and bike-sharing"
+
+
+def test_bar_chart_with_many_categories_keeps_its_source():
+    bars = ["Public security", "Transport", "Health", "Education", "Housing", "Energy", "Water", "Justice", "Defence",
+            "150", "100", "50", "0"]
+    raw = blank_layout(["Notices to the Agency", "Ana Silva", "May 2024"],
+                       _figure_page(*bars, "Source: Agency register of notices."), [*filler("after", 8), "3"])
+    doc = structure_report(raw)
+    assert doc.figures[0].source == "Agency register of notices."
+    assert "Public security" not in doc.text.split("Most notices")[0]

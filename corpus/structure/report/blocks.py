@@ -453,6 +453,7 @@ def _after_label(text: str) -> str:
 
 
 _MAX_LEGEND_LINES = 8
+_MAX_GRAPHIC_LINES = 30  # a bar chart with many categories: labels, then its tick values
 
 
 def _legend_before_source(body: list[BodyLine], j: int, width: int) -> int:
@@ -460,12 +461,14 @@ def _legend_before_source(body: list[BodyLine], j: int, width: int) -> int:
     short lines that end no sentence and carry no markers, with the source (or a "Notes:" line) right after them. They are no
     body text, and the source belongs to the figure. Returns how many (0 when no source line follows them)."""
     k = j
-    while (k < len(body) and k - j < _MAX_LEGEND_LINES and not _SOURCE_RE.match(body[k].text)
+    while (k < len(body) and k - j < _MAX_GRAPHIC_LINES and not _SOURCE_RE.match(body[k].text)
            and not _FIGURE_NOTE_RE.match(body[k].text)
            and len(body[k].text) < 0.5 * width and not _ends_sentence(body[k].text) and not body[k].markers
            and not _starts_block(body[k]) and not body[k].source.page_break):
         k += 1
     ends = k < len(body) and (_SOURCE_RE.match(body[k].text) or _FIGURE_NOTE_RE.match(body[k].text))
+    if k - j > _MAX_LEGEND_LINES and not any(_CHART_VALUES_RE.match(line.text) for line in body[j:k]):
+        return 0  # a long run of labels is a chart's only when it holds its values
     if k > j and not ends and _graphic_then_prose(body[j:k], body[k] if k < len(body) else None, width):
         return k - j  # no source line: the chart's labels and values end where the prose begins again
     return k - j if k > j and ends else 0

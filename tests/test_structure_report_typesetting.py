@@ -266,3 +266,14 @@ def test_bar_chart_with_many_categories_keeps_its_source():
     doc = structure_report(raw)
     assert doc.figures[0].source == "Agency register of notices."
     assert "Public security" not in doc.text.split("Most notices")[0]
+
+
+def test_cover_title_under_ministry_and_directorate_repeated_as_running_head_stays_the_title():
+    head = "Safer Rural Roads Under Review"
+    raw = blank_layout(
+        ["Ministry of Transport", "Road Safety Directorate", head, "Annual report on collisions", "May 2024"],
+        [head, "1 Introduction", *filler("road", 6), "2"], [head, "2 Findings", *filler("collision", 6), "3"],
+        [head, "3 Next steps", *filler("junction", 6), "4"])
+    doc = structure_report(raw)
+    assert doc.title == f"{head}: Annual report on collisions"
+    assert head not in doc.text

@@ -89,7 +89,7 @@ def _opens_first_page(parts: dict, phrase_pages: dict[str, set[int]], i: int) ->
     if i == 0:
         return True
     above = parts.get((0, i - 1))
-    return i == 1 and above is not None and above[0] and above[1] is None and len(phrase_pages.get(above[0], ())) < 2
+    return i == 1 and above is not None and bool(above[0]) and above[1] is None and len(phrase_pages.get(above[0], ())) < 2
 
 
 def find_furniture(pages: list[list[Line]], listing: frozenset[int] = frozenset()) -> Furniture:
@@ -198,7 +198,8 @@ def _heads_off_the_edge(pages: list[list[Line]], furniture: set[tuple[int, int]]
     extra = set()
     for p, page in enumerate(pages):
         for i, line in enumerate(page):
-            cover_line = p == 0 and i <= 1 and (0, 0) not in furniture  # the cover's title under a department's name
+            # the cover's title under a department's (and directorate's) name, no furniture above it
+            cover_line = p == 0 and i < _NEAR_EDGE and not any((0, j) in furniture for j in range(i))
             if (p, i) in furniture or cover_line or not (i < _NEAR_EDGE or i >= len(page) - _NEAR_EDGE):
                 continue
             if _SPACES_RE.sub(" ", line.text).strip() in heads:

@@ -41,6 +41,13 @@ def test_cover_ministry_over_its_directorate_over_the_title():
     assert cover.title == "Safer Rural Roads" and cover.subtitle == "Annual report on collisions"
 
 
+def test_cover_title_holding_an_institution_word_over_a_sentence_case_subtitle_is_the_title():
+    cover = read_cover(["Digital Trade Policy in Asia", "How ten economies regulate data flows", "Jane Doe"])
+    assert cover.title == "Digital Trade Policy in Asia" and cover.subtitle == "How ten economies regulate data flows"
+    cover = read_cover(["Harmattan Centre for Digital Governance", "Water for small farms in the valley", "Jane Doe"])
+    assert cover.title == "Water for small farms in the valley"
+
+
 def test_cover_names_over_names_are_no_title():
     assert read_cover(["Ana Silva", "Li Wei and Tom Berg", "May 2024"]).title is None
 

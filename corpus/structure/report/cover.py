@@ -216,14 +216,19 @@ def _is_publisher_line(lines: list[str], k: int) -> bool:
         return False
     if _headed_by_institution(lines[at]):
         return _is_publisher_line(lines, at)  # a ministry over its directorate: both above the title
+    if _is_sentence_case(lines[at]) and not _headed_by_institution(line):
+        return False  # "Digital Trade Policy in Asia" over its subtitle: a title that holds an institution word
     return not is_institution(lines[at]) and (not cover_names(lines[at]) or _title_follows(lines, at))
 
 
 def _headed_by_institution(text: str) -> bool:
-    """An institution's name that opens or closes with its kind ("Directorate for Road Safety", "Cyber
-    Security Directorate"), unlike a title that merely holds such a word ("Digital Trade Policy in Asia")."""
+    """An institution's name that opens or closes with its kind, or names it before "for" / "of" ("Directorate for
+    Road Safety", "Cyber Security Directorate", "Harmattan Centre for Digital Governance"), unlike a title that
+    merely holds such a word ("Digital Trade Policy in Asia")."""
     words = [w.lower().strip(".,()") for w in text.split()]
-    return is_institution(text) and bool(words) and (words[0] in _INSTITUTION_WORDS or words[-1] in _INSTITUTION_WORDS)
+    return is_institution(text) and bool(words) and (
+        words[0] in _INSTITUTION_WORDS or words[-1] in _INSTITUTION_WORDS
+        or any(w in _INSTITUTION_WORDS and nxt in ("for", "of", "on") for w, nxt in zip(words, words[1:])))
 
 
 def _title_follows(lines: list[str], k: int) -> bool:

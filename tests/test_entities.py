@@ -89,7 +89,8 @@ FR = ("Des experts de l'Institut d'études internationales de l'Université de F
 
 
 @pytest.mark.parametrize("surface,label", [
-    ("Institut d'études internationales", "ORG"), ("Université de Fudan", "ORG"), ("Institut de recherche Tencent", "ORG"),
+    ("Institut d'études internationales de l'Université de Fudan", "ORG"), ("Université de Fudan", "ORG"),
+    ("Institut de recherche Tencent", "ORG"),
     ("Conférence mondiale de l'Internet", "ORG"), ("Beijing", "GPE"),
 ])
 def test_entities_french_org_names_and_places(surface, label):

@@ -228,3 +228,29 @@ def test_entities_classes_french_lowercase_job_title_is_a_role_not_an_organisati
     pairs = _pairs("Le ministre de la Santé, Paul Durand, a parlé, selon le Ministère de la Santé.", "fr")
     assert not any(s.startswith("ministre") for s, _ in pairs)
     assert ("Paul Durand", "PERSON") in pairs and ("Ministère de la Santé", "ORG") in pairs
+
+
+# names that contain names ----------------------------------------------------------------------------------
+def test_entities_classes_unit_of_the_body_is_one_name_with_the_body_nested():
+    text = "The Centre for Maritime Law Studies of the University of Kerrowan published the survey."
+    (spans,) = detect_entities([text], "en")
+    full = "Centre for Maritime Law Studies of the University of Kerrowan"
+    top = {(s.text, s.label) for s in spans if s.parent is None}
+    assert (full, "ORG") in top and ("University of Kerrowan", "ORG") not in top
+    nested = [s for s in spans if s.parent is not None and s.text == "University of Kerrowan"]
+    assert nested and text[nested[0].start:nested[0].end] == "University of Kerrowan"
+
+
+def test_entities_classes_french_unit_and_its_university_are_one_name():
+    text = "Le Laboratoire de chimie marine de l'Université de Kerrowan-Sud a publié une étude."
+    (spans,) = detect_entities([text], "fr")
+    top = {(s.text, s.label) for s in spans if s.parent is None}
+    assert ("Laboratoire de chimie marine de l'Université de Kerrowan-Sud", "ORG") in top
+    assert any(s.parent is not None and s.text == "Université de Kerrowan-Sud" for s in spans)
+
+
+def test_entities_classes_ministry_of_a_country_is_not_joined_to_a_body():
+    from corpus.enrich.entities.nested import nested_bodies
+
+    text = "Ministry of Water Resources"
+    assert nested_bodies(text, [EntitySpan(0, len(text), text, "ORG")]) == []

@@ -9,7 +9,7 @@ from corpus.enrich.entities.org_heads import org_names
 
 
 def _names(text: str) -> set[str]:
-    return {text[a:b] for a, b in org_names(text)}
+    return {text[a:b] for a, b, _ in org_names(text)}
 
 
 @pytest.mark.parametrize(

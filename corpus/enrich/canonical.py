@@ -3,7 +3,8 @@
 Mentions are grouped by a normalised key (case, quotes, leading article and title, possessive removed;
 person names ignore word order), by the long form an acronym stands for (`canonical_hint`, learned from
 "long form (ABC)" in the text), by a romanisation given beside Chinese script ("刘一鸣 (Liu Yiming)"),
-by a one-word person reference to a longer person name of the same document ("Xi" -> "Xi Jinping"),
+by a one-word person reference to a longer person name of the same document ("Xi" -> "Xi Jinping", a
+Chinese surname alone "鄭" -> "鄭文燦"),
 by an order-free bag of content words with French head words translated, for organisation, law and
 event names ("Conférence mondiale de l'Internet" = "World Internet Conference"), by an abbreviated form
 of a name in the same document ("National AI Initiative Act" = "National Artificial Intelligence Initiative
@@ -66,6 +67,8 @@ def country_code(surface: str, label: str) -> str | None:
     import pycountry
 
     text = surface.strip()
+    if text == "America":
+        return "USA"  # English "America" alone names the United States (the continent is "the Americas")
     bare = text.replace(".", "")
     if bare.isupper() and len(bare) <= 3 or len(bare) > 3:
         try:
@@ -88,6 +91,8 @@ def abbreviated_forms(name: str) -> set[str]:
     return out
 
 
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
 _ROMANISED = re.compile(r"^[\u3400-\u9fff]+\s*[（(]\s*([A-Za-z][A-Za-z \-']+)\s*[)）]$")
 
 
@@ -216,12 +221,16 @@ def canonicalize(mentions: Sequence[tuple[str, str, EntitySpan]],
         if mentions[i][2].label == "PERSON":
             persons_by_doc.setdefault(mentions[i][0], []).append(i)
     for _doc, idx in sorted(persons_by_doc.items()):
-        long_names = sorted({mentions[i][2].text for i in idx if len(mentions[i][2].text.split()) > 1})
+        long_names = sorted({mentions[i][2].text for i in idx
+                             if len(mentions[i][2].text.split()) > 1 or _CJK_NAME.fullmatch(mentions[i][2].text)})
         for i in idx:
             words = mentions[i][2].text.split()
             if len(words) != 1:
                 continue
-            hits = sorted({n for n in long_names if words[0].casefold() in {w.casefold() for w in n.split()}})
+            if _CJK_CHAR.fullmatch(words[0]):  # a Chinese surname alone ("鄭市長") -> the full name it opens
+                hits = sorted({n for n in long_names if n.startswith(words[0])})
+            else:
+                hits = sorted({n for n in long_names if words[0].casefold() in {w.casefold() for w in n.split()}})
             owners = {uf.find(keys[j]) for j in idx if mentions[j][2].text in hits}
             if len(owners) == 1:
                 uf.union(keys[i], owners.pop())

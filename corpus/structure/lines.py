@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from corpus.structure.cjk import joins_without_space
+
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+")
 _URL_TAIL_RE = re.compile(r"(?:https?://|www\.)\S*$")
 _URL_TRAILING_PUNCT = ".,;:)]}”’\"'"
@@ -145,6 +147,8 @@ def join_pair(left: str, right: str) -> tuple[str, int, str | None]:
             if keep_line_end_hyphen(frag.group(1), head.group(0)):
                 return left + right, len(left), None
             return left[:-1] + right, len(left) - 1, None
+    if joins_without_space(left, right):
+        return left + right, len(left), None  # CJK text is set without spaces: "万亿元，" / "占GDP比重"
     if (left.endswith(_OPEN_DASHES) and not left[:-1].endswith(" ")) or left.endswith("/"):
         return left + right, len(left), None  # "word—" / "next": an unspaced dash; "tasks –" keeps its space
     return f"{left} {right}", len(left) + 1, None

@@ -15,29 +15,33 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from corpus.enrich.entities import back_references as _back_references  # noqa: F401 - registers thinktank_back_references
 from corpus.enrich.entities import chinese as _chinese  # noqa: F401 - registers thinktank_zh_rules
 from corpus.enrich.entities import gazetteer as _gazetteer  # noqa: F401 - registers thinktank_places
 from corpus.enrich.entities import hyphens as _hyphens  # noqa: F401 - registers thinktank_hyphen_names
 from corpus.enrich.entities import legal as _legal  # noqa: F401 - registers thinktank_legal_names
 from corpus.enrich.entities import ordinary_phrases as _ordinary  # noqa: F401 - registers thinktank_ordinary_phrases
 from corpus.enrich.entities import org_heads as _org_heads  # noqa: F401 - registers thinktank_org_heads
+from corpus.enrich.entities import periodicals as _periodicals  # noqa: F401 - registers thinktank_periodicals
 from corpus.enrich.entities import phrases as _phrases  # noqa: F401 - registers thinktank_phrases
 from corpus.enrich.entities import possessives as _possessives  # noqa: F401 - registers thinktank_possessive_names
 from corpus.enrich.entities import products as _products  # noqa: F401 - registers thinktank_products
 from corpus.enrich.entities import role_words as _role_words  # noqa: F401 - registers thinktank_role_words
 from corpus.enrich.entities import span_edges as _span_edges  # noqa: F401 - registers thinktank_span_edges
+from corpus.enrich.entities import unit_of_body as _unit_of_body  # noqa: F401 - registers thinktank_unit_of_body
 from corpus.enrich.entities import versions as _versions  # noqa: F401 - registers thinktank_versions
 from corpus.enrich.entities.chinese import RULE_BASED
 from corpus.enrich.entities.citations import citation_filter
-from corpus.enrich.entities.nested import nested_places
+from corpus.enrich.entities.nested import nested_bodies, nested_places
 from corpus.enrich.entities.roles import roles, script_names
 from corpus.enrich.entities.rules_en import BATCH_SIZE, LABELS, PIPELINES, _DISABLE, find_acronyms
 from corpus.enrich.model import EntitySpan
 
 # components after `ner`, in order: the numbered fixes, then one small component per concern
 COMPONENTS = ("thinktank_entity_fixes", "thinktank_hyphen_names", "thinktank_possessive_names", "thinktank_legal_names",
-              "thinktank_places", "thinktank_role_words", "thinktank_products", "thinktank_versions", "thinktank_org_heads", "thinktank_phrases",
-              "thinktank_ordinary_phrases", "thinktank_span_edges")
+              "thinktank_places", "thinktank_role_words", "thinktank_products", "thinktank_versions", "thinktank_org_heads", "thinktank_unit_of_body", "thinktank_phrases",
+              "thinktank_ordinary_phrases", "thinktank_span_edges", "thinktank_periodicals",
+              "thinktank_back_references")
 
 __all__ = ["COMPONENTS", "BATCH_SIZE", "LABELS", "PIPELINES", "_DISABLE", "detect_entities", "find_acronyms", "ner_available",
            "pipeline_versions", "preload", "rule_based_languages"]
@@ -113,5 +117,6 @@ def detect_entities(texts: Sequence[str], language: str, notes: Sequence[bool] |
             text = texts[i]  # the input string itself (Doc.text rebuilds it from every token)
             spans = citation_filter(text, spans, bool(notes[i]) if notes is not None else False)
             spans = roles(text, script_names(text, spans))
-            results.append(sorted(spans + nested_places(text, spans), key=lambda sp: (sp.start, -sp.end)))
+            nested = nested_places(text, spans) + nested_bodies(text, spans)
+            results.append(sorted(spans + nested, key=lambda sp: (sp.start, -sp.end)))
     return results

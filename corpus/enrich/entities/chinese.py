@@ -31,6 +31,7 @@ def _longest_first(name: str) -> tuple[str, ...]:
 ZH_ORG_HEADS = _longest_first("zh_org_heads")
 ZH_WEAK_HEADS = words("zh_weak_heads")
 ZH_HEAD_COMPOUNDS = words("zh_head_compounds")
+ZH_HEAD_WORDS = words("zh_head_words")
 ZH_PERSON_ROLES = _longest_first("zh_person_roles")
 ZH_BOUNDARY_WORDS = _longest_first("zh_boundary_words")
 ZH_ORGANISER_VERBS = _longest_first("zh_organiser_verbs")
@@ -43,9 +44,13 @@ ZH_FUNCTION = frozenset("在由和与及或的、，。；：！？（）()“�
 ZH_AFTER_NAME = frozenset("在说表指认介分结称的和与等也还则就是对为提以将已于向从透谈呼致主发出、，。：；（）")
 ZH_LAW_TAILS = ("法", "条例", "规定", "办法", "法案", "规划", "纲要", "意见", "决定", "通知", "指引", "准则", "细则",
                 "公约", "协定", "条约", "标准")
+# the ends of newspaper and journal titles, written in title marks (《环球时报》, 《中国社会科学》杂志 aside)
+ZH_PERIODICAL_TAILS = ("日报", "晚报", "时报", "早报", "周报", "商报", "导报", "学报", "周刊", "月刊", "杂志", "画报")
 ZH_PLACE_SUFFIX = "省|市|自治区|特别行政区|县"
+ZH_PLACE_SUFFIX_WORDS = words("zh_place_suffix_words")
 _ZH_ORG = re.compile("|".join(ZH_ORG_HEADS))
-_ZH_ROLE = re.compile("|".join(ZH_PERSON_ROLES))
+# a role word, with the rank prefixes that make a longer role ("副局长", "常务副主任", "高级工程师")
+_ZH_ROLE = re.compile("(?:常务副|执行副|副|高级|资深)?(?:" + "|".join(ZH_PERSON_ROLES) + ")(?!会)")  # 委员会, 董事会: bodies
 _ZH_LAW = re.compile(r"《([^《》\n]{1,40})》")
 # a law cited without title marks, known by what follows it: its draft, amendment, rules or an article
 # ("个人资料保护法修正草案", "数据安全法第21条")
@@ -55,8 +60,9 @@ _ZH_EVENT = re.compile(r"[“「『][^“”「」『』\n]{1,40}[”」』][" +
 _ZH_EVENT_HEAD = re.compile(ZH_EVENT_HEADS)
 _ZH_PLACE_VERB = re.compile(r"(?:在|赴|到|前往)([" + _CJK + r"]{2,4}?)(?:举办|召开|举行|开幕|开展|调研|考察|参加|出席|访问)")
 _ZH_PLACE_LIST = re.compile(r"(?<=[，。；：、\s])([" + _CJK + r"]{2,4}(?:、[" + _CJK + r"]{2,4})+)等(?:地|省|省份|城市|地区)")
+# a district (区) only after a preposition of place ("在中坜区"): "跨区", "分区" open many common words
 _ZH_PLACE_ADMIN = re.compile(r"(?<![" + _CJK + r"])([" + _CJK + r"]{2,3})(?:" + ZH_PLACE_SUFFIX + r")|(?<=[在赴到于从])(["
-                             + _CJK + r"]{2,3}(?:" + ZH_PLACE_SUFFIX + r"))")
+                             + _CJK + r"]{2,3}(?:" + ZH_PLACE_SUFFIX + r"|区))")
 # a news dateline: "本报乌镇9月26日电", "新华社北京10月28日电"
 _ZH_DATELINE = re.compile(r"(?:本报|社|记者[" + _CJK + r"]{2,3}?)([" + _CJK + r"]{2,4}?)(?:\d{1,2}(?:月\d{1,2})?日)?电")
 # a news agency: "新华社记者", "中新社电" (a name ending in 社 before a reporting word), "新华社北京3日电" (before a
@@ -67,6 +73,14 @@ _ZH_AGENCY = re.compile(r"([" + _CJK + r"]{1,5}社)(?=" + _ZH_REPORTING + r"|[" 
 # characters that point back ("该社" the agency, "本院" this institute, "其" its): a reference, not a name
 ZH_DEICTIC = frozenset("该本此其各")
 _ZH_AGENCY_SECOND = re.compile(r"(?<=社[与和及、])([" + _CJK + r"]{1,5}社)(?=" + _ZH_REPORTING + r")")
+# a person named before a verb of saying at the start of a clause: "张伟表示，", "刘晓明指出" (surname checked)
+_ZH_SPEAKER = re.compile(r"(?:^|(?<=[，。；：、\s（(“「]))([" + _CJK + r"]{2,3}?)(?=表示|指出|认为|强调|介绍说|透露|坦言|呼吁)")
+# last characters of collective words that start with a surname character: "马方" (the Malaysian side), "高层"
+_NOT_NAME_END = frozenset("方们层府部局院会国家界处司所")
+# a council or commission cited by its three-character short form ("资策会", "国发会", "金管会"), standing
+# between punctuation or conjunctions; words ending in 会 ("大会", "社会", "机会") are not such forms
+_ZH_COUNCIL_SHORT = re.compile(r"(?:^|(?<=[，。；：、（(「“\s与和及由]))([" + _CJK + r"]{2}会)(?=[，。；：、）)」”\s与和及将的也已在于今昨共等\d一二三四五六七八九十]|表示|指出|认为|强调)")
+ZH_HUI_WORDS = words("zh_hui_words")
 _OUR_COUNTRY = re.compile(r"我国")  # "our country" in Chinese news and reports: China
 CHINA = "中国"
 
@@ -89,12 +103,30 @@ def _zh_name_start(text: str, end: int, limit: int = 20) -> int:
     return i
 
 
+_GOVERNMENT_HEADS = frozenset({"政府", "市府", "县府"})
+
+
+def _is_place(name: str) -> bool:
+    """A gazetteer place, with or without its administrative suffix ("桃园", "桃园市")."""
+    places = zh_places()
+    return name in places or re.sub(f"(?:{ZH_PLACE_SUFFIX})$", "", name) in places
+
+
+def _place_parts(run: str, at: int) -> list[tuple[int, int, str]]:
+    """A place run as its places: "浙江乌镇" (province + town) is two places when both halves are known."""
+    places = zh_places()
+    for k in range(2, len(run) - 1):
+        if run[:k] in places and run[k:] in places:
+            return [(at, at + k, "GPE"), (at + k, at + len(run), "GPE")]
+    return [(at, at + len(run), "GPE")]
+
+
 def _generic_modifier(text: str, start: int, head_at: int, head: str) -> bool:
     """The words before the head are a term the text uses on its own ("人工智能" + "公司"): a common noun
     phrase, not a name (counted where the modifier is not followed by the same head)."""
     modifier = text[start:head_at]
-    if len(modifier) < 2:
-        return False
+    if len(modifier) < 2 or _is_place(modifier):
+        return False  # "桃园市政府": a place's own government or body is named after the place
     alone = sum(1 for m in re.finditer(re.escape(modifier), text) if not text.startswith(head, m.end()))
     return alone >= 2
 
@@ -122,6 +154,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
     for m in _ZH_LAW.finditer(text):
         if m.group(1).endswith(ZH_LAW_TAILS):
             found.append((m.start(1), m.end(1), "LAW"))
+        elif m.group(1).endswith(ZH_PERIODICAL_TAILS) and len(m.group(1)) > 2:
+            found.append((m.start(1), m.end(1), "ORG"))  # 《人民日报》: a newspaper or journal is an organisation
     for m in _ZH_BARE_LAW.finditer(text):
         start = _zh_name_start(text, m.start())
         if m.start() - start >= 3 and text[m.start() - 1:m.end()] not in ZH_FA_WORDS:  # "数据安全法", not "谈到立法"
@@ -133,6 +167,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         start = _zh_name_start(text, m.start())
         if m.end() - 1 in role_chars:
             continue  # "立法会议员": the head runs into a role word (议员)
+        if m.start() - start == 2 and start > 0 and text[start - 1] == "的":
+            continue  # "名为X的国际论坛": a described meeting ("an international forum"), not its name
         if m.start() - start >= 2:
             after = text[m.end():m.end() + 4]
             label = "ORG" if any(after.startswith(v) for v in ZH_ORGANISER_VERBS) else "EVENT"
@@ -145,6 +181,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         weak = m.group() in ZH_WEAK_HEADS
         if weak and text[m.end():m.end() + 1] in ZH_HEAD_COMPOUNDS:
             continue  # "部门", "局面": a word, not the end of a name
+        if weak and any(text.endswith(w, 0, m.end()) for w in ZH_HEAD_WORDS):
+            continue  # "签署", "总部", "当局": a word ending in the head, not a name
         if prev_org_end >= 0 and start <= prev_org_end + 6 and re.fullmatch(f"[{_CJK}]*", text[prev_org_end:m.start()]) \
                 and (start == prev_org_end or text[start - 1] in "与和及" and start - 1 > prev_org_end):
             # "钱塘理工大学能源与信息学院": a unit; "甲大学与乙大学" (a conjunction right after the name): two organisations
@@ -152,6 +190,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
             continue
         if name_len < (3 if weak else 2):
             continue
+        if m.group() in _GOVERNMENT_HEADS and not _is_place(re.sub("人民$", "", text[start:m.start()])):
+            continue  # a government is named after its place ("桃园市政府", "广东省人民政府"), not "以改善政府"
         if weak and text.count(text[m.start() - 2:m.end()]) >= 3:
             continue  # a frequent compound ("数据中心") is a common noun
         if _generic_modifier(text, start, m.start(), m.group()):
@@ -160,6 +200,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         prev_org_end = m.end()
     heads = tuple(h for h in ZH_ORG_HEADS)
     for m in _ZH_ROLE.finditer(text):
+        if _ZH_ROLE.match(text, m.end()):
+            continue  # "主任委员龚明鑫": the name follows the last of two role words
         name = text[m.end():m.end() + 4].lstrip(" \u3000")
         gap = len(text[m.end():m.end() + 4]) - len(name)
         at = m.end() + gap
@@ -172,9 +214,16 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         if len(before) == 1 and before in ZH_SURNAME_CHARS:
             found.append((start, m.start(), "PERSON"))
         elif 2 <= len(before) <= 10 and before not in heads and not before.endswith(heads) and before[0] not in ZH_DEICTIC:
-            found.append((start, m.start(), "ORG"))
+            # "法国总统": a country's role; "数码港行政总裁": an organisation's
+            found.append((start, m.start(), "GPE" if _is_place(before) else "ORG"))
+    for m in _ZH_COUNCIL_SHORT.finditer(text):
+        if m.group(1)[1:] not in ZH_HUI_WORDS and m.group(1)[:2] not in ZH_HUI_WORDS and m.group(1)[0] not in ZH_DEICTIC | {"这", "那", "每"}:
+            found.append((m.start(1), m.end(1), "ORG"))
+    for m in _ZH_SPEAKER.finditer(text):
+        if m.group(1)[0] in ZH_SURNAME_CHARS and m.group(1)[-1] not in _NOT_NAME_END:
+            found.append((m.start(1), m.end(1), "PERSON"))
     for m in _ZH_PLACE_VERB.finditer(text):
-        found.append((m.start(1), m.end(1), "GPE"))
+        found.extend(_place_parts(m.group(1), m.start(1)))
     for m in _ZH_PLACE_LIST.finditer(text):
         pos = m.start(1)
         for item in m.group(1).split("、"):
@@ -182,7 +231,9 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
             pos += len(item) + 1
     for m in _ZH_PLACE_ADMIN.finditer(text):
         g = 1 if m.group(1) else 2
-        found.append((m.start(g), m.end(g) if g == 2 else m.end(), "GPE"))
+        end = m.end(g) if g == 2 else m.end()
+        if text[end - 2:end] not in ZH_PLACE_SUFFIX_WORDS:  # "数位城市", "自贸园区": a common word, not a place
+            found.append((m.start(g), end, "GPE"))
     for m in _ZH_DATELINE.finditer(text):
         found.append((m.start(1), m.end(1), "GPE"))
     for pattern in (_ZH_AGENCY, _ZH_AGENCY_SECOND):
@@ -194,6 +245,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         found.extend((m.start(), m.end(), "ORG") for m in re.finditer(re.escape(name), text))
     for m in _OUR_COUNTRY.finditer(text):
         found.append((m.start(), m.end(), "GPE"))
+    # "据路透社报道": "according to" is not part of the name after it
+    found = [(s + 1, e, lab) if text[s] == "据" and e - s > 3 else (s, e, lab) for s, e, lab in found]
     # longest first, no overlaps; a place inside an organisation or event name is part of it
     chosen: list[tuple[int, int, str]] = []
     taken = [False] * (len(text) + 1)
@@ -226,8 +279,14 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
 
 
 def canonical_hint(surface: str) -> str | None:
-    """我国 ("our country") stands for China."""
-    return CHINA if surface == "我国" else None
+    """我国 ("our country") stands for China; a place with its administrative suffix is the place
+    ("桃園市" -> "桃園"); "X市府" is short for "X市政府"."""
+    if surface == "我国":
+        return CHINA
+    if surface.endswith(("市府", "縣府", "县府")):
+        return surface[:-1] + "政府"  # "桃園市府" is the short form of "桃園市政府"
+    stem = re.sub(f"(?:{ZH_PLACE_SUFFIX})$", "", surface)
+    return stem if stem != surface and len(stem) >= 2 and to_simplified(stem) in zh_places() else None
 
 
 @Language.component("thinktank_zh_rules")

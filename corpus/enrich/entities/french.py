@@ -1,11 +1,15 @@
 """French organisation names (rule 8 of `rules_en`): rebuilt from a capitalised head noun to the right.
 
-Names opened by a meeting noun are EVENTs: always for nouns that only name meetings (Sommet, Rencontres,
+A unit named with the body it belongs to is one name ("Laboratoire d'informatique de l'Université de
+Nantes-Atlantique": a unit noun, then "de" + a parent noun such as Université); the parent is recorded as a
+nested mention (`nested.py`). Names opened by a meeting noun are EVENTs: always for nouns that only name meetings (Sommet, Rencontres,
 Colloque ...), and for Forum/Conférence when the text places or dates the meeting (`_meeting_label`).
 
 A name stops before "fin"/"début" + a month ("... fin mars"), before "et" + article + a second head noun ("Comité central du Parti ... et le Conseil des
 Affaires d'Etat" is two organisations), before "pour"/"afin de" + an infinitive ("... pour faire
-progresser"), before "en" + a month or a year, and before "à"/"au" + a capitalised word (a place).
+progresser"), before "en" + a month or a year, before "à"/"au" + a capitalised word (a place), and before a
+clitic pronoun that opens the verb ("... y participe", "... se réunit"). A capitalised adjective French puts
+before the noun opens the name ("Haut Conseil pour le climat", "Grande Bibliothèque").
 """
 
 from __future__ import annotations
@@ -20,11 +24,17 @@ FR_ORG_HEADS = words("fr_org_heads")
 FR_LAW_HEADS = words("fr_law_heads")
 FR_MONTHS = words("fr_months")
 FR_MEETING_HEADS = words("fr_meeting_heads")
+FR_UNIT_HEADS = words("fr_unit_heads")
+FR_PARENT_HEADS = words("fr_parent_heads")
 # what places or dates a meeting: "lors du Forum ...", "au Forum ...", "... à Lille", "... se tiendra", "... a réuni"
 _MEETING_BEFORE = re.compile(r"(?:\blors\s+(?:du|de\s+la|de\s+l['’]|des)|\b(?:au|aux|pendant\s+le|durant\s+le))\s*$", re.I)
 _MEETING_AFTER = re.compile(r"^\s*(?:,\s*qui\s+)?(?:à\s+[A-ZÀ-Ý]|se\s+tien|s['’]est\s+tenu|s['’]ouvr|a\s+réuni|aura\s+lieu|a\s+eu\s+lieu|\d{4}\b)")
 _FR_CONNECT = {"de", "d'", "d’", "du", "des", "la", "l'", "l’", "à", "a", "au", "aux", "et", "en", "sur", "pour"}
 _ARTICLES = {"le", "la", "les", "l'", "l’"}
+_CLITICS = {"y", "se", "s'", "s’", "ne", "n'", "n’", "lui", "leur"}
+# adjectives French puts before the noun: they open the name written with them ("Haut Conseil pour le climat")
+_PRENOMINAL = {"haut", "haute", "hauts", "hautes", "grand", "grande", "grands", "grandes", "petit", "petite",
+               "nouveau", "nouvel", "nouvelle", "premier", "première"}
 
 
 def _ends_name(doc: Doc, j: int) -> bool:
@@ -48,7 +58,8 @@ def _ends_name(doc: Doc, j: int) -> bool:
         return nxt.lower_ in FR_MONTHS  # "... fin mars": a date after the name
     if low in {"à", "au", "aux"}:
         return nxt.text[:1].isupper()
-    return False
+    # a clitic pronoun opens the verb after the name: "la Fondation ... y participe", "... se réunit", "... n'a pas"
+    return t.text in _CLITICS
 
 
 def _meeting_label(doc: Doc, i: int, end: int, head: str) -> str:
@@ -108,7 +119,8 @@ def _french_orgs(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         cut = j
         for k in range(i + 2, j):
             if doc[k].text[:1].isupper() and doc[k].lower_ in FR_ORG_HEADS and doc[k].lower_ not in {"think", "base"} \
-                    and doc[k - 1].lower_ in {"de", "d'", "d’", "l'", "l’", "du", "la"}:
+                    and doc[k - 1].lower_ in {"de", "d'", "d’", "l'", "l’", "du", "la"} \
+                    and not (head in FR_UNIT_HEADS and doc[k].lower_ in FR_PARENT_HEADS):
                 cut = k - 1
                 while cut > i + 1 and doc[cut - 1].lower_ in {"de", "d'", "d’", "du"}:
                     cut -= 1
@@ -120,7 +132,8 @@ def _french_orgs(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int,
         if j - i >= 2 or doc[i].lower_ == "think":
             if head in FR_MEETING_HEADS:
                 label = _meeting_label(doc, i, cut, head)
-            built.append((i, cut, label))
+            opens = i - 1 if i > 0 and doc[i - 1].lower_ in _PRENOMINAL and doc[i - 1].text[:1].isupper() else i
+            built.append((opens, cut, label))
             if cut < j:
                 i = k
                 continue

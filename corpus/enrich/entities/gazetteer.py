@@ -5,6 +5,8 @@
 - A country or a city of a million people or more named alone and tagged as an organisation is a GPE: a state
   that acts ("Senegal is revising its law", "Dakar waits") is the country or its government, a GPE by the
   annotation convention.
+- A name of two words or more tagged as a person or organisation that is a known country or city is a GPE
+  ("planned for Siem Reap in 2026", "in Kota Kinabalu"): a person's or body's full name is rarely a place's.
 - A capitalised "The" after a lowercase word belongs to the place name after it ("in The Gambia").
 - French: a known place after "à"/"au" that no entity covers is a GPE ("... sur la cybersécurité à Lille").
 """
@@ -41,7 +43,8 @@ def thinktank_places(doc: Doc) -> Doc:
     out: list[S.Item] = []
     for start, end, label, hint in S.items(doc):
         surface = text[start:end]
-        if _caps_place(surface, places) or label == "ORG" and surface.casefold() in major and not surface.isupper():
+        if (_caps_place(surface, places) or label == "ORG" and surface.casefold() in major and not surface.isupper()
+                or label in {"PERSON", "ORG"} and " " in surface and surface.casefold() in places):
             label = "GPE"
         if label in {"GPE", "LOC"} and text[max(0, start - 4):start] == "The " and _after_lowercase_word(text, start - 4):
             start -= 4

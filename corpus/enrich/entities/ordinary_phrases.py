@@ -6,7 +6,11 @@ when every content word of it is an ordinary word that the same text also writes
 `wordfreq`, used outside web addresses), written in capitals only at its start, and no word of it is an
 organisation, law or meeting head word ("National Security Council", "Data Act" stay). Places, acronyms,
 mixed-case brands ("iPhone") and words with digits are never dropped here. A single frequent word with an
-adjective ending that opens a sentence ("Coastal states differ") is dropped too.
+adjective ending that opens a sentence ("Coastal states differ") is dropped too. A plural is ordinary when the text
+writes its singular in lowercase ("Semiconductors are ..." after "a semiconductor"). An acronym whose long form
+is such a phrase is a term, not a name: "Large Language Models (LLMs)", "‘Artificial General Intelligence’ (AGI)".
+An ordinary word in capitals that the text also writes in lowercase is a label, not an acronym ("the GOVERN function").
+A document noun alone ("the Plan", "the Regulation") is a reference back to a document, not a name.
 """
 
 from __future__ import annotations
@@ -26,15 +30,30 @@ _FUNCTION = frozenset({"of", "and", "for", "the", "on", "in", "to", "a", "an", "
 _LABELS = {"ORG", "PERSON", "LAW", "PRODUCT", "EVENT", "WORK_OF_ART"}
 _ALL_HEADS = HEADS | ORG_HEADS | words("law_nouns") | words("statute_heads")
 MIN_ZIPF = 3.0
+_QUOTES = "‘’“”'\"«» "
+
+
+def singulars(plural: str) -> set[str]:
+    """The singular forms an English plural may have ("semiconductors" -> "semiconductor", "policies" -> "policy")."""
+    out = set()
+    if len(plural) > 3 and plural.endswith("s") and not plural.endswith("ss"):
+        out.add(plural[:-1])
+        if plural.endswith("ies"):
+            out.add(plural[:-3] + "y")
+        if plural.endswith("es"):
+            out.add(plural[:-2])
+    return out
 
 
 def _ordinary(word: str, lower: set[str]) -> bool:
-    """A frequent English word written like one, which the text also writes in lowercase."""
+    """A frequent English word written like one, which the text also writes in lowercase (a plural counts
+    when the text writes its singular: "Semiconductors are ..." after "a semiconductor")."""
     from wordfreq import zipf_frequency
 
     plain = word.lower()
-    return (plain in lower and (word.islower() or word[0].isupper() and word[1:].islower() or len(word) == 1)
-            and zipf_frequency(plain, "en") >= MIN_ZIPF)
+    seen = ({plain} | singulars(plain)) & lower
+    return (bool(seen) and (word.islower() or word[0].isupper() and word[1:].islower() or len(word) == 1)
+            and max(zipf_frequency(w, "en") for w in seen) >= MIN_ZIPF)
 
 
 def is_ordinary_phrase(surface: str, lower: set[str]) -> bool:
@@ -43,9 +62,31 @@ def is_ordinary_phrase(surface: str, lower: set[str]) -> bool:
     content = [t for t in tokens if t.lower() not in _FUNCTION]
     if not content or any(not t.isalpha() for t in content):
         return False
-    if {t.lower() for t in content} & _ALL_HEADS:
+    # a head word makes a name ("National Security Council"), but not a lone plural whose singular the text
+    # writes in lowercase ("Semiconductors are ..." is not the last word of "X Semiconductors")
+    lone_plural = len(content) == 1 and bool(singulars(content[0].lower()) & lower)
+    if {t.lower() for t in content} & _ALL_HEADS and not lone_plural:
         return False
     return all(_ordinary(t, lower) for t in content)
+
+
+_DOCUMENT_NOUNS = words("law_nouns") | words("statute_heads") | words("policy_heads")
+
+
+def is_bare_document_noun(surface: str) -> bool:
+    """A document noun alone ("the Plan", "the Regulation", "this Act") refers back to a document; it is not a
+    name unless it points to the full name (`canonical_hint`, checked by the caller)."""
+    return surface.isalpha() and surface[:1].isupper() and surface.lower() in _DOCUMENT_NOUNS
+
+
+def is_word_in_capitals(surface: str, lower: set[str], acronyms: set[str]) -> bool:
+    """An ordinary English word of four letters or more set in capitals for emphasis or as a label ("the GOVERN
+    function"), which the text also writes in lowercase and never defines as an acronym ("NATO" is never
+    written "nato"; "(WHO)" defines one)."""
+    from wordfreq import zipf_frequency
+
+    return (surface.isalpha() and surface.isupper() and len(surface) >= 4 and surface.lower() in lower
+            and surface not in acronyms and zipf_frequency(surface.lower(), "en") >= 3.5)
 
 
 # endings of English adjectives ("Coastal", "Regional", "Collective"): such a word capitalised only because it
@@ -72,7 +113,9 @@ def thinktank_ordinary_phrases(doc: Doc) -> Doc:
         return doc
     text = doc.text
     lower = set(re.findall(r"\b[a-z][a-z\-]*\b", URL.sub(" ", text)))
+    acronyms = {m.group(1) for m in re.finditer(r"\(\s*(?:the\s+)?([A-Z]{2,})s?\s*[)\s]", text)}
     kept = [it for it in S.items(doc)
-            if it[2] not in _LABELS or it[3] or not (is_ordinary_phrase(text[it[0]:it[1]], lower)
-                                                     or is_sentence_initial_adjective(text, it[0], it[1]))]
+            if it[2] not in _LABELS or (it[3] and not is_ordinary_phrase(it[3].strip(_QUOTES), lower))
+            or not it[3] and not (is_ordinary_phrase(text[it[0]:it[1]], lower) or is_sentence_initial_adjective(text, it[0], it[1])
+                                  or is_word_in_capitals(text[it[0]:it[1]], lower, acronyms) or is_bare_document_noun(text[it[0]:it[1]]))]
     return S.write(doc, kept)

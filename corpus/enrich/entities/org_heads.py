@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from corpus.enrich.entities import spans as S
+from corpus.enrich.entities.role_words import name_before_role
 from corpus.enrich.entities.vocab import words
 
 HEADS = words("org_name_heads")
@@ -87,21 +88,26 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def org_names(text: str) -> list[tuple[int, int]]:
-    """Character spans of the organisation names found by their head word."""
+def org_names(text: str) -> list[tuple[int, int, int]]:
+    """Character spans of the organisation names found by their head word, each with the end of the run it was
+    found in (beyond the name when a job title follows it)."""
     out = []
     for m in _NAME.finditer(text):
         if m.start() and text[m.start() - 1] in _OPEN_QUOTES:
             continue  # a quoted phrase ("the “Deep Foundation” of its technology") is not proposed here
         for a, b in _pieces(text, m.start(), m.end()):
             start, end = _trim(text, a, b)
+            run_end = end
+            before_role = name_before_role(text[start:end])
+            if before_role is not None:
+                end = start + len(before_role)  # "... and Security Export Control Officer": a job title follows
             name = text[start:end]
             if len(name.split()) < 2:
                 continue
             has_tail = bool(re.search(rf"{_HEAD} (?:of|for|on) ", name))
             if not has_tail and (name.split()[-1].lower() not in HEADS or re.match(r" [A-Z]", text[end:end + 2])):
                 continue  # no head word at the end, or the name goes on ("Senior Agency Officials")
-            out.append((start, end))
+            out.append((start, end, run_end))
     return out
 
 
@@ -122,7 +128,9 @@ def thinktank_org_heads(doc: Doc) -> Doc:
         elif label == "ORG" and last in STATUTE_WORDS and not {w.lower() for w in text[start:end].split()} & HEADS:
             label = "LAW"
         out.append((start, end, label, hint))
-    for start, end in org_names(text):
+    for start, end, run_end in org_names(text):
+        # a name cut before a job title replaces the spans that ran into the title
+        out = [it for it in out if not (it[0] == start and end < it[1] <= run_end)]
         inside = [it for it in out if start <= it[0] and it[1] <= end]
         if any(it[0] == start and it[1] == end for it in inside):
             continue

@@ -4,6 +4,8 @@
   and a roman numeral ("IX Session") is a role, not a name.
 - A span made only of function nouns joined by "and"/"&" ("Strategy and Planning") names a unit's work.
 - French: a span opened by a lowercase job title ("ministre de l'Intérieur") is a role.
+- A job title after an organisation's name is not part of it ("Bureau of Industry and Security Export Control
+  Officer" -> "Bureau of Industry and Security").
 - A weekday or month after "on"/"in" at the end of a name is a date, not part of it ("Standing Committee
   on Friday").
 - A name ending in a meeting word (Forum, Conference, Summit, Symposium, Dialogue ...) is an EVENT when
@@ -39,6 +41,23 @@ def is_role(surface: str) -> bool:
         and any(t.lower() in ROLE_WORDS for t in tokens)
 
 
+def name_before_role(surface: str) -> str | None:
+    """The organisation name at the front of a span that ends in a job title, or None when it does not end in
+    one: "Bureau of Industry and Security Export Control Officer" -> "Bureau of Industry and Security" (a name
+    "X of A and B" ends at the word after "and"), "Harmattan Centre Senior Fellow" -> "Harmattan Centre" (the
+    trailing title words off)."""
+    words = surface.split()
+    if len(words) < 3 or words[-1].lower() not in ROLE_WORDS:
+        return None
+    ands = [k for k, w in enumerate(words) if w == "and"]
+    if ands and any(w in {"of", "for", "on"} for w in words[:ands[-1]]) and ands[-1] + 2 < len(words):
+        return " ".join(words[:ands[-1] + 2])
+    k = len(words)
+    while k > 0 and words[k - 1].lower() in ROLE_WORDS:
+        k -= 1
+    return " ".join(words[:k]) if k >= 2 else None
+
+
 def is_function(surface: str) -> bool:
     tokens = [t.lower() for t in _TOKEN.findall(surface)]
     return bool(tokens) and all(t in FUNCTION_NOUNS or t in {"and", "&", ","} for t in tokens) \
@@ -63,6 +82,10 @@ def thinktank_role_words(doc: Doc) -> Doc:
         surface = text[start:end]
         if label != "PERSON" and (is_role(surface) or is_function(surface)):
             continue
+        name = name_before_role(surface) if label == "ORG" else None
+        if name is not None:
+            end = start + len(name)  # the job title after an organisation's name is not part of it
+            surface = name
         if doc.lang_ == "fr" and label != "PERSON" and is_french_role(surface):
             continue
         last = surface.split()[-1].lower() if surface.split() else ""

@@ -43,7 +43,7 @@ character offsets only (no re-parsing):
    one word before a lowercase word is an imperative, not a name); cross references ("Table 1",
    "Chapter 2") are never entities.
 11. An organisation ending in its head word continues over "for/of/on Name ..." ("Harmattan Centre for
-   Digital Governance"); names ending in Conference/Summit are EVENT, in Act/Law/Regulation(s)/Directive LAW
+   Digital Governance"); a unit and its body written "Unit of (the) Body" are one name (`unit_of_body.py`); names ending in Conference/Summit are EVENT, in Act/Law/Regulation(s)/Directive LAW
    (unless an organisation head opens them: "University of ... and Law"), with a following year included;
    "... Province" is GPE.
 12. Token patterns: "the/its X model|terminal|constellation|drone ..." and model numbers ("Larkspur-70B",
@@ -136,10 +136,16 @@ def _is_allcaps(tok_text: str) -> bool:
     return len(tok_text) >= 2 and tok_text.isalpha() and tok_text.isupper()
 
 
+_ACRONYM_DEFINITION = re.compile(r"\(\s*(?:(?:hereinafter|hereafter)\s+)?(?:the\s+)?([A-Z][A-Za-z0-9&\-]{1,9}?)s?\s*"
+                                 r"(?:\)|\s+or\s+(?:the\s+)?[A-Z][^()\n]{0,40}\))")
+
+
 def find_acronyms(text: str) -> dict[str, str]:
-    """Acronym -> long form for every "long form (ABC)" in the text (Schwartz & Hearst 2003 matching)."""
+    """Acronym -> long form for every "long form (ABC)" in the text (Schwartz & Hearst 2003 matching); the
+    brackets may also give the acronym with an article or a second short name: "(the GDPR or the Regulation)",
+    "(hereinafter the GDPR)"."""
     out: dict[str, str] = {}
-    for m in re.finditer(r"\(\s*([A-Z][A-Za-z0-9&\-]{1,9}?)s?\s*\)", text):
+    for m in _ACRONYM_DEFINITION.finditer(text):
         short = m.group(1)
         if sum(c.isupper() for c in short) < 2:
             continue
@@ -252,6 +258,9 @@ def _short_forms(ents: list[Span]) -> None:
             sp._.canonical_hint = longer[0]
 
 
+_FR_STATE = {"État", "Etat", "États", "Etats"}
+
+
 def _map_label(ent: Span, lang: str) -> str | None:
     lab = ent.label_
     if lang != "fr":
@@ -269,6 +278,8 @@ def _map_label(ent: Span, lang: str) -> str | None:
     if lab == "ORG":
         return "ORG"
     if lab == "LOC":
+        if ent.text in _FR_STATE:
+            return None  # "l'État", "les États membres": the state as a common noun, capitalised by convention
         first = ent[0].text.lower()
         if first in FR_LOC_HEADS or ent.text.lower() in CONTINENTS:
             return "LOC"
@@ -331,8 +342,8 @@ def _clean(doc: Doc, start: int, end: int, label: str, acronyms: dict[str, str])
     while start < end and (re.fullmatch(r"[IVX]+\.?", doc[start].text) and start + 1 < end and doc[start + 1].text == "."
                            or re.fullmatch(r"[IVX]+\.", doc[start].text)):
         start += 2 if doc[start].text.isalpha() else 1
-    while start < end and doc[start].text[:1] in "\"“”'‘’([" :
-        start += 1
+    while start < end and doc[start].text[:1] in "\"“”'‘’([)]" :
+        start += 1  # opening quotes and brackets, and the closing bracket of a list marker ("i) Relationship")
     while end > start and (doc[end - 1].text in {"’s", "'s", "’", "'", ",", ".", ":", ";", "”", "\"", ")", "-"}
                            or doc[end - 1].is_space):
         end -= 1
@@ -408,8 +419,9 @@ def _clean(doc: Doc, start: int, end: int, label: str, acronyms: dict[str, str])
             label = "LOC"  # "East Africa", "Southeast Asia"
         elif last in ADMIN_DIVISIONS and end - start > 1 and label in {"GPE", "LOC"}:
             label = "GPE"  # "Western Province"
-    if doc.lang_ == "en" and label == "GPE" and end - start == 1 and doc[start].lower_ in CONTINENTS:
-        label = "LOC"
+    if doc.lang_ == "en" and label in {"GPE", "LOC"} and end - start == 1 and doc[start].lower_ in CONTINENTS:
+        # English "America" on its own is the United States (the continent is "the Americas", "North America")
+        label = "GPE" if doc[start].text == "America" else "LOC"
     # a law's year follows its name on the same line: "Nigerian Communications Act 2003"
     if label == "LAW" and end < len(doc) and doc[end - 1].whitespace_ and _YEAR.match(doc[end].text):
         end += 1
@@ -612,15 +624,27 @@ def _is_allcaps_line(doc: Doc, i: int) -> bool:
     return any(a <= idx < b for a, b in starts)
 
 
+def _acronym_label(short: str, label: str, acronyms: dict[str, str], by_text: dict[str, str]) -> str:
+    """The label of a tagged acronym: its long form's label when the long form is tagged, LAW when the long form is
+    a lowercase legal instrument ("règlement sur les marchés numériques (DMA)"), else its own label."""
+    long = acronyms.get(short)
+    if long is None:
+        return label
+    if long in by_text:
+        return by_text[long]
+    return "LAW" if long[:1].islower() and _is_law_long_form(long) else label
+
+
 def _acronym_spans(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[str, str]) -> list[tuple[int, int, str]]:
-    """Rule 5: tag every occurrence of a defined proper-noun acronym with the label of its long form."""
+    """Rule 5: tag every occurrence of a defined proper-noun acronym with the label of its long form (also
+    where the model tagged the acronym itself with another label: "GDPR" as an ORG is the regulation's LAW)."""
     if not acronyms:
         return spans
     by_text: dict[str, str] = {}
     for s, e, lab in spans:
         by_text.setdefault(doc[s:e].text, lab)
     covered = {i for s, e, _ in spans for i in range(s, e)}
-    out = list(spans)
+    out = [(s, e, _acronym_label(doc[s:e].text, lab, acronyms, by_text)) for s, e, lab in spans]
     for tok in doc:
         short = tok.text
         long = acronyms.get(short)
@@ -636,10 +660,20 @@ def _acronym_spans(doc: Doc, spans: list[tuple[int, int, str]], acronyms: dict[s
     return out
 
 
+def _lowercase_words(surface: str) -> str:
+    """The surface with its words in lowercase, acronyms kept ("AI Safety" -> "AI safety")."""
+    return re.sub(r"\w+", lambda m: m.group() if _is_allcaps(m.group()) else m.group().lower(), surface)
+
+
+# a list or heading marker opens a sentence: "i) Relationship between ...", "(b) Transfers ...", "2) Scope"
+_LIST_MARKER_BEFORE = re.compile(r"(?:^|\s)\(?(?:[ivx]{1,4}|[a-z]|\d{1,2})\)\s+$")
+
+
 def _common_words(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Rule 6: names that the same text also writes in lowercase are common words ("Cloud is ...",
-    "STRUCTURE", "Digital Economy"): one-word spans at a sentence/line start or in an all-caps line, and
-    multi-word spans anywhere."""
+    "STRUCTURE", "Digital Economy"): one-word spans at a sentence/line start (also after a list marker
+    "i)", "(b)") or in an all-caps line, and multi-word spans anywhere (acronyms kept in capitals: "AI Safety"
+    after "AI safety")."""
     lower_words = _lower_words(doc)
     low_text = _text(doc)
     out = []
@@ -648,14 +682,15 @@ def _common_words(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int
         if e - s == 1:
             low = t.text.lower()
             prev = doc[s - 1] if s > 0 else None
-            at_start = prev is None or "\n" in prev.text or "\n" in prev.whitespace_ or prev.text in {".", "?", "!", ":"}
+            at_start = (prev is None or "\n" in prev.text or "\n" in prev.whitespace_ or prev.text in {".", "?", "!", ":"}
+                        or _LIST_MARKER_BEFORE.search(low_text[max(0, t.idx - 8):t.idx]) is not None)
             heading = _is_allcaps(t.text) and _is_allcaps_line(doc, s) and len(t.text) > 4
             plain = t.text[1:].islower() or heading
             hyphen = s + 2 < len(doc) and doc[s + 1].text == "-" and doc[s + 2].text.islower()
             if low in lower_words and plain and (at_start or heading or hyphen):
                 continue
         else:
-            span_low = doc[s:e].text.lower()
+            span_low = _lowercase_words(doc[s:e].text)  # acronyms kept: "AI Safety" is "AI safety" written in title case
             if doc[s:e].text != span_low and span_low in low_text \
                     and re.search(r"(?<![\w])" + re.escape(span_low) + r"(?![\w])", low_text):
                 continue
@@ -1020,8 +1055,8 @@ PERSON_HONORIFICS = words("person_honorifics")
 
 
 def _person_context(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Rule 17: a name after an honorific ("M. Saint-Clair") or repeating the end of a person's full name is
-    a PERSON; a two-or-more-word "PERSON" ending in a company word ("Nuvalis Cloud") or in a word the text
+    """Rule 17: a name after an honorific ("M. Saint-Clair"), repeating the end of a person's full name or
+    before "administration" ("the Obama administration") is a PERSON; a two-or-more-word "PERSON" ending in a company word ("Nuvalis Cloud") or in a word the text
     writes in lowercase ("Kestrel Orbital": "orbital broadband") is an organisation."""
     lower_words = _lower_words(doc)
     tails = {doc[s + k:e].text for s, e, lab in spans if lab == "PERSON" and e - s > 1 for k in range(1, e - s)}
@@ -1031,6 +1066,9 @@ def _person_context(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[i
         names = all(_is_name_word(t.text) or t.text == "-" for t in doc[s:e])
         if lab != "PERSON" and names and (prev in PERSON_HONORIFICS or lab in {"ORG", "NORP", "PRODUCT"} and doc[s:e].text in tails):
             lab = "PERSON"
+        elif lab in {"ORG", "PRODUCT"} and e - s == 1 and _is_name_word(doc[s].text) and prev == "the" \
+                and e < len(doc) and doc[e].lower_ == "administration":
+            lab = "PERSON"  # "the Trump administration": a leader's surname before "administration"
         elif lab == "PERSON" and e - s > 1 and prev not in PERSON_HONORIFICS:
             last = doc[e - 1]
             if last.lower_ in COMPANY_SUFFIXES or (len(last.text) >= 4 and last.text[1:].islower() and last.lower_ in lower_words

@@ -22,11 +22,16 @@ from corpus.structure.report.cover import (
     legal_pages, merge_covers, read_authors, read_cover, sidebar_lines,
 )
 from corpus.structure.report.footnotes import build_footnotes, extract_reference_markers, separate_notes
+from corpus.structure.report.folios import roman_folios
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
 from corpus.structure.report.hyphens import hyphen_vocabulary, restore_hyphens
 from corpus.structure.report.typesize import TypeSizes, levels_from_type
 from corpus.structure.report.layout import Line, _is_blank_layout, read_lines, split_pages
+from corpus.structure.report.outline import apply_outline_levels
+from corpus.structure.report.zh import cover_publisher, normalise_chinese_lines
+from corpus.structure.cjk import cjk_share
+from corpus.structure.news_lines import detect_script
 from corpus.structure.report.patterns import _ends_sentence, _NOTE_START_RE, _PAGE_NUMBER_RE
 from corpus.structure.report.furniture import _infer_page_numbers  # noqa: F401  (re-exported for tests)
 
@@ -155,6 +160,7 @@ def _structure_report(raw: str, type_sizes: TypeSizes | None = None) -> Structur
         type_sizes = {restore_hyphens(text, hyphens): size for text, size in type_sizes.items()}
     pages = split_pages(read_lines(raw))
     furniture = find_furniture(pages, frozenset(find_contents_pages(pages)))
+    furniture = replace(furniture, lines=furniture.lines | roman_folios(pages))  # "I", "ii" under the front matter
     content = [
         [line for i, line in enumerate(page) if (p, i) not in furniture.lines] for p, page in enumerate(pages)
     ]
@@ -185,7 +191,7 @@ def _structure_report(raw: str, type_sizes: TypeSizes | None = None) -> Structur
         for p, page in enumerate(content)
     ]
     sidebar_authors = read_authors([texts[p][i] for p, i in sorted(sidebar)])
-    separated = separate_notes(content, furniture.page_numbers)
+    separated = separate_notes(normalise_chinese_lines(content), furniture.page_numbers)
     if not separated.notes and extract_reference_markers(separated.body):
         notes.append("footnotes: numbered references cited in brackets; their list is not in the text (missing_text)")
     blocks = build_blocks(separated.body, entries, partial(_is_title_block, cover_title(cover), bool(front)))
@@ -194,6 +200,7 @@ def _structure_report(raw: str, type_sizes: TypeSizes | None = None) -> Structur
     headline = _contents_headline(blocks, entries)
     assign_levels(blocks, frozenset(entry_key(e.title) for e in entries),
                   partial(levels_from_type, sizes=type_sizes) if type_sizes else None)
+    apply_outline_levels(blocks)  # Chinese and French outline numbering decides the levels where it is used
     text, placed, anchors = assemble(blocks)
     sections = build_sections(placed, len(text))
     if not front and title_lines:
@@ -214,6 +221,8 @@ def _structure_report(raw: str, type_sizes: TypeSizes | None = None) -> Structur
         title=title,
         title_origin=title_origin,
         authors=cover.authors or role_group_authors(texts[:_CONTRIBUTOR_PAGES_WITHIN]) or sidebar_authors or about_authors(texts),
+        publisher=cover_publisher([t for p in front for t in texts[p]]),
+        script=detect_script(text) if cjk_share(text) >= 0.5 else None,  # Chinese reports: "Hans" or "Hant"
         published_date=date.date if date else None,
         published_month=date.month_text if date else None,
         sections=sections,

@@ -15,6 +15,9 @@ from corpus.structure.report.contributors import entry_name, is_contributor_page
 from corpus.structure.report.cover import is_institution, is_name_list
 from corpus.structure.report.headings import _body_width, _heading_at, _starts_block, recurring_labels
 from corpus.structure.report.layout import Block, BodyLine
+from corpus.structure.report.locale import TABLE_WORDS
+from corpus.structure.report.outline import numbering
+from corpus.structure.report.tables import leaves_table
 from corpus.structure.report.patterns import (
     _BACKMATTER_RE, _BARE_LABEL_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence, _CONNECTORS, _ends_sentence, _FULL_LINE,
     _is_caps, _is_title_case, _last_word, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _SHORT_LINE,
@@ -70,6 +73,7 @@ def _title_block_end(body: list[BodyLine], width: int) -> int:
             or _NUMBERED_HEADING_RE.match(text)
             or _LONE_HEADING_NUMBER_RE.match(text)
             or _LETTERED_HEADING_RE.match(text)
+            or numbering(text)
             or _is_caps(text)
             or _BACKMATTER_RE.match(text)
             or _LONE_DIVISION_RE.match(text)  # "Chapter 1" / title: the first heading
@@ -139,6 +143,8 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = (),
             in_table = False  # "Notes: ..." under (or above the source of) a figure: a block of its own
             i = _take_paragraph(body, i, width, blocks, contents=contents, kind="note")
             continue
+        if in_table and leaves_table(line.text, width):
+            in_table = False  # a table without a source line ends at a numbered heading or running text
         if in_table:
             blocks.append(Block("row", [line]))
             i += 1
@@ -415,7 +421,7 @@ def _take_caption(body: list[BodyLine], i: int, width: int, blocks: list[Block],
     """A caption with its wrapped lines; for figures everything up to a nearby "Source:" line."""
     lines = [body[i]]
     j = i + 1
-    is_table = word.lower() == "table"
+    is_table = word.lower() in TABLE_WORDS
     source_near = next(
         (k for k in range(j, min(j + 3, len(body))) if _SOURCE_RE.match(body[k].text)), None
     )

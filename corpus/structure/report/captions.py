@@ -6,6 +6,7 @@ import re
 
 from corpus.structure.model import FigureSpan, SectionSpan
 from corpus.structure.report.blocks import Placed
+from corpus.structure.report.locale import TABLE_WORDS
 from corpus.structure.report.patterns import (
     _APPENDIX_MENTION_RE, _APPENDIX_RE, _CAPTION_RE, _CHART_WORDS, _DIAGRAM_WORDS, _FIGURE_NOTE_RE, _MENTION_RE, _SOURCE_RE,
 )
@@ -13,7 +14,7 @@ from corpus.structure.report.patterns import (
 
 def _figure_kind(word: str, caption: str) -> str:
     word = word.lower().rstrip(".")
-    if word == "table":
+    if word in TABLE_WORDS:
         return "table"
     if word == "map" or re.search(r"\bmap\b", caption, re.IGNORECASE):
         return "map"

@@ -7,9 +7,11 @@ import re
 from dataclasses import dataclass
 
 from corpus.structure.report.layout import Line
+from corpus.structure.report.locale import CONTENTS_HEADS
 
 
-_CONTENTS_HEAD_RE = re.compile(r"^(?:table of contents|contents|list of (?:figures|tables|boxes|exhibits|charts)|figures|tables)$", re.I)
+_CONTENTS_HEAD_RE = re.compile(r"^(?:table of contents|contents|list of (?:figures|tables|boxes|exhibits|charts)|figures|tables|"
+                               + CONTENTS_HEADS + r")$", re.I)
 _LEADER_RE = re.compile(r"(?:\s*\.\s*){4,}|…{2,}|(?:\s*·\s*){4,}")
 _PAGE_REF_RE = re.compile(r"^(.*?)(?:\s*(?:\.\s*){2,}|\s*…+|\s+)(\d{1,3}|[ivxlc]{1,6})$", re.I)
 _LONE_NUMBER_RE = re.compile(r"^(?:\d{1,3}|[ivxlc]{1,6}|[IVXLC]{1,6}\.?)$")

@@ -11,8 +11,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from corpus.structure.cjk import join_cjk_aware
 from corpus.structure.lines import zipf
+from corpus.structure.report.fr import find_fr_date
+from corpus.structure.report.locale import BY_LINES, FRONT_HEADS, GENRE_LINES, LEGAL_HEADS
 from corpus.structure.report.patterns import _CONNECTORS, _ends_sentence, _is_caps, _is_title_case, _last_word
+from corpus.structure.report.zh import find_zh_date, is_edition_line
 
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -40,7 +44,7 @@ _REPORT_NUMBER_RE = re.compile(
 _SERIES_RE = re.compile(r"\b(?:Report|Paper|Brief|Series|Studies|Note)\s+(?:No\.?\s*)?\d", re.I)
 _COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\bcrown copyright\b", re.I)
 _LICENCE_RE = re.compile(r"\b(?:licen[cs]ed under|creative commons|open government licen[cs]e|CC BY(?:-[A-Z]{2})*\s*\d)", re.I)
-_LEGAL_PAGE_HEAD_RE = re.compile(r"^(?:disclaimer|copyright|legal notice|imprint|version history|document history)$", re.I)
+_LEGAL_PAGE_HEAD_RE = re.compile(r"^(?:disclaimer|copyright|legal notice|imprint|version history|document history|" + LEGAL_HEADS + r")$", re.I)
 # a capitalised word, also joined by a hyphen or apostrophe to another ("Mei-Ling", "O’Brien"), or an initial
 _NAME_TOKEN = r"(?:[A-Z][a-zà-öø-ÿ]*(?:['’-][A-Z]?[a-zà-öø-ÿ]+)+|[A-Z][a-zà-öø-ÿ'’-]+|[A-Z]\.)"
 _PARTICLE = r"(?:de|del|della|di|da|dos|du|van|von|der|den|ter|la|le|bin|al|el)"  # "Ana de la Cruz", "Pieter van der Berg"
@@ -49,7 +53,7 @@ _NAME_RE = re.compile(
     rf"^{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_NAME_TOKEN}|{_MIDDLE_INITIAL}(?=\s))){{1,3}}$")
 _BY_RE = re.compile(
     r"^(?:by|(?:(?:lead|principal|contributing|report|co-?)\s*)?authors?\s*:?|written by|edited by|compiled by|prepared by"
-    r"|an?\s+(?:report|paper|brief|study|analysis)\s+by)\s+", re.I)
+    r"|an?\s+(?:report|paper|brief|study|analysis)\s+by|" + BY_LINES + r")\s+", re.I)
 _ROLE_RE = re.compile(
     r"^(?:Senior\s+|Lead\s+|Principal\s+|Chief\s+)?(?:Specialist|Analyst|Fellow|Director|Professor|Researcher|"
     r"Research|Associate|Chair|Economist|Adviser|Advisor|Scholar|Lecturer|Editor)\b"
@@ -101,6 +105,13 @@ def find_date(text: str) -> PrintedDate | None:
         found = PrintedDate(int(values["year"]), month, day)
         if best is None or match.start() < best[0]:
             best = (match.start(), found)
+    for local in (find_zh_date(text), find_fr_date(text)):  # "2024年8月", "中華民國113年6月", "Juin 2024"
+        if local and (best is None or local[3] < best[0]):
+            try:
+                dt.date(local[0], local[1], local[2] or 1)
+            except ValueError:
+                continue
+            best = (local[3], PrintedDate(local[0], local[1], local[2]))
     return best[1] if best else None
 
 
@@ -153,7 +164,7 @@ _NAME_MARK_RE = re.compile(
     r"(?<=[a-zà-öø-ÿ.])(?:[*†‡§¶]+|\d{1,2}(?:,\d{1,2})*|[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?:,[¹²³⁴⁵⁶⁷⁸⁹⁰]+)*)(?=\s|,|;|$)")
 _AFFILIATION_RE = re.compile(r"\s*\([^()]{2,80}\)$")  # "Ana Silva (Northgate Institute)"
 _HONORIFIC_RE = re.compile(r"^(?:Dr\.?|Prof\.|Professor|Sir|Dame|Mr\.?|Ms\.?|Mrs\.?)\s+(?=[A-Z])")
-_COVER_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s+with\s+|&|,|;|\s[|•·/–—]\s)\s*", re.I)
+_COVER_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s+et\s+|\s+with\s+|&|,|;|\s[|•·/–—]\s)\s*", re.I)
 _DEGREE_RE = re.compile(r"^(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?Sc\.?|M\.?A\.?|M\.?B\.?A\.?|J\.?D\.?|LL\.?M\.?|M\.?D\.?|MPP|MPA)$")
 _AUTHORS_LABEL_RE = re.compile(
     r"^(?:by|(?:(?:lead|principal|contributing|report)\s+)?authors?|written by|prepared by|contributors?)\s*:?$", re.I)
@@ -193,7 +204,7 @@ def cover_names(line: str) -> tuple[str, ...]:
 _GENRE_LINE_RE = re.compile(
     r"^(?:(?:research|policy|working|discussion|occasional|briefing|white|issue|analytical|special|background|"
     r"technical|consultation|green|strategy|annual|country)\s+)?"
-    r"(?:papers?|briefs?|reports?|notes?|briefing|commentary|analysis|study|memo)$", re.I)
+    r"(?:papers?|briefs?|reports?|notes?|briefing|commentary|analysis|study|memo)$|^(?:" + GENRE_LINES + r")$", re.I)
 
 
 def is_meta_line(text: str) -> bool:
@@ -247,8 +258,10 @@ def _is_sentence_case(text: str) -> bool:
 
 
 def _continues_title(previous: str, line: str) -> bool:
-    """Whether `line` continues a title set over several lines."""
-    if is_meta_line(line) or _ends_sentence(line) and not line.endswith(")"):
+    """Whether `line` continues a title set over several lines (an edition line "（2024年）" does)."""
+    if is_edition_line(line):
+        return True
+    if is_meta_line(line) or _ends_sentence(line) and not line.endswith((")", "?")):  # a title may ask a question
         return False
     if line[:1].islower() or line.startswith("(") or _last_word(previous) in _CONNECTORS or previous.endswith((":", ",", "-", "–")):
         return True
@@ -269,8 +282,8 @@ def _is_banner(lines: list[str], k: int) -> bool:
         nxt += 1
     if nxt >= len(lines) or _is_caps(lines[nxt]):
         return False
-    if not is_institution(lines[k]) and (cover_names(lines[nxt]) or _is_sentence_case(lines[nxt])):
-        return False  # a title in capitals over its authors or over a subtitle in sentence case
+    if nxt == k + 1 and not is_institution(lines[k]) and (cover_names(lines[nxt]) or _is_sentence_case(lines[nxt])):
+        return False  # a title in capitals right over its authors or over a subtitle in sentence case
     return nxt > k + 1 or not _continues_title(lines[k], lines[nxt])
 
 
@@ -317,7 +330,7 @@ def read_cover(lines: list[str]) -> Cover:
             subtitle = candidate
     authors = read_authors(lines[end + (1 if subtitle else 0):]) if title_lines else read_authors(lines)
     date = _cover_date(lines)
-    title = " ".join(title_lines) if title_lines else None
+    title = join_cjk_aware(title_lines) if title_lines else None
     return Cover(title=title, subtitle=subtitle, authors=authors, date=date)
 
 
@@ -360,7 +373,7 @@ def cover_title(cover: Cover) -> str | None:
 
 _BODY_START_RE = re.compile(
     r"^(?:executive summary|summary|abstract|foreword|forewords|preface|introduction|key findings|highlights|"
-    r"overview|acknowledge?ments|contributors)$", re.I)
+    r"overview|acknowledge?ments|contributors|" + FRONT_HEADS + r")$", re.I)
 _MAX_FRONT_PAGES = 6
 _PROSE_LINES = 3  # a page with this many full-width lines has prose: it is no cover
 _SIDEBAR_PAGES = 3  # pages after the front matter where a sidebar may repeat cover lines

@@ -12,6 +12,7 @@ from corpus.structure.model import (
     FootnoteSpan,
 )
 from corpus.structure.report.layout import BodyLine, Line
+from corpus.structure.report.zh import CJK_MARKER_RE
 from corpus.structure.report.patterns import (
     _BARE_NOTE_START_RE, _BULLET_RE, _CONTINUED_RE, _ends_sentence, _IBID_RE, _is_title_case,
     _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, _SPACED_MARKER_RE, _SPACES_RE, _TERMINAL,
@@ -38,12 +39,15 @@ def _extract_markers(text: str, next_marker: int) -> tuple[str, list[tuple[int, 
     section_number = _SECTION_NUMBER_RE.match(text)
     pos = section_number.end() if section_number else 0  # "3.1 Scope": the 1 is no marker
     out.append(text[:pos])
-    candidates = sorted([*_MARKER_RE.finditer(text), *_SPACED_MARKER_RE.finditer(text)], key=lambda m: m.start())
+    candidates = sorted([*_MARKER_RE.finditer(text), *_SPACED_MARKER_RE.finditer(text), *CJK_MARKER_RE.finditer(text)],
+                        key=lambda m: (m.start(), -m.end()))  # the longer match first: a CJK marker takes its space
     for match in candidates:
         if match.start() < pos:
             continue
         number = int(match.group(1))
         spaced = match.group(0).startswith(" ")
+        if match.re is CJK_MARKER_RE and number != next_marker:
+            continue  # after CJK punctuation only the next number of the sequence
         if spaced and number != next_marker or not spaced and not _is_marker(text, match, number, next_marker):
             continue
         out.append(text[pos : match.start()])

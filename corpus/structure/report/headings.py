@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from corpus.structure.cjk import is_cjk
 from corpus.structure.lines import URL_RE
 from corpus.structure.report.contents import entry_key
 from corpus.structure.report.cover import is_date_line
 from corpus.structure.report.layout import Block, BodyLine
+from corpus.structure.report.outline import is_outline_heading
 from corpus.structure.report.patterns import (
     _APPENDIX_RE, _BACKMATTER_RE, _BARE_NUMBERED_HEADING_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence,
     _CONNECTORS, _ends_sentence, _FIGURE_NOTE_RE, _is_caps, _is_title_case, _LABELLED_HEADING_RE, _last_word,
@@ -54,6 +56,9 @@ def _wraps_tightly(line: BodyLine, nxt: BodyLine | None) -> bool:
 def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
                 contents: frozenset[str] = frozenset(), recurring: frozenset[str] = frozenset()) -> tuple[str, int] | None:
     """The heading style and line count of a heading starting at body[i], or None for body text."""
+    prev_ends = prev is None or _ends_sentence(prev.text) or body[i].source.page_break or bool(prev.markers)
+    if not body[i].markers and is_outline_heading(body[i].text, prev_ends, width):
+        return "outline", 1  # "一、…", "（一）…", "A. …": Chinese and French outline numbering
     if _LONE_HEADING_NUMBER_RE.match(body[i].text) and i + 1 < len(body) and not body[i].markers:
         title = body[i + 1]
         if (not _ends_sentence(title.text) and len(title.text) < _SHORT_LINE * width and title.text[:1].isupper()
@@ -204,7 +209,7 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         or bool(prev.markers and prev.markers[-1][0] >= len(prev.text))
         or ((lines[0].source.page_break or prev.page != lines[0].page) and len(prev.text) < _SHORT_LINE * width)
     )
-    next_starts = nxt is None or nxt.text[:1].isupper() or nxt.text[:1] in "“\"‘(" or nxt.text[:1].isdigit()
+    next_starts = nxt is None or nxt.text[:1].isupper() or nxt.text[:1] in "“\"‘(" or nxt.text[:1].isdigit() or is_cjk(nxt.text[:1])
     numbered = _NUMBERED_HEADING_RE.match(text) or _BARE_NUMBERED_HEADING_RE.match(text)
     if (numbered and _NUMBERED_HEADING_RE.match(text) and nxt is not None and not next_starts and prev_ends
             and _short_continuation(nxt.text)):

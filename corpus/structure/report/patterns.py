@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 
+from corpus.structure.report.locale import (
+    BACK_HEADS, CAPTION_CJK_GAP, CAPTION_WORDS, CJK_TERMINAL, FIGURE_NOTE_LABELS, FRONT_HEADS, HEADING_OPENERS, SOURCE_LABELS,
+)
+
 
 # --- patterns ---------------------------------------------------------------------------------------
 
@@ -21,18 +25,19 @@ _LEADING_NUMBER_RE = re.compile(r"^(\d{1,4})\s*([A-Z].*)$")
 _TRAILING_NUMBER_RE = re.compile(r"^(.*[^\d\s,.;:])\s*(\d{1,4})$")
 _BULLET_RE = re.compile(r"^(?:[•●▪◦∙\uf000-\uf0ff]$|[-•●▪◦∙*–]\s+|\([a-z]\)\s+|\(\d{1,2}\)\s+)")
 _CAPTION_RE = re.compile(
-    r"^(Figure|Fig\.|Table|Chart|Map|Exhibit|Graph|Diagram|FIGURE|FIG\.|TABLE|CHART|MAP|EXHIBIT|GRAPH|DIAGRAM)\s+"
-    r"(\d{1,3}(?:[.\-–]\d{1,2})?|[A-Z]\d{0,2})(?:\s*[.:|–—]\s*|\s+(?=[A-Z“\"‘]))(?=\S)"
+    r"^(Figure|Fig\.|Table|Chart|Map|Exhibit|Graph|Diagram|FIGURE|FIG\.|TABLE|CHART|MAP|EXHIBIT|GRAPH|DIAGRAM|"
+    + CAPTION_WORDS + r")(?:\s+|(?<=[图圖表]))"
+    r"(\d{1,3}(?:[.\-–]\d{1,2})?|[A-Z]\d{0,2})(?:\s*[.:|–—]\s*|\s+(?=[A-Z“\"‘À-Ý])|" + CAPTION_CJK_GAP + r")(?=\S)"
 )
 
 
 _BARE_LABEL_RE = re.compile(r"^(?:Figure|Fig\.|Table|Chart|Map|Exhibit|FIGURE|TABLE|CHART|EXHIBIT)\s+(?:\d{1,3}(?:[.\-–]\d{1,2})?|[A-Z]\d{0,2})\.?$")
-_SOURCE_RE = re.compile(r"^(?:Sources?|SOURCES?|Data|DATA)\s*:\s*")
+_SOURCE_RE = re.compile(r"^(?:Sources?|SOURCES?|Data|DATA|" + SOURCE_LABELS + r")\s*[:：]\s*")
 # a line of a chart's values: tick labels, percentages, amounts, a row of years ("60%", "2019 2020 2021", "$40bn")
 _CHART_VALUES_RE = re.compile(r"^(?:[-+−]?[$€£¥]?\d[\d.,]*\s*(?:%|bn|m|k)?\s*){1,12}$")
-_FIGURE_NOTE_RE = re.compile(r"^Notes?\s*:\s*(?=\S)")  # "Notes: ..." under a figure
+_FIGURE_NOTE_RE = re.compile(r"^(?:Notes?|" + FIGURE_NOTE_LABELS + r")\s*[:：]\s*(?=\S)")  # "Notes: ..." under a figure
 _BLANK_PAGE_RE = re.compile(r"^\(?(?:this\s+page\s+(?:is\s+)?(?:intentionally|deliberately)\s+(?:left\s+)?blank|intentionally\s+left\s+blank)\.?\)?$", re.I)
-_NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'])")
+_NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'" + HEADING_OPENERS + "])")
 # "1 APPLICATION OF ...", "2 Capabilities": a chapter number without a full stop
 _BARE_NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2})\s+(?=[A-Z“\"‘'])")
 # a heading number printed alone on its line, the title on the next: "1.", "1.2", "1.2.1"
@@ -48,7 +53,7 @@ _LABELLED_HEADING_RE = re.compile(r"^[A-Z][a-z]{2,}\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z
 _APPENDIX_RE = re.compile(r"^(?:Appendix|Annex)\s+([A-Z0-9]{1,3})\b")
 _BACKMATTER_RE = re.compile(
     r"^(?:About the Authors?|Acknowledge?ments|Notes|Endnotes|References|Bibliography|Conclusions?|"
-    r"Glossary|Abbreviations|Acronyms|Executive Summary|Summary|Introduction|Foreword|Preface)$",
+    r"Glossary|Abbreviations|Acronyms|Executive Summary|Summary|Introduction|Foreword|Preface|" + FRONT_HEADS + "|" + BACK_HEADS + r")$",
     re.IGNORECASE,
 )
 
@@ -57,7 +62,7 @@ _MENTION_RE = re.compile(r"\b(Figure|Fig\.|Table|Chart|Map|Exhibit|Graph|Diagram
 _APPENDIX_MENTION_RE = re.compile(r"\b(?:Appendix|Annex)\s+([A-Z0-9]{1,3})\b")
 _IBID_RE = re.compile(r"^Ibid\b", re.IGNORECASE)
 _SPACES_RE = re.compile(r"\s+")
-_TERMINAL = (".", "?", "!", ":", "”", "’", '"', ")", "]", ";")
+_TERMINAL = (".", "?", "!", ":", "”", "’", '"', ")", "]", ";", *CJK_TERMINAL)
 _CONNECTORS = frozenset(
     "a an and the of for to in on at by with from or but as into than via & – — -".split()
 )

@@ -1,10 +1,12 @@
 """Report structure on constructed excerpts written before the rules they measure (tests/data/structure_unseen,
-tests/data/structure_unseen2, tests/data/structure_unseen3).
+tests/data/structure_unseen2, tests/data/structure_unseen3, tests/data/structure_unseen4).
 
 The excerpts imitate other publishers' habits (a policy brief with a series line and dotted contents, a working
 paper with alternating running heads, an issue brief without a cover page; in the second set research reports,
 working and occasional papers on China's digital economy, AI governance and technology policy; in the third a
-policy report with an "Authors:" block and endnotes, and a government review with a two-column review-team page); their gold was
+policy report with an "Authors:" block and endnotes, and a government review with a two-column review-team page; in the
+fourth a working paper with a title in capitals and charts without source lines, and a ministry's assessment with a
+directorate line and a closing notes section whose numbers are printed as a block); their gold was
 written by reading them before the builder ran on them. The floors below are the scores after the rules that
 fixed them (first set) or after this round (second set), rounded down: a change that makes structure worse on
 them fails here."""
@@ -29,11 +31,12 @@ _ALL = ("title", "authors", "date", "headings", "heading_text", "footnotes", "ma
 FLOORS = {
     "structure_unseen": dict.fromkeys(_ALL, 0.95),
     "structure_unseen2": dict.fromkeys(_ALL, 0.95),
-    # written for the structure3 round before it, kept out of its tuning and scored once at its end (before the
-    # round: the same except authors 0.89); their misses are left for a later round, so these floors are low
-    "structure_unseen3": dict(title=0.5, authors=0.95, date=0.95, headings=0.65, heading_text=0.75, footnotes=0.7,
-                              markers=0.9, captions=0.95, sources=0.65, furniture_out=0.95, cover_out=0.95,
-                              must_contain=0.9),
+    # written for the structure3 round before it, kept out of its tuning and scored once at its end (title 0.5,
+    # headings 0.67, footnotes 0.74, sources 0.67); the structure4 round developed on them
+    "structure_unseen3": dict.fromkeys(_ALL, 0.95),
+    # written for the structure4 round before it, held out and scored before (title 0.0, authors 0.8, headings 0.67,
+    # footnotes 0.62, sources 0.67) and at its end (title 0.5, the rest 1.00); the 931 title fixed after that
+    "structure_unseen4": dict.fromkeys(_ALL, 0.95),
 }
 
 

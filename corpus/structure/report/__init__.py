@@ -25,6 +25,7 @@ from corpus.structure.report.footnotes import build_footnotes, extract_reference
 from corpus.structure.report.folios import roman_folios
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
+from corpus.structure.report.hyphens import hyphen_vocabulary, restore_hyphens
 from corpus.structure.report.typesize import TypeSizes, levels_from_type
 from corpus.structure.report.layout import Line, _is_blank_layout, read_lines, split_pages
 from corpus.structure.report.outline import apply_outline_levels
@@ -124,9 +125,18 @@ def _is_title_block(title: str | None, has_cover: bool, lines: list[str]) -> boo
     first heading, wrapped: "Chapter 1" / "Why Ports Matter")."""
     if not has_cover:
         return True
+    if is_contributor_page(lines):
+        return False  # names under role labels: the contributors' section, not a title block
     if title and any(len(entry_key(t)) >= 8 and entry_key(t) in entry_key(title) for t in lines):
         return True
     return any(is_meta_line(t) or cover_names(t) or is_name_list(t) or is_institution(t) for t in lines)
+
+
+def _before_contributors(front: list[int], texts: list[list[str]]) -> list[int]:
+    """The front pages up to a contributor page after the cover: a page listing the authors and reviewers under
+    role labels ("Review team" / "Lead authors" / "Peer reviewers") is a section of the report, as a foreword is."""
+    cut = next((p for p in front if p > 0 and is_contributor_page(texts[p])), None)
+    return front if cut is None else [p for p in front if p < cut]
 
 
 def structure_report(raw: str, type_sizes: TypeSizes | None = None) -> StructuredDocument:
@@ -144,6 +154,10 @@ def structure_report(raw: str, type_sizes: TypeSizes | None = None) -> Structure
 
 
 def _structure_report(raw: str, type_sizes: TypeSizes | None = None) -> StructuredDocument:
+    hyphens = hyphen_vocabulary(raw)
+    raw = restore_hyphens(raw, hyphens)  # compounds whose line-end hyphen the extraction dropped
+    if type_sizes and hyphens:
+        type_sizes = {restore_hyphens(text, hyphens): size for text, size in type_sizes.items()}
     pages = split_pages(read_lines(raw))
     furniture = find_furniture(pages, frozenset(find_contents_pages(pages)))
     furniture = replace(furniture, lines=furniture.lines | roman_folios(pages))  # "I", "ii" under the front matter
@@ -160,7 +174,7 @@ def _structure_report(raw: str, type_sizes: TypeSizes | None = None) -> Structur
     width = _body_width(content)
     texts = [[line.text for line in page] for page in content]
     contents = find_contents_pages(content)
-    front = front_pages(texts, contents, width)
+    front = _before_contributors(front_pages(texts, contents, width), texts)
     cover = merge_covers([
         replace(read_cover(texts[p]), authors=role_group_authors([texts[p]])) if is_contributor_page(texts[p]) else read_cover(texts[p])
         for p in front

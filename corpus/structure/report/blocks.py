@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from corpus.structure.lines import join_lines
 from corpus.structure.model import SectionSpan
 from corpus.structure.report.contents import ContentsEntry, entry_key
+from corpus.structure.report.contributors import entry_name, is_contributor_page, is_role_label
 from corpus.structure.report.cover import is_institution, is_name_list
 from corpus.structure.report.headings import _body_width, _heading_at, _starts_block, recurring_labels
 from corpus.structure.report.layout import Block, BodyLine
@@ -116,6 +117,7 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = (),
     blocks.extend(Block("title", [line]) for line in body[:title_end])
     i = floor = title_end
     in_table = False
+    labels = contributor_labels(body, width)
     while i < len(body):
         if blocks and blocks[-1].kind not in ("paragraph", "item"):
             floor = i
@@ -152,6 +154,15 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = (),
             blocks.extend(Block("row", [body[k]], style="box") for k in range(i, i + box))
             i += box  # a box of key facts ("AT A GLANCE" / "Berths: 14"): its lines are no heading and no paragraph
             continue
+        if i in labels:
+            blocks.append(Block("heading", [line], style=labels[i]))
+            i += 1  # the heading of a contributor page, or one of its role groups
+            continue
+        graphic = _titled_graphic_run(body, i, width)
+        if graphic:
+            blocks.append(Block("caption", [line], style="unlabelled"))
+            i += 1 + graphic  # a chart's title without a label, its labels and values, then its "Source:" line
+            continue
         residue = _chart_residue_run(body, i)
         if residue:
             _mark_chart_title(blocks, width)
@@ -172,6 +183,30 @@ def build_blocks(body: list[BodyLine], entries: Sequence[ContentsEntry] = (),
     _demote_signatures(blocks, width)
     _demote_box_labels(blocks, width)
     return blocks
+
+
+def _page_runs(body: list[BodyLine]) -> list[range]:
+    """Index ranges of the body lines of each page."""
+    starts = [k for k, line in enumerate(body) if k == 0 or line.source.page_break or line.page != body[k - 1].page]
+    return [range(a, b) for a, b in zip(starts, [*starts[1:], len(body)])]
+
+
+def contributor_labels(body: list[BodyLine], width: int) -> dict[int, str]:
+    """Headings of contributor pages (people listed under two or more role labels): each role label ("Lead
+    authors", "Peer reviewers") one below the page's heading, and that heading, a short line opening the page
+    over a role label ("Review team"). Maps body indices to heading styles."""
+    labels: dict[int, str] = {}
+    for run in _page_runs(body):
+        texts = [body[k].text for k in run]
+        if not is_contributor_page(texts):
+            continue
+        first = run[0]
+        if (len(run) > 1 and is_role_label(texts[1]) and len(texts[0]) < 0.5 * width
+                and not _ends_sentence(texts[0]) and texts[0][:1].isupper()):
+            labels[first] = "titled"
+        labels.update({k: "list_label" for k in run if is_role_label(body[k].text) and k not in labels
+                       and k + 1 in run and entry_name(body[k + 1].text)})  # over a name: a group, not a person's role
+    return labels
 
 
 _MIN_GRAPHIC_LABELS = 2
@@ -308,6 +343,23 @@ def _chart_residue_run(body: list[BodyLine], i: int) -> int:
     return len(run) if len(run) >= _MIN_RESIDUE and numeric * 2 >= len(run) else 0
 
 
+def _titled_graphic_run(body: list[BodyLine], i: int, width: int) -> int:
+    """Lines of a chart under an unlabelled title at body[i] ("Notices by sector, 2023" / "Transport" / "Health" /
+    "0 50 100 150" / "Source: ..."): two or more short lines, one of them chart values, between a short title line
+    that ends no sentence and a "Source:" line. Returns how many graphic lines follow the title (0 if none)."""
+    title = body[i].text
+    if (len(title) >= 0.6 * width or _ends_sentence(title) or body[i].markers or _starts_block(body[i])
+            or _CHART_VALUES_RE.match(title) or not title[:1].isupper()):
+        return 0
+    k = i + 1
+    while (k < len(body) and len(body[k].text) <= _RESIDUE_LINE and not _ends_sentence(body[k].text)
+           and not body[k].markers and not _starts_block(body[k]) and not body[k].source.page_break):
+        k += 1
+    run = body[i + 1:k]
+    sourced = k < len(body) and _SOURCE_RE.match(body[k].text)
+    return len(run) if sourced and len(run) >= 2 and any(_CHART_VALUES_RE.match(line.text) for line in run) else 0
+
+
 def _numbers_a_heading(body: list[BodyLine], j: int) -> bool:
     """A heading number on its own line ("1.2") before a title line longer than a chart label."""
     return bool(_LONE_HEADING_NUMBER_RE.match(body[j].text)) and (j + 1 >= len(body) or len(body[j + 1].text) > _RESIDUE_LINE)
@@ -407,6 +459,7 @@ def _after_label(text: str) -> str:
 
 
 _MAX_LEGEND_LINES = 8
+_MAX_GRAPHIC_LINES = 30  # a bar chart with many categories: labels, then its tick values
 
 
 def _legend_before_source(body: list[BodyLine], j: int, width: int) -> int:
@@ -414,13 +467,24 @@ def _legend_before_source(body: list[BodyLine], j: int, width: int) -> int:
     short lines that end no sentence and carry no markers, with the source (or a "Notes:" line) right after them. They are no
     body text, and the source belongs to the figure. Returns how many (0 when no source line follows them)."""
     k = j
-    while (k < len(body) and k - j < _MAX_LEGEND_LINES and not _SOURCE_RE.match(body[k].text)
+    while (k < len(body) and k - j < _MAX_GRAPHIC_LINES and not _SOURCE_RE.match(body[k].text)
            and not _FIGURE_NOTE_RE.match(body[k].text)
            and len(body[k].text) < 0.5 * width and not _ends_sentence(body[k].text) and not body[k].markers
            and not _starts_block(body[k]) and not body[k].source.page_break):
         k += 1
     ends = k < len(body) and (_SOURCE_RE.match(body[k].text) or _FIGURE_NOTE_RE.match(body[k].text))
+    if k - j > _MAX_LEGEND_LINES and not any(_CHART_VALUES_RE.match(line.text) for line in body[j:k]):
+        return 0  # a long run of labels is a chart's only when it holds its values
+    if k > j and not ends and _graphic_then_prose(body[j:k], body[k] if k < len(body) else None, width):
+        return k - j  # no source line: the chart's labels and values end where the prose begins again
     return k - j if k > j and ends else 0
+
+
+def _graphic_then_prose(run: list[BodyLine], after: BodyLine | None, width: int) -> bool:
+    """Short lines under a caption that hold a line of chart values ("0 50 100 150", "2019 2020 2021") and are
+    followed by a line of running text (a capital, wider than any of them): the graphic, not the next paragraph."""
+    return (any(_CHART_VALUES_RE.match(line.text) for line in run) and after is not None
+            and after.text[:1].isupper() and len(after.text) >= 0.6 * width)
 
 
 def _take_wrapped(body: list[BodyLine], i: int, width: int, blocks: list[Block], kind: str, contents: frozenset[str] = frozenset()) -> int:
@@ -429,6 +493,8 @@ def _take_wrapped(body: list[BodyLine], i: int, width: int, blocks: list[Block],
     while j < len(body) and _line_wraps(lines[-1], width) and not _starts_block(body[j]) and len(lines) < 4:
         if _heading_at(body, j, lines[-1], width, contents):
             break
+        if _ends_sentence(lines[-1].text) and body[j].text[:1].isupper() and len(body[j].text) >= 0.6 * width:
+            break  # a source line ending its sentence over the full width: the running text starts again
         lines.append(body[j])
         j += 1
     blocks.append(Block(kind, lines))
@@ -466,6 +532,8 @@ def _take_paragraph(body: list[BodyLine], i: int, width: int, blocks: list[Block
             break
         if _heading_at(body, j, lines[-1], width, contents):
             break
+        if _ends_sentence(lines[-1].text) and _titled_graphic_run(body, j, width):
+            break  # a chart's title under a paragraph ending on a full line
         lines.append(line)
         j += 1
     blocks.append(Block(kind, lines))

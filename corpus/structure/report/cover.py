@@ -15,7 +15,7 @@ from corpus.structure.cjk import join_cjk_aware
 from corpus.structure.lines import zipf
 from corpus.structure.report.fr import find_fr_date
 from corpus.structure.report.locale import BY_LINES, FRONT_HEADS, GENRE_LINES, LEGAL_HEADS
-from corpus.structure.report.patterns import _CONNECTORS, _ends_sentence, _is_caps, _last_word
+from corpus.structure.report.patterns import _CONNECTORS, _ends_sentence, _is_caps, _is_title_case, _last_word
 from corpus.structure.report.zh import find_zh_date, is_edition_line
 
 
@@ -123,7 +123,8 @@ def is_date_line(text: str) -> bool:
 _INSTITUTION_WORDS = frozenset(
     "lab laboratory institute institution centre center council university college school service foundation "
     "group office department ministry commission board agency programme program policy press trust society "
-    "association forum network initiative project unit bureau committee parliament government".split())
+    "association forum network initiative project unit bureau committee parliament government directorate "
+    "division secretariat".split())
 _COMMON_WORD_ZIPF = 4.2  # words this frequent on average (wordfreq zipf) are ordinary words, not a name
 
 
@@ -221,8 +222,39 @@ def _is_publisher_line(lines: list[str], k: int) -> bool:
     line = lines[k]
     if not is_institution(line) or _last_word(line) in _CONNECTORS or line.endswith((":", ",", "-", "–")):
         return False
-    nxt = next((t for t in lines[k + 1:] if not is_meta_line(t)), None)
-    return nxt is not None and not cover_names(nxt) and not nxt[:1].islower() and not is_institution(nxt)
+    at = next((j for j in range(k + 1, len(lines)) if not is_meta_line(lines[j])), None)
+    if at is None or lines[at][:1].islower():
+        return False
+    if _headed_by_institution(lines[at]):
+        return _is_publisher_line(lines, at)  # a ministry over its directorate: both above the title
+    if _is_sentence_case(lines[at]) and not _headed_by_institution(line):
+        return False  # "Digital Trade Policy in Asia" over its subtitle: a title that holds an institution word
+    return not is_institution(lines[at]) and (not cover_names(lines[at]) or _title_follows(lines, at))
+
+
+def _headed_by_institution(text: str) -> bool:
+    """An institution's name that opens or closes with its kind, or names it before "for" / "of" ("Directorate for
+    Road Safety", "Cyber Security Directorate", "Harmattan Centre for Digital Governance"), unlike a title that
+    merely holds such a word ("Digital Trade Policy in Asia")."""
+    words = [w.lower().strip(".,()") for w in text.split()]
+    return is_institution(text) and bool(words) and (
+        words[0] in _INSTITUTION_WORDS or words[-1] in _INSTITUTION_WORDS
+        or any(w in _INSTITUTION_WORDS and nxt in ("for", "of", "on") for w, nxt in zip(words, words[1:])))
+
+
+def _title_follows(lines: list[str], k: int) -> bool:
+    """A title-case line read as a name ("Undersea Cable Resilience Review") is a title when a subtitle in sentence
+    case follows it: a cover sets no author's name over a subtitle."""
+    nxt = lines[k + 1] if k + 1 < len(lines) else ""
+    return bool(nxt) and _is_sentence_case(nxt) and not cover_names(nxt)
+
+
+def _is_sentence_case(text: str) -> bool:
+    """A line in sentence case: a capital first word, then two or more lower-case words that are no small words
+    ("Protecting the links that carry our data")."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", text)
+    lower = [w for w in words[1:] if w[0].islower() and w.lower() not in _CONNECTORS]
+    return bool(words) and words[0][0].isupper() and len(lower) >= 2 and not _is_caps(text)
 
 
 def _continues_title(previous: str, line: str) -> bool:
@@ -235,6 +267,8 @@ def _continues_title(previous: str, line: str) -> bool:
         return True
     if is_name_list(line) or cover_names(line) or is_institution(line):
         return False
+    if _is_title_case(previous) and not _is_caps(previous) and _is_sentence_case(line):
+        return False  # a title in title case over a subtitle in sentence case
     return _is_caps(previous) == _is_caps(line) and line[:1].isupper()
 
 
@@ -248,6 +282,8 @@ def _is_banner(lines: list[str], k: int) -> bool:
         nxt += 1
     if nxt >= len(lines) or _is_caps(lines[nxt]):
         return False
+    if nxt == k + 1 and not is_institution(lines[k]) and (cover_names(lines[nxt]) or _is_sentence_case(lines[nxt])):
+        return False  # a title in capitals right over its authors or over a subtitle in sentence case
     return nxt > k + 1 or not _continues_title(lines[k], lines[nxt])
 
 
@@ -278,7 +314,8 @@ def read_cover(lines: list[str]) -> Cover:
     title_lines: list[str] = []
     end = start
     opens_title = not _ends_sentence(lines[start]) or lines[start].endswith(":") if start < len(lines) else False
-    if start < len(lines) and opens_title and not cover_names(lines[start]) and len(lines[start]) <= 120:
+    if (start < len(lines) and opens_title and (not cover_names(lines[start]) or _title_follows(lines, start))
+            and len(lines[start]) <= 120):
         title_lines = [lines[start]]
         end = start + 1
         while end < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _continues_title(title_lines[-1], lines[end]):
@@ -287,7 +324,8 @@ def read_cover(lines: list[str]) -> Cover:
     subtitle = None
     if end < len(lines) and title_lines:
         candidate = lines[end]
-        if (_is_caps(candidate) != _is_caps(title_lines[-1]) and len(candidate.split()) <= 6
+        other_case = _is_caps(candidate) != _is_caps(title_lines[-1]) or _is_sentence_case(candidate)
+        if (other_case and len(candidate.split()) <= 8
                 and not is_meta_line(candidate) and not cover_names(candidate) and not _ends_sentence(candidate)):
             subtitle = candidate
     authors = read_authors(lines[end + (1 if subtitle else 0):]) if title_lines else read_authors(lines)

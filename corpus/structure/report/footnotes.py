@@ -227,6 +227,37 @@ def _body_resumes(note: NoteDraft, text: str) -> bool:
             and not text.startswith(("http", "www.")) and not _CONTINUED_RE.match(text))
 
 
+_BARE_NUMBER_RE = re.compile(r"^\d{1,3}$")
+_MIN_AXIS = 3
+
+
+def axis_lines(page: list[Line]) -> set[int]:
+    """Indices of a chart axis's tick values printed one per line ("4" / "3" / "2" / "1" / "0", "0" / "20" / "40"):
+    a run of three or more bare numbers that holds a 0 or does not count up by one. A block of note numbers
+    printed before the note texts counts up by one from 1 or more ("21" / "22" / "23"); tick values do not."""
+    found: set[int] = set()
+    i = 0
+    while i < len(page):
+        j = i
+        while j < len(page) and _BARE_NUMBER_RE.match(page[j].text.strip()):
+            j += 1
+        values = [int(page[k].text) for k in range(i, j)]
+        if len(values) >= _MIN_AXIS and (0 in values or any(b != a + 1 for a, b in zip(values, values[1:]))):
+            found.update(range(i, j))
+        i = max(j, i + 1)
+    return found
+
+
+def _list_item_line(page: list[Line], index: int) -> bool:
+    """A bullet line, or the text or lower-case continuation of the item a bullet opens: no note starts so."""
+    if _BULLET_RE.match(page[index].text):
+        return True
+    k = index
+    while k > 0 and page[k].text[:1].islower():
+        k -= 1  # back over the item's wrapped lines to its first
+    return bool(_BULLET_RE.match(page[k].text)) or k > 0 and bool(_BULLET_RE.match(page[k - 1].text))
+
+
 def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]) -> Separated:
     """Split page content into body lines and footnotes/endnotes, removing markers from the body."""
     body: list[BodyLine] = []
@@ -240,7 +271,11 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
         in_note = endnotes and current is not None
         page_notes: list[int] = []
         waiting: list[NoteDraft] = []
+        axis = axis_lines(page)
         for index, line in enumerate(page):
+            if index in axis and not in_note:
+                body.append(BodyLine(line.text, page_no, line, []))  # a chart's tick values: no note numbers
+                continue
             number = _note_start(line.text, next_note, next_marker, in_foot=not endnotes and index >= len(page) // 2,
                                  in_notes=in_note and bool(page_notes))
             if number is not None and not page_notes and not endnotes and _heading_above_notes(page, index, number, next_note):
@@ -269,6 +304,8 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                 page_notes.append(number)
                 next_note = number + 1
                 in_note = True
+            elif in_note and current is not None and waiting and not current.lines and _list_item_line(page, index):
+                body.append(BodyLine(line.text, page_no, line, []))  # a list extracted between note numbers and texts
             elif in_note and current is not None and not endnotes and not waiting and _body_resumes(current, line.text):
                 in_note = False  # two columns: the body goes on after the notes at the foot of the left column
                 text, markers, next_marker = _extract_markers(_SPACES_RE.sub(" ", line.text), next_marker)

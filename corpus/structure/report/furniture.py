@@ -83,6 +83,15 @@ class Furniture:
     page_numbers: tuple[int | None, ...]
 
 
+def _opens_first_page(parts: dict, phrase_pages: dict[str, set[int]], i: int) -> bool:
+    """Whether line i of the first page is among its opening lines with no furniture above it: the first line, or
+    the second under one that is neither a page number nor a repeated head (a department's name over the title)."""
+    if i == 0:
+        return True
+    above = parts.get((0, i - 1))
+    return i == 1 and above is not None and bool(above[0]) and above[1] is None and len(phrase_pages.get(above[0], ())) < 2
+
+
 def find_furniture(pages: list[list[Line]], listing: frozenset[int] = frozenset()) -> Furniture:
     """Running headers/footers, page numbers and chapter numbers, recognised by position and repetition. The
     `listing` pages (contents) repeat the headings' words at their edges: that is no evidence of a running head."""
@@ -114,7 +123,7 @@ def find_furniture(pages: list[list[Line]], listing: frozenset[int] = frozenset(
         elif number is not None and repeats >= 2:
             evidence[p] = number
         elif number is None and repeats >= min_repeat and not _ends_sentence(pages[p][i].text):
-            if not (p == 0 and i == 0):  # the title line on the title page is not a running header
+            if not (p == 0 and _opens_first_page(parts, phrase_pages, i)):  # the cover's title is no running head
                 furniture.add((p, i))
             continue
         else:
@@ -189,7 +198,9 @@ def _heads_off_the_edge(pages: list[list[Line]], furniture: set[tuple[int, int]]
     extra = set()
     for p, page in enumerate(pages):
         for i, line in enumerate(page):
-            if (p, i) in furniture or (p, i) == (0, 0) or not (i < _NEAR_EDGE or i >= len(page) - _NEAR_EDGE):
+            # the cover's title under a department's (and directorate's) name, no furniture above it
+            cover_line = p == 0 and i < _NEAR_EDGE and not any((0, j) in furniture for j in range(i))
+            if (p, i) in furniture or cover_line or not (i < _NEAR_EDGE or i >= len(page) - _NEAR_EDGE):
                 continue
             if _SPACES_RE.sub(" ", line.text).strip() in heads:
                 extra.add((p, i))

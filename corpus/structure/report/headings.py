@@ -15,7 +15,7 @@ from corpus.structure.report.patterns import (
     _APPENDIX_RE, _BACKMATTER_RE, _BARE_NUMBERED_HEADING_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence,
     _CONNECTORS, _ends_sentence, _FIGURE_NOTE_RE, _is_caps, _is_title_case, _LABELLED_HEADING_RE, _last_word,
     _LETTERED_HEADING_RE, _LONE_DIVISION_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _ROMAN_HEADING_RE, _SHORT_LINE,
-    _SOURCE_RE,
+    _SOURCE_RE, _CHART_VALUES_RE,
 )
 
 
@@ -265,6 +265,8 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
             and not _closes_sentence(text) and not text.endswith("?") and nxt is not None
             and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and (prev is None or _ends_sentence(prev.text))):
         return "sentence"  # a short sentence-case line between two paragraphs, over a full paragraph
+    if _opens_page_as_heading(lines, prev, nxt, width):
+        return "sentence"  # a short line opening a page, after a paragraph's end, over a new sentence
     if (len(lines) == 1 and text.endswith("?") and len(first) < 0.5 * width and 3 <= len(text.split()) <= 10
             and text[0].isupper() and not re.search(r"[.,;:!]", text) and nxt is not None
             and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and (prev is None or _ends_sentence(prev.text))):
@@ -273,6 +275,18 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
             and len(text.split()) <= _MAX_WRAPPED_HEADING_WORDS):
         return "sentence"  # a sentence-case heading the layout shows wrapped (its lines tight), between paragraphs
     return None
+
+
+def _opens_page_as_heading(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine | None, width: int) -> bool:
+    """A short line that opens a page, ends no sentence and sits between a paragraph that ended on the previous
+    page and a line opening a new sentence: a heading (however short the paragraph under it), since the running
+    text never breaks off mid-sentence on a short line."""
+    text = lines[0].text
+    opens_page = lines[0].source.page_break or (prev is not None and prev.page != lines[0].page)
+    return (len(lines) == 1 and opens_page and prev is not None and _ends_sentence(prev.text) and nxt is not None
+            and nxt.text[:1].isupper() and len(text) < 0.6 * width and 1 <= len(text.split()) <= 12 and text[:1].isupper()
+            and not _closes_sentence(text) and not text.endswith((",", ";", "-", "–")) and not _CHART_VALUES_RE.match(text)
+            and _last_word(text) not in _CONNECTORS)
 
 
 def _heading_continues(prev: BodyLine, line: BodyLine, style: str, width: int, recurring: frozenset[str] = frozenset()) -> bool:
@@ -352,14 +366,32 @@ def _sections_of_divisions(headings: list[Block]) -> bool:
     return seen
 
 
-def _caps_over_titled(headings: list[Block]) -> bool:
-    """Chapters in capitals over sections in title case: the document's first heading is set in capitals, and
-    capitals come back after title-case headings (a single heading in capitals before them, such as a
-    summary's, sets no hierarchy)."""
+def _caps_over_titled(headings: list[Block], mixed: tuple[str, ...] = ("titled",)) -> bool:
+    """Chapters in capitals over sections in mixed case (`mixed` styles): the document's first heading is set in
+    capitals, and capitals come back after mixed-case headings (a single heading in capitals before them, such
+    as a summary's, sets no hierarchy)."""
     if not headings or not _is_caps(_text(headings[0])):
         return False  # "Introduction" / "WHAT DOES IT MEAN?": the capitals are below the opening heading
-    styles = [block.style for block in headings if block.style in ("caps", "titled")]
+    styles = ["caps" if block.style == "caps" else "titled" for block in headings
+              if block.style == "caps" or block.style in mixed and not _is_caps(_text(block))]
     return "titled" in styles and "caps" in styles[styles.index("titled"):]
+
+
+def _sentence_case_sections(headings: list[Block]) -> bool:
+    """Whether headings in sentence case are the document's sections rather than labels one below the heading
+    they follow: no heading of several words is set in title case and none is numbered, and a one-word heading
+    (in either case: "Summary", "Recommendations") comes after a sentence-case one, so the two alternate as
+    siblings. Questions and labels ending in a colon stay one below."""
+    if any(b.style == "titled" and len(_text(b).split()) >= 2 or b.style in ("numbered", "labelled") for b in headings):
+        return False
+    sections = [k for k, b in enumerate(headings) if _is_sentence_section(b)]
+    return bool(sections) and any(len(_text(b).split()) == 1 and b.style in ("titled", "backmatter", "contents")
+                                  for b in headings[sections[0] + 1:])
+
+
+def _is_sentence_section(block: Block) -> bool:
+    text = _text(block)
+    return block.style in ("sentence", "contents") and len(text.split()) >= 2 and not text.endswith((":", "?"))
 
 
 def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset(), type_levels: Callable[[list[Block]], dict[int, int] | None] | None = None) -> None:
@@ -381,10 +413,12 @@ def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset(), t
     titled_level = 2 if numbered or division else 1
     caps_level = titled_level + 1 if "titled" in styles else titled_level
     top_numbered_caps = any(b.style == "numbered" and _number_level(_text(b)) == 1 and _is_caps(_text(b)) for b in headings)
+    sentence_sections = _sentence_case_sections(headings)
+    mixed = ("titled", "contents", "sentence") if sentence_sections else ("titled", "contents")
     if top_numbered_caps:
         caps_level = 1 + offset  # unnumbered headings set like the numbered chapters ("INTRODUCTION", "1 SCOPE")
-    elif not numbered and not division and _caps_over_titled(headings):
-        caps_level, titled_level = 1, 2  # "REGULATION" / "Licensing of Operators"
+    elif not numbered and not division and _caps_over_titled(headings, mixed):
+        caps_level, titled_level = 1, 2  # "REGULATION" / "Licensing of Operators", "SUMMARY" / "Exit and portability"
     first_titled = next((k for k, b in enumerate(headings) if b.style != "caps"), len(headings))  # caps before any other heading have nothing above them
     last_level = 0
     last_number_level = 0
@@ -413,6 +447,8 @@ def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset(), t
             level = 1 if front_matter else titled_level  # before the first chapter number nothing is above it
             if last_style in ("numbered", "recurring") and last_number_level >= 2 + offset and not _BACKMATTER_RE.match(text):
                 level = last_number_level + 1  # inside a numbered sub-section ("1.1 ..." / "Outlook"): below it
+        elif block.style == "sentence" and sentence_sections and _is_sentence_section(block):
+            level = titled_level  # the document's headings are set in sentence case: sections, not labels
         elif block.style == "sentence":
             level = min(last_level + 1, 6) if last_level else 1  # one below the heading it follows
         elif block.style == "caps":
@@ -429,7 +465,7 @@ def assign_levels(blocks: list[Block], contents: frozenset[str] = frozenset(), t
             level = 1  # the contents lists it beside the chapters, before chapter 1: a top-level heading
         block.level = level
         last_style = block.style
-        if block.style not in ("roman", "list_label", "sentence", "recurring"):
+        if block.style not in ("roman", "list_label", "sentence", "recurring") or sentence_sections and _is_sentence_section(block):
             last_level = level
         if block.style in ("numbered", "contents") and _number_level(text):
             last_alpha_level = None

@@ -1053,8 +1053,21 @@ def _is_short_form(c: ParsedCitation) -> bool:
 # Public API.
 
 
+NOTE_CACHE = 4096  # notes whose parse is kept: a document's notes are parsed for its citations, then again for NER
+
+
 def parse_note(number: int, text: str) -> list[ParsedCitation]:
     """The references of one note, without back-references resolved (ibid/short refer to nothing yet)."""
+    return [c if c.note == number else replace(c, note=number) for c in _parse_note_text(text)]
+
+
+@functools.lru_cache(maxsize=NOTE_CACHE)
+def _parse_note_text(text: str) -> tuple[ParsedCitation, ...]:
+    """`parse_note` of `text` as note 0: the note's number is only a label on its citations."""
+    return tuple(_parse_note(0, text))
+
+
+def _parse_note(number: int, text: str) -> list[ParsedCitation]:
     if not text.strip():
         return []
     m = _IBID.match(text)

@@ -70,7 +70,7 @@ def is_sentence_initial_adjective(text: str, start: int, end: int) -> bool:
 def thinktank_ordinary_phrases(doc: Doc) -> Doc:
     if doc.lang_ != "en":
         return doc
-    text = doc.text
+    text = S.text(doc)
     lower = set(re.findall(r"\b[a-z][a-z\-]*\b", URL.sub(" ", text)))
     kept = [it for it in S.items(doc)
             if it[2] not in _LABELS or it[3] or not (is_ordinary_phrase(text[it[0]:it[1]], lower)

@@ -8,8 +8,10 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
+import math
 import sys
 import types
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -438,6 +440,8 @@ def derived_failures(rows: dict[str, list[dict]], docs: dict, sections: dict, fo
     for m in rows.get("mentions", []):
         if m["parent_id"] is None:
             mentions[(m["doc_id"], m["field"], m["footnote_id"])].append((m["start"], m["end"], m["label"]))
+    for spans in mentions.values():
+        spans.sort()  # a paragraph's mentions are then found by bisection on their start
     for n in rows.get("ner", []):
         pid = n["paragraph_id"]
         p = paragraphs.get(pid)
@@ -462,7 +466,9 @@ def derived_failures(rows: dict[str, list[dict]], docs: dict, sections: dict, fo
         if any(not p["start"] <= s < e <= p["end"] or text[s - offset : e - offset] != t for t, s, e in zip(n["tokens"], n["token_starts"], n["token_ends"])):
             failures.append(Failure("ner", "tokens", pid, "a token is not text[token_start:token_end] inside its paragraph"))
             continue
-        inside = non_overlapping(m for m in mentions[(p["doc_id"], p["field"], p["footnote_id"])] if p["start"] <= m[0] and m[1] <= p["end"])
+        group = mentions[(p["doc_id"], p["field"], p["footnote_id"])]
+        starting = group[bisect_left(group, (p["start"],)):bisect_right(group, (p["end"], math.inf))]
+        inside = non_overlapping(m for m in starting if p["start"] <= m[0] and m[1] <= p["end"])
         if bio_spans(n["token_starts"], n["token_ends"], tags) != inside:
             failures.append(Failure("ner", "ner_tags", pid, "the BIO tags do not give back the paragraph's top-level mentions"))
     return failures[: MAX_FAILURES_PER_CHECK * 4]

@@ -206,3 +206,23 @@ def test_ner_rows_take_each_paragraphs_mentions_of_its_field_only():
         spans = bio_spans(row.token_starts, row.token_ends, _tags(row))
         assert spans == paragraph_mentions(p, mentions)
     assert sum(len(bio_spans(r.token_starts, r.token_ends, _tags(r))) for r in rows) == 3
+
+
+def test_ner_validation_compares_each_paragraphs_tags_with_its_own_mentions():
+    """The validator finds each paragraph's mentions among its field's (sorted, by bisection): tags that give
+    back the paragraph's mentions pass, a tag moved to a word no mention covers is reported."""
+    from corpus.validate import derived_failures
+
+    text = "Alibaba met Tencent.\n\nBaidu met ByteDance in Beijing."
+    doc = _doc(text)
+    paragraphs = paragraph_records(doc, [], [], [])
+    mentions = [_mention(doc.doc_id, text, name, label) for name, label in (("Tencent", "ORG"), ("Baidu", "ORG"), ("Beijing", "GPE"))]
+    mentions.append(_mention(doc.doc_id, text, "Beijing", "GPE", field="footnote", footnote_id="d1/fn001"))  # another field
+    rows = ner_rows(paragraphs, mentions)
+    as_rows = {"paragraphs": [p.model_dump() for p in paragraphs], "mentions": [m.model_dump() for m in mentions],
+               "ner": [r.model_dump() for r in rows]}
+    docs = {doc.doc_id: {**doc.model_dump(), "text_withheld": False}}
+    assert derived_failures(as_rows, docs, {}, {}) == []
+    second = as_rows["ner"][1]
+    second["ner_tags"] = tag_ids(["O", "O", "B-ORG", "O", "O", "O"])  # ByteDance, not Baidu
+    assert [(f.table, f.column) for f in derived_failures(as_rows, docs, {}, {})] == [("ner", "ner_tags")]

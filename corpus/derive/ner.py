@@ -37,13 +37,20 @@ def _tokenizer(language: str):
 
 
 def tokenize(text: str, language: str) -> list[tuple[int, int]]:
-    """(start, end) offsets in `text` of its tokens, spaces dropped."""
+    """(start, end) offsets in `text` of its tokens, spaces dropped (a token is never empty, so a space token
+    is one whose text is all whitespace); read from the Doc's arrays, without a Token object per token."""
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+    doc = _tokenizer(language)(text)
+    rows = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if len(doc) else []
+    if language.split("-")[0] != "zh":
+        return [(start, start + length) for start, length, space in rows if not space]
     spans = []
-    for token in _tokenizer(language)(text):
-        if token.is_space or not token.text.strip():
+    for start, length, space in rows:
+        if space:
             continue
-        start, end = token.idx, token.idx + len(token.text)
-        if language.split("-")[0] == "zh" and _HAN.search(token.text):
+        end = start + length
+        if _HAN.search(text, start, end):
             spans.extend(_split_han(text, start, end))
         else:
             spans.append((start, end))

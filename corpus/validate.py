@@ -110,10 +110,16 @@ def validate_build(folder: Path, schema_dir: Path = SCHEMA_DIR) -> list[Failure]
 ENTITY_COLUMNS = ("entity_id", "label", "n_mentions", "n_documents")  # what the cross-table rules read of entities
 
 
+STREAM_BATCH_ROWS = 512  # rows per table turned into Python dicts at a time by the cross-table check
+
+
 def _shard_rows(table_folder: Path, split: str | None = None, columns: tuple[str, ...] | None = None) -> Iterator[dict]:
-    """Rows of a table's shards (of one split's shards when given) in shard order, a batch at a time."""
+    """Rows of a table's shards (of one split's shards when given) in shard order, a batch at a time.
+
+    Every table is streamed at once (one document at a time across them), so each holds one batch as
+    Python objects: small batches keep that bounded (8,192 `ner` rows are about 150 MB of lists)."""
     for shard in sorted(table_folder.glob(f"{split}-*.parquet" if split else "*.parquet")):
-        for batch in pq.ParquetFile(shard).iter_batches(batch_size=PANDERA_BATCH_ROWS, columns=list(columns) if columns else None):
+        for batch in pq.ParquetFile(shard).iter_batches(batch_size=STREAM_BATCH_ROWS, columns=list(columns) if columns else None):
             yield from batch.to_pylist()
 
 

@@ -182,6 +182,10 @@ def _is_blank(text: str) -> bool:
     return all(ch.isspace() or unicodedata.category(ch) in ("Cf", "Zs", "Zl", "Zp") for ch in text)
 
 
+# control characters (Unicode category Cc: U+0000-U+001F and U+007F-U+009F) other than LF, tab and form feed
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
+
+
 def decode_source(path: Path, data: bytes) -> str:
     """Bytes of a source file -> text with LF line endings; raises SeedError on unusable input."""
     if not data.strip():
@@ -198,7 +202,7 @@ def decode_source(path: Path, data: bytes) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _is_blank(text):
         raise SeedError(path, "empty-file", "file has no visible text (only spaces or invisible characters)")
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(8, len(text) // 100):
         raise SeedError(path, "binary-file", "file looks binary (many control characters), not text")
     longest = max((len(line) for line in text.split("\n")), default=0)

@@ -266,6 +266,8 @@ def datasets_features(model: type[Record]):
     return datasets.Features._from_yaml_list(hf_features(model))
 
 
+@functools.cache
 def arrow_schema_with_features(model: type[Record]) -> pa.Schema:
-    """The table's exact Arrow schema carrying its Hugging Face features as schema metadata (for writing shards)."""
+    """The table's exact Arrow schema carrying its Hugging Face features as schema metadata (for writing shards;
+    made once per table: every document's rows are converted with it)."""
     return arrow_schema(model).with_metadata(hf_schema_metadata(model))

@@ -8,8 +8,10 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
+import math
 import sys
 import types
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -108,10 +110,16 @@ def validate_build(folder: Path, schema_dir: Path = SCHEMA_DIR) -> list[Failure]
 ENTITY_COLUMNS = ("entity_id", "label", "n_mentions", "n_documents")  # what the cross-table rules read of entities
 
 
+STREAM_BATCH_ROWS = 512  # rows per table turned into Python dicts at a time by the cross-table check
+
+
 def _shard_rows(table_folder: Path, split: str | None = None, columns: tuple[str, ...] | None = None) -> Iterator[dict]:
-    """Rows of a table's shards (of one split's shards when given) in shard order, a batch at a time."""
+    """Rows of a table's shards (of one split's shards when given) in shard order, a batch at a time.
+
+    Every table is streamed at once (one document at a time across them), so each holds one batch as
+    Python objects: small batches keep that bounded (8,192 `ner` rows are about 150 MB of lists)."""
     for shard in sorted(table_folder.glob(f"{split}-*.parquet" if split else "*.parquet")):
-        for batch in pq.ParquetFile(shard).iter_batches(batch_size=PANDERA_BATCH_ROWS, columns=list(columns) if columns else None):
+        for batch in pq.ParquetFile(shard).iter_batches(batch_size=STREAM_BATCH_ROWS, columns=list(columns) if columns else None):
             yield from batch.to_pylist()
 
 
@@ -438,6 +446,8 @@ def derived_failures(rows: dict[str, list[dict]], docs: dict, sections: dict, fo
     for m in rows.get("mentions", []):
         if m["parent_id"] is None:
             mentions[(m["doc_id"], m["field"], m["footnote_id"])].append((m["start"], m["end"], m["label"]))
+    for spans in mentions.values():
+        spans.sort()  # a paragraph's mentions are then found by bisection on their start
     for n in rows.get("ner", []):
         pid = n["paragraph_id"]
         p = paragraphs.get(pid)
@@ -462,7 +472,9 @@ def derived_failures(rows: dict[str, list[dict]], docs: dict, sections: dict, fo
         if any(not p["start"] <= s < e <= p["end"] or text[s - offset : e - offset] != t for t, s, e in zip(n["tokens"], n["token_starts"], n["token_ends"])):
             failures.append(Failure("ner", "tokens", pid, "a token is not text[token_start:token_end] inside its paragraph"))
             continue
-        inside = non_overlapping(m for m in mentions[(p["doc_id"], p["field"], p["footnote_id"])] if p["start"] <= m[0] and m[1] <= p["end"])
+        group = mentions[(p["doc_id"], p["field"], p["footnote_id"])]
+        starting = group[bisect_left(group, (p["start"],)):bisect_right(group, (p["end"], math.inf))]
+        inside = non_overlapping(m for m in starting if p["start"] <= m[0] and m[1] <= p["end"])
         if bio_spans(n["token_starts"], n["token_ends"], tags) != inside:
             failures.append(Failure("ner", "ner_tags", pid, "the BIO tags do not give back the paragraph's top-level mentions"))
     return failures[: MAX_FAILURES_PER_CHECK * 4]

@@ -367,3 +367,14 @@ def test_citations_gold_targets_met():
     for name, target in (("title", 0.95), ("url", 0.95), ("date", 0.95), ("authors", 0.9), ("container", 0.9)):
         assert overall["fields"][name]["accuracy"] >= target, name
     assert overall["ibid"]["accuracy"] >= 0.95
+
+
+def test_citations_parse_note_same_text_under_two_numbers():
+    """A note's parse is kept by its text (it is parsed for the citations table, then again for NER): the
+    same text under another number gives the same citations, each labelled with that number."""
+    ibid = "Ibid., 23."
+    first, again = parse_note(3, CHICAGO), parse_note(8, CHICAGO)
+    assert [c.note for c in first] == [3] and [c.note for c in again] == [8]
+    assert [_fields(c) for c in first] == [_fields(c) for c in again]
+    assert parse_note(9, ibid)[0].note == 9 and parse_note(9, ibid)[0].kind == "ibid"
+    assert parse_note(4, CHICAGO) is not parse_note(4, CHICAGO)  # a new list each time: callers may change it

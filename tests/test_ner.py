@@ -142,3 +142,87 @@ def test_ner_bare_shards_load_with_class_label_tags_that_decode_to_the_mentions(
     decoded = {token: tags.int2str(tag) for row in ds for token, tag in zip(row["tokens"], row["ner_tags"])}
     assert [decoded[t] for t in ("the", "Mercator", "Institute", "for", "China", "Studies", "wrote", "Berlin", "agreed")] == [
         "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O"]
+
+
+def _cut_at_by_scan(spans, boundaries):
+    return [(a, b) for start, end in spans for a, b in zip([start, *sorted(x for x in boundaries if start < x < end)],
+                                                             [*sorted(x for x in boundaries if start < x < end), end])]
+
+
+def _bio_by_scan(tokens, mentions):
+    tags = ["O"] * len(tokens)
+    for start, end, label in mentions:
+        inside = [i for i, (s, e) in enumerate(tokens) if start <= s and e <= end]
+        for n, i in enumerate(inside):
+            tags[i] = f"{'B' if n == 0 else 'I'}-{label}"
+    return tags
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_ner_cut_and_tags_by_bisection_equal_a_full_scan(seed):
+    """cut_at and bio_tags find each token's boundaries and each mention's tokens by bisection: the same
+    result as scanning every boundary and every token, on random tokens, boundaries and mentions."""
+    import random
+
+    from corpus.derive.ner import bio_tags
+
+    rng = random.Random(seed)
+    tokens, at = [], 0
+    for _ in range(rng.randint(0, 30)):
+        at += rng.randint(0, 2)
+        tokens.append((at, at + rng.randint(1, 6)))
+        at = tokens[-1][1]
+    boundaries = {rng.randint(0, at + 3) for _ in range(rng.randint(0, 12))}
+    cut = cut_at(tokens, boundaries)
+    assert cut == _cut_at_by_scan(tokens, boundaries)
+    mentions = [(s, s + rng.randint(1, 12), rng.choice(["ORG", "GPE"])) for s in sorted(rng.sample(range(at + 1), min(4, at + 1)))]
+    assert bio_tags(cut, mentions) == _bio_by_scan(cut, mentions)
+    shuffled = rng.sample(cut, len(cut))  # not in text order: the full scan
+    assert bio_tags(shuffled, mentions) == _bio_by_scan(shuffled, mentions)
+
+
+def test_ner_rows_take_each_paragraphs_mentions_of_its_field_only():
+    """ner_rows group the mentions by field and footnote and pick each paragraph's by bisection: what
+    `paragraph_mentions` keeps (top-level, same field and footnote, wholly inside, overlaps after the first dropped)."""
+    from corpus.derive.ner import paragraph_mentions
+
+    text = "Alibaba and Tencent met in Beijing.\n\nBaidu and ByteDance met in Shanghai and Beijing."
+    doc = _doc(text)
+    paragraphs = paragraph_records(doc, [], [], [])
+    beijing = _mention(doc.doc_id, text, "Beijing", "GPE", occurrence=1)
+    mentions = [
+        _mention(doc.doc_id, text, "Alibaba", "ORG"),
+        _mention(doc.doc_id, text, "Alibaba and Tencent", "ORG"),  # overlaps the first: dropped
+        _mention(doc.doc_id, text, "Tencent met in Beijing.\n\nBaidu", "ORG"),  # crosses the paragraphs: in neither
+        _mention(doc.doc_id, text, "Baidu", "ORG"),
+        _mention(doc.doc_id, text, "Shanghai", "GPE", field="footnote", footnote_id="d1/fn001"),  # another field
+        beijing,
+        _mention(doc.doc_id, text, "Bei", "GPE", parent=beijing.mention_id),  # nested
+    ]
+    rows = ner_rows(paragraphs, mentions)
+    body = [p for p in paragraphs if p.field == "body"]
+    for p in body:
+        row = next(r for r in rows if r.paragraph_id == p.paragraph_id)
+        spans = bio_spans(row.token_starts, row.token_ends, _tags(row))
+        assert spans == paragraph_mentions(p, mentions)
+    assert sum(len(bio_spans(r.token_starts, r.token_ends, _tags(r))) for r in rows) == 3
+
+
+def test_ner_validation_compares_each_paragraphs_tags_with_its_own_mentions():
+    """The validator finds each paragraph's mentions among its field's (sorted, by bisection): tags that give
+    back the paragraph's mentions pass, a tag moved to a word no mention covers is reported."""
+    from corpus.validate import derived_failures
+
+    text = "Alibaba met Tencent.\n\nBaidu met ByteDance in Beijing."
+    doc = _doc(text)
+    paragraphs = paragraph_records(doc, [], [], [])
+    mentions = [_mention(doc.doc_id, text, name, label) for name, label in (("Tencent", "ORG"), ("Baidu", "ORG"), ("Beijing", "GPE"))]
+    mentions.append(_mention(doc.doc_id, text, "Beijing", "GPE", field="footnote", footnote_id="d1/fn001"))  # another field
+    rows = ner_rows(paragraphs, mentions)
+    as_rows = {"paragraphs": [p.model_dump() for p in paragraphs], "mentions": [m.model_dump() for m in mentions],
+               "ner": [r.model_dump() for r in rows]}
+    docs = {doc.doc_id: {**doc.model_dump(), "text_withheld": False}}
+    assert derived_failures(as_rows, docs, {}, {}) == []
+    second = as_rows["ner"][1]
+    second["ner_tags"] = tag_ids(["O", "O", "B-ORG", "O", "O", "O"])  # ByteDance, not Baidu
+    assert [(f.table, f.column) for f in derived_failures(as_rows, docs, {}, {})] == [("ner", "ner_tags")]

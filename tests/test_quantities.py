@@ -229,3 +229,20 @@ def test_quantities_range_keeps_both_bounds(text, lang, surface, low, high):
 @pytest.mark.parametrize(("text", "lang"), [("54.3 percent of users", "en"), ("751 million internet users", "en"), ("2 to 1 million users", "en")])
 def test_quantities_single_number_has_no_upper_bound(text, lang):
     assert all(q.value_max is None for q in extract_quantities(text, lang))
+
+
+def test_quantities_stop_words_are_spacys_lists_read_without_the_language_package():
+    """The stop words come from spaCy's own lists, read from their file: the same sets as importing them,
+    without importing `spacy.lang.fr` (which compiles the French tokenizer exceptions)."""
+    import subprocess
+    import sys
+
+    from corpus.enrich.quantities import spacy_stop_words
+
+    code = ("import sys; from corpus.enrich.quantities import spacy_stop_words; words = spacy_stop_words('fr'); "
+            "print('spacy.lang.fr' in sys.modules, 'aux' in words)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split() == ["False", "True"]
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    assert spacy_stop_words("fr") == FR and spacy_stop_words("en") == EN

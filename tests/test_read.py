@@ -172,3 +172,15 @@ def test_read_without_text_a_file_changed_before_processing_is_named(seeds):
         source.loaded()
     assert info.value.code == "changed-during-build"
     assert "a.txt" in str(info.value)
+
+
+def test_read_control_characters_are_the_unicode_cc_category_but_lf_tab_and_form_feed():
+    """The binary-file check counts control characters with one pattern: the same characters as asking
+    `unicodedata` about each one (category Cc, less LF, tab and form feed), over the whole of Unicode."""
+    import unicodedata
+
+    from corpus.read import _CONTROLS
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    by_category = "".join(ch for ch in every if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f")
+    assert "".join(_CONTROLS.findall(every)) == by_category

@@ -120,3 +120,27 @@ def test_engine_pool_yields_in_input_order_with_a_bounded_window():
     from corpus.engine import LocalEngine
 
     assert list(LocalEngine(jobs=2).map(_slow_when_small, list(range(25)))) == [n * n for n in range(25)]
+
+
+def test_stream_validation_reads_each_table_in_small_batches(tmp_path, monkeypatch):
+    """The cross-table check streams every table at once, so each holds one batch as Python dicts: rows come
+    back whole and in order, never more than STREAM_BATCH_ROWS of them turned into dicts at a time."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from corpus import validate
+
+    rows = [{"doc_id": f"d{i:05d}", "n": i} for i in range(3 * validate.STREAM_BATCH_ROWS + 7)]
+    (tmp_path / "t").mkdir()
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "t" / "train-00000-of-00001.parquet", row_group_size=len(rows))
+    sizes = []
+    batches = pq.ParquetFile.iter_batches
+
+    def recorded(self, *args, **kwargs):
+        for batch in batches(self, *args, **kwargs):
+            sizes.append(batch.num_rows)
+            yield batch
+
+    monkeypatch.setattr(pq.ParquetFile, "iter_batches", recorded)
+    assert list(validate._shard_rows(tmp_path / "t")) == rows
+    assert max(sizes) == validate.STREAM_BATCH_ROWS and sum(sizes) == len(rows)

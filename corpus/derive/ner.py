@@ -13,6 +13,7 @@ mention that crosses a paragraph boundary is left out of both paragraphs. Tags a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
 
@@ -36,13 +37,20 @@ def _tokenizer(language: str):
 
 
 def tokenize(text: str, language: str) -> list[tuple[int, int]]:
-    """(start, end) offsets in `text` of its tokens, spaces dropped."""
+    """(start, end) offsets in `text` of its tokens, spaces dropped (a token is never empty, so a space token
+    is one whose text is all whitespace); read from the Doc's arrays, without a Token object per token."""
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+    doc = _tokenizer(language)(text)
+    rows = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if len(doc) else []
+    if language.split("-")[0] != "zh":
+        return [(start, start + length) for start, length, space in rows if not space]
     spans = []
-    for token in _tokenizer(language)(text):
-        if token.is_space or not token.text.strip():
+    for start, length, space in rows:
+        if space:
             continue
-        start, end = token.idx, token.idx + len(token.text)
-        if language.split("-")[0] == "zh" and _HAN.search(token.text):
+        end = start + length
+        if _HAN.search(text, start, end):
             spans.extend(_split_han(text, start, end))
         else:
             spans.append((start, end))
@@ -64,19 +72,33 @@ def _split_han(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def cut_at(spans: list[tuple[int, int]], boundaries: set[int]) -> list[tuple[int, int]]:
     """Tokens cut at every boundary strictly inside them."""
+    ordered = sorted(boundaries)
     result = []
     for start, end in spans:
-        cuts = sorted(b for b in boundaries if start < b < end)
-        for a, b in zip([start, *cuts], [*cuts, end]):
-            result.append((a, b))
+        first = bisect_right(ordered, start)
+        last = bisect_left(ordered, end, first)  # ordered[first:last]: start < b < end
+        if first == last:
+            result.append((start, end))
+            continue
+        cuts = ordered[first:last]
+        result.extend(zip([start, *cuts], [*cuts, end]))
     return result
 
 
 def bio_tags(tokens: Sequence[tuple[int, int]], mentions: Sequence[tuple[int, int, str]]) -> list[str]:
     """BIO tag per token for non-overlapping (start, end, label) mentions aligned to token boundaries."""
     tags = ["O"] * len(tokens)
+    starts = [s for s, _ in tokens]
+    in_order = all(a[0] <= b[0] and a[1] <= b[1] for a, b in zip(tokens, tokens[1:]))
     for start, end, label in mentions:
-        inside = [i for i, (s, e) in enumerate(tokens) if start <= s and e <= end]
+        if in_order:  # tokens in text order: those inside [start, end) are one run, found by bisection
+            first = bisect_left(starts, start)
+            last = first
+            while last < len(tokens) and tokens[last][1] <= end:
+                last += 1
+            inside = range(first, last)
+        else:
+            inside = [i for i, (s, e) in enumerate(tokens) if start <= s and e <= end]
         for n, i in enumerate(inside):
             tags[i] = f"{'B' if n == 0 else 'I'}-{label}"
     return tags
@@ -122,6 +144,24 @@ def paragraph_mentions(paragraph: Paragraph, mentions: Sequence[Mention]) -> lis
     )
 
 
+def _top_level_by_field(mentions: Sequence[Mention]) -> dict[tuple[str, str | None], list[tuple[int, int, str]]]:
+    """Top-level mentions as sorted (start, end, label) per (field, footnote_id): what `paragraph_mentions` filters."""
+    grouped: dict[tuple[str, str | None], list[tuple[int, int, str]]] = {}
+    for m in mentions:
+        if m.parent_id is None:
+            grouped.setdefault((m.field, m.footnote_id), []).append((m.start, m.end, m.label))
+    for spans in grouped.values():
+        spans.sort()
+    return grouped
+
+
+def _mentions_inside(paragraph: Paragraph, ordered: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`paragraph_mentions` over one field's sorted mentions: those starting in the paragraph found by bisection."""
+    first = bisect_left(ordered, (paragraph.start,))
+    last = bisect_right(ordered, (paragraph.end, float("inf")))
+    return non_overlapping(m for m in ordered[first:last] if m[1] <= paragraph.end)
+
+
 def non_overlapping(spans) -> list[tuple[int, int, str]]:
     """(start, end, label) spans sorted, each one overlapping an earlier kept span dropped."""
     kept: list[tuple[int, int, str]] = []
@@ -140,8 +180,9 @@ def ner_rows(paragraphs: Sequence[Paragraph], mentions: Sequence[Mention], token
     """One row per paragraph with at least one token; `tokens` (per paragraph, from `paragraph_tokens`)
     are computed when not given."""
     rows = []
+    grouped = _top_level_by_field(mentions)
     for i, p in enumerate(paragraphs):
-        spans = paragraph_mentions(p, mentions)
+        spans = _mentions_inside(p, grouped.get((p.field, p.footnote_id), ()))
         base = list(tokens[i]) if tokens is not None else paragraph_tokens(p)
         cut = cut_at(base, {b for s, e, _ in spans for b in (s, e)})
         if not cut:

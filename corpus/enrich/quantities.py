@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from corpus.enrich.model import QuantitySpan
 from corpus.structure.news import find_dates
@@ -115,11 +116,21 @@ REFERENCE_WORDS = (
 
 @functools.lru_cache(maxsize=8)
 def _stop_words(language: str) -> frozenset[str]:
-    if language == "fr":
-        from spacy.lang.fr.stop_words import STOP_WORDS
-    else:
-        from spacy.lang.en.stop_words import STOP_WORDS
-    return frozenset(STOP_WORDS)
+    return frozenset(spacy_stop_words("fr" if language == "fr" else "en"))
+
+
+def spacy_stop_words(language: str) -> set[str]:
+    """spaCy's stop-word list of `language` (`spacy/lang/<language>/stop_words.py`), read without importing the
+    language package: `import spacy.lang.fr` compiles the French tokenizer exceptions first (about 3 s of CPU),
+    which a build without the French pipeline never needs."""
+    import importlib.util
+
+    package = importlib.util.find_spec("spacy.lang")
+    path = Path(package.submodule_search_locations[0]) / language / "stop_words.py"
+    spec = importlib.util.spec_from_file_location(f"_spacy_stop_words_{language}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return set(module.STOP_WORDS)
 
 
 def _digits_pattern(language: str) -> str:

@@ -18,6 +18,7 @@ import re
 
 from spacy.tokens import Doc
 
+from corpus.enrich.entities import spans as S
 from corpus.enrich.entities.vocab import words
 
 FR_ORG_HEADS = words("fr_org_heads")
@@ -68,7 +69,7 @@ def _meeting_label(doc: Doc, i: int, end: int, head: str) -> str:
     otherwise a forum or conference may be a standing body (ORG)."""
     if head not in FR_ORG_HEADS:
         return "EVENT"
-    text = doc.text
+    text = S.text(doc)
     start, stop = doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text)
     cued = _MEETING_BEFORE.search(text[max(0, start - 25):start]) or _MEETING_AFTER.match(text[stop:stop + 30])
     return "EVENT" if cued else "ORG"

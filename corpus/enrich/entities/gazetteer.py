@@ -38,7 +38,7 @@ def _caps_place(surface: str, places: frozenset[str]) -> bool:
 
 @Language.component("thinktank_places")
 def thinktank_places(doc: Doc) -> Doc:
-    text = doc.text
+    text = S.text(doc)
     places, major = latin_places(), major_places()
     out: list[S.Item] = []
     for start, end, label, hint in S.items(doc):

@@ -50,7 +50,7 @@ def _person_like(surface: str) -> bool:
 
 @Language.component("thinktank_hyphen_names")
 def thinktank_hyphen_names(doc: Doc) -> Doc:
-    text = doc.text
+    text = S.text(doc)
     out: list[S.Item] = []
     for start, end, label, hint in sorted(S.items(doc)):
         tail = re.search(r"-([a-z]+)$", text[start:end])

@@ -42,7 +42,7 @@ _GLUED_DIGITS = re.compile(r"(?<=[a-z]{2})\d{1,3}$")
 
 @Language.component("thinktank_legal_names")
 def thinktank_legal_names(doc: Doc) -> Doc:
-    text = doc.text
+    text = S.text(doc)
     found = [(m.start(), m.end(), "LAW", None) for m in NUMBERED.finditer(text)]
     out: list[S.Item] = []
     for start, end, label, hint in S.items(doc):

@@ -111,7 +111,7 @@ def is_sentence_initial_adjective(text: str, start: int, end: int) -> bool:
 def thinktank_ordinary_phrases(doc: Doc) -> Doc:
     if doc.lang_ != "en":
         return doc
-    text = doc.text
+    text = S.text(doc)
     lower = set(re.findall(r"\b[a-z][a-z\-]*\b", URL.sub(" ", text)))
     acronyms = {m.group(1) for m in re.finditer(r"\(\s*(?:the\s+)?([A-Z]{2,})s?\s*[)\s]", text)}
     kept = [it for it in S.items(doc)

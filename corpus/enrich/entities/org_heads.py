@@ -115,7 +115,7 @@ def org_names(text: str) -> list[tuple[int, int, int]]:
 def thinktank_org_heads(doc: Doc) -> Doc:
     if doc.lang_ != "en":
         return doc
-    text = doc.text
+    text = S.text(doc)
     current = S.items(doc)
     out: list[S.Item] = []
     for start, end, label, hint in current:

@@ -55,7 +55,7 @@ def thinktank_phrases(doc: Doc) -> Doc:
     global _COUNTRIES
     if _COUNTRIES is None:
         _COUNTRIES = _countries()
-    text = doc.text
+    text = S.text(doc)
     lower = set(re.findall(r"\b[a-z][a-z\-]*\b", URL.sub(" ", text)))  # words, not pieces of web addresses
     acronyms = find_acronyms(text) if doc.lang_ == "en" else {}
     current = S.items(doc)

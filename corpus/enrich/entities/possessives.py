@@ -35,7 +35,7 @@ def _common(word: str, lower: set[str], lang: str) -> bool:
 
 @Language.component("thinktank_possessive_names")
 def thinktank_possessive_names(doc: Doc) -> Doc:
-    text = doc.text
+    text = S.text(doc)
     lower = set(re.findall(r"\b[a-z][a-z\-]*\b", text))
     out: list[S.Item] = []
     for start, end, label, hint in S.items(doc):

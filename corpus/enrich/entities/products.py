@@ -68,7 +68,7 @@ def product_surfaces(text: str) -> set[str]:
 def thinktank_products(doc: Doc) -> Doc:
     if doc.lang_ != "en":
         return doc
-    text = doc.text
+    text = S.text(doc)
     products = product_surfaces(text)
     current = S.items(doc)
     orgs = {text[s:e] for s, e, lab, _ in current if lab == "ORG"}

@@ -73,7 +73,7 @@ def is_french_role(surface: str) -> bool:
 
 @Language.component("thinktank_role_words")
 def thinktank_role_words(doc: Doc) -> Doc:
-    text = doc.text
+    text = S.text(doc)
     out: list[S.Item] = []
     for start, end, label, hint in S.items(doc):
         date = _TRAILING_DATE.search(text[start:end])

@@ -74,6 +74,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from corpus.enrich.entities import spans as S
 from corpus.enrich.entities.french import _FR_CONNECT, _french_orgs
 from corpus.enrich.entities.vocab import words
 
@@ -235,7 +236,7 @@ def thinktank_entity_fixes(doc: Doc) -> Doc:
         if long:
             sp._.canonical_hint = long
     _short_forms(ents)
-    for key in ("_tt_text", "_tt_lower", "_tt_caps", "_tt_tc", "_tt_lines"):
+    for key in ("_tt_lower", "_tt_caps", "_tt_tc", "_tt_lines"):  # the text stays: later components read it
         doc.user_data.pop(key, None)
     return doc
 
@@ -440,12 +441,7 @@ def _is_law_long_form(long: str) -> bool:
     return long.lower().endswith(LAW_TAILS) or bool(words) and words[0] in FR_LAW_LONG_HEADS
 
 
-def _text(doc: Doc) -> str:
-    """`doc.text` rebuilds the string on every access; cache it for the component's run."""
-    cached = doc.user_data.get("_tt_text")
-    if cached is None:
-        cached = doc.user_data["_tt_text"] = doc.text
-    return cached
+_text = S.text  # `doc.text` rebuilds the string on every access: built once, kept for the later components
 
 
 def _lower_words(doc: Doc) -> frozenset[str]:

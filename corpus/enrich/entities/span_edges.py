@@ -54,7 +54,7 @@ def edge_fixed(text: str, start: int, end: int, label: str) -> tuple[int, int] |
 def thinktank_span_edges(doc: Doc) -> Doc:
     if doc.lang_ != "en":
         return doc
-    text = doc.text  # Doc.text joins every token: once per doc, not per span
+    text = S.text(doc)  # Doc.text joins every token: once per doc, not per span
     out = []
     for start, end, label, hint in S.items(doc):
         fixed = edge_fixed(text, start, end, label)

@@ -42,7 +42,7 @@ def _list_neighbours(text: str, spans: list[S.Item], i: int) -> list[int]:
 def thinktank_versions(doc: Doc) -> Doc:
     if doc.lang_ != "en":
         return doc
-    text = doc.text
+    text = S.text(doc)
     spans = sorted(S.items(doc))
     spans = [(a, b, "PRODUCT" if lab == "PERSON" and re.search(r"\d", text[a:b]) else lab, h) for a, b, lab, h in spans]
     relabel = set()

@@ -3,7 +3,9 @@
 A unit named with the body it belongs to is one name ("Laboratoire d'informatique de l'Université de
 Nantes-Atlantique": a unit noun, then "de" + a parent noun such as Université); the parent is recorded as a
 nested mention (`nested.py`). Names opened by a meeting noun are EVENTs: always for nouns that only name meetings (Sommet, Rencontres,
-Colloque ...), and for Forum/Conférence when the text places or dates the meeting (`_meeting_label`).
+Colloque ...), and for Forum/Conférence when an adjective of meetings follows the noun ("Conférence mondiale") or
+the text places or dates the meeting (`_meeting_label`). Legal instruments are rebuilt the same way from their head
+(Loi, Règlement, Décret, Mesures, Dispositions ...: `data/fr_law_heads.txt`).
 
 A name stops before "fin"/"début" + a month ("... fin mars"), before "et" + article + a second head noun ("Comité central du Parti ... et le Conseil des
 Affaires d'Etat" is two organisations), before "pour"/"afin de" + an infinitive ("... pour faire
@@ -27,6 +29,7 @@ FR_MONTHS = words("fr_months")
 FR_MEETING_HEADS = words("fr_meeting_heads")
 FR_UNIT_HEADS = words("fr_unit_heads")
 FR_PARENT_HEADS = words("fr_parent_heads")
+FR_MEETING_ADJECTIVES = words("fr_meeting_adjectives")
 # what places or dates a meeting: "lors du Forum ...", "au Forum ...", "... à Lille", "... se tiendra", "... a réuni"
 _MEETING_BEFORE = re.compile(r"(?:\blors\s+(?:du|de\s+la|de\s+l['’]|des)|\b(?:au|aux|pendant\s+le|durant\s+le))\s*$", re.I)
 _MEETING_AFTER = re.compile(r"^\s*(?:,\s*qui\s+)?(?:à\s+[A-ZÀ-Ý]|se\s+tien|s['’]est\s+tenu|s['’]ouvr|a\s+réuni|aura\s+lieu|a\s+eu\s+lieu|\d{4}\b)")
@@ -65,10 +68,13 @@ def _ends_name(doc: Doc, j: int) -> bool:
 
 def _meeting_label(doc: Doc, i: int, end: int, head: str) -> str:
     """A name opened by a meeting noun: an EVENT when the noun only names meetings (Sommet, Rencontres,
-    Colloque ...) or when the text places or dates it ("lors du Forum ...", "... à Lille", "... se tiendra");
+    Colloque ...), when an adjective of meetings follows the noun ("Conférence mondiale", "Forum international") or
+    when the text places or dates it ("lors du Forum ...", "... à Lille", "... se tiendra");
     otherwise a forum or conference may be a standing body (ORG)."""
     if head not in FR_ORG_HEADS:
         return "EVENT"
+    if i + 1 < end and doc[i + 1].lower_ in FR_MEETING_ADJECTIVES:
+        return "EVENT"  # "Conférence mondiale sur ...", "Forum international de ...": a meeting by its adjective
     text = S.text(doc)
     start, stop = doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text)
     cued = _MEETING_BEFORE.search(text[max(0, start - 25):start]) or _MEETING_AFTER.match(text[stop:stop + 30])

@@ -4,6 +4,8 @@
   (") Relationship") is not part of it.
 - A demonstrative opening a span ("This Coordinated Plan", "These Guidelines") is not part of the name.
 - A cross reference ("Appendix A", "Annex II", "Section 3") is not a name.
+- A generic adjective and a lowercase legal noun ("National law", "Domestic regulation") make a common noun
+  phrase, not a law's name (a heading or a sentence start capitalises the adjective).
 - A law's year of adoption belongs to its name: "National Artificial Intelligence Initiative Act of 2020".
 - A law's number in brackets right after its name ("... Act of 2020 (P.L. 116-283)") is another name of the
   same law (its `canonical_hint` is the name).
@@ -25,6 +27,7 @@ _LEADING_PUNCT = re.compile(r"^[^\w‘“\"'(\[]+|^[)\]]+\s*")
 _XREF = re.compile(r"^(\w+)\.?\s+(?:[A-Z]|[IVX]+|\d+(?:\.\d+)*)$")
 _LAW_YEAR = re.compile(r" of (?:1[89]|20)\d\d\b")
 _LAW_ENDS = words("statute_heads") | {"rule", "rules", "code", "treaty", "convention"}
+LAW_QUALIFIERS = words("law_qualifiers")
 
 
 def edge_fixed(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
@@ -43,11 +46,19 @@ def edge_fixed(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     m = _XREF.match(surface)
     if m and m.group(1).lower() in XREF_WORDS:
         return None
+    if label == "LAW" and _common_law_phrase(surface):
+        return None
     if label == "LAW" and surface.split()[-1].lower() in _LAW_ENDS:
         m = _LAW_YEAR.match(text, end)
         if m:
             end = m.end()
     return start, end
+
+
+def _common_law_phrase(surface: str) -> bool:
+    """'National law', 'Domestic regulations': a generic adjective over a legal noun written in lowercase."""
+    tokens = surface.split()
+    return len(tokens) == 2 and tokens[0].lower() in LAW_QUALIFIERS and tokens[1].islower() and tokens[1] in _LAW_ENDS
 
 
 @Language.component("thinktank_span_edges")

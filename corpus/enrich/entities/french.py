@@ -3,7 +3,7 @@
 A unit named with the body it belongs to is one name ("Laboratoire d'informatique de l'Université de
 Nantes-Atlantique": a unit noun, then "de" + a parent noun such as Université); the parent is recorded as a
 nested mention (`nested.py`). Names opened by a meeting noun are EVENTs: always for nouns that only name meetings (Sommet, Rencontres,
-Colloque ...), and for Forum/Conférence when an adjective of meetings follows the noun ("Conférence mondiale") or
+Colloque ...), and for Forum/Conférence when an adjective of meetings and a topic follow ("Conférence mondiale sur") or
 the text places or dates the meeting (`_meeting_label`). Legal instruments are rebuilt the same way from their head
 (Loi, Règlement, Décret, Mesures, Dispositions ...: `data/fr_law_heads.txt`).
 
@@ -68,13 +68,13 @@ def _ends_name(doc: Doc, j: int) -> bool:
 
 def _meeting_label(doc: Doc, i: int, end: int, head: str) -> str:
     """A name opened by a meeting noun: an EVENT when the noun only names meetings (Sommet, Rencontres,
-    Colloque ...), when an adjective of meetings follows the noun ("Conférence mondiale", "Forum international") or
-    when the text places or dates it ("lors du Forum ...", "... à Lille", "... se tiendra");
+    Colloque ...), when an adjective of meetings and a topic follow the noun ("Conférence mondiale sur ...",
+    "Forum international sur ...") or when the text places or dates it ("lors du Forum ...", "... à Lille", "... se tiendra");
     otherwise a forum or conference may be a standing body (ORG)."""
     if head not in FR_ORG_HEADS:
         return "EVENT"
-    if i + 1 < end and doc[i + 1].lower_ in FR_MEETING_ADJECTIVES:
-        return "EVENT"  # "Conférence mondiale sur ...", "Forum international de ...": a meeting by its adjective
+    if i + 2 < end and doc[i + 1].lower_ in FR_MEETING_ADJECTIVES and doc[i + 2].lower_ == "sur":
+        return "EVENT"  # "Conférence mondiale sur ...": a meeting on a topic ("Conférence mondiale de l'Internet" is a body)
     text = S.text(doc)
     start, stop = doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text)
     cued = _MEETING_BEFORE.search(text[max(0, start - 25):start]) or _MEETING_AFTER.match(text[stop:stop + 30])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -15,8 +16,21 @@ from corpus.enrich.citations.text import _date_iso, _span, _strip_span
 from corpus.structure.url_repair import is_complete_url
 
 
+NOTE_CACHE = 4096  # notes whose parse is kept: a document's notes are parsed for its citations, then again for NER
+
+
 def parse_note(number: int, text: str) -> list[ParsedCitation]:
     """The references of one note, without back-references resolved (ibid/short refer to nothing yet)."""
+    return [c if c.note == number else replace(c, note=number) for c in _parse_note_text(text)]
+
+
+@functools.lru_cache(maxsize=NOTE_CACHE)
+def _parse_note_text(text: str) -> tuple[ParsedCitation, ...]:
+    """`parse_note` of `text` as note 0: the note's number is only a label on its citations."""
+    return tuple(_parse_note(0, text))
+
+
+def _parse_note(number: int, text: str) -> list[ParsedCitation]:
     if not text.strip():
         return []
     m = _IBID.match(text)

@@ -284,3 +284,24 @@ def test_cover_title_under_ministry_and_directorate_repeated_as_running_head_sta
     doc = structure_report(raw)
     assert doc.title == f"{head}: Annual report on collisions"
     assert head not in doc.text
+
+
+def test_typesetting_a_sentence_opened_by_a_persons_initial_is_no_lettered_heading():
+    """'A. Smith and B. Jones argue ...' opens with an initial, not with an outline letter: no heading, and the
+    real lettered heading after it stays one level below the numbered section."""
+    from corpus.structure import structure_document
+
+    def render(pages):
+        return "\n".join((" " if i else "") + "\n\n".join(page) for i, page in enumerate(pages))
+
+    cover = ["A Report on Chips", "By Jane Roe", "March 2024"]
+    page1 = ["1. Introduction", "Some more text here that is long enough to be a paragraph of the body text of a report.",
+             "A. Smith and B. Jones argue that the rules will not hold for long in", "the face of new chips.",
+             "B. Policy options", "The government could tighten the thresholds or widen the rules to cloud services.",
+             "Example Institute | A Report on Chips", "2"]
+    page2 = ["2. Cloud access", "The rules control the sale of chips, not the sale of computing time in data centres abroad.",
+             "Example Institute | A Report on Chips", "3"]
+    doc = structure_document(render([cover, page1, page2]), genre="report")
+    headings = [(s.heading, s.level) for s in doc.sections if s.heading]
+    assert headings == [("1. Introduction", 1), ("B. Policy options", 2), ("2. Cloud access", 1)]
+    assert "A. Smith and B. Jones argue that the rules will not hold for long in the face of new chips." in doc.text

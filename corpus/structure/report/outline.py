@@ -35,6 +35,8 @@ _CJK_KINDS = frozenset(k for k, rank, _ in _NUMBERINGS if not k.startswith(("rom
 _SENTENCE_END = tuple("。！？；：，.;:!?,")
 _MAX_HEADING_SHARE = 0.8  # a heading's line is shorter than the body's full line
 _MAX_CJK_HEADING = 40  # characters
+# a person's initial inside a title ("A. Smith and B. Jones argue ..."): a line opening with an initial is a sentence
+_INITIAL_NAME_RE = re.compile(r"\b[A-Z]\.\s+[A-Z][a-z]")
 
 
 def numbering(text: str) -> tuple[str, float, int] | None:
@@ -50,7 +52,8 @@ def numbering(text: str) -> tuple[str, float, int] | None:
 def is_outline_heading(text: str, prev_ends: bool, width: int) -> bool:
     """A Chinese-numbered heading line ("一、总体态势", "（二）结构不断优化", "1. 场内交易"): the number over a short
     title that ends no sentence, after a paragraph's end (or a heading). French numberings are left to the
-    general heading rules, except "A." which they do not know."""
+    general heading rules, except "A." which they do not know (a title holding another person's initial, "A. Smith
+    and B. Jones argue ...", is a sentence opened by an initial)."""
     found = numbering(text)
     if found is None or not prev_ends:
         return False
@@ -60,7 +63,7 @@ def is_outline_heading(text: str, prev_ends: bool, width: int) -> bool:
         return False
     if kind in _CJK_KINDS:
         return cjk_share(title) >= 0.5 and len(text) <= _MAX_CJK_HEADING
-    return kind == "letter" and len(title.split()) <= 14
+    return kind == "letter" and len(title.split()) <= 14 and not _INITIAL_NAME_RE.search(title)
 
 
 def outline_levels(texts: list[str], levels: list[int]) -> list[int]:

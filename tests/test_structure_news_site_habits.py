@@ -247,3 +247,31 @@ def test_structure_news_caption_with_english_credit_label():
     doc = structure_news(f"Workshop Reviews Port Data Rules\n\n{BODY_EN}\n\nworkshop.jpg\n{caption}\n\n{BODY_EN_2}\n")
     assert "Delegates" not in doc.text
     assert doc.figures[0].source == "Jane Roe/Harbour Institute"
+
+
+# --- a government site's issuing-organ label and a caption closed by its credit ----------------------
+
+
+def test_structure_news_issuing_organ_label_is_metadata_not_the_title():
+    page = (
+        "港灣市政府全球資訊網\n首頁 > 市政新聞\n港灣市推動資料開放 企業可申請使用\n發布日期：113-06-10\n"
+        f"發文機關：港灣市政府資訊中心\n{BODY_ZH}\n{BODY_ZH_2}\n回上一頁"
+    )
+    doc = structure_news(page)
+    assert doc.title == "港灣市推動資料開放 企業可申請使用"
+    assert "發文機關：港灣市政府資訊中心" in _reasons(doc)["metadata"]
+    assert "資訊中心" not in doc.text
+
+
+@pytest.mark.parametrize("caption", ["簽約儀式現場（海港研究院提供）", "研討會現場（記者林小華攝）"])
+def test_structure_news_caption_closed_by_a_bracketed_credit_is_a_photo_line(caption):
+    page = f"海港研究院舉辦資料研討會\n發布日期：113-06-10\n{BODY_ZH}\n現場.jpg\n{caption}\n{BODY_ZH_2}\n"
+    doc = structure_news(page)
+    assert caption not in doc.text
+    assert doc.text == f"{BODY_ZH}\n\n{BODY_ZH_2}"
+
+
+def test_structure_news_body_sentence_ending_with_a_bracketed_source_stays_body():
+    sentence = "研究院表示，相關數據已於今年上半年完成彙整，並將於下半年公開（資料由研究院提供）。"
+    page = f"海港研究院舉辦資料研討會\n發布日期：113-06-10\n{BODY_ZH}\n{sentence}\n"
+    assert sentence in structure_news(page).text

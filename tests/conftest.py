@@ -32,6 +32,14 @@ def file_digests(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def removed_by_reason(doc) -> dict[str, list[str]]:
+    """A structured web page's removed lines grouped by their reason (`doc.removed` holds (reason, line) pairs)."""
+    grouped: dict[str, list[str]] = {}
+    for reason, line in doc.removed:
+        grouped.setdefault(reason, []).append(line)
+    return grouped
+
+
 def seed_folder(parent: Path, *names: str) -> Path:
     """A fresh `parent/seeds` folder holding copies of the named seed files (no manifest)."""
     folder = parent / "seeds"

@@ -16,19 +16,13 @@ from corpus.structure.news import structure_news
 from corpus.structure.news_dates import page_month_first, read_value_date
 from corpus.structure.news_lines import detect_script, furniture_reason, simplified
 from corpus.structure.news_meta import parse_metadata_line
+from tests.conftest import removed_by_reason
 
 BODY_EN = "The Harbour Institute held a workshop on port data sharing with thirty experts from five countries."
 BODY_EN_2 = "The next workshop will take place in the autumn, the organisers said on Tuesday."
 BODY_FR = "L'Observatoire des réseaux a réuni dimanche près de deux cents chercheurs pour discuter des données."
 BODY_ZH = "海港研究院昨日举办数据跨境流动研讨会，来自各界的三十多位专家出席会议并发言。"
 BODY_ZH_2 = "专家们认为，数据跨境流动规则需要兼顾安全与发展，并呼吁加强区域合作。"
-
-
-def _reasons(doc) -> dict[str, list[str]]:
-    grouped: dict[str, list[str]] = {}
-    for reason, line in doc.removed:
-        grouped.setdefault(reason, []).append(line)
-    return grouped
 
 
 # --- title ----------------------------------------------------------------------------------------
@@ -53,7 +47,7 @@ def test_structure_news_title_after_breadcrumbs_site_names_and_counters(header, 
 
 def test_structure_news_breadcrumb_reason_is_recorded():
     doc = structure_news(f"Home > News > Events\n\nWorkshop Reviews Port Data Rules\n\n{BODY_EN}\n")
-    assert _reasons(doc)["breadcrumb"] == ["Home > News > Events"]
+    assert removed_by_reason(doc)["breadcrumb"] == ["Home > News > Events"]
 
 
 def test_structure_news_series_tag_is_part_of_the_title():
@@ -70,7 +64,7 @@ def test_structure_news_title_printed_twice_and_as_html_title():
     doc = structure_news(page)
     assert doc.title == "Workshop Reviews Port Data Rules"
     assert "Workshop Reviews" not in doc.text
-    assert len(_reasons(doc)["title_repeat"]) == 2
+    assert len(removed_by_reason(doc)["title_repeat"]) == 2
 
 
 def test_structure_news_html_title_alone_loses_its_site_suffix():
@@ -267,7 +261,7 @@ def test_structure_news_dateline_is_metadata_not_the_page_date():
 # --- boilerplate ----------------------------------------------------------------------------------
 
 
-def test_structure_news_boilerplate_out_with_reasons():
+def test_structure_news_boilerplate_out_withremoved_by_reason():
     page = (
         "Accueil > Actualités\n\nForum des réseaux à Marseille\n\n"
         f"{BODY_FR}\n\n{BODY_FR.replace('dimanche', 'lundi')}\n\n"
@@ -281,7 +275,7 @@ def test_structure_news_boilerplate_out_with_reasons():
         "-30-\n"
     )
     doc = structure_news(page)
-    reasons = _reasons(doc)
+    reasons = removed_by_reason(doc)
     assert set(reasons) >= {"breadcrumb", "related", "share_follow", "widget_residue", "copyright", "contact", "end_mark"}
     for word in ("Dossier", "Suivez", "revoir", "1234567890123", "redaction@", "Copyright", "-30-", "•"):
         assert word not in doc.text
@@ -810,7 +804,7 @@ def test_structure_news_feedback_and_most_read_widgets_after_the_article():
             "Was this article helpful?\nYes\nNo\nComments are closed.\nMost read\nSignaler une erreur\n")
     doc = structure_news(page)
     assert doc.text == f"{BODY_EN}\n\n{BODY_EN_2}"
-    reasons = _reasons(doc)
+    reasons = removed_by_reason(doc)
     assert reasons["widget_residue"] == ["Was this article helpful?", "Yes", "No", "Comments are closed.", "Signaler une erreur"]
     assert reasons["related"] == ["Most read"]
 

@@ -13,19 +13,11 @@ from corpus.structure.news import structure_news
 from corpus.structure.news_dates import find_dates, read_value_date, roc_numeric_date
 from corpus.structure.news_lines import COPYRIGHT, COUNTER, furniture_reason, legal_notice
 from corpus.structure.news_meta import UPDATED, parse_metadata_line
+from tests.conftest import removed_by_reason
+from tests.test_structure_news_pages import BODY_EN, BODY_EN_2, BODY_FR
 
-BODY_EN = "The Harbour Institute held a workshop on port data sharing with thirty experts from five countries."
-BODY_EN_2 = "The next workshop will take place in the autumn, the organisers said on Tuesday."
-BODY_FR = "L'Observatoire des réseaux a réuni dimanche près de deux cents chercheurs pour discuter des données."
 BODY_ZH = "海港研究院今（2）日發布資料跨境流動指引，協助各機關在保護個人資料的前提下推動資料共享。"
 BODY_ZH_2 = "研究院表示，將於下半年辦理說明會，並邀請地方政府參與試辦計畫。"
-
-
-def _reasons(doc) -> dict[str, list[str]]:
-    grouped: dict[str, list[str]] = {}
-    for reason, line in doc.removed:
-        grouped.setdefault(reason, []).append(line)
-    return grouped
 
 
 # --- Republic of China era dates ----------------------------------------------------------------------
@@ -64,7 +56,7 @@ def test_structure_news_roc_dated_press_release():
     assert doc.title == "海港研究院發布資料流通指引"
     assert doc.published_date == dt.date(2024, 5, 2)
     assert doc.text == f"{BODY_ZH}\n\n{BODY_ZH_2}"
-    assert "更新日期：113-05-03" in _reasons(doc)["metadata"]
+    assert "更新日期：113-05-03" in removed_by_reason(doc)["metadata"]
 
 
 # --- publication and update stamps on one line --------------------------------------------------------
@@ -165,7 +157,7 @@ def test_structure_news_legal_notice_closing_the_page_is_furniture():
     doc = structure_news(f"Workshop Reviews Port Data Rules\n\n{BODY_EN}\n\n{BODY_EN_2}\n\n{notice}\n"
                          "© 2025 Harbour Institute\nPrivacy policy | Terms of use\n")
     assert notice not in doc.text
-    assert notice in _reasons(doc)[COPYRIGHT]
+    assert notice in removed_by_reason(doc)[COPYRIGHT]
 
 
 def test_structure_news_legal_sentence_inside_the_article_is_text():
@@ -259,7 +251,7 @@ def test_structure_news_issuing_organ_label_is_metadata_not_the_title():
     )
     doc = structure_news(page)
     assert doc.title == "港灣市推動資料開放 企業可申請使用"
-    assert "發文機關：港灣市政府資訊中心" in _reasons(doc)["metadata"]
+    assert "發文機關：港灣市政府資訊中心" in removed_by_reason(doc)["metadata"]
     assert "資訊中心" not in doc.text
 
 

@@ -92,7 +92,7 @@ def short_company_names(text: str, items: list[S.Item], language: str) -> dict[i
 @Language.component("thinktank_back_references")
 def thinktank_back_references(doc: Doc) -> Doc:
     items = S.items(doc)
-    targets = back_reference_targets(doc.text, items, doc.lang_)
+    targets = back_reference_targets(S.text(doc), items, doc.lang_)
     if not targets:
         return doc
     return S.write(doc, [(s, e, targets[i][1], targets[i][0]) if i in targets else (s, e, lab, hint)

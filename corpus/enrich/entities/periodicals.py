@@ -32,7 +32,7 @@ def thinktank_periodicals(doc: Doc) -> Doc:
     if doc.lang_ != "en":
         return doc
     items = S.items(doc)
-    text = doc.text
+    text = S.text(doc)
     if not any(lab in _RELABELLED and is_periodical(text[s:e]) for s, e, lab, _ in items):
         return doc
     return S.write(doc, [(s, e, "ORG" if lab in _RELABELLED and is_periodical(text[s:e]) else lab, hint)

@@ -44,4 +44,4 @@ def join_unit_of_body(text: str, items: list[S.Item]) -> list[S.Item]:
 def thinktank_unit_of_body(doc: Doc) -> Doc:
     if doc.lang_ != "en":
         return doc
-    return S.write(doc, join_unit_of_body(doc.text, S.items(doc)))
+    return S.write(doc, join_unit_of_body(S.text(doc), S.items(doc)))

@@ -68,6 +68,32 @@ def test_numbering_restarting_per_chapter_keeps_both_series():
     assert "instead.1" not in doc.text and "Fixed charges were" not in doc.text
 
 
+def _chapters_with_endnotes(notes_head: str, second_head: str) -> str:
+    p1 = ["Chapter 1: Water", *filler("water", 4), "tariffs stayed below costs.1 The gap grew each year.2", *filler("gap", 3), "1"]
+    p2 = [notes_head, "1 Utilities Board, Tariff Survey 2021, p. 14.", "2 Authors' calculation from the accounts.", "2"]
+    p3 = ["Chapter 2: Pooling", *filler("pool", 4), "some cities raised the fixed charge.1 Others pooled their networks.2",
+          *filler("vale", 3), "3"]
+    p4 = [second_head, "1 Fixed charges were 42 per cent of the bill.", "2 The Vale Partnership is the largest.", "4"]
+    return blank_layout(p1, p2, p3, p4)
+
+
+def test_endnotes_per_chapter_the_second_chapter_is_body_and_its_notes_a_new_series():
+    doc = structure_report(_chapters_with_endnotes("Notes", "Endnotes"))
+    assert [(n.number, n.marker) for n in doc.footnotes] == [(1, "1"), (2, "2"), (3, "1"), (4, "2")]
+    assert doc.footnotes[1].text == "Authors' calculation from the accounts."  # the next chapter is not note text
+    assert "Chapter 2: Pooling" in [s.heading for s in doc.sections]
+    assert doc.text[: doc.footnotes[2].anchor].endswith("raised the fixed charge.")
+    assert doc.footnotes[2].text == "Fixed charges were 42 per cent of the bill."
+
+
+def test_notes_restarting_after_a_completed_series_on_a_later_page():
+    # the notes heading repeats on both notes pages and is read as a running head: the notes follow the body directly
+    doc = structure_report(_chapters_with_endnotes("Notes", "Notes"))
+    assert [n.text for n in doc.footnotes][2:] == ["Fixed charges were 42 per cent of the bill.", "The Vale Partnership is the largest."]
+    assert "charge.1" not in doc.text and "Fixed charges" not in doc.text
+    assert all(n.anchor is not None for n in doc.footnotes)
+
+
 def test_a_document_numbered_in_one_sequence_keeps_printed_numbers():
     page = filler("rail", 4) + ["the line was extended.1 The council agreed.2", "1 Rail Report, 2019.", "2 Minutes, 2020.", "9"]
     doc = structure_report(_report(page))

@@ -319,6 +319,31 @@ def numbering_restarts(page: list[Line], next_note: int) -> bool:
     return False
 
 
+def _opens_new_series(text: str) -> bool:
+    """The line holds a marker 1 glued to a word ("charge.1"), as a numbering starting again would print it."""
+    return any(n == 1 for _, n in _extract_markers(_SPACES_RE.sub(" ", text), 1)[1])
+
+
+def _restart_ahead(pages: list[list[Line]], p: int, index: int, next_note: int) -> bool:
+    """After line `index` of page `p`, the first note line numbered 1 or `next_note` (the running sequence's
+    next note) is numbered 1: the notes start again from 1 (endnotes per chapter, footnotes per part)."""
+    for q in range(p, len(pages)):
+        for line in pages[q][index + 1 if q == p else 0:]:
+            if (match := _note_match(line.text)) and int(match.group(1)) in (1, next_note):
+                return int(match.group(1)) == 1
+    return False
+
+
+def _next_base(notes: dict[int, NoteDraft]) -> int:
+    """The key base of a new numbering series: past every numbered note's key."""
+    return (max((k for k in notes if k < _SYMBOL_KEYS), default=0) // _SERIES + 1) * _SERIES
+
+
+def _series_done(notes: dict[int, NoteDraft], base: int, next_marker: int, next_note: int) -> bool:
+    """Every note marked so far in the running series has its text: a marker 1 now may start a new series."""
+    return next_marker > 1 and next_note == next_marker and base + next_marker - 1 in notes
+
+
 def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]) -> Separated:
     """Split page content into body lines and footnotes/endnotes, removing markers from the body."""
     body: list[BodyLine] = []
@@ -328,15 +353,19 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
     endnotes = False
     base = 0  # key of the current numbering series' note 0
     symbol_count = 0
-    for page, page_no in zip(pages, page_numbers):
+    for p, (page, page_no) in enumerate(zip(pages, page_numbers)):
         page_body_start = len(body)
+        if endnotes and current is not None and page and not _note_match(page[0].text) and not _note_looks_cut(current.lines):
+            opening = next((i for i, line in enumerate(page) if _opens_new_series(line.text)), None)
+            if opening is not None and _restart_ahead(pages, p, opening, next_note):
+                endnotes, current = False, None  # the chapter's endnotes are over: the next chapter's body begins
         pending = current if current and not endnotes and _note_looks_cut(current.lines) else None
         in_note = endnotes and current is not None
         page_notes: list[int] = []
         waiting: list[NoteDraft] = []
         axis = axis_lines(page)
         if not endnotes and notes and numbering_restarts(page, next_note):
-            base, next_marker, next_note = (max(k for k in notes if k < _SYMBOL_KEYS) // _SERIES + 1) * _SERIES, 1, 1
+            base, next_marker, next_note = _next_base(notes), 1, 1
         symbol_lines = {} if endnotes else symbol_note_lines(page)
         awaited: dict[str, int] = {}
         for i, symbol in symbol_lines.items():
@@ -396,6 +425,9 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                         current = waiting.pop(0)  # the next text of a block of note numbers
                     current.lines.append(line.text)
             else:
+                if (not endnotes and _series_done(notes, base, next_marker, next_note) and _opens_new_series(line.text)
+                        and _restart_ahead(pages, p, index, next_note)):
+                    base, next_marker, next_note = _next_base(notes), 1, 1
                 body_line, next_marker = _body_line(line, page_no, next_marker, base, awaited)
                 body.append(body_line)
         if pending is not None:

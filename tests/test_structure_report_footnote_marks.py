@@ -144,6 +144,17 @@ def test_note_number_fused_to_a_reference_number():
     assert notes[3].anchor is not None and doc.text[: notes[3].anchor].endswith("section 12")
 
 
+def test_note_number_fused_to_a_year():
+    # "in March 201915." is March 2019 followed by note 15, whose text is on the page
+    page = filler("budget", 4) + ["the first review was held.13 The second followed.14",
+                                  "and the plan was revised in March 201915. The council then met again.",
+                                  "13 First review.", "14 Second review.", "15 Revised Plan, adopted on 12 March 2019.", "5"]
+    doc = structure_report(_report(page))
+    notes = {n.number: n for n in doc.footnotes}
+    assert notes[15].anchor is not None and doc.text[: notes[15].anchor].endswith("revised in March 2019")
+    assert "201915" not in doc.text
+
+
 def test_markers_without_note_text_mid_sequence():
     page = filler("fish", 4) + ["catches fell in the northern fisheries.41 Quotas were then cut by a third.42",
                                 "The fleet shrank.43 The ministry expects a recovery within five years.", "6"]

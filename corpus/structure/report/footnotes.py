@@ -125,8 +125,9 @@ def _note_start(text: str, next_note: int, next_marker: int, in_foot: bool = Fal
 
 # digits glued to a word, set off by a space before punctuation ("Internet 8."), or glued before a quote
 _LOOSE_MARKER_RE = r"(?:(?<=[^\s\d])|(?<=[A-Za-z] )){n}(?=[\s.,;:”’\")\]]|$)"
-# a reference number with the note number fused to it: "Article 34" is Article 3 + note 4
-_FUSED_MARKER_RE = r"(?<=[A-Za-z]{{3}} )(\d{{1,3}}?){n}(?=[\s.,;:”’\")\]]|$)"
+# a reference number or a year with the note number fused to it: "Article 34" is Article 3 + note 4, "October
+# 202042" is October 2020 + note 42
+_FUSED_MARKER_RE = r"(?<=[A-Za-z]{{3}} )(\d{{1,3}}?|(?:1[89]|20)\d\d){n}(?=[\s.,;:”’\")\]]|$)"
 
 
 def _recover_marker(lines: list[BodyLine], number: int, after: tuple[int, int], key: int | None = None) -> bool:

@@ -368,11 +368,9 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
         if not endnotes and notes and numbering_restarts(page, next_note):
             base, next_marker, next_note = _next_base(notes), 1, 1
         symbol_lines = {} if endnotes else symbol_note_lines(page)
-        awaited: dict[str, int] = {}
-        for i, symbol in symbol_lines.items():
-            symbol_count += 1
-            awaited[symbol] = _SYMBOL_KEYS + symbol_count
-        symbol_keys = dict(zip(symbol_lines, awaited.values()))
+        symbol_keys = {i: _SYMBOL_KEYS + symbol_count + k for k, i in enumerate(symbol_lines, start=1)}
+        symbol_count += len(symbol_lines)
+        awaited = {symbol_lines[i]: key for i, key in symbol_keys.items()}  # markers to find in the page's body
         for index, line in enumerate(page):
             if index in axis and not in_note:
                 body.append(BodyLine(line.text, page_no, line, []))  # a chart's tick values: no note numbers

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from corpus.structure.report import structure_report
 from corpus.structure.report.footnotes import number_by_reading_order
 from corpus.structure.model import FootnoteSpan
@@ -122,6 +124,21 @@ def test_note_continued_on_the_next_page_after_a_continued_line():
                              "rebuilt in the same year.")
     assert "spillway was also rebuilt" not in doc.text and "continued" not in doc.text
     assert notes[2].text == "Second note on the dam."
+
+
+@pytest.mark.parametrize(("cut_line", "resume_line"), [
+    ("(continued on next page)", None), ("(Continued)", None),
+    ("(continued...)", "(...continued)"), ("(continued...)", "(continued from previous page)"),
+])
+def test_continued_lines_in_their_printed_variants(cut_line, resume_line):
+    page1 = filler("dam", 6) + ["the dam was raised by four metres.1",
+                                "1 River Authority, Dam Safety Review, 2017, p. 12. The review adds that", cut_line, "11"]
+    page2 = filler("spill", 5)
+    page2[4] = page2[4].rstrip(".") + " again.2"
+    page2 += [*([resume_line] if resume_line else []), "the spillway was also rebuilt in the same year.", "2 Second note.", "12"]
+    doc = structure_report(_report(page1, page2))
+    assert doc.footnotes[0].text.endswith("The review adds that the spillway was also rebuilt in the same year.")
+    assert "ontinued" not in doc.text and "spillway" not in doc.text
 
 
 def test_note_numbers_printed_as_a_block_mid_sequence():

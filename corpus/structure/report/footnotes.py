@@ -423,6 +423,8 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                     if waiting and current.lines and _ends_sentence(current.lines[-1]) and line.text[:1].isupper():
                         current = waiting.pop(0)  # the next text of a block of note numbers
                     current.lines.append(line.text)
+            elif pending is not None and _CONTINUED_RE.match(line.text):
+                continue  # "(...continued)" where the previous page's note resumes: no body text
             else:
                 if (not endnotes and _series_done(notes, base, next_marker, next_note) and _opens_new_series(line.text)
                         and _restart_ahead(pages, p, index, next_note)):

@@ -32,12 +32,14 @@ ZH_ORG_HEADS = _longest_first("zh_org_heads")
 ZH_WEAK_HEADS = words("zh_weak_heads")
 ZH_HEAD_COMPOUNDS = words("zh_head_compounds")
 ZH_HEAD_WORDS = words("zh_head_words")
+ZH_HEAD_INITIAL_WORDS = words("zh_head_initial_words")
 ZH_PERSON_ROLES = _longest_first("zh_person_roles")
 ZH_BOUNDARY_WORDS = _longest_first("zh_boundary_words")
 ZH_ORGANISER_VERBS = _longest_first("zh_organiser_verbs")
 ZH_EVENT_HEADS = "|".join(_longest_first("zh_event_heads"))
 ZH_SURNAME_CHARS = words("zh_surname_chars")
 ZH_FA_WORDS = words("zh_fa_words")
+ZH_EDGE_WORDS = _longest_first("zh_edge_words")
 # characters that end a name on its left: particles, conjunctions, prepositions, copula, aspect markers
 ZH_FUNCTION = frozenset("在由和与及或的、，。；：！？（）()“”‘’《》「」『』为对向从将把被是于了也并而但就都又还等让使给")
 # characters that cannot end a three-character name: they start the verb or particle after a two-character name
@@ -104,6 +106,48 @@ def _zh_name_start(text: str, end: int, limit: int = 20) -> int:
 
 
 _GOVERNMENT_HEADS = frozenset({"政府", "市府", "县府"})
+
+
+def strip_edge_words(name: str) -> str:
+    """`name` without the words that follow a name ("X研究院有关" -> "X研究院", "X局相关" -> "X局")."""
+    while True:
+        word = next((w for w in ZH_EDGE_WORDS if name.endswith(w) and len(name) > len(w)), None)
+        if word is None:
+            return name
+        name = name[: -len(word)]
+
+
+# the heads of government departments, whose names may join two fields with 和 or 及 ("工业和信息化部")
+_DEPARTMENT_HEADS = frozenset({"部", "局", "委", "厅", "署", "委员会", "办公室"})
+
+
+# what may follow a short name standing on its own (a list item, the subject of a clause)
+_AFTER_SHORT_NAME = frozenset("，。；：、）)」”与和及将的也已在于今昨共等联发表")
+
+
+def _standing_alone(text: str, start: int, end: int) -> bool:
+    """A three-character name with a one-character head ("教育部", "商务部") standing between punctuation or
+    conjunctions, as list items and subjects stand; inside a run it is a word ("内部", "干部")."""
+    before = text[start - 1] if start else "。"
+    after = text[end] if end < len(text) else "。"
+    return before in "，。；：、（(「“\n 与和及由" and after in _AFTER_SHORT_NAME and text[start] not in ZH_DEICTIC
+
+
+def _conjoined_start(text: str, start: int, head_at: int, head: str) -> int:
+    """Start of a department name that joins two fields ("工业和信息化部", "文化和旅游部", "创新科技及工业局"): the
+    run before 和/及 belongs to the name when it is a short field (2-4 characters standing after punctuation or
+    at the start), not itself a name (a place, an organisation) and the field after the conjunction is short."""
+    if head not in _DEPARTMENT_HEADS or start < 3 or text[start - 1] not in "和及" or not 2 <= head_at - start <= 5:
+        return start
+    left_start = _zh_name_start(text, start - 1, limit=9)
+    left = text[left_start:start - 1]
+    place = re.match(f"[{_CJK}]{{2,4}}?(?:{ZH_PLACE_SUFFIX}|区)", left) if len(left) > 4 else None
+    field = left[place.end():] if place else left  # "北山市发展和改革委": a city's department
+    if not 2 <= len(field) <= 4 or (left_start > 0 and _IS_CJK.match(text[left_start - 1]) and text[left_start - 1] not in "、"):
+        return start  # the run before the conjunction is cut by a word, not by punctuation
+    if _is_place(field) or left.endswith(ZH_ORG_HEADS) or left[0] in ZH_DEICTIC:
+        return start  # "美国和欧盟委员会", "财政部和税务总局": two names
+    return left_start
 
 
 def _is_place(name: str) -> bool:
@@ -179,8 +223,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         start = _zh_name_start(text, m.start())
         name_len = m.start() - start
         weak = m.group() in ZH_WEAK_HEADS
-        if weak and text[m.end():m.end() + 1] in ZH_HEAD_COMPOUNDS:
-            continue  # "部门", "局面": a word, not the end of a name
+        if weak and (text[m.end():m.end() + 1] in ZH_HEAD_COMPOUNDS or text[m.start():m.end() + 1] in ZH_HEAD_INITIAL_WORDS):
+            continue  # "部门", "局面", "委员": a word, not the end of a name
         if weak and any(text.endswith(w, 0, m.end()) for w in ZH_HEAD_WORDS):
             continue  # "签署", "总部", "当局": a word ending in the head, not a name
         if prev_org_end >= 0 and start <= prev_org_end + 6 and re.fullmatch(f"[{_CJK}]*", text[prev_org_end:m.start()]) \
@@ -188,7 +232,9 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
             # "钱塘理工大学能源与信息学院": a unit; "甲大学与乙大学" (a conjunction right after the name): two organisations
             prev_org_end = m.end()  # a unit of the organisation just named
             continue
-        if name_len < (3 if weak else 2):
+        start = _conjoined_start(text, start, m.start(), m.group())
+        name_len = m.start() - start
+        if name_len < (3 if weak else 2) and not (weak and name_len == 2 and _standing_alone(text, start, m.end())):
             continue
         if m.group() in _GOVERNMENT_HEADS and not _is_place(re.sub("人民$", "", text[start:m.start()])):
             continue  # a government is named after its place ("桃园市政府", "广东省人民政府"), not "以改善政府"
@@ -210,12 +256,12 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
             found.append((at, at + size, "PERSON"))
         # before the role: a surname alone (郑市长) or the organisation the role belongs to (数码港行政总裁)
         start = _zh_name_start(text, m.start(), limit=10)
-        before = text[start:m.start()]
+        before = strip_edge_words(text[start:m.start()])
         if len(before) == 1 and before in ZH_SURNAME_CHARS:
             found.append((start, m.start(), "PERSON"))
         elif 2 <= len(before) <= 10 and before not in heads and not before.endswith(heads) and before[0] not in ZH_DEICTIC:
             # "法国总统": a country's role; "数码港行政总裁": an organisation's
-            found.append((start, m.start(), "GPE" if _is_place(before) else "ORG"))
+            found.append((start, start + len(before), "GPE" if _is_place(before) else "ORG"))
     for m in _ZH_COUNCIL_SHORT.finditer(text):
         if m.group(1)[1:] not in ZH_HUI_WORDS and m.group(1)[:2] not in ZH_HUI_WORDS and m.group(1)[0] not in ZH_DEICTIC | {"这", "那", "每"}:
             found.append((m.start(1), m.end(1), "ORG"))

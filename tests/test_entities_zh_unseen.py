@@ -1,0 +1,49 @@
+"""Chinese rules for pages nobody tuned on (zhent5): span edges, organisation and event heads, headless
+companies known from their context, persons around role and saying words, regions, and 《》 titles whose
+head is a legal instrument. Constructed sentences, both scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.enrich.entities.chinese import zh_entities
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    return {(text[s:e], label) for s, e, label in zh_entities(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("西岭数字经济研究院有关负责人介绍了情况。", "西岭数字经济研究院"),
+        ("南川市数据管理局相关负责人表示，将加快建设。", "南川市数据管理局"),
+        ("臺北市政府資訊局相關負責人表示，將加強資安。", "臺北市政府資訊局"),
+        ("云栖港有关负责人介绍，项目已启动。", "云栖港"),
+    ],
+)
+def test_entities_zh_name_ends_before_the_words_that_follow_it(text, name):
+    pairs = _pairs(text)
+    assert (name, "ORG") in pairs
+    assert not any(s.endswith(("有关", "相关", "相關")) for s, _ in pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("东港商品交易所发布公告。", ["东港商品交易所"]),
+        ("科学技术部、教育部和农业农村部联合发文。", ["科学技术部", "教育部", "农业农村部"]),
+        ("工业和信息化部召开新闻发布会。", ["工业和信息化部"]),
+        ("创新科技及工业局发布数据。", ["创新科技及工业局"]),
+        ("市场监管总局会同国家网信办等部门开展检查。", ["市场监管总局", "国家网信办"]),
+        ("北山市发展和改革委印发通知。", ["北山市发展和改革委"]),
+    ],
+)
+def test_entities_zh_department_heads_and_fields_joined_by_a_conjunction(text, names):
+    pairs = _pairs(text)
+    assert all((n, "ORG") in pairs for n in names), pairs
+
+
+@pytest.mark.parametrize("text", ["他们在内部和外部都很重视。", "主任委员讲话。", "活动由我们主办，大家积极参加。", "中国和美国外交部"])
+def test_entities_zh_words_ending_in_a_head_are_not_names(text):
+    assert not {s for s, lab in _pairs(text) if lab == "ORG" and len(s) <= 4 and s.endswith(("部", "委", "办"))} - {"外交部"}

@@ -47,3 +47,25 @@ def test_entities_zh_department_heads_and_fields_joined_by_a_conjunction(text, n
 @pytest.mark.parametrize("text", ["他们在内部和外部都很重视。", "主任委员讲话。", "活动由我们主办，大家积极参加。", "中国和美国外交部"])
 def test_entities_zh_words_ending_in_a_head_are_not_names(text):
     assert not {s for s, lab in _pairs(text) if lab == "ORG" and len(s) <= 4 and s.endswith(("部", "委", "办"))} - {"外交部"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("百川、云杉、海豚等6家企业签约入驻。", ["百川", "云杉", "海豚"]),
+        ("支持京远科技、拓海智能等多家公司出海。", ["京远科技", "拓海智能"]),
+        ("企业如华光电子、锐思科技已开展试点。", ["华光电子", "锐思科技"]),
+        ("本次活动由云栖数科主办，星汉传媒承办。", ["云栖数科", "星汉传媒"]),
+        ("國泰航空、港鐵等大企業參與計劃。", ["國泰航空", "港鐵"]),
+        ("依图科技、星河云等平台加强审核。", ["依图科技", "星河云"]),
+    ],
+)
+def test_entities_zh_companies_without_a_head_known_by_their_context(text, names):
+    pairs = _pairs(text)
+    assert all((n, "ORG") in pairs for n in names), pairs
+
+
+@pytest.mark.parametrize("text", ["高校、科研院所等机构参与。", "北京、上海等地企业加快转型。", "活动由我们主办。", "京远科技等多家公司参与。",
+                                  "中小企业、头部企业等各类企业", "两所大学和三家银行合作。"])
+def test_entities_zh_classes_places_and_counts_are_not_company_names(text):
+    assert not {s for s, lab in _pairs(text) if lab == "ORG"} - {"京远科技"}

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from corpus.enrich.entities.chinese_context import context_organisations
 from corpus.enrich.entities.places import zh_places
 from corpus.enrich.entities.script import to_simplified
 from corpus.enrich.entities.vocab import entries, words
@@ -105,6 +106,14 @@ def _zh_name_start(text: str, end: int, limit: int = 20) -> int:
     return i
 
 
+def _lead_length(run: str) -> int:
+    """Length of the words that open `run` before a name: up to the end of its last verb that cannot be inside a
+    name ("支持华为" -> 2), or a preposition as its first character ("在华为")."""
+    ends = [m.end() for w in ZH_BOUNDARY_WORDS if len(w) > 1 for m in re.finditer(re.escape(w), run[:-1])]
+    lead = max(ends, default=0)
+    return lead + 1 if lead < len(run) - 2 and run[lead] in "在对向从与将把被让给由和及" else lead
+
+
 _GOVERNMENT_HEADS = frozenset({"政府", "市府", "县府"})
 
 
@@ -163,6 +172,10 @@ def _place_parts(run: str, at: int) -> list[tuple[int, int, str]]:
         if run[:k] in places and run[k:] in places:
             return [(at, at + k, "GPE"), (at + k, at + len(run), "GPE")]
     return [(at, at + len(run), "GPE")]
+
+
+# a count before a noun ("多家", "两所", "12家", "一批"): the phrase counts things, it does not name one
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千几多数若干逾余近约]+[家个所位名批类]")
 
 
 def _generic_modifier(text: str, start: int, head_at: int, head: str) -> bool:
@@ -240,10 +253,13 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
             continue  # a government is named after its place ("桃园市政府", "广东省人民政府"), not "以改善政府"
         if weak and text.count(text[m.start() - 2:m.end()]) >= 3:
             continue  # a frequent compound ("数据中心") is a common noun
-        if _generic_modifier(text, start, m.start(), m.group()):
-            continue
+        if _generic_modifier(text, start, m.start(), m.group()) or _COUNTED.match(text, start, m.start()):
+            continue  # "多家公司", "两所大学": a counted common noun
         found.append((start, m.end(), "ORG"))
         prev_org_end = m.end()
+    strong_heads = tuple(h for h in ZH_ORG_HEADS if h not in ZH_WEAK_HEADS)
+    for s, e in context_organisations(text, _lead_length, _is_place, lambda name: name.endswith(strong_heads)):
+        found.append((s, e, "ORG"))
     heads = tuple(h for h in ZH_ORG_HEADS)
     for m in _ZH_ROLE.finditer(text):
         if _ZH_ROLE.match(text, m.end()):

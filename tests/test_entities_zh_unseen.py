@@ -69,3 +69,23 @@ def test_entities_zh_companies_without_a_head_known_by_their_context(text, names
                                   "中小企业、头部企业等各类企业", "两所大学和三家银行合作。"])
 def test_entities_zh_classes_places_and_counts_are_not_company_names(text):
     assert not {s for s, lab in _pairs(text) if lab == "ORG"} - {"京远科技"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("专家李明远认为，数据要素市场潜力巨大。", "李明远"),
+        ("律師陳靜表示，條文仍需細化。", "陳靜"),
+        ("张建国表示，这一政策意义重大。", "张建国"),
+        ("欧阳明辉认为，应扩大开放。", "欧阳明辉"),
+        ("北岭大学教授司马文清指出，规则需要细化。", "司马文清"),
+        ("记者张三报道，项目已经完工。", "张三"),
+    ],
+)
+def test_entities_zh_persons_after_people_nouns_and_before_saying(text, name):
+    assert (name, "PERSON") in _pairs(text)
+
+
+@pytest.mark.parametrize("text", ["专家组认为，应当加强监管。", "学者们指出，问题严重。", "数据专家表示，前景可期。", "韩国表示，将继续合作。"])
+def test_entities_zh_people_nouns_without_a_name_give_no_person_or_organisation(text):
+    assert not {s for s, lab in _pairs(text) if lab in ("PERSON", "ORG")}

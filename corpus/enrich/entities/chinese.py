@@ -35,6 +35,8 @@ ZH_HEAD_COMPOUNDS = words("zh_head_compounds")
 ZH_HEAD_WORDS = words("zh_head_words")
 ZH_HEAD_INITIAL_WORDS = words("zh_head_initial_words")
 ZH_PERSON_ROLES = _longest_first("zh_person_roles")
+ZH_PERSON_NOUNS = words("zh_person_nouns")
+ZH_COMPOUND_SURNAMES = words("zh_compound_surnames")
 ZH_BOUNDARY_WORDS = _longest_first("zh_boundary_words")
 ZH_ORGANISER_VERBS = _longest_first("zh_organiser_verbs")
 ZH_EVENT_HEADS = "|".join(_longest_first("zh_event_heads"))
@@ -44,7 +46,7 @@ ZH_EDGE_WORDS = _longest_first("zh_edge_words")
 # characters that end a name on its left: particles, conjunctions, prepositions, copula, aspect markers
 ZH_FUNCTION = frozenset("在由和与及或的、，。；：！？（）()“”‘’《》「」『』为对向从将把被是于了也并而但就都又还等让使给")
 # characters that cannot end a three-character name: they start the verb or particle after a two-character name
-ZH_AFTER_NAME = frozenset("在说表指认介分结称的和与等也还则就是对为提以将已于向从透谈呼致主发出、，。：；（）")
+ZH_AFTER_NAME = frozenset("在说表指认介分结称的和与等也还则就是对为提以将已于向从透谈呼致主发出报坦、，。：；（）")
 ZH_LAW_TAILS = ("法", "条例", "规定", "办法", "法案", "规划", "纲要", "意见", "决定", "通知", "指引", "准则", "细则",
                 "公约", "协定", "条约", "标准")
 # the ends of newspaper and journal titles, written in title marks (《环球时报》, 《中国社会科学》杂志 aside)
@@ -53,7 +55,8 @@ ZH_PLACE_SUFFIX = "省|市|自治区|特别行政区|县"
 ZH_PLACE_SUFFIX_WORDS = words("zh_place_suffix_words")
 _ZH_ORG = re.compile("|".join(ZH_ORG_HEADS))
 # a role word, with the rank prefixes that make a longer role ("副局长", "常务副主任", "高级工程师")
-_ZH_ROLE = re.compile("(?:常务副|执行副|副|高级|资深)?(?:" + "|".join(ZH_PERSON_ROLES) + ")(?!会)")  # 委员会, 董事会: bodies
+_ZH_ROLE = re.compile("(?:常务副|执行副|副|高级|资深)?(" + "|".join(sorted(set(ZH_PERSON_ROLES) | ZH_PERSON_NOUNS, key=lambda w: (-len(w), w)))
+                      + ")(?!会)")  # 委员会, 董事会: bodies
 _ZH_LAW = re.compile(r"《([^《》\n]{1,40})》")
 # a law cited without title marks, known by what follows it: its draft, amendment, rules or an article
 # ("个人资料保护法修正草案", "数据安全法第21条")
@@ -77,7 +80,7 @@ _ZH_AGENCY = re.compile(r"([" + _CJK + r"]{1,5}社)(?=" + _ZH_REPORTING + r"|[" 
 ZH_DEICTIC = frozenset("该本此其各")
 _ZH_AGENCY_SECOND = re.compile(r"(?<=社[与和及、])([" + _CJK + r"]{1,5}社)(?=" + _ZH_REPORTING + r")")
 # a person named before a verb of saying at the start of a clause: "张伟表示，", "刘晓明指出" (surname checked)
-_ZH_SPEAKER = re.compile(r"(?:^|(?<=[，。；：、\s（(“「]))([" + _CJK + r"]{2,3}?)(?=表示|指出|认为|强调|介绍说|透露|坦言|呼吁)")
+_ZH_SPEAKER = re.compile(r"(?:^|(?<=[，。；：、\s（(“「]))([" + _CJK + r"]{2,4}?)(?=表示|指出|认为|强调|介绍说|透露|坦言|呼吁)")
 # last characters of collective words that start with a surname character: "马方" (the Malaysian side), "高层"
 _NOT_NAME_END = frozenset("方们层府部局院会国家界处司所")
 # a council or commission cited by its three-character short form ("资策会", "国发会", "金管会"), standing
@@ -115,6 +118,20 @@ def _lead_length(run: str) -> int:
 
 
 _GOVERNMENT_HEADS = frozenset({"政府", "市府", "县府"})
+
+
+def _has_surname(name: str) -> bool:
+    return name[:1] in ZH_SURNAME_CHARS or name[:2] in ZH_COMPOUND_SURNAMES
+
+
+def _given_name_size(name: str) -> int:
+    """Length of the person's name that opens `name` (the characters after a role word): two or three
+    characters, four after a two-character surname ("欧阳明辉"); 0 when it opens with a function character."""
+    if len(name) < 2 or not re.fullmatch(f"[{_CJK}]+", name[:2]) or name[0] in ZH_FUNCTION or name[0] in ZH_AFTER_NAME:
+        return 0
+    fits = [i for i in range(2, min(len(name), 4)) if _IS_CJK.match(name[i]) and name[i] not in ZH_AFTER_NAME]
+    longest = 2 + len([i for k, i in enumerate(fits) if i == 2 + k])
+    return min(longest, 4 if name[:2] in ZH_COMPOUND_SURNAMES else 3)
 
 
 def strip_edge_words(name: str) -> str:
@@ -157,6 +174,16 @@ def _conjoined_start(text: str, start: int, head_at: int, head: str) -> int:
     if _is_place(field) or left.endswith(ZH_ORG_HEADS) or left[0] in ZH_DEICTIC:
         return start  # "美国和欧盟委员会", "财政部和税务总局": two names
     return left_start
+
+
+def _is_speaker_name(name: str) -> bool:
+    """A name before a verb of saying: a surname and one or two characters (two after a two-character surname),
+    not a place; a two-character word ending in a collective character ("马方", "高层") is not a name, a given
+    name may end in 国 ("张建国")."""
+    if len(name) == 4:
+        return name[:2] in ZH_COMPOUND_SURNAMES
+    ends = _NOT_NAME_END if len(name) == 2 else _NOT_NAME_END - {"国"}
+    return _has_surname(name) and name[-1] not in ends and not _is_place(name)
 
 
 def _is_place(name: str) -> bool:
@@ -264,12 +291,14 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
     for m in _ZH_ROLE.finditer(text):
         if _ZH_ROLE.match(text, m.end()):
             continue  # "主任委员龚明鑫": the name follows the last of two role words
-        name = text[m.end():m.end() + 4].lstrip(" \u3000")
-        gap = len(text[m.end():m.end() + 4]) - len(name)
-        at = m.end() + gap
-        if len(name) >= 2 and re.fullmatch(f"[{_CJK}]+", name[:2]) and name[0] not in ZH_FUNCTION and name[0] not in ZH_AFTER_NAME:
-            size = 3 if len(name) >= 3 and _IS_CJK.match(name[2]) and name[2] not in ZH_AFTER_NAME else 2
+        name = text[m.end():m.end() + 5].lstrip(" \u3000")
+        at = m.end() + len(text[m.end():m.end() + 5]) - len(name)
+        size = _given_name_size(name)
+        person_noun = m.group(1) in ZH_PERSON_NOUNS
+        if size and (not person_noun or _has_surname(name)):
             found.append((at, at + size, "PERSON"))
+        if person_noun:
+            continue  # "数据专家": the words before a common noun for people are a field, not an organisation
         # before the role: a surname alone (郑市长) or the organisation the role belongs to (数码港行政总裁)
         start = _zh_name_start(text, m.start(), limit=10)
         before = strip_edge_words(text[start:m.start()])
@@ -282,7 +311,7 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         if m.group(1)[1:] not in ZH_HUI_WORDS and m.group(1)[:2] not in ZH_HUI_WORDS and m.group(1)[0] not in ZH_DEICTIC | {"这", "那", "每"}:
             found.append((m.start(1), m.end(1), "ORG"))
     for m in _ZH_SPEAKER.finditer(text):
-        if m.group(1)[0] in ZH_SURNAME_CHARS and m.group(1)[-1] not in _NOT_NAME_END:
+        if _is_speaker_name(m.group(1)):
             found.append((m.start(1), m.end(1), "PERSON"))
     for m in _ZH_PLACE_VERB.finditer(text):
         found.extend(_place_parts(m.group(1), m.start(1)))

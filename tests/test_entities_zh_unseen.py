@@ -89,3 +89,41 @@ def test_entities_zh_persons_after_people_nouns_and_before_saying(text, name):
 @pytest.mark.parametrize("text", ["专家组认为，应当加强监管。", "学者们指出，问题严重。", "数据专家表示，前景可期。", "韩国表示，将继续合作。"])
 def test_entities_zh_people_nouns_without_a_name_give_no_person_or_organisation(text):
     assert not {s for s, lab in _pairs(text) if lab in ("PERSON", "ORG")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("第135届中国进出口商品交易会开幕。", "第135届中国进出口商品交易会"),
+        ("2024世界人工智能大会于7月举行。", "2024世界人工智能大会"),
+        ("第八屆海峽兩岸經貿交易會在廈門舉行。", "第八屆海峽兩岸經貿交易會"),
+        ("青山创新创业大赛吸引了众多团队。", "青山创新创业大赛"),
+    ],
+)
+def test_entities_zh_events_by_their_heads_with_ordinal_or_year(text, name):
+    assert (name, "EVENT") in _pairs(text)
+
+
+def test_entities_zh_a_year_with_nian_dates_the_sentence_not_the_event():
+    assert ("青山数字峰会", "EVENT") in _pairs("2022年青山数字峰会开幕。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("《网络数据分类分级指引（试行）》发布。", "网络数据分类分级指引（试行）"),
+        ("《人工智能法（草案）》提交审议。", "人工智能法（草案）"),
+        ("《数据安全管理办法（征求意见稿）》公开征求意见。", "数据安全管理办法（征求意见稿）"),
+        ("《全国一体化算力网络实施方案》印发。", "全国一体化算力网络实施方案"),
+        ("《数据交易场所管理规则》公布。", "数据交易场所管理规则"),
+        ("《資通安全管理法（草案）》送審。", "資通安全管理法（草案）"),
+        ("《個人資料（私隱）條例》修訂。", "個人資料（私隱）條例"),
+    ],
+)
+def test_entities_zh_titles_ending_in_a_legal_instrument_with_their_status(text, name):
+    assert (name, "LAW") in _pairs(text)
+
+
+@pytest.mark.parametrize("text", ["《方案》提出了目标。", "他在《数字中国发展报告》中写道。", "他的著作《数据的边界》出版。", "《学习方法》一书畅销。"])
+def test_entities_zh_short_forms_books_and_reports_in_title_marks_are_not_laws(text):
+    assert not {s for s, lab in _pairs(text) if lab == "LAW"}

@@ -48,7 +48,9 @@ ZH_FUNCTION = frozenset("在由和与及或的、，。；：！？（）()“�
 # characters that cannot end a three-character name: they start the verb or particle after a two-character name
 ZH_AFTER_NAME = frozenset("在说表指认介分结称的和与等也还则就是对为提以将已于向从透谈呼致主发出报坦、，。：；（）")
 ZH_LAW_TAILS = ("法", "条例", "规定", "办法", "法案", "规划", "纲要", "意见", "决定", "通知", "指引", "准则", "细则",
-                "公约", "协定", "条约", "标准")
+                "公约", "协定", "条约", "标准", "规则", "方案", "计划", "措施")
+# a qualifier in brackets closing a title: its status (（试行）, （草案）, （征求意见稿）, （2024年修订）)
+_ZH_TITLE_QUALIFIER = re.compile(r"[（(][^（）()]{1,10}[）)]$")
 # the ends of newspaper and journal titles, written in title marks (《环球时报》, 《中国社会科学》杂志 aside)
 ZH_PERIODICAL_TAILS = ("日报", "晚报", "时报", "早报", "周报", "商报", "导报", "学报", "周刊", "月刊", "杂志", "画报")
 ZH_PLACE_SUFFIX = "省|市|自治区|特别行政区|县"
@@ -118,6 +120,22 @@ def _lead_length(run: str) -> int:
 
 
 _GOVERNMENT_HEADS = frozenset({"政府", "市府", "县府"})
+
+
+def _is_law_title(title: str) -> bool:
+    """A title in 《》 that names a legal instrument: it ends in one (法, 条例, 办法, 方案 ...), maybe before a
+    bracketed status ("（试行）"); a bare instrument word is a short form of a title given before (《方案》), and
+    a common word ending in 法 is a book's subject (《学习方法》)."""
+    core = title[: _ZH_TITLE_QUALIFIER.search(title).start()] if _ZH_TITLE_QUALIFIER.search(title) else title
+    tail = next((t for t in ZH_LAW_TAILS if core.endswith(t)), None)
+    return tail is not None and len(core) >= len(tail) + 2 and core[-2:] not in ZH_FA_WORDS
+
+
+def _with_year(text: str, start: int) -> int:
+    """Start of an event name with the year written right before it ("2024世界人工智能大会"); a year with 年
+    ("2024年世界人工智能大会") dates the sentence and stays outside."""
+    year = re.search(r"(?<!\d)(?:19|20)\d\d$", text[max(0, start - 5):start])
+    return start - 4 if year else start
 
 
 def _has_surname(name: str) -> bool:
@@ -236,7 +254,7 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
     text = to_simplified(text)
     found: list[tuple[int, int, str]] = []
     for m in _ZH_LAW.finditer(text):
-        if m.group(1).endswith(ZH_LAW_TAILS):
+        if _is_law_title(m.group(1)):
             found.append((m.start(1), m.end(1), "LAW"))
         elif m.group(1).endswith(ZH_PERIODICAL_TAILS) and len(m.group(1)) > 2:
             found.append((m.start(1), m.end(1), "ORG"))  # 《人民日报》: a newspaper or journal is an organisation
@@ -254,6 +272,7 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         if m.start() - start == 2 and start > 0 and text[start - 1] == "的":
             continue  # "名为X的国际论坛": a described meeting ("an international forum"), not its name
         if m.start() - start >= 2:
+            start = _with_year(text, start)
             after = text[m.end():m.end() + 4]
             label = "ORG" if any(after.startswith(v) for v in ZH_ORGANISER_VERBS) else "EVENT"
             if not _generic_modifier(text, start, m.start(), m.group()):

@@ -127,3 +127,24 @@ def test_entities_zh_titles_ending_in_a_legal_instrument_with_their_status(text,
 @pytest.mark.parametrize("text", ["《方案》提出了目标。", "他在《数字中国发展报告》中写道。", "他的著作《数据的边界》出版。", "《学习方法》一书畅销。"])
 def test_entities_zh_short_forms_books_and_reports_in_title_marks_are_not_laws(text):
     assert not {s for s, lab in _pairs(text) if lab == "LAW"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("雄安新区建设稳步推进。", "雄安新区"),
+        ("推进粤港澳大湾区建设。", "粤港澳大湾区"),
+        ("长江经济带沿线省市加强协作。", "长江经济带"),
+        ("广西自贸区南宁片区发布新政。", "广西自贸区"),
+        ("支持上海临港新片区先行先试。", "上海临港新片区"),
+        ("政府在北部都會區預留土地。", "北部都會區"),
+        ("海淀区的科技企业数量居首。", "海淀区"),
+    ],
+)
+def test_entities_zh_regions_and_zones_beyond_the_gazetteer(text, name):
+    assert (name, "GPE") in _pairs(text)
+
+
+@pytest.mark.parametrize("text", ["加快建设自贸区。", "全国共有19个国家级新区。", "该新区的面积很大。", "社区和园区都已开放。"])
+def test_entities_zh_generic_zones_are_not_places(text):
+    assert not {s for s, lab in _pairs(text) if lab == "GPE"}

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from corpus.enrich.entities.chinese_context import context_organisations
+from corpus.enrich.entities.chinese_regions import district_spans, region_spans
 from corpus.enrich.entities.places import zh_places
 from corpus.enrich.entities.script import to_simplified
 from corpus.enrich.entities.vocab import entries, words
@@ -210,6 +211,11 @@ def _is_place(name: str) -> bool:
     return name in places or re.sub(f"(?:{ZH_PLACE_SUFFIX})$", "", name) in places
 
 
+def _place_prefix(run: str) -> int:
+    """Length of the longest known place (with its administrative suffix, if any) that opens `run`; 0 if none."""
+    return next((k for k in range(len(run), 1, -1) if _is_place(run[:k])), 0)
+
+
 def _place_parts(run: str, at: int) -> list[tuple[int, int, str]]:
     """A place run as its places: "浙江乌镇" (province + town) is two places when both halves are known."""
     places = zh_places()
@@ -344,6 +350,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         end = m.end(g) if g == 2 else m.end()
         if text[end - 2:end] not in ZH_PLACE_SUFFIX_WORDS:  # "数位城市", "自贸园区": a common word, not a place
             found.append((m.start(g), end, "GPE"))
+    found.extend((s, e, "GPE") for s, e in region_spans(text, _zh_name_start, _place_prefix))
+    found.extend((s, e, "GPE") for s, e in district_spans(text, ZH_PLACE_SUFFIX_WORDS))
     for m in _ZH_DATELINE.finditer(text):
         found.append((m.start(1), m.end(1), "GPE"))
     for pattern in (_ZH_AGENCY, _ZH_AGENCY_SECOND):

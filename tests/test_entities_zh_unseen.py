@@ -148,3 +148,23 @@ def test_entities_zh_regions_and_zones_beyond_the_gazetteer(text, name):
 @pytest.mark.parametrize("text", ["加快建设自贸区。", "全国共有19个国家级新区。", "该新区的面积很大。", "社区和园区都已开放。"])
 def test_entities_zh_generic_zones_are_not_places(text):
     assert not {s for s, lab in _pairs(text) if lab == "GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("近日青州市人民政府办公室印发通知。", "青州市人民政府办公室", "ORG"),
+        ("今年已有东岳云、青禾智能等30余家企业入驻。", "东岳云", "ORG"),
+        ("經濟部長王美花日前表示，將協助中小企業。", "經濟部", "ORG"),
+        ("該研究由國家科學及技術委員會資助。", "國家科學及技術委員會", "ORG"),
+        ("台積電、聯發科等科技大廠亦加入行列。", "聯發科", "ORG"),
+        ("成果发表于《星河》杂志。", "星河", "ORG"),
+    ],
+)
+def test_entities_zh_name_edges_after_time_words_and_heads_inside_roles(text, name, label):
+    assert (name, label) in _pairs(text)
+
+
+@pytest.mark.parametrize("text", ["研究團隊負責人說明，未來將合作。", "会上，有关负责人解读了文件。", "项目负责人表示满意。"])
+def test_entities_zh_groups_and_verbs_around_a_role_are_not_names(text):
+    assert not {s for s, lab in _pairs(text) if lab in ("PERSON", "ORG")}

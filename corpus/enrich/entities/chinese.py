@@ -37,6 +37,10 @@ ZH_HEAD_WORDS = words("zh_head_words")
 ZH_HEAD_INITIAL_WORDS = words("zh_head_initial_words")
 ZH_PERSON_ROLES = _longest_first("zh_person_roles")
 ZH_PERSON_NOUNS = words("zh_person_nouns")
+ZH_CHECKED_ROLES = words("zh_checked_roles")
+ZH_GROUP_NOUNS = tuple(entries("zh_group_nouns"))
+# one-character heads that open a role word ("部长", "局长", "院长"): "经济部长" is the minister of 经济部
+_HEAD_OF_ROLE = frozenset("部局院所署司处厅")
 ZH_COMPOUND_SURNAMES = words("zh_compound_surnames")
 ZH_BOUNDARY_WORDS = _longest_first("zh_boundary_words")
 ZH_ORGANISER_VERBS = _longest_first("zh_organiser_verbs")
@@ -154,9 +158,9 @@ def _given_name_size(name: str) -> int:
 
 
 def strip_edge_words(name: str) -> str:
-    """`name` without the words that follow a name ("X研究院有关" -> "X研究院", "X局相关" -> "X局")."""
+    """`name` without the words that follow a name ("X研究院有关" -> "X研究院", "X局相关" -> "X局"; "有关" -> "")."""
     while True:
-        word = next((w for w in ZH_EDGE_WORDS if name.endswith(w) and len(name) > len(w)), None)
+        word = next((w for w in ZH_EDGE_WORDS if name.endswith(w)), None)
         if word is None:
             return name
         name = name[: -len(word)]
@@ -188,7 +192,7 @@ def _conjoined_start(text: str, start: int, head_at: int, head: str) -> int:
     left = text[left_start:start - 1]
     place = re.match(f"[{_CJK}]{{2,4}}?(?:{ZH_PLACE_SUFFIX}|区)", left) if len(left) > 4 else None
     field = left[place.end():] if place else left  # "北山市发展和改革委": a city's department
-    if not 2 <= len(field) <= 4 or (left_start > 0 and _IS_CJK.match(text[left_start - 1]) and text[left_start - 1] not in "、"):
+    if not 2 <= len(field) <= 4 or (left_start > 0 and _IS_CJK.match(text[left_start - 1]) and text[left_start - 1] not in ZH_FUNCTION):
         return start  # the run before the conjunction is cut by a word, not by punctuation
     if _is_place(field) or left.endswith(ZH_ORG_HEADS) or left[0] in ZH_DEICTIC:
         return start  # "美国和欧盟委员会", "财政部和税务总局": two names
@@ -262,8 +266,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
     for m in _ZH_LAW.finditer(text):
         if _is_law_title(m.group(1)):
             found.append((m.start(1), m.end(1), "LAW"))
-        elif m.group(1).endswith(ZH_PERIODICAL_TAILS) and len(m.group(1)) > 2:
-            found.append((m.start(1), m.end(1), "ORG"))  # 《人民日报》: a newspaper or journal is an organisation
+        elif m.group(1).endswith(ZH_PERIODICAL_TAILS) and len(m.group(1)) > 2 or text.startswith(("杂志", "期刊", "周刊", "月刊"), m.end()):
+            found.append((m.start(1), m.end(1), "ORG"))  # 《人民日报》, 《自然》杂志: a newspaper or journal is an organisation
     for m in _ZH_BARE_LAW.finditer(text):
         start = _zh_name_start(text, m.start())
         if m.start() - start >= 3 and text[m.start() - 1:m.end()] not in ZH_FA_WORDS:  # "数据安全法", not "谈到立法"
@@ -320,7 +324,7 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         at = m.end() + len(text[m.end():m.end() + 5]) - len(name)
         size = _given_name_size(name)
         person_noun = m.group(1) in ZH_PERSON_NOUNS
-        if size and (not person_noun or _has_surname(name)):
+        if size and (not (person_noun or m.group(1) in ZH_CHECKED_ROLES) or _has_surname(name)):
             found.append((at, at + size, "PERSON"))
         if person_noun:
             continue  # "数据专家": the words before a common noun for people are a field, not an organisation
@@ -329,7 +333,11 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
         before = strip_edge_words(text[start:m.start()])
         if len(before) == 1 and before in ZH_SURNAME_CHARS:
             found.append((start, m.start(), "PERSON"))
-        elif 2 <= len(before) <= 10 and before not in heads and not before.endswith(heads) and before[0] not in ZH_DEICTIC:
+        elif (2 <= len(before) <= 10 and m.group() == m.group(1) and m.group(1)[0] in _HEAD_OF_ROLE and m.group(1)[1:] == "长"
+              and not before.endswith(heads) and before[0] not in ZH_DEICTIC and not _is_place(before)):
+            found.append((start, start + len(before) + 1, "ORG"))  # "经济部长": the head opens the role
+        elif (2 <= len(before) <= 10 and before not in heads and not before.endswith(heads) and before[0] not in ZH_DEICTIC
+              and not before.endswith(ZH_GROUP_NOUNS)):
             # "法国总统": a country's role; "数码港行政总裁": an organisation's
             found.append((start, start + len(before), "GPE" if _is_place(before) else "ORG"))
     for m in _ZH_COUNCIL_SHORT.finditer(text):

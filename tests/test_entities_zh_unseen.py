@@ -168,3 +168,14 @@ def test_entities_zh_name_edges_after_time_words_and_heads_inside_roles(text, na
 @pytest.mark.parametrize("text", ["研究團隊負責人說明，未來將合作。", "会上，有关负责人解读了文件。", "项目负责人表示满意。"])
 def test_entities_zh_groups_and_verbs_around_a_role_are_not_names(text):
     assert not {s for s, lab in _pairs(text) if lab in ("PERSON", "ORG")}
+
+
+def test_entities_zh_hosts_listed_before_the_verb_with_an_organisation_among_them():
+    for text in ("會上，市府與星策會、雲端時代舉辦論壇。", "會上,市府與星策會、雲端時代舉辦論壇。"):  # full-width or ASCII comma
+        assert ("雲端時代", "ORG") in _pairs(text)
+    assert not {s for s, lab in _pairs("会上，学校与家长合办活动。") if lab == "ORG"}
+
+
+def test_entities_zh_a_surname_with_a_title_before_saying_is_the_surname():
+    pairs = _pairs("鄭市長表示，將持續推動。")
+    assert ("鄭", "PERSON") in pairs and ("鄭市長", "PERSON") not in pairs

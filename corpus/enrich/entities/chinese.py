@@ -171,7 +171,7 @@ _DEPARTMENT_HEADS = frozenset({"部", "局", "委", "厅", "署", "委员会", "
 
 
 # what may follow a short name standing on its own (a list item, the subject of a clause)
-_AFTER_SHORT_NAME = frozenset("，。；：、）)」”与和及将的也已在于今昨共等联发表")
+_AFTER_SHORT_NAME = frozenset("，。；：、）)」”,;:.与和及将的也已在于今昨共等联发表")
 
 
 def _standing_alone(text: str, start: int, end: int) -> bool:
@@ -179,7 +179,7 @@ def _standing_alone(text: str, start: int, end: int) -> bool:
     conjunctions, as list items and subjects stand; inside a run it is a word ("内部", "干部")."""
     before = text[start - 1] if start else "。"
     after = text[end] if end < len(text) else "。"
-    return before in "，。；：、（(「“\n 与和及由" and after in _AFTER_SHORT_NAME and text[start] not in ZH_DEICTIC
+    return before in "，。；：、（(「“,;:\n 与和及由" and after in _AFTER_SHORT_NAME and text[start] not in ZH_DEICTIC
 
 
 def _conjoined_start(text: str, start: int, head_at: int, head: str) -> int:
@@ -201,8 +201,10 @@ def _conjoined_start(text: str, start: int, head_at: int, head: str) -> int:
 
 def _is_speaker_name(name: str) -> bool:
     """A name before a verb of saying: a surname and one or two characters (two after a two-character surname),
-    not a place; a two-character word ending in a collective character ("马方", "高层") is not a name, a given
+    not a place or a surname with a title ("郑市长"); a two-character word ending in a collective character ("马方", "高层") is not a name, a given
     name may end in 国 ("张建国")."""
+    if _ZH_ROLE.fullmatch(name[1:]):
+        return False  # "郑市长表示": a surname and a title (the surname alone is the person)
     if len(name) == 4:
         return name[:2] in ZH_COMPOUND_SURNAMES
     ends = _NOT_NAME_END if len(name) == 2 else _NOT_NAME_END - {"国"}

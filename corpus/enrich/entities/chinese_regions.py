@@ -18,7 +18,7 @@ _NOT_A_NAME = re.compile(r"^[该本此其各这那每多两几全]|[级类型性
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # a district named on its own: two characters and 区 between punctuation or conjunctions ("海淀区的", "、南山区和")
-_DISTRICT = re.compile(rf"(?:^|(?<=[，。；：、（(「“\s与和及在]))([{_CJK}]{{2}}区)(?=[的和与及、，。；：）)」”\s]|人民政府|政府|$)")
+_DISTRICT = re.compile(rf"(?:^|(?<=[，。；：、（(「“,;:\s与和及在]))([{_CJK}]{{2}}区)(?=[的和与及、，。；：）)」”,;:.\s]|人民政府|政府|$)")
 
 
 def district_spans(text: str, common_words: frozenset[str]) -> list[tuple[int, int]]:

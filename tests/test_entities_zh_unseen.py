@@ -179,3 +179,17 @@ def test_entities_zh_hosts_listed_before_the_verb_with_an_organisation_among_the
 def test_entities_zh_a_surname_with_a_title_before_saying_is_the_surname():
     pairs = _pairs("鄭市長表示，將持續推動。")
     assert ("鄭", "PERSON") in pairs and ("鄭市長", "PERSON") not in pairs
+
+
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_entities_zh_speakers_and_short_council_names_after_either_comma(comma):
+    pairs = _pairs(f"會議開幕{comma}林志豪表示{comma}星策會將加強合作。")
+    assert ("林志豪", "PERSON") in pairs and ("星策會", "ORG") in pairs
+
+
+def test_entities_zh_short_form_of_an_organisation_named_in_full_points_to_it():
+    from corpus.enrich.entities import detect_entities
+
+    spans = detect_entities(["國家發展委員會主任委員致詞。國發會將與星策會合作。"], "zh")[0]
+    hints = {sp.text: sp.canonical_hint for sp in spans}
+    assert hints.get("國發會") == "國家發展委員會" and hints.get("星策會") is None

@@ -72,7 +72,7 @@ _ZH_EVENT = re.compile(r"[“「『][^“”「」『』\n]{1,40}[”」』][" +
                        + r")|第[一二三四五六七八九十百\d]+届[" + _CJK + r"]{2,20}?(?:" + ZH_EVENT_HEADS + r")")
 _ZH_EVENT_HEAD = re.compile(ZH_EVENT_HEADS)
 _ZH_PLACE_VERB = re.compile(r"(?:在|赴|到|前往)([" + _CJK + r"]{2,4}?)(?:举办|召开|举行|开幕|开展|调研|考察|参加|出席|访问)")
-_ZH_PLACE_LIST = re.compile(r"(?<=[，。；：、\s])([" + _CJK + r"]{2,4}(?:、[" + _CJK + r"]{2,4})+)等(?:地|省|省份|城市|地区)")
+_ZH_PLACE_LIST = re.compile(r"(?<=[，。；：、,;:\s])([" + _CJK + r"]{2,4}(?:、[" + _CJK + r"]{2,4})+)等(?:地|省|省份|城市|地区)")
 # a district (区) only after a preposition of place ("在中坜区"): "跨区", "分区" open many common words
 _ZH_PLACE_ADMIN = re.compile(r"(?<![" + _CJK + r"])([" + _CJK + r"]{2,3})(?:" + ZH_PLACE_SUFFIX + r")|(?<=[在赴到于从])(["
                              + _CJK + r"]{2,3}(?:" + ZH_PLACE_SUFFIX + r"|区))")
@@ -87,12 +87,12 @@ _ZH_AGENCY = re.compile(r"([" + _CJK + r"]{1,5}社)(?=" + _ZH_REPORTING + r"|[" 
 ZH_DEICTIC = frozenset("该本此其各")
 _ZH_AGENCY_SECOND = re.compile(r"(?<=社[与和及、])([" + _CJK + r"]{1,5}社)(?=" + _ZH_REPORTING + r")")
 # a person named before a verb of saying at the start of a clause: "张伟表示，", "刘晓明指出" (surname checked)
-_ZH_SPEAKER = re.compile(r"(?:^|(?<=[，。；：、\s（(“「]))([" + _CJK + r"]{2,4}?)(?=表示|指出|认为|强调|介绍说|透露|坦言|呼吁)")
+_ZH_SPEAKER = re.compile(r"(?:^|(?<=[，。；：、,;:\s（(“「]))([" + _CJK + r"]{2,4}?)(?=表示|指出|认为|强调|介绍说|透露|坦言|呼吁)")
 # last characters of collective words that start with a surname character: "马方" (the Malaysian side), "高层"
 _NOT_NAME_END = frozenset("方们层府部局院会国家界处司所")
 # a council or commission cited by its three-character short form ("资策会", "国发会", "金管会"), standing
 # between punctuation or conjunctions; words ending in 会 ("大会", "社会", "机会") are not such forms
-_ZH_COUNCIL_SHORT = re.compile(r"(?:^|(?<=[，。；：、（(「“\s与和及由]))([" + _CJK + r"]{2}会)(?=[，。；：、）)」”\s与和及将的也已在于今昨共等\d一二三四五六七八九十]|表示|指出|认为|强调)")
+_ZH_COUNCIL_SHORT = re.compile(r"(?:^|(?<=[，。；：、,;:（(「“\s与和及由]))([" + _CJK + r"]{2}会)(?=[，。；：、,;:.）)」”\s与和及将的也已在于今昨共等\d一二三四五六七八九十]|表示|指出|认为|强调)")
 ZH_HUI_WORDS = words("zh_hui_words")
 _OUR_COUNTRY = re.compile(r"我国")  # "our country" in Chinese news and reports: China
 CHINA = "中国"
@@ -417,6 +417,20 @@ def canonical_hint(surface: str) -> str | None:
     return stem if stem != surface and len(stem) >= 2 and to_simplified(stem) in zh_places() else None
 
 
+def short_form_of(short: str, names: list[str]) -> str | None:
+    """The one longer organisation name among `names` that `short` abbreviates the Chinese way: its characters
+    taken in order, first and last included ("国发会" of "国家发展委员会", "资策会" of "资讯工业策进会")."""
+    def abbreviates(name: str) -> bool:
+        s, n = to_simplified(short), to_simplified(name)
+        if len(n) < len(s) + 2 or n[0] != s[0] or n[-1] != s[-1]:
+            return False
+        rest = iter(n)
+        return all(ch in rest for ch in s)
+
+    longer = sorted({n for n in names if abbreviates(n)})
+    return longer[0] if len(longer) == 1 else None
+
+
 @Language.component("thinktank_zh_rules")
 def thinktank_zh_rules(doc: Doc) -> Doc:
     """Rule-based entities for Chinese (see `zh_entities`), set as `doc.ents`."""
@@ -428,8 +442,9 @@ def thinktank_zh_rules(doc: Doc) -> Doc:
         if sp is not None:
             spans.append(sp)
     doc.ents = sorted(filter_spans(spans), key=lambda sp: sp.start)
+    orgs = [sp.text for sp in doc.ents if sp.label_ == "ORG"]
     for sp in doc.ents:
-        hint = canonical_hint(sp.text)
+        hint = canonical_hint(sp.text) or (short_form_of(sp.text, orgs) if sp.label_ == "ORG" and len(sp.text) <= 4 else None)
         if hint:
             sp._.canonical_hint = hint
     return doc

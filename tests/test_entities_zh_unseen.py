@@ -193,3 +193,20 @@ def test_entities_zh_short_form_of_an_organisation_named_in_full_points_to_it():
     spans = detect_entities(["國家發展委員會主任委員致詞。國發會將與星策會合作。"], "zh")[0]
     hints = {sp.text: sp.canonical_hint for sp in spans}
     assert hints.get("國發會") == "國家發展委員會" and hints.get("星策會") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("數位發展部部長唐明遠表示，草案已完成。", "數位發展部"),
+        ("立法院將於下會期審議。", "立法院"),
+        ("據悉，香港交易及結算所有限公司已推出新措施。", "香港交易及結算所有限公司"),
+        ("金管局副總裁陳德華指出，體系穩定。", "金管局"),
+    ],
+)
+def test_entities_zh_yuan_bodies_conjoined_names_and_short_forms_before_a_role(text, name):
+    assert (name, "ORG") in _pairs(text)
+
+
+def test_entities_zh_a_pointer_and_a_noun_is_not_an_organisation():
+    assert not {s for s, lab in _pairs("本港銀行體系結餘維持穩定。") if lab == "ORG"}

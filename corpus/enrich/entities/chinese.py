@@ -176,22 +176,28 @@ _AFTER_SHORT_NAME = frozenset("，。；：、）)」”,;:.与和及将的也�
 
 def _standing_alone(text: str, start: int, end: int) -> bool:
     """A three-character name with a one-character head ("教育部", "商务部") standing between punctuation or
-    conjunctions, as list items and subjects stand; inside a run it is a word ("内部", "干部")."""
+    conjunctions or before a role ("金管局副总裁"), as list items and subjects stand; inside a run it is a word
+    ("内部", "干部")."""
     before = text[start - 1] if start else "。"
     after = text[end] if end < len(text) else "。"
-    return before in "，。；：、（(「“,;:\n 与和及由" and after in _AFTER_SHORT_NAME and text[start] not in ZH_DEICTIC
+    return before in "，。；：、（(「“,;:\n 与和及由" and (after in _AFTER_SHORT_NAME or bool(_ZH_ROLE.match(text, end))) \
+        and text[start] not in ZH_DEICTIC
 
 
 def _conjoined_start(text: str, start: int, head_at: int, head: str) -> int:
-    """Start of a department name that joins two fields ("工业和信息化部", "文化和旅游部", "创新科技及工业局"): the
+    """Start of a name that joins two fields ("工业和信息化部", "文化和旅游部"; with 及 any organisation:
+    "创新科技及工业局", "香港交易及结算所有限公司"): the
     run before 和/及 belongs to the name when it is a short field (2-4 characters standing after punctuation or
     at the start), not itself a name (a place, an organisation) and the field after the conjunction is short."""
-    if head not in _DEPARTMENT_HEADS or start < 3 or text[start - 1] not in "和及" or not 2 <= head_at - start <= 5:
+    if start < 3 or not (text[start - 1] == "及" or text[start - 1] == "和" and head in _DEPARTMENT_HEADS) \
+            or not 2 <= head_at - start <= 5:
         return start
     left_start = _zh_name_start(text, start - 1, limit=9)
     left = text[left_start:start - 1]
     place = re.match(f"[{_CJK}]{{2,4}}?(?:{ZH_PLACE_SUFFIX}|区)", left) if len(left) > 4 else None
-    field = left[place.end():] if place else left  # "北山市发展和改革委": a city's department
+    known = _place_prefix(left) if len(left) > 3 else 0
+    # "北山市发展和改革委": a city's department; "香港交易及结算所": a place's exchange
+    field = left[place.end():] if place else left[known:] if known and len(left) - known >= 2 else left
     if not 2 <= len(field) <= 4 or (left_start > 0 and _IS_CJK.match(text[left_start - 1]) and text[left_start - 1] not in ZH_FUNCTION):
         return start  # the run before the conjunction is cut by a word, not by punctuation
     if _is_place(field) or left.endswith(ZH_ORG_HEADS) or left[0] in ZH_DEICTIC:
@@ -232,7 +238,7 @@ def _place_parts(run: str, at: int) -> list[tuple[int, int, str]]:
 
 
 # a count before a noun ("多家", "两所", "12家", "一批"): the phrase counts things, it does not name one
-_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千几多数若干逾余近约]+[家个所位名批类]")
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十百千几多数若干逾余近约]+[家个所批类]")  # not 位: "数位" is "digital"
 
 
 def _generic_modifier(text: str, start: int, head_at: int, head: str) -> bool:
@@ -313,6 +319,8 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
             continue  # a frequent compound ("数据中心") is a common noun
         if _generic_modifier(text, start, m.start(), m.group()) or _COUNTED.match(text, start, m.start()):
             continue  # "多家公司", "两所大学": a counted common noun
+        if text[start] in ZH_DEICTIC and name_len <= 3:
+            continue  # "本港银行", "该市政府": a pointer and a noun
         found.append((start, m.end(), "ORG"))
         prev_org_end = m.end()
     strong_heads = tuple(h for h in ZH_ORG_HEADS if h not in ZH_WEAK_HEADS)

@@ -210,3 +210,7 @@ def test_entities_zh_yuan_bodies_conjoined_names_and_short_forms_before_a_role(t
 
 def test_entities_zh_a_pointer_and_a_noun_is_not_an_organisation():
     assert not {s for s, lab in _pairs("本港銀行體系結餘維持穩定。") if lab == "ORG"}
+
+
+def test_entities_zh_colleges_in_general_are_not_an_institution():
+    assert not {s for s, lab in _pairs("政府應擴大補助，並結合大專校院培育人才。") if lab == "ORG"}

@@ -267,6 +267,11 @@ def zh_entities(text: str) -> list[tuple[int, int, str]]:
     - places: maintained gazetteer names (countries, provinces, cities), datelines ("本报乌镇9月26日电"),
       "在X举办", "X、Y等地", "X省/X市" -> GPE; 我国 ("our country") -> GPE (China);
     - news agencies ("新华社记者", "新华社北京3日电", "路透社与法新社报导") and international bodies (data file) -> ORG;
+    - organisations without a head known by their context ("A、B等N家企业", "企业如A、B", "由A主办，B承办":
+      `chinese_context.py`) -> ORG; named regions and zones by their heads ("雄安新区", "长江经济带":
+      `chinese_regions.py`) -> GPE;
+    - a name ends before the words that follow it (有关, 相关, 等: `data/zh_edge_words.txt`); a department name
+      may join two fields with 和/及 ("工业和信息化部");
     then every other occurrence of a found name gets the same label."""
 
     text = to_simplified(text)

@@ -26,6 +26,7 @@ from corpus.structure.report.folios import roman_folios
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
 from corpus.structure.report.hyphens import hyphen_vocabulary, restore_hyphens
+from corpus.structure.report.indents import levels_from_indents
 from corpus.structure.report.typesize import TypeSizes, levels_from_type
 from corpus.structure.report.layout import Line, _is_blank_layout, read_lines, split_pages
 from corpus.structure.report.outline import apply_outline_levels
@@ -198,8 +199,9 @@ def _structure_report(raw: str, type_sizes: TypeSizes | None = None) -> Structur
     title_lines = [line.text for block in blocks if block.kind == "title" for line in block.lines]
     blocks = [block for block in blocks if block.kind != "title"]  # a title block on a page with prose: front matter
     headline = _contents_headline(blocks, entries)
+    indents = {entry_key(e.title): e.leader_line for e in reversed(entries) if e.leader_line}  # the first entry wins
     assign_levels(blocks, frozenset(entry_key(e.title) for e in entries),
-                  partial(levels_from_type, sizes=type_sizes) if type_sizes else None)
+                  partial(levels_from_type, sizes=type_sizes) if type_sizes else partial(levels_from_indents, leader_lines=indents))
     apply_outline_levels(blocks)  # Chinese and French outline numbering decides the levels where it is used
     text, placed, anchors = assemble(blocks)
     sections = build_sections(placed, len(text))

@@ -89,6 +89,9 @@ def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
     nxt = body[i + count] if i + count < len(body) else None
     style = _heading_style(lines, prev, nxt, width, contents, recurring)
     if style is None:
+        lettered = _lettered_after_lead_in(body, i, prev, width)
+        if lettered:
+            return "lettered", lettered
         wrapped = _wrapped_sentence_heading(body, i, prev, width)
         return ("sentence", wrapped) if wrapped else None
     while i + count < len(body) and count < 3 and _heading_continues(body[i + count - 1], body[i + count], style, width, recurring):
@@ -159,6 +162,32 @@ def _wrapped_sentence_heading(body: list[BodyLine], i: int, prev: BodyLine | Non
     if len(nxt.text) < 0.8 * width or not nxt.text[:1].isupper() or nxt.source.page_break:
         return 0
     return count
+
+
+_MAX_LETTERED_HEADING_LINES = 3
+
+
+def _lettered_after_lead_in(body: list[BodyLine], i: int, prev: BodyLine | None, width: int) -> int:
+    """A lettered heading ("i) Relationship between ... and its local" / "establishment in the Union") under a
+    lead-in sentence printed without its colon: a capitalised title after its "a)" or "i)", ending no sentence,
+    its wrapped lines in lower case, and over a paragraph, not over the next item of a list (items follow each
+    other; a heading has running text under it). Returns its line count, or 0."""
+    first = body[i]
+    mark = _LETTERED_HEADING_RE.match(first.text)
+    if (not mark or prev is None or first.markers or _closes_sentence(first.text) or not first.text[mark.end():][:1].isupper()
+            or _last_word(prev.text) in _CONNECTORS or not prev.text[-1:].isalnum() or len(first.text) > 1.1 * width
+            or _LETTERED_HEADING_RE.match(prev.text)):  # the last item of a list, over a paragraph
+        return 0
+    j = i + 1
+    while (j < len(body) and j - i < _MAX_LETTERED_HEADING_LINES and _short_continuation(body[j].text)
+           and not body[j].markers and not body[j].source.page_break):
+        j += 1
+    if j >= len(body) or sum(len(line.text.split()) for line in body[i:j]) > _LONG_HEADING_WORDS:
+        return 0
+    after = body[j]
+    paragraph = (after.text[:1].isupper() and len(after.text) >= 0.75 * width and not after.source.page_break
+                 and not _LETTERED_HEADING_RE.match(after.text) and not _starts_block(after))
+    return j - i if paragraph else 0
 
 
 _LONE_ROMAN_RE = re.compile(r"^[IVXL]{1,6}\.$")

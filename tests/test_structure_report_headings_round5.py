@@ -1,0 +1,36 @@
+"""Headings the blank-line text hides (issue 12, class 3): a lettered heading under a lead-in sentence printed
+without its colon, a heading after a signature block, the subject line of a preamble."""
+
+from __future__ import annotations
+
+from corpus.structure import structure_document
+from tests.report_text import blank_layout, filler
+
+
+def _headings(raw: str) -> list[tuple[int, str]]:
+    doc = structure_document(raw, genre="report")
+    return [(s.level, s.heading) for s in doc.sections if s.kind == "heading"]
+
+
+_LEAD_IN = ["Two factors may help to decide whether the processing is carried out by the operator in the",
+            "context of the activities of its branch in the region"]
+
+
+def test_lettered_heading_after_a_lead_in_without_colon():
+    raw = blank_layout([
+        "1 Harbour Licensing", *filler("a"), "a) Operators based outside the region", *filler("b")[:-1], *_LEAD_IN,
+        "i) Relationship between an operator based outside the region and its local branch in the",
+        "region", *filler("c"), "ii) Revenue raised in the region", *filler("d"), "2",
+    ])
+    headings = _headings(raw)
+    assert (3, "i) Relationship between an operator based outside the region and its local branch in the region") in headings
+    assert (3, "ii) Revenue raised in the region") in headings
+
+
+def test_lettered_items_of_a_list_under_a_lead_in_stay_body():
+    raw = blank_layout([
+        "1 Harbour Licensing", *filler("a")[:-1], *_LEAD_IN,
+        "i) The size of the branch and the number of its staff",
+        "ii) The share of revenue raised in the region", *filler("b"), "2",
+    ])
+    assert _headings(raw) == [(1, "1 Harbour Licensing")]

@@ -34,3 +34,15 @@ def test_lettered_items_of_a_list_under_a_lead_in_stay_body():
         "ii) The share of revenue raised in the region", *filler("b"), "2",
     ])
     assert _headings(raw) == [(1, "1 Harbour Licensing")]
+
+
+def test_the_name_of_a_body_over_its_preamble_is_no_heading():
+    preamble = ["Having regard to Article 12 of the Harbour Regulation of the Regional Council and to the opinion of",
+                "the committee on ports and harbours adopted at its meeting in the spring of the same year.",
+                "HAS ADOPTED THE FOLLOWING GUIDELINES:"]
+    raw = blank_layout(["The Regional Harbour Board", *preamble, "INTRODUCTION", *filler("a"), "1"])
+    assert _headings(raw) == [(1, "INTRODUCTION")]
+    doc = structure_document(raw, genre="report")
+    assert "The Regional Harbour Board" in doc.text
+    # the same line over running text is a heading
+    assert (1, "The Regional Harbour Board") in _headings(blank_layout(["The Regional Harbour Board", *filler("b"), "1"]))

@@ -98,7 +98,20 @@ def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
         count += 1
     if style in _WRAPPING_TITLE_STYLES:
         count += _title_wrap(body, i + count, width, recurring)
+    if i + count < len(body) and _opens_preamble(lines, body[i + count]):
+        return None
     return style, count
+
+
+_PREAMBLE_RE = re.compile(r"^(?:Having regard to|Having (?:considered|examined)|Whereas\b|Recalling\b|Noting\b|"
+                          r"Recogni[sz]ing\b|Considering\b|Reaffirming\b|Bearing in mind\b|Acknowledging\b)")
+
+
+def _opens_preamble(lines: list[BodyLine], nxt: BodyLine) -> bool:
+    """The name of a body over its preamble ("The European Data Protection Board" / "Having regard to ...",
+    "The General Assembly" / "Recalling ..."): the subject of the sentence the recitals open, body text, not a
+    heading. A one-word heading ("Preamble", "Recitals") stays one."""
+    return len(lines) == 1 and len(lines[0].text.split()) >= 2 and bool(_PREAMBLE_RE.match(nxt.text))
 
 
 _WRAPPING_TITLE_STYLES = ("titled", "labelled", "contents")

@@ -46,3 +46,14 @@ def test_the_name_of_a_body_over_its_preamble_is_no_heading():
     assert "The Regional Harbour Board" in doc.text
     # the same line over running text is a heading
     assert (1, "The Regional Harbour Board") in _headings(blank_layout(["The Regional Harbour Board", *filler("b"), "1"]))
+
+
+def test_a_heading_after_a_signature_block():
+    letter = [*filler("a"), "The Rt Hon Jane Fairweather MP, Secretary of State,", "Department for Harbours and Coasts"]
+    after = ["A decisive step forward and a Call to Action on Ports",
+             "The committee programme was reviewed by the members in several sessions and they agreed that"]
+    raw = blank_layout(["Forewords", *letter, *after, *filler("b"), "1"])
+    assert [h for _, h in _headings(raw)] == ["Forewords", "A decisive step forward and a Call to Action on Ports"]
+    # without the signature the line continues the sentence above it
+    unsigned = blank_layout(["Forewords", *filler("a")[:-1], "and the members of the committee for", *after, *filler("b"), "1"])
+    assert [h for _, h in _headings(unsigned)] == ["Forewords"]

@@ -87,7 +87,7 @@ def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
     count = _tight_run(body, i, width)
     lines = body[i : i + count]
     nxt = body[i + count] if i + count < len(body) else None
-    style = _heading_style(lines, prev, nxt, width, contents, recurring)
+    style = _heading_style(lines, prev, nxt, width, contents, recurring, after_signature=_after_signature(body, i, width))
     if style is None:
         lettered = _lettered_after_lead_in(body, i, prev, width)
         if lettered:
@@ -222,8 +222,10 @@ def _sentence_heading(text: str, width: int) -> bool:
 
 
 def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine | None, width: int,
-                   contents: frozenset[str] = frozenset(), recurring: frozenset[str] = frozenset()) -> str | None:
-    """The heading style of candidate heading lines, or None. Decided by pattern and neighbours only."""
+                   contents: frozenset[str] = frozenset(), recurring: frozenset[str] = frozenset(),
+                   after_signature: bool = False) -> str | None:
+    """The heading style of candidate heading lines, or None. Decided by pattern and neighbours only
+    (`after_signature`: the lines above are a signature block, which closes the text before it)."""
     text = " ".join(line.text for line in lines)
     first = lines[0].text
     longest = max(len(line.text) for line in lines)  # lines of a tight run are each a line of the heading
@@ -242,9 +244,9 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         and nxt.text[:1].isupper() and len(nxt.text) >= 0.75 * width)
     if _closes_sentence(text) and not colon_heading:
         return None  # a sentence; but "Key Findings:" over a paragraph is a heading
+    closed = prev is None or _ends_sentence(prev.text) or after_signature
     prev_ends = (
-        prev is None
-        or _ends_sentence(prev.text)
+        closed
         or bool(URL_RE.fullmatch(prev.text.strip()))  # a bare URL line ends its paragraph
         or (bool(_BULLET_RE.match(prev.text)) and len(first) < 0.5 * width and _is_title_case(text) and len(text.split()) >= 2
             and _last_word(prev.text) not in _CONNECTORS and not prev.text.endswith((",", "-", "–")))
@@ -305,18 +307,34 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return "contents"  # sentence case, but the contents page lists it
     if (len(lines) == 1 and len(first) < 0.6 * width and 2 <= len(text.split()) <= 12 and text[0].isupper()
             and not _closes_sentence(text) and not text.endswith("?") and nxt is not None
-            and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and (prev is None or _ends_sentence(prev.text))):
+            and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and closed):
         return "sentence"  # a short sentence-case line between two paragraphs, over a full paragraph
     if _opens_page_as_heading(lines, prev, nxt, width):
         return "sentence"  # a short line opening a page, after a paragraph's end, over a new sentence
     if (len(lines) == 1 and text.endswith("?") and len(first) < 0.5 * width and 3 <= len(text.split()) <= 10
             and text[0].isupper() and not re.search(r"[.,;:!]", text) and nxt is not None
-            and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and (prev is None or _ends_sentence(prev.text))):
+            and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and closed):
         return "sentence"  # a question set alone between paragraphs ("What is shore power?"), over its answer
     if (len(lines) > 1 and text[0].isupper() and not _closes_sentence(text) and not text.endswith("?")
             and len(text.split()) <= _MAX_WRAPPED_HEADING_WORDS):
         return "sentence"  # a sentence-case heading the layout shows wrapped (its lines tight), between paragraphs
     return None
+
+
+_MAX_SIGNATURE_LINES = 3
+
+
+def _after_signature(body: list[BodyLine], i: int, width: int) -> bool:
+    """Whether the lines right above body[i] are a signature block under a closed paragraph ("The Rt Hon Jane
+    Smith MP, Secretary of State," / "Department for Transport"): one to three short title-case lines on the
+    page, a name and role parted by a comma, the last line ending without one."""
+    k = i - 1
+    while (k >= 0 and i - k <= _MAX_SIGNATURE_LINES and len(body[k].text) < 0.75 * width and _is_title_case(body[k].text)
+           and not body[k].markers and not _ends_sentence(body[k].text) and body[k].page == body[i].page):
+        k -= 1
+    block = body[k + 1 : i]
+    return (bool(block) and k >= 0 and _ends_sentence(body[k].text) and not block[-1].text.endswith(",")
+            and any(line.text.endswith(",") for line in block) and not body[i].source.page_break)
 
 
 def _opens_page_as_heading(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine | None, width: int) -> bool:

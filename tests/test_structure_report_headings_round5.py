@@ -57,3 +57,17 @@ def test_a_heading_after_a_signature_block():
     # without the signature the line continues the sentence above it
     unsigned = blank_layout(["Forewords", *filler("a")[:-1], "and the members of the committee for", *after, *filler("b"), "1"])
     assert [h for _, h in _headings(unsigned)] == ["Forewords"]
+
+
+_JOINED = ("Several harbour studies aim to measure and compare cross-border freight more reliably, "
+           "but our overall understanding of how")  # two heading lines the extraction joined at "cross-" / "border"
+
+
+def test_a_sentence_heading_whose_lines_the_extraction_joined_at_a_dropped_hyphen():
+    heading = [_JOINED, "cross-border freight moves through ports is limited"]
+    raw = blank_layout(["1 Harbour Freight", *filler("a"), *heading, *filler("b"), "1"])
+    assert (2, f"{_JOINED} cross-border freight moves through ports is limited") in _headings(raw)
+    # the same lines closing with a full stop are a paragraph
+    closed = blank_layout(["1 Harbour Freight", *filler("a"), _JOINED, "cross-border freight moves through ports is limited.",
+                           *filler("b"), "1"])
+    assert _headings(closed) == [(1, "1 Harbour Freight")]

@@ -160,7 +160,7 @@ def _wrapped_sentence_heading(body: list[BodyLine], i: int, prev: BodyLine | Non
     if not body[i].text[:1].isupper() or _starts_block(body[i]):
         return 0
     j = i
-    while (j < len(body) and j - i < _MAX_WRAPPED_HEADING_LINES and len(body[j].text) < _HEADING_MEASURE * width
+    while (j < len(body) and j - i < _MAX_WRAPPED_HEADING_LINES and _within_heading_measure(body[j].text, width)
            and not _closes_sentence(body[j].text) and not body[j].markers and not _starts_block(body[j])
            and (j == i or not body[j].source.page_break)):
         j += 1
@@ -201,6 +201,17 @@ def _lettered_after_lead_in(body: list[BodyLine], i: int, prev: BodyLine | None,
     paragraph = (after.text[:1].isupper() and len(after.text) >= 0.75 * width and not after.source.page_break
                  and not _LETTERED_HEADING_RE.match(after.text) and not _starts_block(after))
     return j - i if paragraph else 0
+
+
+def _within_heading_measure(text: str, width: int) -> bool:
+    """A line no longer than a heading's measure, or two such lines the extraction joined where it dropped the
+    hyphen that broke a compound at the line end ("... evaluate general-" / "purpose AI more ..." read as one
+    line over the body's width)."""
+    measure = _HEADING_MEASURE * width
+    if len(text) < measure:
+        return True
+    return len(text) > width and any(
+        len(text[: m.start() + 1]) < measure and len(text[m.start() + 1 :]) < measure for m in re.finditer(r"(?<=\w)-(?=\w)", text))
 
 
 _LONE_ROMAN_RE = re.compile(r"^[IVXL]{1,6}\.$")

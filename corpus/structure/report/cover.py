@@ -134,14 +134,15 @@ def _without_particles(text: str) -> list[str]:
     return [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and re.fullmatch(_PARTICLE, w))]
 
 
-def is_name(text: str) -> bool:
+def is_name(text: str, stated: bool = False) -> bool:
     """A person's name as set on a cover: two to four capitalised words or initials, not all capitals, and
-    not only ordinary words ("Research Service" is no name; "Ling Zhu", "Gina M. Raimondo" are)."""
+    not only ordinary words ("Research Service" is no name; "Ling Zhu", "Gina M. Raimondo" are). `stated`: the
+    line says it names people ("By ..."), so a name of ordinary words counts too ("Tom Bright")."""
     if not _NAME_RE.match(text) or _is_caps(text) or any(w.lower() in _CONNECTORS for w in _without_particles(text)):
         return False
     if any(w.lower().strip(".,") in _INSTITUTION_WORDS for w in text.split()):
         return False
-    if any(re.fullmatch(r"[A-Z]\.", w) for w in text.split()):
+    if stated or any(re.fullmatch(r"[A-Z]\.", w) for w in text.split()):
         return True  # an initial marks a person's name, however common its other words ("J. R. Smith")
     words = [w for w in re.findall(r"[^\W\d_]{2,}", " ".join(_without_particles(text)))]
     return not words or sum(zipf(w) for w in words) / len(words) < _COMMON_WORD_ZIPF
@@ -171,25 +172,26 @@ _AUTHORS_LABEL_RE = re.compile(
 _TRAILING_JOIN_RE = re.compile(r"(?:,|\s+and|\s*&)$", re.I)  # an author line wrapped after "and": "Ana Silva, Li Wei and"
 
 
-def _cover_name(part: str) -> str | None:
+def _cover_name(part: str, stated: bool = False) -> str | None:
     """The name in one part of a cover's author line: honorific and note symbols removed, a name set in capitals
     given its ordinary case ("HANA SATO" -> "Hana Sato"); None when the part is no name."""
     part = _HONORIFIC_RE.sub("", _NAME_MARK_RE.sub("", _AFFILIATION_RE.sub("", part.strip())).strip())
     if _is_caps(part) and len(part.split()) >= 2:
         part = " ".join(w if len(w) <= 2 and w.endswith(".") else w.capitalize() for w in part.split())
-    return part if is_name(part) else None
+    return part if is_name(part, stated) else None
 
 
 def cover_names(line: str) -> tuple[str, ...]:
     """The names of a cover's author line, or () when it is not one. Names are separated by commas, "and", "&"
     or a spaced bar or bullet; a name followed by its affiliation ("Ana Silva, Northgate Institute") counts
     too (the institution is left out), as long as the line starts with a name."""
-    text = _BY_RE.sub("", line.strip()) if _BY_RE.match(line.strip()) else line.strip()
+    stated = bool(_BY_RE.match(line.strip()))
+    text = _BY_RE.sub("", line.strip()) if stated else line.strip()
     joined = _TRAILING_JOIN_RE.sub("", text)
     if len([p for p in _COVER_AUTHOR_SPLIT_RE.split(joined) if p]) >= 2:
         text = joined  # a list of names wrapped after its "and" (one name before "and" is no list: a title line)
     parts = [p for p in _COVER_AUTHOR_SPLIT_RE.split(text) if p]
-    names = [_cover_name(p) for p in parts]
+    names = [_cover_name(p, stated) for p in parts]
     if not parts or names[0] is None:
         return ()
     if all(names):

@@ -71,3 +71,12 @@ def test_a_sentence_heading_whose_lines_the_extraction_joined_at_a_dropped_hyphe
     closed = blank_layout(["1 Harbour Freight", *filler("a"), _JOINED, "cross-border freight moves through ports is limited.",
                            *filler("b"), "1"])
     assert _headings(closed) == [(1, "1 Harbour Freight")]
+
+
+def test_a_chapter_label_opening_an_excerpt_is_its_first_heading_not_its_title():
+    raw = blank_layout(["CHAPTER 1", "Why Ports Matter", *filler("a"), "1.1 Trade volumes", *filler("b"), "2"],
+                       ["CHAPTER 2", "The Policy Gap", *filler("c"), "3"])
+    doc = structure_document(raw, genre="report")
+    assert [(s.level, s.heading) for s in doc.sections if s.kind == "heading"] == [
+        (1, "CHAPTER 1 Why Ports Matter"), (2, "1.1 Trade volumes"), (1, "CHAPTER 2 The Policy Gap")]
+    assert doc.title != "Why Ports Matter"

@@ -33,7 +33,7 @@ from corpus.structure.report.outline import apply_outline_levels
 from corpus.structure.report.zh import cover_publisher, normalise_chinese_lines
 from corpus.structure.cjk import cjk_share
 from corpus.structure.news_lines import detect_script
-from corpus.structure.report.patterns import _ends_sentence, _NOTE_START_RE, _PAGE_NUMBER_RE
+from corpus.structure.report.patterns import _ends_sentence, _LONE_DIVISION_RE, _NOTE_START_RE, _PAGE_NUMBER_RE
 from corpus.structure.report.furniture import _infer_page_numbers  # noqa: F401  (re-exported for tests)
 
 
@@ -123,14 +123,16 @@ def _contents_headline(blocks: list, entries: list) -> str | None:
 def _is_title_block(title: str | None, has_cover: bool, lines: list[str]) -> bool:
     """Whether the short lines opening the body are a title block: always when the report has no cover page;
     after a cover only when they repeat its title or carry names, a date or a publisher (else they are the
-    first heading, wrapped: "Chapter 1" / "Why Ports Matter")."""
+    first heading, wrapped: "Chapter 1" / "Why Ports Matter"). Without a cover, lines opened by a division label
+    ("CHAPTER 1" alone on its line) and carrying no names, date or publisher are that first heading too."""
+    meta = any(is_meta_line(t) or cover_names(t) or is_name_list(t) or is_institution(t) for t in lines)
     if not has_cover:
-        return True
+        return not (lines and _LONE_DIVISION_RE.match(lines[0].strip())) or meta
     if is_contributor_page(lines):
         return False  # names under role labels: the contributors' section, not a title block
     if title and any(len(entry_key(t)) >= 8 and entry_key(t) in entry_key(title) for t in lines):
         return True
-    return any(is_meta_line(t) or cover_names(t) or is_name_list(t) or is_institution(t) for t in lines)
+    return meta
 
 
 def _before_contributors(front: list[int], texts: list[list[str]]) -> list[int]:

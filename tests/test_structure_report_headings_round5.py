@@ -80,3 +80,10 @@ def test_a_chapter_label_opening_an_excerpt_is_its_first_heading_not_its_title()
     assert [(s.level, s.heading) for s in doc.sections if s.kind == "heading"] == [
         (1, "CHAPTER 1 Why Ports Matter"), (2, "1.1 Trade volumes"), (1, "CHAPTER 2 The Policy Gap")]
     assert doc.title != "Why Ports Matter"
+
+
+def test_a_chapter_number_parted_from_its_title_by_a_dash_or_bar():
+    raw = blank_layout(["01 | Introduction", *filler("a"), "02 – Market structure", *filler("b"), "2.1 Prices", *filler("c"), "2"])
+    assert _headings(raw) == [(1, "01 | Introduction"), (1, "02 – Market structure"), (2, "2.1 Prices")]
+    # a table row of counts in the running text is no heading
+    assert _headings(blank_layout(["1 Introduction", *filler("a")[:-1], "12 | Germany", *filler("b"), "2"])) == [(1, "1 Introduction")]

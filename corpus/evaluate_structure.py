@@ -2,7 +2,7 @@
 
 Pure functions, no I/O. The gold format is the one of `../shared/devset-real/gold.json` (documented in the
 README): `title`, `authors`, `date` (ISO, as precise as printed, or null), `headings` (`title`, `level`),
-`footnotes` (`n`, `text`), `markers_without_text`, `figures` (`label`, `caption`, `source`),
+`footnotes` (`n`, `text`, optional `marker` as printed), `markers_without_text`, `figures` (`label`, `caption`, `source`),
 `furniture_lines`, `cover_boilerplate` and `must_contain`. A record may leave a key out: that measure is
 then not scored for it (a key present with null or [] is scored: "no date printed" is a claim).
 
@@ -36,7 +36,7 @@ class PredictedStructure:
     published_month: str | None = None  # "YYYY-MM"
     text: str = ""
     headings: tuple[tuple[str, int], ...] = ()  # (heading, level), in reading order
-    footnotes: tuple[tuple[int, str, bool], ...] = ()  # (number, text, has an anchor in the body)
+    footnotes: tuple[tuple[str, str, bool], ...] = ()  # (marker as printed, text, has an anchor in the body)
     figures: tuple[tuple[str | None, str | None, str | None], ...] = ()  # (label, caption, source)
 
 
@@ -57,6 +57,13 @@ def normalise(text: str | None) -> str:
 def _loose(text: str | None) -> str:
     """Case- and punctuation-blind form, for titles (a cover's line breaks and capitals are not the title's)."""
     return _NON_WORD.sub(" ", normalise(text).casefold()).strip()
+
+
+def gold_marker(note: Mapping) -> str:
+    """A gold note's mark as printed: its `marker` ("*", "†", or a number repeated where the numbering restarts),
+    else its number `n`; notes are compared by the mark, so a restart's "1" twice counts twice."""
+    marker = note.get("marker")
+    return str(marker) if marker is not None else str(int(note.get("n", note.get("number", 0))))
 
 
 def bag_score(gold: Iterable, predicted: Iterable) -> tuple[Score, tuple]:
@@ -154,11 +161,11 @@ def score_report(gold: Mapping, predicted: PredictedStructure, raw: str | None =
         ))
     if "footnotes" in gold:
         put("footnotes", bag_score(
-            [(int(f.get("n", f.get("number", 0))), normalise(f["text"])) for f in gold["footnotes"] if f.get("text")],
-            [(n, normalise(t)) for n, t, _ in predicted.footnotes if normalise(t)],
+            [(gold_marker(f), normalise(f["text"])) for f in gold["footnotes"] if f.get("text")],
+            [(str(m), normalise(t)) for m, t, _ in predicted.footnotes if normalise(t)],
         ))
-        gold_markers = {int(f.get("n", f.get("number", 0))) for f in gold["footnotes"]} | {int(n) for n in gold.get("markers_without_text") or ()}
-        put("markers", bag_score(gold_markers, {n for n, _, anchored in predicted.footnotes if anchored}))
+        gold_markers = [gold_marker(f) for f in gold["footnotes"]] + [str(n) for n in gold.get("markers_without_text") or ()]
+        put("markers", bag_score(gold_markers, [str(m) for m, _, anchored in predicted.footnotes if anchored]))
     if "figures" in gold:
         gold_figures = [f for f in gold["figures"] if f.get("caption")]
         put("captions", bag_score([normalise(f["caption"]) for f in gold_figures], [normalise(c) for _, c, _ in predicted.figures if c]))

@@ -133,7 +133,8 @@ def document_outline(folder: Path, doc_id: str) -> str:
     lines += ["", f"Footnotes ({len(footnotes)}): " + (", ".join(f"{k} {v}" for k, v in sorted(status.items())) or "none")]
     for f in footnotes:
         if f["status"] != "ok":
-            lines.append(f"  n{f['number']:04d} {f['status']}: {_one_line(f['text'], 70) or '(empty)'}")
+            printed = f" (printed {f['marker']})" if f.get("marker") not in (None, str(f["number"])) else ""
+            lines.append(f"  n{f['number']:04d}{printed} {f['status']}: {_one_line(f['text'], 70) or '(empty)'}")
     lines += ["", f"Figures ({len(figures)}):"]
     lines += [f"  {g['figure_id'].rsplit('/', 1)[1]} {g['kind']} {_one_line(g['label'], 30)}: {_one_line(g['caption'], 60) or '(no caption)'}" for g in figures]
     by_entity = Counter((m["label"], m["text"]) for m in mentions)

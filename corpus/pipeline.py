@@ -276,6 +276,7 @@ def _footnote_records(doc_id: str, doc: StructuredDocument, sections: Sequence[S
             footnote_id=ids[f.number],
             doc_id=doc_id,
             number=f.number,
+            marker=f.marker or str(f.number),
             kind=f.kind,
             text=f.text,
             urls=list(f.urls),

@@ -325,8 +325,8 @@ def predicted_structure(folder: Path) -> dict[str, PredictedStructure]:
         if s["kind"] == "heading":
             headings[s["doc_id"]].append((s["heading"], s["level"]))
     notes: dict[str, list] = defaultdict(list)
-    for f in _read(folder, "footnotes", ["doc_id", "number", "text", "anchor"]):
-        notes[f["doc_id"]].append((f["number"], f["text"], f["anchor"] is not None))
+    for f in _read(folder, "footnotes", ["doc_id", "marker", "text", "anchor"]):
+        notes[f["doc_id"]].append((f["marker"], f["text"], f["anchor"] is not None))
     figures: dict[str, list] = defaultdict(list)
     for f in _read(folder, "figures", ["doc_id", "label", "caption", "source"]):
         figures[f["doc_id"]].append((f["label"], f["caption"], f["source"]))

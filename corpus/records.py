@@ -144,9 +144,10 @@ class Footnote(Record):
     table: ClassVar[str] = "footnotes"
     key: ClassVar[tuple[str, ...]] = ("footnote_id",)
 
-    footnote_id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*/n[0-9]{4}$", description="doc_id + '/n' + 4-digit note number.")
+    footnote_id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*/n[0-9]{4}$", description="doc_id + '/n' + 4-digit note number (the number column).")
     doc_id: DocId
-    number: int = Field(ge=1, description="Note number as printed.")
+    number: int = Field(ge=1, description="Note number: as printed where the document's notes are numbered 1..N in one sequence; otherwise (numbering restarting per chapter, symbol notes) the note's ordinal in the document, in reading order.")
+    marker: str = Field(min_length=1, description="The note's mark as printed: '3', '*', '**', '†'; equals str(number) in a document numbered in one sequence.")
     kind: FootnoteKind = Field(description="footnote (page bottom) or endnote (collected at the end).")
     text: str = Field(description="Clean note text (wrapped lines joined, hyphenation and URLs repaired); empty when missing from the source.")
     urls: list[str] = Field(description="URLs in the note, repaired across line breaks.")

@@ -123,6 +123,18 @@ def _shard_rows(table_folder: Path, split: str | None = None, columns: tuple[str
             yield from batch.to_pylist()
 
 
+def _footnote_numbering_failures(notes: list[dict]) -> list[Failure]:
+    """A document's notes are numbered as printed (every marker is its number) or, where the printed marks do
+    not form one sequence (restarts, symbols), by ordinal: then the numbers run 1..N without a gap."""
+    if all(f["marker"] == str(f["number"]) for f in notes):
+        return []
+    numbers = sorted(f["number"] for f in notes)
+    if numbers == list(range(1, len(numbers) + 1)):
+        return []
+    first = min(notes, key=lambda f: f["number"])
+    return [Failure("footnotes", "number", first["footnote_id"], "notes numbered by ordinal (a marker differs from its number) but the numbers are not 1..N")]
+
+
 def nested_mention_failures(mentions: pa.Table) -> list[Failure]:
     """A nested mention points to a mention of the same text that contains it."""
     if "parent_id" not in mentions.column_names:
@@ -396,6 +408,9 @@ def _document_failures(doc: dict | None, rows: dict[str, list[dict]], entities: 
                 fail("footnotes", column, f["footnote_id"], f"unknown {column} {f[column]!r}")
         if f["status"] == "ok" and not f["text"]:
             fail("footnotes", "text", f["footnote_id"], "empty text but status ok")
+        if f["footnote_id"] != f"{doc['doc_id']}/n{f['number']:04d}":
+            fail("footnotes", "footnote_id", f["footnote_id"], f"id does not carry the note number {f['number']}")
+    failures.extend(_footnote_numbering_failures(rows.get("footnotes", [])))
 
     for g in rows.get("figures", []):
         if g["section_id"] is not None and g["section_id"] not in sections:

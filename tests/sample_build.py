@@ -78,10 +78,10 @@ def sample_tables() -> tuple[Tables, list[ProcessedDocument]]:
         Section(section_id="002_news/s0000", doc_id="002_news", parent_id=None, level=1, ordinal=0, kind="preamble", heading="", text=NEWS_TEXT, start=0, end=len(NEWS_TEXT), page_start=None, page_end=None),
     ]
     footnotes = [
-        Footnote(footnote_id="001_report/n0001", doc_id="001_report", number=1, kind="footnote", text="Alibaba annual report, https://example.org/a.", urls=["https://example.org/a"], ambiguous_urls=[], section_id="001_report/s0001", anchor=40, status="ok", ibid_of=None, page=1),
-        Footnote(footnote_id="001_report/n0002", doc_id="001_report", number=2, kind="footnote", text="", urls=[], ambiguous_urls=[], section_id="001_report/s0001", anchor=50, status="missing_text", ibid_of=None, page=None),
-        Footnote(footnote_id="001_report/n0003", doc_id="001_report", number=3, kind="footnote", text="Cut | short <script>x</script>", urls=[], ambiguous_urls=[], section_id=None, anchor=None, status="truncated", ibid_of=None, page=2),
-        Footnote(footnote_id="001_report/n0004", doc_id="001_report", number=4, kind="footnote", text="Ibid.", urls=[], ambiguous_urls=[], section_id=None, anchor=None, status="no_anchor", ibid_of="001_report/n0001", page=2),
+        Footnote(footnote_id="001_report/n0001", doc_id="001_report", number=1, marker="1", kind="footnote", text="Alibaba annual report, https://example.org/a.", urls=["https://example.org/a"], ambiguous_urls=[], section_id="001_report/s0001", anchor=40, status="ok", ibid_of=None, page=1),
+        Footnote(footnote_id="001_report/n0002", doc_id="001_report", number=2, marker="2", kind="footnote", text="", urls=[], ambiguous_urls=[], section_id="001_report/s0001", anchor=50, status="missing_text", ibid_of=None, page=None),
+        Footnote(footnote_id="001_report/n0003", doc_id="001_report", number=3, marker="3", kind="footnote", text="Cut | short <script>x</script>", urls=[], ambiguous_urls=[], section_id=None, anchor=None, status="truncated", ibid_of=None, page=2),
+        Footnote(footnote_id="001_report/n0004", doc_id="001_report", number=4, marker="4", kind="footnote", text="Ibid.", urls=[], ambiguous_urls=[], section_id=None, anchor=None, status="no_anchor", ibid_of="001_report/n0001", page=2),
     ]
     figures = [
         Figure(figure_id="001_report/f0000", doc_id="001_report", label="Figure 1", number=1, kind="chart", caption="Growth of | things", source="CSIS", section_id="001_report/s0002", start=None, mention_starts=[REPORT_TEXT.index("Figure 1")]),

@@ -47,9 +47,9 @@ def _fixture():
     ]
     figure = Figure(figure_id="d1/f0000", doc_id="d1", label="Figure 1", number=1, kind="figure", caption="Sales by year",
                     source="Company reports", section_id="d1/s0002", start=TEXT.index("Figure 1."), mention_starts=[])
-    note = Footnote(footnote_id="d1/n0001", doc_id="d1", number=1, kind="footnote", text=" See the annual report. ", urls=[],
+    note = Footnote(footnote_id="d1/n0001", doc_id="d1", number=1, marker="1", kind="footnote", text=" See the annual report. ", urls=[],
                     ambiguous_urls=[], section_id="d1/s0002", anchor=TEXT.index(" stand"), status="ok", ibid_of=None, page=3)
-    empty = Footnote(footnote_id="d1/n0002", doc_id="d1", number=2, kind="footnote", text="", urls=[], ambiguous_urls=[],
+    empty = Footnote(footnote_id="d1/n0002", doc_id="d1", number=2, marker="2", kind="footnote", text="", urls=[], ambiguous_urls=[],
                      section_id=None, anchor=None, status="missing_text", ibid_of=None, page=None)
     return paragraph_records(_doc(), sections, [figure], [empty, note])
 

@@ -84,3 +84,23 @@ def test_url_repair_host_needs_evidence_printed_twice():
     """A hyphenated host seen once may itself be a rejoined line break: no evidence."""
     hosts = Counter({"newameri-ca.org": 1, "newamerica.org": 1})
     assert restore_lost_hyphens("https://www.newamerica.org/cybersecurity/", hosts) == "https://www.newamerica.org/cybersecurity/"
+
+
+def test_url_repair_hyphen_put_back_where_the_documents_other_urls_show_the_pattern():
+    notes = (
+        _note(1, "Order 1, www.records.example.gov/pkg/RR-2024-01-29/pdf/2024-0101.pdf."),
+        _note(2, "Order 2, www.records.example.gov/pkg/RR-2024-03-02/pdf/2024-0202.pdf."),
+        _note(3, "Order 3, www.records.example.gov/pkg/RR2024-06-11/pdf/2024-0303.pdf."),
+    )
+    repaired = repair_note_urls(notes)
+    assert repaired[2].urls == ("www.records.example.gov/pkg/RR-2024-06-11/pdf/2024-0303.pdf",)
+    assert repaired[0].text == notes[0].text and repaired[1].text == notes[1].text
+
+
+def test_url_repair_no_hyphen_put_back_on_one_example_or_another_host():
+    notes = (
+        _note(1, "See www.records.example.gov/pkg/RR-2024-01-29/index.html."),
+        _note(2, "See www.other.example.org/pkg/RR-2024-03-02/index.html and www.other.example.org/pkg/RR-2024-04-02/x."),
+        _note(3, "See www.records.example.gov/pkg/RR2024-06-11/index.html."),
+    )
+    assert repair_note_urls(notes)[2].text == notes[2].text

@@ -39,7 +39,7 @@ TABLE_ROLES: dict[str, tuple[str, str]] = {
 ID_SCHEME: dict[str, str] = {
     "doc_id": "slug of the source file's stem (lowercase `[a-z0-9_-]`), e.g. `003_b2e28905b3ba221b` for `003_b2e28905b3ba221b.txt`",
     "section_id": "`<doc_id>/sNNNN`: 4-digit position of the section in reading order, from 0",
-    "footnote_id": "`<doc_id>/nNNNN`: the note number as printed",
+    "footnote_id": "`<doc_id>/nNNNN`: the note's `number` (as printed in a document numbered 1..N; its ordinal where the numbering restarts or uses symbols, the printed mark in `marker`)",
     "figure_id": "`<doc_id>/fNNNN`: 4-digit position of the figure in the document, from 0",
     "mention_id": "`<doc_id>/m` + 12 hex digits of SHA-1 over (field, footnote_id, start, end)",
     "quantity_id": "`<doc_id>/q` + 12 hex digits of SHA-1 over (field, footnote_id, start, end)",

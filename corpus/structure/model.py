@@ -53,6 +53,7 @@ class FootnoteSpan:
     kind: str = "footnote"  # "footnote" | "endnote"
     ambiguous_urls: tuple[str, ...] = ()  # URLs rejoined across a line break at a hyphen we could not decide
     bbox: tuple[float, float, float, float] | None = None  # x0, top, x1, bottom in points of the note's first line on `page`, from a layout source
+    marker: str | None = None  # the mark as printed ("3", "*", "†"); None: str(number)
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,38 @@ def restore_lost_hyphens(url: str, hosts: Counter) -> str:
     return f"{head}{sep}{'/'.join(segments)}"
 
 
+_DIGITS_RE = re.compile(r"\d")
+_MIN_SHAPE_EVIDENCE = 2
+
+
+def _segment_shapes(url: str) -> list[tuple[str | None, int, str]]:
+    """(host, position, shape) of each path segment of `url`, digits read as 9 ("FR-2025-01-29" -> "FR-9999-99-99")."""
+    head, sep, path = url.partition("://")
+    segments = (path if sep else url).split("/")
+    host = _bare_host(url_host(url))
+    return [(host, k, _DIGITS_RE.sub("9", segment)) for k, segment in enumerate(segments[1:], 1)]
+
+
+def restore_pattern_hyphens(url: str, shapes: Counter) -> str:
+    """`url` with a hyphen put back in a path segment that the document's other URLs of the same host print, at
+    the same place, in one pattern with a hyphen ("pkg/FR2025-06-11" beside "pkg/FR-2025-01-29" and
+    "pkg/FR-2025-02-20"): the extraction dropped it. Only where the segment's own pattern occurs nowhere else and
+    exactly one hyphen's place gives the pattern found at least twice."""
+    head, sep, path = url.partition("://")
+    segments = (path if sep else url).split("/")
+    host = _bare_host(url_host(url))
+    for k, segment in enumerate(segments[1:], 1):
+        shape = _DIGITS_RE.sub("9", segment)
+        if shapes[(host, k, shape)] > 1:
+            continue
+        places = [i for i in range(1, len(segment)) if segment[i - 1].isalnum() and segment[i].isalnum()
+                  and shapes[(host, k, shape[:i] + "-" + shape[i:])] >= _MIN_SHAPE_EVIDENCE]
+        if len(places) == 1:
+            segments[k] = segment[: places[0]] + "-" + segment[places[0]:]
+    path = "/".join(segments)
+    return f"{head}{sep}{path}" if sep else path
+
+
 def repair_note_urls(notes: Sequence[FootnoteSpan]) -> tuple[FootnoteSpan, ...]:
     """Notes with ambiguous hyphens settled by the document's other URLs, hyphens the extraction dropped put
     back (judged by the settled texts), and incomplete URLs left out of `urls`."""
@@ -119,10 +151,11 @@ def repair_note_urls(notes: Sequence[FootnoteSpan]) -> tuple[FootnoteSpan, ...]:
                 ambiguous.append(url)
         settled_notes.append((note, text, tuple(ambiguous)))
     settled_hosts = Counter(_bare_host(h.lower()) for _, t, _ in settled_notes for h in _DOMAIN_RE.findall(t))
+    shapes = Counter(shape for _, t, _ in settled_notes for u in find_urls(t) for shape in _segment_shapes(u))
     repaired = []
     for note, text, ambiguous in settled_notes:
         for url in find_urls(text):
-            restored = restore_lost_hyphens(url, settled_hosts)
+            restored = restore_pattern_hyphens(restore_lost_hyphens(url, settled_hosts), shapes)
             if restored != url:
                 text = text.replace(url, restored, 1)
         urls = tuple(u for u in find_urls(text) if is_complete_url(u))

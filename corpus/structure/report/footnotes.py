@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corpus.structure.lines import find_urls, join_lines, url_at_end
 from corpus.structure.url_repair import repair_note_urls
@@ -23,10 +23,18 @@ from corpus.structure.report.patterns import (
 class NoteDraft:
     """A footnote or endnote being collected line by line."""
 
-    number: int
+    number: int  # the note's key: printed number + its series' base (see _SERIES), or a symbol note's key
     lines: list[str]
     page: int | None
     kind: str = "footnote"
+    marker: str | None = None  # the mark as printed ("3", "*", "†")
+
+
+# Keys of notes while they are separated: a note numbered n in the k-th numbering series of the document (the
+# numbering restarts per chapter or part) has key k * _SERIES + n, so the first series keeps the printed numbers;
+# a symbol note ("*", "†") has key _SYMBOL_KEYS + its ordinal. build_footnotes turns keys into note numbers.
+_SERIES = 1000
+_SYMBOL_KEYS = 1_000_000
 
 
 _SECTION_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?(?=\s|$)")
@@ -117,11 +125,12 @@ def _note_start(text: str, next_note: int, next_marker: int, in_foot: bool = Fal
 
 # digits glued to a word, set off by a space before punctuation ("Internet 8."), or glued before a quote
 _LOOSE_MARKER_RE = r"(?:(?<=[^\s\d])|(?<=[A-Za-z] )){n}(?=[\s.,;:”’\")\]]|$)"
-# a reference number with the note number fused to it: "Article 34" is Article 3 + note 4
-_FUSED_MARKER_RE = r"(?<=[A-Za-z]{{3}} )(\d{{1,3}}?){n}(?=[\s.,;:”’\")\]]|$)"
+# a reference number or a year with the note number fused to it: "Article 34" is Article 3 + note 4, "October
+# 202042" is October 2020 + note 42
+_FUSED_MARKER_RE = r"(?<=[A-Za-z]{{3}} )(\d{{1,3}}?|(?:1[89]|20)\d\d){n}(?=[\s.,;:”’\")\]]|$)"
 
 
-def _recover_marker(lines: list[BodyLine], number: int, after: tuple[int, int]) -> bool:
+def _recover_marker(lines: list[BodyLine], number: int, after: tuple[int, int], key: int | None = None) -> bool:
     """Find the marker of a note whose text is on this page but whose marker the sequential search missed;
     searched from position `after` (line, offset) on, first in its loose forms, then fused to a number."""
     for pattern in (_LOOSE_MARKER_RE.format(n=number), _FUSED_MARKER_RE.format(n=number)):
@@ -137,7 +146,8 @@ def _recover_marker(lines: list[BodyLine], number: int, after: tuple[int, int]) 
             if match.group(0).startswith(" ") or line.text[cut - 1 : cut] == " ":
                 text = (line.text[:cut].rstrip() + line.text[match.end():]) if line.text[match.end():match.end() + 1] in ".,;:”’\")]" else text
             shift = len(line.text) - len(text)
-            line.markers = sorted([(o if o <= cut else o - shift, n) for o, n in line.markers] + [(min(cut, len(text)), number)])
+            line.markers = sorted([(o if o <= cut else o - shift, n) for o, n in line.markers]
+                                  + [(min(cut, len(text)), number if key is None else key)])
             line.text = text
             return True
     return False
@@ -183,7 +193,7 @@ def _continuation_start(body: list[BodyLine], start: int) -> int | None:
         if i == start:
             continue
         head = body[i].source.text
-        previous = body[i - 1].source.text
+        previous = body[i - 1].text  # markers removed: "... again.2" ends its sentence
         if _ends_sentence(previous) and (head[0].islower() or head[0].isdigit() or head.startswith("http")):
             if not any(line.markers or _BULLET_RE.match(line.text) for line in body[i:]):
                 found = i
@@ -258,6 +268,83 @@ def _list_item_line(page: list[Line], index: int) -> bool:
     return bool(_BULLET_RE.match(page[k].text)) or k > 0 and bool(_BULLET_RE.match(page[k - 1].text))
 
 
+_SYMBOL_NOTE_RE = re.compile(r"^(\*{1,3}|†{1,2}|‡{1,2}|§{1,2})\s*(?=[^\s*†‡§])")
+
+
+def _symbol_marker_re(symbol: str) -> re.Pattern[str]:
+    """The symbol glued to the end of a word or sentence in the body ("view.*", "Smith†"), not part of a longer run."""
+    return re.compile(r"(?<=[^\s*†‡§(\[])" + re.escape(symbol) + r"(?![*†‡§\w])")
+
+
+def symbol_note_lines(page: list[Line]) -> dict[int, str]:
+    """Lines of the page that open a symbol note ("* Author's calculation.", "† Senior fellow at ..."): in the lower
+    half of the page, its symbol glued to a word of an earlier line of the page, and each symbol opening one line
+    only (a bullet list of "* item" lines repeats its symbol)."""
+    opening = {i: m.group(1) for i, line in enumerate(page) if (m := _SYMBOL_NOTE_RE.match(line.text))}
+    counts: dict[str, int] = {}
+    for symbol in opening.values():
+        counts[symbol] = counts.get(symbol, 0) + 1
+    found: dict[int, str] = {}
+    for i, symbol in opening.items():
+        if i < len(page) // 2 or counts[symbol] > 1:
+            continue
+        regex = _symbol_marker_re(symbol)
+        if any(k not in opening and regex.search(page[k].text) for k in range(i)):
+            found[i] = symbol
+    return found
+
+
+def _take_symbol_markers(text: str, markers: list[tuple[int, int]], symbols: dict[str, int]) -> tuple[str, list[tuple[int, int]]]:
+    """Remove the first glued occurrence of each awaited symbol from a body line, recording its note's key;
+    `symbols` (symbol -> key) loses the symbols found."""
+    for symbol in sorted(symbols, key=len, reverse=True):
+        match = _symbol_marker_re(symbol).search(text)
+        if match is None:
+            continue
+        cut, size = match.start(), len(symbol)
+        text = text[:cut] + text[match.end():]
+        markers = sorted([(o if o <= cut else o - size, n) for o, n in markers] + [(cut, symbols.pop(symbol))])
+    return text, markers
+
+
+def numbering_restarts(page: list[Line], next_note: int) -> bool:
+    """The note numbering starts again at 1 on this page (per chapter or part): a note numbered 1 in the lower half
+    of the page, its marker glued to a word above it, and no note of the running sequence on the page."""
+    if next_note <= 1 or any((m := _note_match(line.text)) and int(m.group(1)) == next_note for line in page):
+        return False
+    for i in range(len(page) // 2, len(page)):
+        if _note_start(page[i].text, 1, 2, in_foot=True) != 1 or _heading_above_notes(page, i, 1, 1):
+            continue
+        if any(n == 1 for k in range(i) for _, n in _extract_markers(_SPACES_RE.sub(" ", page[k].text), 1)[1]):
+            return True
+    return False
+
+
+def _opens_new_series(text: str) -> bool:
+    """The line holds a marker 1 glued to a word ("charge.1"), as a numbering starting again would print it."""
+    return any(n == 1 for _, n in _extract_markers(_SPACES_RE.sub(" ", text), 1)[1])
+
+
+def _restart_ahead(pages: list[list[Line]], p: int, index: int, next_note: int) -> bool:
+    """After line `index` of page `p`, the first note line numbered 1 or `next_note` (the running sequence's
+    next note) is numbered 1: the notes start again from 1 (endnotes per chapter, footnotes per part)."""
+    for q in range(p, len(pages)):
+        for line in pages[q][index + 1 if q == p else 0:]:
+            if (match := _note_match(line.text)) and int(match.group(1)) in (1, next_note):
+                return int(match.group(1)) == 1
+    return False
+
+
+def _next_base(notes: dict[int, NoteDraft]) -> int:
+    """The key base of a new numbering series: past every numbered note's key."""
+    return (max((k for k in notes if k < _SYMBOL_KEYS), default=0) // _SERIES + 1) * _SERIES
+
+
+def _series_done(notes: dict[int, NoteDraft], base: int, next_marker: int, next_note: int) -> bool:
+    """Every note marked so far in the running series has its text: a marker 1 now may start a new series."""
+    return next_marker > 1 and next_note == next_marker and base + next_marker - 1 in notes
+
+
 def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]) -> Separated:
     """Split page content into body lines and footnotes/endnotes, removing markers from the body."""
     body: list[BodyLine] = []
@@ -265,65 +352,101 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
     next_marker = next_note = first_note_number(pages)
     current: NoteDraft | None = None
     endnotes = False
-    for page, page_no in zip(pages, page_numbers):
+    base = 0  # key of the current numbering series' note 0
+    symbol_count = 0
+    for p, (page, page_no) in enumerate(zip(pages, page_numbers)):
         page_body_start = len(body)
+        if endnotes and current is not None and page and not _note_match(page[0].text) and not _note_looks_cut(current.lines):
+            opening = next((i for i, line in enumerate(page) if _opens_new_series(line.text)), None)
+            if opening is not None and _restart_ahead(pages, p, opening, next_note):
+                endnotes, current = False, None  # the chapter's endnotes are over: the next chapter's body begins
         pending = current if current and not endnotes and _note_looks_cut(current.lines) else None
         in_note = endnotes and current is not None
         page_notes: list[int] = []
         waiting: list[NoteDraft] = []
         axis = axis_lines(page)
+        if not endnotes and notes and numbering_restarts(page, next_note):
+            base, next_marker, next_note = _next_base(notes), 1, 1
+        symbol_lines = {} if endnotes else symbol_note_lines(page)
+        symbol_keys = {i: _SYMBOL_KEYS + symbol_count + k for k, i in enumerate(symbol_lines, start=1)}
+        symbol_count += len(symbol_lines)
+        awaited = {symbol_lines[i]: key for i, key in symbol_keys.items()}  # markers to find in the page's body
         for index, line in enumerate(page):
             if index in axis and not in_note:
                 body.append(BodyLine(line.text, page_no, line, []))  # a chart's tick values: no note numbers
+                continue
+            if index in symbol_lines:
+                if pending is not None:
+                    next_marker = _attach_continuation(body, page_body_start, pending, next_marker, base)
+                    pending = None
+                rest = line.text[_SYMBOL_NOTE_RE.match(line.text).end():].strip()
+                current, waiting, in_note = NoteDraft(symbol_keys[index], [rest], page_no, "footnote", symbol_lines[index]), [], True
+                notes[current.number] = current
                 continue
             number = _note_start(line.text, next_note, next_marker, in_foot=not endnotes and index >= len(page) // 2,
                                  in_notes=in_note and bool(page_notes))
             if number is not None and not page_notes and not endnotes and _heading_above_notes(page, index, number, next_note):
                 number = None
             late = re.fullmatch(r"\d{1,3}", line.text)
-            if (number is None and late and in_note and page_notes and not endnotes and int(late.group(0)) not in notes
-                    and min(page_notes) < int(late.group(0)) < next_note):
-                notes[int(late.group(0))] = NoteDraft(int(late.group(0)), [], page_no)  # printed after the texts
-                page_notes.append(int(late.group(0)))
+            if (number is None and late and in_note and page_notes and not endnotes and base + int(late.group(0)) not in notes
+                    and min(page_notes) < base + int(late.group(0)) < base + next_note):
+                key = base + int(late.group(0))
+                notes[key] = NoteDraft(key, [], page_no, marker=late.group(0))  # printed after the texts
+                page_notes.append(key)
                 continue
             if number is not None:
                 if pending is not None:
-                    next_marker = _attach_continuation(body, page_body_start, pending, next_marker)
+                    next_marker = _attach_continuation(body, page_body_start, pending, next_marker, base)
                     pending = None
                 if not in_note and number == 1 and body and _heading_like(body[-1].text):
                     endnotes = True
                 draft = NoteDraft(
-                    number, [rest] if (rest := line.text[_note_match(line.text).end() :].strip()) else [], page_no,
-                    "endnote" if endnotes else "footnote",
+                    base + number, [rest] if (rest := line.text[_note_match(line.text).end() :].strip()) else [], page_no,
+                    "endnote" if endnotes else "footnote", str(number),
                 )
                 if not rest and in_note and current is not None and page_notes and not current.lines:
                     waiting.append(draft)  # note numbers printed as a block before their texts
                 else:
                     current, waiting = draft, []
-                notes[number] = draft
-                page_notes.append(number)
+                notes[draft.number] = draft
+                page_notes.append(draft.number)
                 next_note = number + 1
                 in_note = True
             elif in_note and current is not None and waiting and not current.lines and _list_item_line(page, index):
                 body.append(BodyLine(line.text, page_no, line, []))  # a list extracted between note numbers and texts
             elif in_note and current is not None and not endnotes and not waiting and _body_resumes(current, line.text):
                 in_note = False  # two columns: the body goes on after the notes at the foot of the left column
-                text, markers, next_marker = _extract_markers(_SPACES_RE.sub(" ", line.text), next_marker)
-                body.append(BodyLine(text, page_no, line, markers))
+                body_line, next_marker = _body_line(line, page_no, next_marker, base, awaited)
+                body.append(body_line)
             elif in_note and current is not None:
                 if not _CONTINUED_RE.match(line.text):  # "(continued...)" under a note cut at the page foot
                     if waiting and current.lines and _ends_sentence(current.lines[-1]) and line.text[:1].isupper():
                         current = waiting.pop(0)  # the next text of a block of note numbers
                     current.lines.append(line.text)
+            elif pending is not None and _CONTINUED_RE.match(line.text):
+                continue  # "(...continued)" where the previous page's note resumes: no body text
             else:
-                text, markers, next_marker = _extract_markers(_SPACES_RE.sub(" ", line.text), next_marker)
-                body.append(BodyLine(text, page_no, line, markers))
+                if (not endnotes and _series_done(notes, base, next_marker, next_note) and _opens_new_series(line.text)
+                        and _restart_ahead(pages, p, index, next_note)):
+                    base, next_marker, next_note = _next_base(notes), 1, 1
+                body_line, next_marker = _body_line(line, page_no, next_marker, base, awaited)
+                body.append(body_line)
         if pending is not None:
-            next_marker = _attach_continuation(body, page_body_start, pending, next_marker)
+            next_marker = _attach_continuation(body, page_body_start, pending, next_marker, base)
         _fill_orphan_numbers(notes, page_notes)
         if not endnotes:
-            next_marker = _recover_page_markers(body[page_body_start:], page_notes, next_marker)
+            next_marker = _recover_page_markers(body[page_body_start:], page_notes, next_marker, base)
     return Separated(body, notes, next_marker - 1)
+
+
+def _body_line(line: Line, page_no: int | None, next_marker: int, base: int, awaited: dict[str, int]) -> tuple[BodyLine, int]:
+    """A body line with its note markers removed and recorded by key (printed number + `base`, or an awaited
+    symbol's key), and the next printed number the sequence expects after it."""
+    text, markers, next_marker = _extract_markers(_SPACES_RE.sub(" ", line.text), next_marker)
+    markers = [(o, base + n) for o, n in markers]
+    if awaited:
+        text, markers = _take_symbol_markers(text, markers, awaited)
+    return BodyLine(text, page_no, line, markers), next_marker
 
 
 def _fill_orphan_numbers(notes: dict[int, NoteDraft], page_notes: list[int]) -> None:
@@ -341,15 +464,16 @@ def _fill_orphan_numbers(notes: dict[int, NoteDraft], page_notes: list[int]) -> 
             note.lines, before.lines = before.lines[splits[-1]:], before.lines[:splits[-1]]
 
 
-def _recover_page_markers(lines: list[BodyLine], page_notes: list[int], next_marker: int) -> int:
-    """Markers of the notes printed on this page that the sequential search did not find."""
+def _recover_page_markers(lines: list[BodyLine], page_notes: list[int], next_marker: int, base: int = 0) -> int:
+    """Markers of the notes printed on this page (keys: `base` + printed number) that the sequential search did
+    not find."""
     found = {n for line in lines for _, n in line.markers}
-    for number in page_notes:
-        if number in found:
+    for key in page_notes:
+        if key in found:
             continue
-        if _recover_marker(lines, number, _last_marker_position(lines, number - 1)):
-            found.add(number)
-            next_marker = max(next_marker, number + 1)
+        if _recover_marker(lines, key - base, _last_marker_position(lines, key - 1), key):
+            found.add(key)
+            next_marker = max(next_marker, key - base + 1)
     return next_marker
 
 
@@ -411,8 +535,8 @@ def _small_type_run(body: list[BodyLine], start: int) -> int | None:
     return None
 
 
-def _attach_continuation(body: list[BodyLine], start: int, note: NoteDraft, next_marker: int) -> int:
-    """Move the lines continuing `note` from the end of this page's body into the note."""
+def _attach_continuation(body: list[BodyLine], start: int, note: NoteDraft, next_marker: int, base: int = 0) -> int:
+    """Move the lines continuing `note` from the end of this page's body into the note; the next printed marker."""
     at = _continuation_start(body, start)
     if at is None:
         at = _small_type_run(body, start)
@@ -421,28 +545,39 @@ def _attach_continuation(body: list[BodyLine], start: int, note: NoteDraft, next
     moved = body[at:]
     del body[at:]
     note.lines.extend(line.source.text for line in moved)
-    numbers = [number for line in moved for _, number in line.markers]
+    numbers = [number - base for line in moved for _, number in line.markers if base < number < _SYMBOL_KEYS]
     return min(numbers) if numbers else next_marker
 
 
-def build_footnotes(separated: Separated, anchors: dict[int, int], text_length: int) -> tuple[FootnoteSpan, ...]:
-    """One span per note number seen as a marker or as note text, with status for the gaps; a number the
-    sequence skips (neither marker nor text found) is recorded as `skipped`, so the numbering has no holes."""
+def _note_keys(separated: Separated, anchors: dict[int, int]) -> list[int]:
+    """Every note key in order: each numbering series from its lowest to its highest number (a number the
+    sequence skips included), then the symbol notes."""
     seen = set(separated.notes) | set(anchors)
-    numbers = list(range(min(seen), max(seen) + 1)) if seen else []
+    keys: list[int] = []
+    for series in sorted({k // _SERIES for k in seen if k < _SYMBOL_KEYS}):
+        numbered = [k for k in seen if k // _SERIES == series]
+        keys.extend(range(min(numbered), max(numbered) + 1))
+    return keys + sorted(k for k in seen if k >= _SYMBOL_KEYS)
+
+
+def build_footnotes(separated: Separated, anchors: dict[int, int], text_length: int) -> tuple[FootnoteSpan, ...]:
+    """One span per note seen as a marker or as note text, with status for the gaps; a number the sequence skips
+    (neither marker nor text found) is recorded as `skipped`, so the numbering has no holes. Notes numbered 1..N
+    in one sequence keep their printed numbers; otherwise (restarts, symbol notes) see `number_by_reading_order`."""
     endnote_kind = "endnote" if any(n.kind == "endnote" for n in separated.notes.values()) else "footnote"
     footnotes = []
-    for number in numbers:
-        draft = separated.notes.get(number)
-        anchor = anchors.get(number)
+    for key in _note_keys(separated, anchors):
+        marker = str(key % _SERIES) if key < _SYMBOL_KEYS else None
+        draft = separated.notes.get(key)
+        anchor = anchors.get(key)
         if anchor is not None:
             anchor = max(0, min(anchor, text_length))
         if draft is None and anchor is None:
-            footnotes.append(FootnoteSpan(number=number, text="", status=FOOTNOTE_SKIPPED, kind=endnote_kind))
+            footnotes.append(FootnoteSpan(number=key, text="", status=FOOTNOTE_SKIPPED, kind=endnote_kind, marker=marker))
             continue
         if draft is None:
-            footnotes.append(FootnoteSpan(number=number, text="", anchor=anchor, status=FOOTNOTE_MISSING_TEXT,
-                                          kind=endnote_kind))
+            footnotes.append(FootnoteSpan(number=key, text="", anchor=anchor, status=FOOTNOTE_MISSING_TEXT,
+                                          kind=endnote_kind, marker=marker))
             continue
         joined = join_lines(draft.lines)
         note_text = _SPACES_RE.sub(" ", joined.text).strip()
@@ -452,11 +587,36 @@ def build_footnotes(separated: Separated, anchors: dict[int, int], text_length: 
         elif anchor is None:
             status = FOOTNOTE_NO_ANCHOR
         footnotes.append(FootnoteSpan(
-            number=number, text=note_text, urls=find_urls(note_text), anchor=anchor, status=status,
-            ibid_of=number - 1 if _IBID_RE.match(note_text) and number > 1 else None,
-            page=draft.page, kind=draft.kind, ambiguous_urls=joined.ambiguous_urls,
+            number=key, text=note_text, urls=find_urls(note_text), anchor=anchor, status=status,
+            ibid_of=key - 1 if _IBID_RE.match(note_text) and key % _SERIES > 1 else None,
+            page=draft.page, kind=draft.kind, ambiguous_urls=joined.ambiguous_urls, marker=draft.marker or marker,
         ))
-    return repair_note_urls(footnotes)
+    return repair_note_urls(number_by_reading_order(footnotes))
+
+
+def number_by_reading_order(notes: list[FootnoteSpan]) -> list[FootnoteSpan]:
+    """Note numbers for the published table. Where the printed numbers form one sequence the keys are those
+    numbers and stay. Otherwise (a second numbering series, symbol notes) every note is numbered by its place in
+    reading order, 1..N: by page and marker offset; a note without a marker in the body text right after the
+    numbered note before it on its page, else at the top of its page (a symbol note on an author line of the
+    title block); `marker` keeps what the page prints and an "Ibid." points to the note before it."""
+    if all(note.number < _SERIES for note in notes):
+        return [replace(note, marker=None) for note in notes]
+    placed: list[tuple[int, int, int, FootnoteSpan]] = []
+    page, previous = 0, None
+    for rank, note in enumerate(notes):
+        page = note.page if note.page is not None else page
+        if note.anchor is not None:
+            position = note.anchor
+        elif previous is not None and previous[0] == page and note.number < _SYMBOL_KEYS and previous[2] == note.number - 1:
+            position = previous[1]
+        else:
+            position = -1
+        previous = (page, position, note.number)
+        placed.append((page, position, rank, note))
+    ordered = [note for *_, note in sorted(placed, key=lambda p: p[:3])]
+    return [replace(note, number=k, ibid_of=k - 1 if note.ibid_of is not None else None)
+            for k, note in enumerate(ordered, start=1)]
 
 
 # --- numbered references: "(1)", "(2, 3)", "(4*)" -------------------------------------------------------

@@ -14,7 +14,10 @@ from corpus.structure.report.locale import (
 _NOTE_START_RE = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
 # a note number without a full stop: "12 Smith, ..." (text starts with a capital, quote or digit) or alone on its line
 _BARE_NOTE_START_RE = re.compile(r"^(\d{1,3})(?:\s+(?=[^\s\da-z]|\d{1,2}[A-Z])|$)")  # also "24 3GPP, ..."
-_CONTINUED_RE = re.compile(r"^\(?continued[.…]*\)?$", re.IGNORECASE)
+# a note cut at the page foot: "(continued...)", "(continued on next page)"; where it resumes: "(...continued)",
+# "(continued from previous page)", "(cont.)"
+_CONTINUED_RE = re.compile(r"^\(?(?:\.{3}|…)?\s*(?:continued|cont\.)(?:\s+(?:on|from)\s+(?:the\s+)?(?:next|previous|following|preceding)"
+                           r"\s+page)?\s*[.…]*\)?$", re.IGNORECASE)
 # a marker set off by a space after sentence punctuation: "Accelerator. 21, 22 Now", "data center. 26"
 _SPACED_MARKER_RE = re.compile(r"(?<=[.,;:”’\")]) (\d{1,3})(?=$|,|\s+[A-Z“\"(])")
 # (not after a lone capital: "Q3 2023", "G7", "H1" are codes, not a word with its note number)

@@ -26,13 +26,14 @@ from corpus.structure.report.folios import roman_folios
 from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
 from corpus.structure.report.hyphens import hyphen_vocabulary, restore_hyphens
+from corpus.structure.report.indents import levels_from_indents
 from corpus.structure.report.typesize import TypeSizes, levels_from_type
 from corpus.structure.report.layout import Line, _is_blank_layout, read_lines, split_pages
 from corpus.structure.report.outline import apply_outline_levels
 from corpus.structure.report.zh import cover_publisher, normalise_chinese_lines
 from corpus.structure.cjk import cjk_share
 from corpus.structure.news_lines import detect_script
-from corpus.structure.report.patterns import _ends_sentence, _NOTE_START_RE, _PAGE_NUMBER_RE
+from corpus.structure.report.patterns import _ends_sentence, _LONE_DIVISION_RE, _NOTE_START_RE, _PAGE_NUMBER_RE
 from corpus.structure.report.furniture import _infer_page_numbers  # noqa: F401  (re-exported for tests)
 
 
@@ -122,14 +123,16 @@ def _contents_headline(blocks: list, entries: list) -> str | None:
 def _is_title_block(title: str | None, has_cover: bool, lines: list[str]) -> bool:
     """Whether the short lines opening the body are a title block: always when the report has no cover page;
     after a cover only when they repeat its title or carry names, a date or a publisher (else they are the
-    first heading, wrapped: "Chapter 1" / "Why Ports Matter")."""
+    first heading, wrapped: "Chapter 1" / "Why Ports Matter"). Without a cover, lines opened by a division label
+    ("CHAPTER 1" alone on its line) and carrying no names, date or publisher are that first heading too."""
+    meta = any(is_meta_line(t) or cover_names(t) or is_name_list(t) or is_institution(t) for t in lines)
     if not has_cover:
-        return True
+        return not (lines and _LONE_DIVISION_RE.match(lines[0].strip())) or meta
     if is_contributor_page(lines):
         return False  # names under role labels: the contributors' section, not a title block
     if title and any(len(entry_key(t)) >= 8 and entry_key(t) in entry_key(title) for t in lines):
         return True
-    return any(is_meta_line(t) or cover_names(t) or is_name_list(t) or is_institution(t) for t in lines)
+    return meta
 
 
 def _before_contributors(front: list[int], texts: list[list[str]]) -> list[int]:
@@ -198,8 +201,9 @@ def _structure_report(raw: str, type_sizes: TypeSizes | None = None) -> Structur
     title_lines = [line.text for block in blocks if block.kind == "title" for line in block.lines]
     blocks = [block for block in blocks if block.kind != "title"]  # a title block on a page with prose: front matter
     headline = _contents_headline(blocks, entries)
+    indents = {entry_key(e.title): e.leader_line for e in reversed(entries) if e.leader_line}  # the first entry wins
     assign_levels(blocks, frozenset(entry_key(e.title) for e in entries),
-                  partial(levels_from_type, sizes=type_sizes) if type_sizes else None)
+                  partial(levels_from_type, sizes=type_sizes) if type_sizes else partial(levels_from_indents, leader_lines=indents))
     apply_outline_levels(blocks)  # Chinese and French outline numbering decides the levels where it is used
     text, placed, anchors = assemble(blocks)
     sections = build_sections(placed, len(text))

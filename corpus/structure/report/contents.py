@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from corpus.structure.report.indents import leader_extent
 from corpus.structure.report.layout import Line
 from corpus.structure.report.locale import CONTENTS_HEADS
 
@@ -27,6 +28,7 @@ class ContentsEntry:
     title: str
     number: str | None
     paged: bool = True  # printed with leaders or a page number (False: a line above the entries, e.g. the title)
+    leader_line: str | None = None  # the printed line when it has a dot leader and a page number (indents.py)
 
 
 def _contents_like(text: str) -> bool:
@@ -61,6 +63,7 @@ def contents_entries(pages: list[list[Line]]) -> list[ContentsEntry]:
     for page in pages:
         for line in page:
             text = line.text.strip()
+            leader_line = text if leader_extent(text) is not None else None
             if _LONE_NUMBER_RE.match(text) or _CONTENTS_HEAD_RE.match(text):
                 continue
             match = _PAGE_REF_RE.match(text)
@@ -71,7 +74,7 @@ def contents_entries(pages: list[list[Line]]) -> list[ContentsEntry]:
             if not text or not any(ch.isalpha() for ch in text):
                 continue
             number = _ENTRY_NUMBER_RE.match(text)
-            entries.append(ContentsEntry(text, next((g for g in number.groups() if g), None) if number else None, paged))
+            entries.append(ContentsEntry(text, next((g for g in number.groups() if g), None) if number else None, paged, leader_line))
     return entries
 
 

@@ -53,7 +53,7 @@ _NAME_RE = re.compile(
     rf"^{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_NAME_TOKEN}|{_MIDDLE_INITIAL}(?=\s))){{1,3}}$")
 _BY_RE = re.compile(
     r"^(?:by|(?:(?:lead|principal|contributing|report|co-?)\s*)?authors?\s*:?|written by|edited by|compiled by|prepared by"
-    r"|an?\s+(?:report|paper|brief|study|analysis)\s+by|" + BY_LINES + r")\s+", re.I)
+    r"|authored by|an?\s+(?:report|paper|brief|study|analysis)\s+(?:by|of)|" + BY_LINES + r")\s+", re.I)
 _ROLE_RE = re.compile(
     r"^(?:Senior\s+|Lead\s+|Principal\s+|Chief\s+)?(?:Specialist|Analyst|Fellow|Director|Professor|Researcher|"
     r"Research|Associate|Chair|Economist|Adviser|Advisor|Scholar|Lecturer|Editor)\b"
@@ -134,14 +134,15 @@ def _without_particles(text: str) -> list[str]:
     return [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and re.fullmatch(_PARTICLE, w))]
 
 
-def is_name(text: str) -> bool:
+def is_name(text: str, stated: bool = False) -> bool:
     """A person's name as set on a cover: two to four capitalised words or initials, not all capitals, and
-    not only ordinary words ("Research Service" is no name; "Ling Zhu", "Gina M. Raimondo" are)."""
+    not only ordinary words ("Research Service" is no name; "Ling Zhu", "Gina M. Raimondo" are). `stated`: the
+    line says it names people ("By ..."), so a name of ordinary words counts too ("Tom Bright")."""
     if not _NAME_RE.match(text) or _is_caps(text) or any(w.lower() in _CONNECTORS for w in _without_particles(text)):
         return False
     if any(w.lower().strip(".,") in _INSTITUTION_WORDS for w in text.split()):
         return False
-    if any(re.fullmatch(r"[A-Z]\.", w) for w in text.split()):
+    if stated or any(re.fullmatch(r"[A-Z]\.", w) for w in text.split()):
         return True  # an initial marks a person's name, however common its other words ("J. R. Smith")
     words = [w for w in re.findall(r"[^\W\d_]{2,}", " ".join(_without_particles(text)))]
     return not words or sum(zipf(w) for w in words) / len(words) < _COMMON_WORD_ZIPF
@@ -167,29 +168,31 @@ _HONORIFIC_RE = re.compile(r"^(?:Dr\.?|Prof\.|Professor|Sir|Dame|Mr\.?|Ms\.?|Mrs
 _COVER_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,\s*and\s+|\s+and\s+|\s+et\s+|\s+with\s+|&|,|;|\s[|•·/–—]\s)\s*", re.I)
 _DEGREE_RE = re.compile(r"^(?:Ph\.?\s?D\.?|D\.?Phil\.?|M\.?Sc\.?|M\.?A\.?|M\.?B\.?A\.?|J\.?D\.?|LL\.?M\.?|M\.?D\.?|MPP|MPA)$")
 _AUTHORS_LABEL_RE = re.compile(
-    r"^(?:by|(?:(?:lead|principal|contributing|report)\s+)?authors?|written by|prepared by|contributors?)\s*:?$", re.I)
+    r"^(?:by|(?:(?:lead|principal|contributing|report)\s+)?authors?|(?:written|authored|prepared|edited|compiled) by|"
+    r"contributors?)\s*:?$", re.I)
 _TRAILING_JOIN_RE = re.compile(r"(?:,|\s+and|\s*&)$", re.I)  # an author line wrapped after "and": "Ana Silva, Li Wei and"
 
 
-def _cover_name(part: str) -> str | None:
+def _cover_name(part: str, stated: bool = False) -> str | None:
     """The name in one part of a cover's author line: honorific and note symbols removed, a name set in capitals
     given its ordinary case ("HANA SATO" -> "Hana Sato"); None when the part is no name."""
     part = _HONORIFIC_RE.sub("", _NAME_MARK_RE.sub("", _AFFILIATION_RE.sub("", part.strip())).strip())
     if _is_caps(part) and len(part.split()) >= 2:
         part = " ".join(w if len(w) <= 2 and w.endswith(".") else w.capitalize() for w in part.split())
-    return part if is_name(part) else None
+    return part if is_name(part, stated) else None
 
 
 def cover_names(line: str) -> tuple[str, ...]:
     """The names of a cover's author line, or () when it is not one. Names are separated by commas, "and", "&"
     or a spaced bar or bullet; a name followed by its affiliation ("Ana Silva, Northgate Institute") counts
     too (the institution is left out), as long as the line starts with a name."""
-    text = _BY_RE.sub("", line.strip()) if _BY_RE.match(line.strip()) else line.strip()
+    stated = bool(_BY_RE.match(line.strip()))
+    text = _BY_RE.sub("", line.strip()) if stated else line.strip()
     joined = _TRAILING_JOIN_RE.sub("", text)
     if len([p for p in _COVER_AUTHOR_SPLIT_RE.split(joined) if p]) >= 2:
         text = joined  # a list of names wrapped after its "and" (one name before "and" is no list: a title line)
     parts = [p for p in _COVER_AUTHOR_SPLIT_RE.split(text) if p]
-    names = [_cover_name(p) for p in parts]
+    names = [_cover_name(p, stated) for p in parts]
     if not parts or names[0] is None:
         return ()
     if all(names):
@@ -212,8 +215,18 @@ def is_meta_line(text: str) -> bool:
     return (
         is_date_line(text) or bool(_URL_RE.match(text)) or bool(_REPORT_NUMBER_RE.match(text))
         or bool(_SERIES_RE.search(text)) or bool(_COPYRIGHT_RE.search(text)) or bool(_BY_RE.match(text))
-        or bool(_GENRE_LINE_RE.match(text.strip())) or bool(_AUTHORS_LABEL_RE.match(text.strip()))
+        or bool(_GENRE_LINE_RE.match(text.strip())) or bool(_AUTHORS_LABEL_RE.match(text.strip())) or _is_credit_line(text)
     )
+
+
+_CREDIT_RE = re.compile(r"^([A-Z][\w-]*(?:\s+[\w-]+){0,2})\s*:\s+(\S.*)$")
+
+
+def _is_credit_line(text: str) -> bool:
+    """A role credited on a cover ("Chair: Helena Vos", "Project Director: Amir Khan", "Editors: A and B"): a
+    label of a role word and a colon before names."""
+    match = _CREDIT_RE.match(text.strip())
+    return bool(match and _ROLE_RE.match(match.group(1).split()[-1].capitalize()) and cover_names(match.group(2)))
 
 
 def _is_publisher_line(lines: list[str], k: int) -> bool:
@@ -258,7 +271,8 @@ def _is_sentence_case(text: str) -> bool:
 
 
 def _continues_title(previous: str, line: str) -> bool:
-    """Whether `line` continues a title set over several lines (an edition line "（2024年）" does)."""
+    """Whether `line` continues a title set over several lines (an edition line "（2024年）" does); `previous` is
+    the title so far, whose case decides ("Digital Identity" / "for Refugees" is in title case as a whole)."""
     if is_edition_line(line):
         return True
     if is_meta_line(line) or _ends_sentence(line) and not line.endswith((")", "?")):  # a title may ask a question
@@ -318,7 +332,7 @@ def read_cover(lines: list[str]) -> Cover:
             and len(lines[start]) <= 120):
         title_lines = [lines[start]]
         end = start + 1
-        while end < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _continues_title(title_lines[-1], lines[end]):
+        while end < len(lines) and len(title_lines) < _MAX_TITLE_LINES and _continues_title(" ".join(title_lines), lines[end]):
             title_lines.append(lines[end])
             end += 1
     subtitle = None

@@ -87,15 +87,31 @@ def _heading_at(body: list[BodyLine], i: int, prev: BodyLine | None, width: int,
     count = _tight_run(body, i, width)
     lines = body[i : i + count]
     nxt = body[i + count] if i + count < len(body) else None
-    style = _heading_style(lines, prev, nxt, width, contents, recurring)
+    style = _heading_style(lines, prev, nxt, width, contents, recurring, after_signature=_after_signature(body, i, width))
     if style is None:
+        lettered = _lettered_after_lead_in(body, i, prev, width)
+        if lettered:
+            return "lettered", lettered
         wrapped = _wrapped_sentence_heading(body, i, prev, width)
         return ("sentence", wrapped) if wrapped else None
     while i + count < len(body) and count < 3 and _heading_continues(body[i + count - 1], body[i + count], style, width, recurring):
         count += 1
     if style in _WRAPPING_TITLE_STYLES:
         count += _title_wrap(body, i + count, width, recurring)
+    if i + count < len(body) and _opens_preamble(lines, body[i + count]):
+        return None
     return style, count
+
+
+_PREAMBLE_RE = re.compile(r"^(?:Having regard to|Having (?:considered|examined)|Whereas\b|Recalling\b|Noting\b|"
+                          r"Recogni[sz]ing\b|Considering\b|Reaffirming\b|Bearing in mind\b|Acknowledging\b)")
+
+
+def _opens_preamble(lines: list[BodyLine], nxt: BodyLine) -> bool:
+    """The name of a body over its preamble ("The European Data Protection Board" / "Having regard to ...",
+    "The General Assembly" / "Recalling ..."): the subject of the sentence the recitals open, body text, not a
+    heading. A one-word heading ("Preamble", "Recitals") stays one."""
+    return len(lines) == 1 and len(lines[0].text.split()) >= 2 and bool(_PREAMBLE_RE.match(nxt.text))
 
 
 _WRAPPING_TITLE_STYLES = ("titled", "labelled", "contents")
@@ -144,7 +160,7 @@ def _wrapped_sentence_heading(body: list[BodyLine], i: int, prev: BodyLine | Non
     if not body[i].text[:1].isupper() or _starts_block(body[i]):
         return 0
     j = i
-    while (j < len(body) and j - i < _MAX_WRAPPED_HEADING_LINES and len(body[j].text) < _HEADING_MEASURE * width
+    while (j < len(body) and j - i < _MAX_WRAPPED_HEADING_LINES and _within_heading_measure(body[j].text, width)
            and not _closes_sentence(body[j].text) and not body[j].markers and not _starts_block(body[j])
            and (j == i or not body[j].source.page_break)):
         j += 1
@@ -159,6 +175,43 @@ def _wrapped_sentence_heading(body: list[BodyLine], i: int, prev: BodyLine | Non
     if len(nxt.text) < 0.8 * width or not nxt.text[:1].isupper() or nxt.source.page_break:
         return 0
     return count
+
+
+_MAX_LETTERED_HEADING_LINES = 3
+
+
+def _lettered_after_lead_in(body: list[BodyLine], i: int, prev: BodyLine | None, width: int) -> int:
+    """A lettered heading ("i) Relationship between ... and its local" / "establishment in the Union") under a
+    lead-in sentence printed without its colon: a capitalised title after its "a)" or "i)", ending no sentence,
+    its wrapped lines in lower case, and over a paragraph, not over the next item of a list (items follow each
+    other; a heading has running text under it). Returns its line count, or 0."""
+    first = body[i]
+    mark = _LETTERED_HEADING_RE.match(first.text)
+    if (not mark or prev is None or first.markers or _closes_sentence(first.text) or not first.text[mark.end():][:1].isupper()
+            or _last_word(prev.text) in _CONNECTORS or not prev.text[-1:].isalnum() or len(first.text) > 1.1 * width
+            or _LETTERED_HEADING_RE.match(prev.text)):  # the last item of a list, over a paragraph
+        return 0
+    j = i + 1
+    while (j < len(body) and j - i < _MAX_LETTERED_HEADING_LINES and _short_continuation(body[j].text)
+           and not body[j].markers and not body[j].source.page_break):
+        j += 1
+    if j >= len(body) or sum(len(line.text.split()) for line in body[i:j]) > _LONG_HEADING_WORDS:
+        return 0
+    after = body[j]
+    paragraph = (after.text[:1].isupper() and len(after.text) >= 0.75 * width and not after.source.page_break
+                 and not _LETTERED_HEADING_RE.match(after.text) and not _starts_block(after))
+    return j - i if paragraph else 0
+
+
+def _within_heading_measure(text: str, width: int) -> bool:
+    """A line no longer than a heading's measure, or two such lines the extraction joined where it dropped the
+    hyphen that broke a compound at the line end ("... evaluate general-" / "purpose AI more ..." read as one
+    line over the body's width)."""
+    measure = _HEADING_MEASURE * width
+    if len(text) < measure:
+        return True
+    return len(text) > width and any(
+        len(text[: m.start() + 1]) < measure and len(text[m.start() + 1 :]) < measure for m in re.finditer(r"(?<=\w)-(?=\w)", text))
 
 
 _LONE_ROMAN_RE = re.compile(r"^[IVXL]{1,6}\.$")
@@ -180,8 +233,10 @@ def _sentence_heading(text: str, width: int) -> bool:
 
 
 def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine | None, width: int,
-                   contents: frozenset[str] = frozenset(), recurring: frozenset[str] = frozenset()) -> str | None:
-    """The heading style of candidate heading lines, or None. Decided by pattern and neighbours only."""
+                   contents: frozenset[str] = frozenset(), recurring: frozenset[str] = frozenset(),
+                   after_signature: bool = False) -> str | None:
+    """The heading style of candidate heading lines, or None. Decided by pattern and neighbours only
+    (`after_signature`: the lines above are a signature block, which closes the text before it)."""
     text = " ".join(line.text for line in lines)
     first = lines[0].text
     longest = max(len(line.text) for line in lines)  # lines of a tight run are each a line of the heading
@@ -200,9 +255,9 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         and nxt.text[:1].isupper() and len(nxt.text) >= 0.75 * width)
     if _closes_sentence(text) and not colon_heading:
         return None  # a sentence; but "Key Findings:" over a paragraph is a heading
+    closed = prev is None or _ends_sentence(prev.text) or after_signature
     prev_ends = (
-        prev is None
-        or _ends_sentence(prev.text)
+        closed
         or bool(URL_RE.fullmatch(prev.text.strip()))  # a bare URL line ends its paragraph
         or (bool(_BULLET_RE.match(prev.text)) and len(first) < 0.5 * width and _is_title_case(text) and len(text.split()) >= 2
             and _last_word(prev.text) not in _CONNECTORS and not prev.text.endswith((",", "-", "–")))
@@ -263,18 +318,34 @@ def _heading_style(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine |
         return "contents"  # sentence case, but the contents page lists it
     if (len(lines) == 1 and len(first) < 0.6 * width and 2 <= len(text.split()) <= 12 and text[0].isupper()
             and not _closes_sentence(text) and not text.endswith("?") and nxt is not None
-            and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and (prev is None or _ends_sentence(prev.text))):
+            and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and closed):
         return "sentence"  # a short sentence-case line between two paragraphs, over a full paragraph
     if _opens_page_as_heading(lines, prev, nxt, width):
         return "sentence"  # a short line opening a page, after a paragraph's end, over a new sentence
     if (len(lines) == 1 and text.endswith("?") and len(first) < 0.5 * width and 3 <= len(text.split()) <= 10
             and text[0].isupper() and not re.search(r"[.,;:!]", text) and nxt is not None
-            and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and (prev is None or _ends_sentence(prev.text))):
+            and len(nxt.text) >= 0.7 * width and nxt.text[:1].isupper() and closed):
         return "sentence"  # a question set alone between paragraphs ("What is shore power?"), over its answer
     if (len(lines) > 1 and text[0].isupper() and not _closes_sentence(text) and not text.endswith("?")
             and len(text.split()) <= _MAX_WRAPPED_HEADING_WORDS):
         return "sentence"  # a sentence-case heading the layout shows wrapped (its lines tight), between paragraphs
     return None
+
+
+_MAX_SIGNATURE_LINES = 3
+
+
+def _after_signature(body: list[BodyLine], i: int, width: int) -> bool:
+    """Whether the lines right above body[i] are a signature block under a closed paragraph ("The Rt Hon Jane
+    Smith MP, Secretary of State," / "Department for Transport"): one to three short title-case lines on the
+    page, a name and role parted by a comma, the last line ending without one."""
+    k = i - 1
+    while (k >= 0 and i - k <= _MAX_SIGNATURE_LINES and len(body[k].text) < 0.75 * width and _is_title_case(body[k].text)
+           and not body[k].markers and not _ends_sentence(body[k].text) and body[k].page == body[i].page):
+        k -= 1
+    block = body[k + 1 : i]
+    return (bool(block) and k >= 0 and _ends_sentence(body[k].text) and not block[-1].text.endswith(",")
+            and any(line.text.endswith(",") for line in block) and not body[i].source.page_break)
 
 
 def _opens_page_as_heading(lines: list[BodyLine], prev: BodyLine | None, nxt: BodyLine | None, width: int) -> bool:

@@ -41,8 +41,9 @@ _CHART_VALUES_RE = re.compile(r"^(?:[-+−]?[$€£¥]?\d[\d.,]*\s*(?:%|bn|m|k)?
 _FIGURE_NOTE_RE = re.compile(r"^(?:Notes?|" + FIGURE_NOTE_LABELS + r")\s*[:：]\s*(?=\S)")  # "Notes: ..." under a figure
 _BLANK_PAGE_RE = re.compile(r"^\(?(?:this\s+page\s+(?:is\s+)?(?:intentionally|deliberately)\s+(?:left\s+)?blank|intentionally\s+left\s+blank)\.?\)?$", re.I)
 _NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?=[A-Z“\"‘'" + HEADING_OPENERS + "])")
-# "1 APPLICATION OF ...", "2 Capabilities": a chapter number without a full stop
-_BARE_NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2})\s+(?=[A-Z“\"‘'])")
+# "1 APPLICATION OF ...", "2 Capabilities": a chapter number without a full stop, or parted from the title by a
+# spaced dash or bar ("1 – Introduction", "02 | Market structure")
+_BARE_NUMBERED_HEADING_RE = re.compile(r"^(\d{1,2})(?:\s+[–—|])?\s+(?=[A-Z“\"‘'])")
 # a heading number printed alone on its line, the title on the next: "1.", "1.2", "1.2.1"
 # a division's label alone on its line, its title on the next: "Chapter 3", "PART II", "Section 4."
 _LONE_DIVISION_RE = re.compile(r"^(?:Chapter|Part|Section|Pillar|Module|CHAPTER|PART|SECTION|PILLAR|MODULE)\s+"

@@ -16,7 +16,7 @@ TypeSizes = Mapping[str, tuple[str, float]]  # line text -> (font name, size in 
 
 _HEADING_SIZE = 1.15  # a heading's type is at least this much larger than the body's
 _SIZE_STEP = 0.5  # points: sizes closer than this are one size
-_TYPE_STYLES = frozenset({"titled", "caps", "sentence", "contents", "backmatter"})  # levels the text cannot state
+TYPE_STYLES = frozenset({"titled", "caps", "sentence", "contents", "backmatter"})  # levels the text cannot state
 _MAX_TIERS = 3
 
 
@@ -37,7 +37,7 @@ def levels_from_type(headings: list[Block], sizes: TypeSizes) -> dict[int, int] 
     """Levels of unnumbered headings from their type: within each heading typeface, sizes ranked from the largest
     (level 1). None when the type says nothing: a heading whose level the text states (numbers, labels), a
     heading set in no larger type, or no typeface set in two sizes or more."""
-    if not headings or not sizes or any(block.style not in _TYPE_STYLES for block in headings):
+    if not headings or not sizes or any(block.style not in TYPE_STYLES for block in headings):
         return None
     found = [sizes.get(block.lines[0].text.strip()) for block in headings]
     if any(f is None for f in found):

@@ -60,7 +60,7 @@ from corpus.structure.news_lines import (
     strip_end_mark,
     words,
 )
-from corpus.structure.news_meta import UPDATED, MetaLine, looks_like_name, parse_metadata_line, split_names
+from corpus.structure.news_meta import EVENT, UPDATED, MetaLine, looks_like_name, parse_metadata_line, split_names
 from corpus.structure.news_dates import (  # noqa: F401 - re-exported: callers import them from here
     DateMention,
     find_dates,
@@ -117,7 +117,9 @@ def parse_byline(line: str, month_first: bool | None = False) -> _Byline | None:
     if meta is None:
         return None
     byline = _Byline(authors=meta.authors)
-    for _, value in sorted(meta.dates, key=lambda kv: kv[0] == UPDATED):
+    for kind, value in sorted(meta.dates, key=lambda kv: kv[0] == UPDATED):
+        if kind == EVENT:
+            continue
         if value.date is not None and byline.date is None:
             byline.date, byline.time = value.date, value.time
         elif value.iso and byline.partial_date is None and value.date is None:
@@ -409,9 +411,15 @@ def _unlabelled_bylines(lines: list[_Line]) -> None:
     """A line listing persons right after the headline (metadata lines may come between) is the byline:
     the line before it is a text line that is not itself a list of names. A lone name followed by a line
     of roles and affiliations is a byline too ("Jane Roe / Senior Fellow, Harbour Institute"), and so is a
-    lone two- or three-word name between a headline of four words or more and the article text."""
+    lone two- or three-word name between a headline of four words or more and the article text. A byline
+    stands above the article: once a line of article text has been printed, lines of names and roles
+    (a speakers list, a panel) are the article's."""
+    article = next(
+        (k for k, ln in enumerate(lines) if ln.kind == "text" and is_sentence(ln.text) and not _question_headline(ln.text)),
+        len(lines),
+    )
     for i, ln in enumerate(lines):
-        if ln.kind != "text" or i == 0:
+        if ln.kind != "text" or i == 0 or i > article:
             continue
         names = _byline_names(ln.text)
         following = lines[i + 1] if i + 1 < len(lines) else None
@@ -522,6 +530,41 @@ def _question_headline(line: str) -> bool:
     return text.endswith(("?", "!", "？", "！")) and words(text) <= 15 and len(re.findall(r"[.!?。！？]", text)) == 1
 
 
+_SPEAKERS_LABEL = re.compile(
+    r"^(?:(?:the\s+)?(?:speakers?|panel+ists?|participants|moderators?|discussants?|presenters?)|intervenant(?:e)?s|orateurs?|"
+    r"mod[ée]rat(?:eur|rice)s?|(?:主讲|演讲|与会|出席|特邀)?嘉宾|主讲人|讲者|与谈人|主持人)\s*[:：]?$", re.I)
+_HONORIFIC = re.compile(r"^(?:professor|prof\.|dr\.?|mr\.?|ms\.?|mrs\.?|ambassador|h\.\s?e\.|m\.|mme)\s+", re.I)
+
+
+def _speaker_line(text: str) -> bool:
+    """One entry of a list of speakers: a person's name, a comma, then a role or affiliation."""
+    name, comma, rest = text.strip().partition(",")
+    return bool(comma) and bool(rest.strip()) and _person_name(_HONORIFIC.sub("", name.strip()))
+
+
+def _speaker_lists(texts: list[str]) -> set[int]:
+    """Indexes of a labelled list of speakers ("Speakers" over "Dr. Jane Roe, Senior Fellow, X Institute"
+    lines): the event's participants are the article's content, not footer furniture, even at the end."""
+    kept: set[int] = set()
+    for i, text in enumerate(texts):
+        if not _SPEAKERS_LABEL.match(simplified(text.strip())):
+            continue
+        j = i + 1
+        while j < len(texts) and _speaker_line(texts[j]):
+            j += 1
+        if j > i + 1:
+            kept.update(range(i, j))
+    return kept
+
+
+def _metadata_follows(line: _Line, lines: list[_Line]) -> bool:
+    """A metadata line (byline, date) is the next line after `line` that is not furniture or an image:
+    metadata stands between a headline and its article, never inside the article's first paragraph."""
+    position = next(k for k, ln in enumerate(lines) if ln is line)
+    after = next((ln for ln in lines[position + 1 :] if ln.kind not in ("furniture", "image", "caption")), None)
+    return after is not None and after.kind == "meta"
+
+
 def structure_news(raw: str) -> StructuredDocument:
     """Structure one web news item (see module docstring). Pure; never raises on odd input."""
     from corpus.structure.language import detect_language
@@ -561,6 +604,9 @@ def structure_news(raw: str) -> StructuredDocument:
     first_body = next((i for i, ln in enumerate(texts) if is_sentence(ln.text)), None)
     if first_body == 0 and len(texts) > 1 and _question_headline(texts[0].text):
         first_body = 1  # "Is the port ready for AI?" on the first line, the article after it
+    elif first_body is not None and first_body + 1 < len(texts) and _question_headline(texts[first_body].text) \
+            and _metadata_follows(texts[first_body], lines):
+        first_body += 1  # "Who Sets the Rules?" over its byline or date line: the headline, not the article
     if first_body is None:  # no sentence anywhere: the first line is the title, the rest is text
         header, title_line = texts[:1], (texts[0] if texts else None)
     else:
@@ -607,7 +653,7 @@ def structure_news(raw: str) -> StructuredDocument:
     last_body = max((i for i, ln in enumerate(remaining) if is_sentence(ln.text)), default=None)
     if last_body is not None:
         tail = remaining[last_body + 1 :]
-        in_list = list_lines([ln.text for ln in tail])
+        in_list = list_lines([ln.text for ln in tail]) | _speaker_lists([ln.text for ln in tail])
         for i, ln in enumerate(tail):
             reason = None if i in in_list else footer_reason(ln.text)
             if reason is not None:
@@ -623,6 +669,9 @@ def structure_news(raw: str) -> StructuredDocument:
             break
         remaining[j].kind, remaining[j].reason = "furniture", AUTHOR_BIO
 
+    # each entry of a speakers list is a paragraph of its own, not a hard-wrapped line of the one above
+    remaining = [ln for ln in lines if ln.kind == "text"]
+    entries = {id(remaining[k]) for k in _speaker_lists([ln.text for ln in remaining])}
     figures: list[FigureSpan] = []
     body: list[tuple[str, bool]] = []
     removed: list[tuple[str, str]] = []
@@ -644,7 +693,7 @@ def structure_news(raw: str) -> StructuredDocument:
             removed.append((PHOTO_CAPTION, ln.text))  # no image line above it: the photo is not in the text
         elif ln.kind == "text":
             # a removed line between two text lines breaks the paragraph, as a blank line would
-            body.append((ln.raw, ln.blank_before or last_kind not in ("text", "caption", None)))
+            body.append((ln.raw, ln.blank_before or id(ln) in entries or last_kind not in ("text", "caption", None)))
         else:
             if ln.kind == "nav" and ln.nav:
                 related.append(ln.nav)
@@ -679,9 +728,11 @@ def structure_news(raw: str) -> StructuredDocument:
                 notes.append("authors from the reporter credit in the first paragraph")
                 break
     # dates stated in the text; a numeric one whose day/month order the page does not decide is left out
-    event_dates = tuple(dict.fromkeys(
+    # the dates of an event the page announces ("Event date: 20 March 2025") come first
+    scheduled = [v.iso for m in metas for k, v in m.dates if k == EVENT and v.iso and not v.ambiguous]
+    event_dates = tuple(dict.fromkeys([*scheduled, *(
         m.iso for m in find_dates(text, bool(month_first)) if not (m.ambiguous and month_first is None)
-    ))
+    )]))
     script = detect_script((title or "") + "\n" + text) if language == "zh" or _has_han(text) else None
 
     return StructuredDocument(
@@ -766,10 +817,10 @@ def _metadata_fields(metas: list[MetaLine], notes: list[str], order_reason: str)
     """Page date and time, authors, editors, publisher and keywords from every metadata line.
 
     The page's date is the first full date of a publication or unlabelled part; an update stamp is used
-    only when the page prints no other; a date without a year or with an undecidable day/month order
+    only when the page prints no other; the date of an event the page announces is never the page's; a date without a year or with an undecidable day/month order
     is never completed (noted instead).
     """
-    dates = [(kind, value) for meta in metas for kind, value in meta.dates]
+    dates = [(kind, value) for meta in metas for kind, value in meta.dates if kind != EVENT]
     chosen = next((v for k, v in dates if k != UPDATED and v.date is not None), None)
     if chosen is None:
         chosen = next((v for k, v in dates if v.date is not None), None)

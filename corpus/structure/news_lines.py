@@ -259,6 +259,9 @@ _PHOTO_SLASH_BARE = re.compile(r"^[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}\
 _PHOTO_CN = re.compile(r"^[(（]?[^()（）]{0,30}(?:摄|供图|图)[)）]?$")
 # a short caption closed by its credit in brackets: "论坛现场（经发局提供）", "签约仪式（记者王明摄）"
 _CAPTION_CN_CREDIT = re.compile(r"^[^()（）。！？]{1,40}[(（](?P<credit>[^()（）]{1,24}?(?:提供|摄影|摄|供图))[)）]$")
+# a courtesy credit alone in brackets, as printed after a caption's last sentence: "（资讯工程学系提供）"
+# (data and documents supplied by someone are not a photo: "（数据由市统计局提供）")
+_BRACKETED_COURTESY = re.compile(r"^[(（](?P<credit>(?!数据|资料|材料|信息)[^()（）\s，,。、]{2,16}?提供)[)）]$")
 _BULLET_ONLY = re.compile(r"^[•·●▪■◆◇○*\-–—]+(?:\s+\S.{0,30})?$")
 _DIGIT_RESIDUE = re.compile(r"^[\d\s.,:;/|_-]+$")
 _EMPTY_LABEL = re.compile(r"^[^.!?。！？:：]{1,40}\s*[:：]$")
@@ -297,7 +300,7 @@ def photo_credit(line: str) -> str | None:
         return stripped.strip("()（） ")
     if _PHOTO_CN.match(view) and re.search(r"(?:记者|摄|供图)", view) and len(stripped) <= 30:
         return stripped.strip("()（） ")
-    match = _CAPTION_CN_CREDIT.match(view)
+    match = _CAPTION_CN_CREDIT.match(view) or _BRACKETED_COURTESY.match(view)
     if match:
         return stripped[match.start("credit") : match.end("credit")]
     return None

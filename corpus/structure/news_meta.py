@@ -25,10 +25,14 @@ from corpus.structure.news_lines import (
     words,
 )
 
-PUBLISHED, UPDATED, UNLABELLED = "published", "updated", "unlabelled"
+PUBLISHED, UPDATED, UNLABELLED, EVENT = "published", "updated", "unlabelled", "event"
 
 # Label patterns by kind, matched case-insensitively against the simplified view of a part.
 _LABELS: tuple[tuple[str, str], ...] = (
+    # when the event an item announces or reports takes place: never the page's date
+    ("event", r"(?:date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?event|event\s+(?:date|time|dates)(?:\s+and\s+time)?|"
+              r"date\s+de\s+l['’]?\s*[ée]v[ée]nement|date\s+et\s+heure|when|quand|"
+              r"(?:活动|会议|论坛|讲座|研讨会|举办|举行|开幕)(?:时间|日期))(?=\s*[:：])|event|[ée]v[ée]nement"),
     ("updated", r"last\s+updated(?:\s+on)?|updated(?:\s+on)?|(?:last\s+)?modified(?:\s+on)?|(?:last\s+)?revised(?:\s+on)?|"
                 r"modifi[ée]\s+le|derni[eè]re\s+modification(?:\s+le)?|最后更新(?:时间)?|最后修改(?:时间)?|更新于|修改于|"
                 r"derni[eè]re\s+mise\s+[àa]\s+jour(?:\s+le)?|mis\s+[àa]\s+jour(?:\s+le)?|"
@@ -54,6 +58,7 @@ _INLINE = re.compile(rf"(?<![\w])(?:{_LABEL_ALT})\s*[:：]", re.I)
 # 13 février 2024 à 09h10", "Posted 3 March 2024 - Updated 4 March 2024"): each stamp is a part of its own.
 _STAMP_LABELS = "|".join(pattern for kind, pattern in _LABELS if kind in ("published", "updated"))
 _JOINED_STAMP = re.compile(rf"\s*(?:[,;]|\s[-–—])\s*(?=(?:{_STAMP_LABELS})\s)", re.I)
+_EVENT_LABEL = re.compile(r"(?:upcoming\s+)?events?|[ée]v[ée]nements?|活动|活动预告|会议", re.I)
 _SEPARATORS = re.compile(r"\s*[|｜•]\s*|\s*(?<=\s)·(?=\s)\s*|\s{3,}|\t+|\u3000+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|、|，|和|与)\s*", re.I)
 _NAME_OK = re.compile(r"^[^\d@:/]{2,60}$")
@@ -184,8 +189,12 @@ def parse_metadata_line(line: str, month_first: bool | None = False) -> MetaLine
         stripped = stripped[1:-1].strip()  # "(Rédacteurs : X, Y)", "[责任编辑:X]"
     meta = MetaLine()
     failed: list[str] = []
+    event_from = None  # after a bare event label ("Event | Tuesday, 14 May 2024"), dates are the event's
     for part in _parts(stripped):
         view = simplified(part)
+        if _EVENT_LABEL.fullmatch(view.strip(" :：")) and event_from is None:
+            event_from, event_label = len(meta.dates), part
+            continue
         match = _LEADING.match(view)
         kind = next((k for k, _ in _LABELS if match and match.group(k)), None) if match else None
         if match and kind is not None:
@@ -197,6 +206,11 @@ def parse_metadata_line(line: str, month_first: bool | None = False) -> MetaLine
             continue
         for piece in _cjk_spaced(part):
             _read_unlabelled(piece, month_first, meta, failed)
+    if event_from is not None and len(meta.dates) > event_from:
+        meta.dates[event_from:] = [(EVENT if k == UNLABELLED else k, v) for k, v in meta.dates[event_from:]]
+        meta.labelled += 1
+    elif event_from is not None:
+        failed.append(event_label)  # a menu word ("Events"), not a label of the dates after it
     informative = meta.labelled > 0 or bool(meta.dates)
     if not informative:
         return None
@@ -209,6 +223,11 @@ def parse_metadata_line(line: str, month_first: bool | None = False) -> MetaLine
 
 
 def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLine) -> bool:
+    if kind == EVENT:
+        found = _value_date(value, month_first, allow_day_month=True)
+        if found is not None:
+            meta.dates.append((EVENT, found[0]))
+        return found is not None
     if kind in (PUBLISHED, UPDATED):
         by = re.search(r"(?<![\w])(?:by|par|von|por)\s+(?P<names>[^,;|]+)$", value, re.I)
         names = split_names(by["names"]) if by else ()

@@ -1,0 +1,98 @@
+"""News pages, round 4: event pages and other habits of sites not in the earlier sets.
+
+Small constructed pages, one per rule: the date of an announced event is not the page's date; a question
+headline over its date line is the title; a speakers list after the first article sentence is content,
+not a byline; a caption closed by a bracketed courtesy credit "（X提供）" is a caption.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from corpus.structure.news import structure_news
+from corpus.structure.news_lines import photo_credit
+from corpus.structure.news_meta import parse_metadata_line
+
+BODY_EN = """The Lakeside Policy Centre will hold a workshop on semiconductor supply chains in Geneva.
+
+Officials from twelve countries will discuss export licensing and stockpiles."""
+
+
+@pytest.mark.parametrize("event_line", [
+    "Event date: 20 March 2025, 14:00",
+    "Event | Thursday, 20 March 2025, 14:00–16:00 CET",
+    "When: 20 March 2025",
+])
+def test_event_date_is_not_the_page_date(event_line):
+    doc = structure_news(f"Lakeside Policy Centre\nHome > Events\n\nWorkshop on Semiconductor Supply Chains\n\n"
+                         f"{event_line}\nPublished 12 March 2025\n\n{BODY_EN}")
+    assert doc.published_date == dt.date(2025, 3, 12)
+    assert doc.published_time is None
+    assert doc.event_dates[0] == "2025-03-20"
+    assert event_line not in doc.text
+
+
+def test_event_date_is_not_the_page_date_fr_and_zh():
+    fr = structure_news("Institut des Lacs\n\nAtelier sur les chaînes d'approvisionnement\n\n"
+                        "Date de l'événement : 20 mars 2025 à 14h00\nPublié le 12 mars 2025\n\n"
+                        "L'Institut des Lacs organisera un atelier à Genève.\n\nDes responsables de douze pays y viendront.")
+    zh = structure_news("湖畔研究院\n首页 > 活动\n\n半导体供应链研讨会\n\n活動時間：2025年3月20日 14:00\n發布時間：2025-03-12\n\n"
+                        "湖畔研究院将在杭州举办半导体供应链研讨会。\n\n来自12个国家的官员将讨论出口许可问题。")
+    for doc in (fr, zh):
+        assert (doc.published_date, doc.published_time, doc.event_dates[:1]) == (dt.date(2025, 3, 12), None, ("2025-03-20",))
+
+
+def test_event_page_without_a_publication_date_has_no_page_date():
+    doc = structure_news(f"Lakeside Policy Centre\n\nWorkshop on Semiconductor Supply Chains\n\n"
+                         f"Event date: 20 March 2025\n\n{BODY_EN}")
+    assert doc.published_date is None and doc.event_dates[0] == "2025-03-20"
+
+
+def test_menu_word_events_does_not_make_a_metadata_line():
+    assert parse_metadata_line("About    Research    Events    Contact") is None
+
+
+def test_question_headline_over_its_date_line_is_the_title():
+    doc = structure_news("Lakeside Policy Centre\nAbout    Research    Events    Contact\n\n"
+                         f"Who Controls the Chip Supply Chain?\n\nPosted 12 March 2025\n\n{BODY_EN}")
+    assert doc.title == "Who Controls the Chip Supply Chain?"
+    assert "Research" not in doc.text and doc.text.startswith("The Lakeside")
+
+
+def test_question_opening_the_article_stays_in_the_article():
+    doc = structure_news("Lakeside Policy Centre\n\nWorkshop on Chips\n\nPosted 12 March 2025\n\n"
+                         f"Who controls the chip supply chain?\n\n{BODY_EN}")
+    assert doc.title == "Workshop on Chips" and doc.text.startswith("Who controls")
+
+
+def test_speakers_list_after_the_article_starts_is_content_not_a_byline():
+    speakers = ["Professor Anna Berg, Director, Trade Programme, Lakeside Policy Centre",
+                "Dr. Tomas Lind, Senior Fellow, Nordic Institute",
+                "Kim Park, analyst at Korea Chip Association"]
+    doc = structure_news("Lakeside Policy Centre\n\nWorkshop on Semiconductor Supply Chains\n\nPublished 12 March 2025\n\n"
+                         "The Lakeside Policy Centre will hold a workshop on semiconductor supply chains in Geneva.\n\n"
+                         "Speakers\n" + "\n".join(speakers))
+    assert doc.authors == ()
+    paragraphs = doc.text.split("\n\n")
+    assert all(s in paragraphs for s in speakers)
+
+
+def test_byline_with_a_role_under_the_headline_still_found():
+    doc = structure_news("Lakeside Policy Centre\n\nWorkshop on Semiconductor Supply Chains\n\n"
+                         f"Anna Berg, Senior Fellow\nPublished 12 March 2025\n\n{BODY_EN}")
+    assert doc.authors == ("Anna Berg",)
+
+
+def test_caption_closed_by_a_bracketed_courtesy_credit_is_a_caption():
+    doc = structure_news("南岭大学新闻网\n\n电机系团队获智慧农业竞赛首奖\n\n發布日期：2025-03-12\n\n"
+                         "电机工程学系王大同教授团队在全国智慧农业竞赛中获得首奖。\n\naward-0311.jpg\n"
+                         "王大同教授（左三）与学生合影。（电机工程学系提供）\n\n团队将于暑期赴日本交流。")
+    assert "合影" not in doc.text
+    assert doc.figures[0].caption == "王大同教授（左三）与学生合影。"
+
+
+def test_bracketed_data_source_is_not_a_photo_credit():
+    assert photo_credit("（电机工程学系提供）") == "电机工程学系提供"
+    assert photo_credit("（数据由市统计局提供）") is None

@@ -96,3 +96,20 @@ def test_caption_closed_by_a_bracketed_courtesy_credit_is_a_caption():
 def test_bracketed_data_source_is_not_a_photo_credit():
     assert photo_credit("（电机工程学系提供）") == "电机工程学系提供"
     assert photo_credit("（数据由市统计局提供）") is None
+
+
+@pytest.mark.parametrize("event_box", [
+    '<div class="event-meta"><span>Event</span> | <time datetime="2025-03-20T14:00:00+01:00">Thursday, 20 March 2025, '
+    '14:00</time>–16:00 CET</div><div class="post-meta">Published <time datetime="2025-03-12">12 March 2025</time></div>',
+    '<p class="event-when">When: <time datetime="2025-03-20">20 March 2025</time></p><p>Published 12 March 2025</p>',
+])
+def test_html_event_time_is_not_the_page_date(event_box):
+    from corpus.readers.html import read_html
+    from corpus.structure.news_html import apply_markup, page_text
+
+    article = "".join(f"<p>{p}</p>" for p in BODY_EN.split("\n\n"))
+    markup = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body><main><article>'
+              f"<h1>Workshop on Semiconductor Supply Chains</h1>{event_box}{article}</article></main></body></html>")
+    layout = read_html("p.html", markup)
+    doc = apply_markup(structure_news(page_text(layout)), layout)
+    assert (doc.published_date, doc.published_time) == (dt.date(2025, 3, 12), None)

@@ -153,9 +153,26 @@ def _in_chrome(node) -> bool:
     return False
 
 
+_EVENT_NAME = re.compile(r"event|schedule|agenda|calendar|(?<![a-z])when(?![a-z])", re.I)
+
+
+def _in_event_box(node) -> bool:
+    """A <time> in a box of the article that gives an announced event's schedule (class or id naming the
+    event: "event-meta", "event-date", "schedule"; the <time> itself, or a container smaller than the
+    article): the event's date, not the page's."""
+    for element in (node, *node.iterancestors()):
+        if element.tag in ("article", "main", "body", "html"):
+            return False
+        if _EVENT_NAME.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            return True
+    return False
+
+
 def _markup_sources(tree) -> dict[str, dict[str, list[str]]]:
     """Per origin, the metadata values the markup states: {origin: {field: [values]}}."""
-    sources: dict[str, dict[str, list[str]]] = {k: {} for k in ("json_ld", "open_graph", "html_meta", "html_time", "html_title", "chrome_time")}
+    sources: dict[str, dict[str, list[str]]] = {
+        k: {} for k in ("json_ld", "open_graph", "html_meta", "html_time", "html_title", "chrome_time", "event_time")
+    }
 
     def add(origin: str, name: str, value) -> None:
         if isinstance(value, str) and value.strip():
@@ -191,7 +208,8 @@ def _markup_sources(tree) -> dict[str, dict[str, list[str]]]:
         elif key in ("application-name", "publisher", "citation_publisher", "dc.publisher"):
             add("html_meta", "site", content)
     for time in tree.xpath("//time[@datetime]"):
-        add("chrome_time" if _in_chrome(time) else "html_time", "date", time.get("datetime"))
+        origin = "chrome_time" if _in_chrome(time) else "event_time" if _in_event_box(time) else "html_time"
+        add(origin, "date", time.get("datetime"))
     for node in tree.xpath("//title | //h1"):
         add("html_title", "title", node.text_content())
     return sources
@@ -309,9 +327,12 @@ def read_html(path: Path | str, text: str) -> LayoutDocument:
         title = None  # found only in a lower heading or aside, or only the site's name: no headline
     authors = tuple(a.strip() for a in (result.author or "").split(";") if a.strip())
     date = result.date or None
-    if date and _origin(sources, "date", lambda v: v.startswith(date)) == "chrome_time":
-        date = None  # only a related item's or a sidebar's <time> states it: not this page's date
+    if date and _origin(sources, "date", lambda v: v.startswith(date)) in ("chrome_time", "event_time"):
+        # only a related item's, a sidebar's or an announced event's <time> states it: not this page's date;
+        # the page's own <time>, if any, else the lines decide
+        date = next((v[:10] for v in sources["html_time"].get("date", ()) if re.match(r"\d{4}-\d\d-\d\d", v)), None)
     sources.pop("chrome_time")
+    sources.pop("event_time")
     time = _time_of(sources, date) if date else None
     html_lang = (tree.xpath("/html/@lang") or tree.xpath("//html/@lang") or [None])[0]
     origins = {}

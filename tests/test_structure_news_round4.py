@@ -113,3 +113,59 @@ def test_html_event_time_is_not_the_page_date(event_box):
     layout = read_html("p.html", markup)
     doc = apply_markup(structure_news(page_text(layout)), layout)
     assert (doc.published_date, doc.published_time) == (dt.date(2025, 3, 12), None)
+
+
+# --- press releases, official notices and wire copy --------------------------------------------------
+
+def test_lead_in_ending_with_a_colon_is_article_text_not_the_headline():
+    doc = structure_news("Press Releases\nLCQ9: Data centres in the northern district\n***************************\n\n"
+                         "     Following is a question by the Hon Lee Man-kit and a reply by the Secretary for Innovation in "
+                         "the Legislative Council today (May 22):\n\nQuestion:\n\n     The Government plans two data centres.\n\n"
+                         "Reply:\n\n     The first centre will open next year.\n\nEnds/Wednesday, May 22, 2024\nIssued at HKT 16:05\n\nNNNN")
+    assert doc.title == "LCQ9: Data centres in the northern district"
+    assert doc.text.startswith("Following is a question") and "*" not in doc.text and "NNNN" not in doc.text
+    assert (doc.published_date, doc.published_time, doc.publisher) == (dt.date(2024, 5, 22), "16:05", None)
+
+
+def test_press_release_in_chinese_rule_line_end_mark_and_time_line():
+    doc = structure_news("新聞公報\n立法會九題：北區數據中心\n＊＊＊＊＊＊＊＊＊＊\n\n　　以下是今日（五月二十二日）在立法會會議上李文傑議員的提問和"
+                         "創新科技及工業局局長的答覆：\n\n問題：\n\n　　政府計劃興建兩個數據中心。\n\n完\n2024年5月22日（星期三）\n香港時間16時05分")
+    assert doc.title == "立法會九題：北區數據中心"
+    assert "＊" not in doc.text and doc.text.startswith("以下是今日")
+    assert (doc.published_date, doc.published_time) == (dt.date(2024, 5, 22), "16:05")
+
+
+def test_official_notice_number_and_addressees():
+    doc = structure_news("中国政府网\n首页 > 政策 > 最新\n\n国务院办公厅关于推进公共数据开放的通知\n国办发〔2024〕7号\n\n"
+                         "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n　　为推进公共数据开放，经国务院同意，现就有关事项通知如下。\n\n"
+                         "国务院办公厅\n2024年3月20日")
+    assert doc.title == "国务院办公厅关于推进公共数据开放的通知"
+    assert "国办发" not in doc.text and doc.text.startswith("各省、自治区")
+
+
+def test_lone_site_name_printed_twice_is_not_the_headline():
+    doc = structure_news("CGTN\n\nShenzhen opens a second data exchange\n\nUpdated 15:30, 22-May-2024\nCGTN\n\n"
+                         "Shenzhen opened a second data exchange on Wednesday, officials said.\n\n"
+                         "The exchange will list data products from 30 companies.")
+    assert doc.title == "Shenzhen opens a second data exchange"
+
+
+def test_wire_end_mark_enditem_keeps_the_last_paragraph():
+    doc = structure_news("Shenzhen opens a second data exchange\nSource: Xinhua| 2024-05-22 15:30:12|Editor: Liu Xin\n\n"
+                         "SHENZHEN, May 22 (Xinhua) -- Shenzhen opened a second data exchange on Wednesday.\n\n"
+                         "The exchange will list data products from 30 companies. Enditem")
+    assert doc.text.endswith("from 30 companies.")
+    assert ("end_mark", "Enditem") in doc.removed
+
+
+def test_widget_between_the_article_and_the_authors_note_is_furniture():
+    doc = structure_news("Center for Asian Technology Policy\n\nChina's New Rules on Data Labels\n\nMay 22, 2024\n"
+                         "Jane Roe, Senior Fellow\n\nThe new rules on data labels were issued on Tuesday.\n\n"
+                         "They take effect on September 1.\n\nDownload PDF\n"
+                         "Jane Roe is a senior fellow at the Center for Asian Technology Policy.")
+    assert doc.text.endswith("on September 1.")
+
+
+def test_weekday_before_a_date_is_not_an_outlet():
+    meta = parse_metadata_line("Wednesday, May 22, 2024")
+    assert meta is not None and meta.unknown == [] and meta.organisations == []

@@ -336,12 +336,13 @@ def _choose_title(candidates: list[_Line]) -> _Line | None:
     """The headline among the lines before the article text: a line printed twice, an HTML title "T | Site"
     whose site name is printed as another header line (when "T" is not printed alone), or the short form
     of an HTML title ("T - Site - domain" next to "T"), else the last such line (site names, section
-    labels and breadcrumbs come before a headline, not after it)."""
+    labels and breadcrumbs come before a headline, not after it). A lone word printed twice ("CGTN" as
+    masthead and as credit) is the site's name, not a headline."""
     if not candidates:
         return None
     keys = [_norm(_clean_title(c.text)[0]) for c in candidates]
     for c, key in zip(candidates, keys):
-        if keys.count(key) >= 2:
+        if keys.count(key) >= 2 and not _one_label(c.text):  # a lone word printed twice is the site's name
             return c
     for c in candidates:  # "Headline | Site Name" above a masthead line "Site Name"
         named = _without_site_name(c.text, [o.text for o in candidates if o is not c])
@@ -557,6 +558,28 @@ def _speaker_lists(texts: list[str]) -> set[int]:
     return kept
 
 
+def _footer_after_last_sentence(lines: list[_Line]) -> None:
+    """After the last sentence of the article, short non-sentence lines are page furniture (lists and
+    speakers lists aside)."""
+    remaining = [ln for ln in lines if ln.kind == "text"]
+    last_body = max((i for i, ln in enumerate(remaining) if is_sentence(strip_end_mark(ln.text)[0])), default=None)
+    if last_body is None:
+        return
+    tail = remaining[last_body + 1 :]
+    in_list = list_lines([ln.text for ln in tail]) | _speaker_lists([ln.text for ln in tail])
+    for i, ln in enumerate(tail):
+        reason = None if i in in_list else footer_reason(ln.text)
+        if reason is not None:
+            ln.kind, ln.reason = "furniture", reason
+
+
+def _lead_in(line: str) -> bool:
+    """A sentence-sized line ending with a colon opens the article ("Following is a question by ... today
+    (May 22):", a notice's addressees "各省、自治区、直辖市人民政府，国务院各部委："): never a headline."""
+    text = line.strip()
+    return text.endswith((":", "：")) and words(text) >= 8 and not breadcrumb(text)
+
+
 def _metadata_follows(line: _Line, lines: list[_Line]) -> bool:
     """A metadata line (byline, date) is the next line after `line` that is not furniture or an image:
     metadata stands between a headline and its article, never inside the article's first paragraph."""
@@ -601,7 +624,7 @@ def structure_news(raw: str) -> StructuredDocument:
     _unlabelled_bylines(lines)
     notes: list[str] = []
     texts = [ln for ln in lines if ln.kind == "text"]
-    first_body = next((i for i, ln in enumerate(texts) if is_sentence(ln.text)), None)
+    first_body = next((i for i, ln in enumerate(texts) if is_sentence(ln.text) or _lead_in(ln.text)), None)
     if first_body == 0 and len(texts) > 1 and _question_headline(texts[0].text):
         first_body = 1  # "Is the port ready for AI?" on the first line, the article after it
     elif first_body is not None and first_body + 1 < len(texts) and _question_headline(texts[first_body].text) \
@@ -649,15 +672,7 @@ def structure_news(raw: str) -> StructuredDocument:
 
     # after the last sentence of the article: short non-sentence lines are page furniture
     _legal_notices_at_end(lines)
-    remaining = [ln for ln in lines if ln.kind == "text"]
-    last_body = max((i for i, ln in enumerate(remaining) if is_sentence(ln.text)), default=None)
-    if last_body is not None:
-        tail = remaining[last_body + 1 :]
-        in_list = list_lines([ln.text for ln in tail]) | _speaker_lists([ln.text for ln in tail])
-        for i, ln in enumerate(tail):
-            reason = None if i in in_list else footer_reason(ln.text)
-            if reason is not None:
-                ln.kind, ln.reason = "furniture", reason
+    _footer_after_last_sentence(lines)
 
     # an author's note at the end ("Jane Roe is a senior fellow at ..."): the byline's authors, or the
     # last lines of the page when they present a person by role
@@ -668,6 +683,8 @@ def structure_news(raw: str) -> StructuredDocument:
         if not author_bio(remaining[j].text, byline_authors, last=True, elsewhere=elsewhere):
             break
         remaining[j].kind, remaining[j].reason = "furniture", AUTHOR_BIO
+    if any(ln.reason == AUTHOR_BIO for ln in remaining):
+        _footer_after_last_sentence(lines)  # the author's note was the last sentence: the article ends earlier
 
     # each entry of a speakers list is a paragraph of its own, not a hard-wrapped line of the one above
     remaining = [ln for ln in lines if ln.kind == "text"]
@@ -834,6 +851,8 @@ def _metadata_fields(metas: list[MetaLine], notes: list[str], order_reason: str)
     if chosen is None and any(v.ambiguous for _, v in dates):
         notes.append(f"numeric byline date with undecidable day/month order left empty ({order_reason})")
     time = chosen.time if chosen is not None else None
+    if chosen is not None and time is None:  # a time on a line of its own ("Issued at HKT 15:30")
+        time = next((v.time for _, v in dates if v.month is None and v.year is None and v.time), None)
     authors = next((m.authors for m in metas if m.authors), ())
     editors = tuple(dict.fromkeys(e for m in metas for e in m.editors))
     keywords = next((m.keywords for m in metas if m.keywords), ())

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from pathlib import Path
 
 # Reason codes for removed lines (the card's statistics group by them).
@@ -242,9 +243,10 @@ _COPYRIGHT = re.compile(
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _CONTACT = re.compile(r"(?:contact|e-?mail|邮箱|联系我们|联系电话|tél|tel\.?|phone)\b", re.I)
 _BACK_TO_TOP = re.compile(r"^(?:[↑▲^]\s*)?(?:back\s+to\s+top|haut\s+de\s+(?:la\s+)?page|retour\s+en\s+haut|返回顶部|回到顶部|top)\s*[↑▲^]?$", re.I)
-_END_MARK = re.compile(r"^(?:[(（]\s*(?:完|终|end|fin)\s*[)）]|fin|end|-+\s*30\s*-+|#{3}|[—-]+\s*end\s*[—-]+|【\s*完\s*】)$", re.I)
+# wire and government end marks: "(完)", "Fin", "-30-", "Enditem" (Xinhua), "Ends" and "NNNN" (press releases), "完"
+_END_MARK = re.compile(r"^(?:[(（]\s*(?:完|终|end|fin)\s*[)）]|fin|end|ends|enditem|nnnn|完|-+\s*30\s*-+|#{3}|[—-]+\s*end\s*[—-]+|【\s*完\s*】)$", re.I)
 _END_MARK_TAIL = re.compile(
-    r"(?<=[.!?。！？”\"»)）])\s*(?:[(（]\s*(?:完|终|[Ee]nd|END|[Ff]in|FIN)\s*[)）]|Fin|FIN|END|-+\s*30\s*-+|【\s*完\s*】)\s*$"
+    r"(?<=[.!?。！？”\"»)）])\s*(?:[(（]\s*(?:完|终|[Ee]nd|END|[Ff]in|FIN)\s*[)）]|Fin|FIN|END|Enditem|ENDITEM|-+\s*30\s*-+|【\s*完\s*】)\s*$"
 )
 _PHOTO_LABEL = re.compile(
     r"^[(（]?\s*(?:photo(?:\s+(?:credit|by))?|photos?|crédits?\s+photos?|photo\s*:|图片来源|图片|图|摄影|摄|供图|"
@@ -262,6 +264,7 @@ _CAPTION_CN_CREDIT = re.compile(r"^[^()（）。！？]{1,40}[(（](?P<credit>[^
 # a courtesy credit alone in brackets, as printed after a caption's last sentence: "（资讯工程学系提供）"
 # (data and documents supplied by someone are not a photo: "（数据由市统计局提供）")
 _BRACKETED_COURTESY = re.compile(r"^[(（](?P<credit>(?!数据|资料|材料|信息)[^()（）\s，,。、]{2,16}?提供)[)）]$")
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔［\[(（]\s*(?:19|20)\d\d\s*[〕］\])）]\s*第?\s*\d{1,5}\s*号$")
 _BULLET_ONLY = re.compile(r"^[•·●▪■◆◇○*\-–—]+(?:\s+\S.{0,30})?$")
 _DIGIT_RESIDUE = re.compile(r"^[\d\s.,:;/|_-]+$")
 _EMPTY_LABEL = re.compile(r"^[^.!?。！？:：]{1,40}\s*[:：]$")
@@ -354,6 +357,8 @@ def furniture_reason(line: str) -> str | None:
         return PAYWALL
     if words(stripped) <= 40 and _REPUBLISHED.match(view):
         return METADATA
+    if _DOC_NUMBER.match(view):
+        return METADATA  # an official document's number under its title ("国办发〔2024〕12号")
     if _RELATIVE_STAMP.match(view):
         return METADATA  # a relative stamp ("3 hours ago") dates nothing: out of the text, no date taken
     if (_COOKIES.search(view) and _READER.search(view) or _JAVASCRIPT.search(view)) and words(stripped) <= 60:
@@ -368,6 +373,8 @@ def furniture_reason(line: str) -> str | None:
         return RELATED
     if _BULLET_ONLY.match(stripped) and not re.search(r"\w", stripped):
         return WIDGET  # a bullet with nothing after it: residue of a widget or form
+    if re.fullmatch(r"([^\w\s])\1{2,}", unicodedata.normalize("NFKC", stripped).replace(" ", "")):
+        return WIDGET  # a rule drawn with one symbol ("＊＊＊＊", "=====", "~~~") under a headline or between blocks
     if _DIGIT_RESIDUE.match(stripped) and not re.search(r"\d{4}[-/.]\d", stripped):
         return WIDGET
     return None

@@ -58,6 +58,11 @@ _INLINE = re.compile(rf"(?<![\w])(?:{_LABEL_ALT})\s*[:：]", re.I)
 # 13 février 2024 à 09h10", "Posted 3 March 2024 - Updated 4 March 2024"): each stamp is a part of its own.
 _STAMP_LABELS = "|".join(pattern for kind, pattern in _LABELS if kind in ("published", "updated"))
 _JOINED_STAMP = re.compile(rf"\s*(?:[,;]|\s[-–—])\s*(?=(?:{_STAMP_LABELS})\s)", re.I)
+# a time printed on a line of its own, labelled as the issue time or by its time zone: "Issued at HKT 15:30",
+# "香港時間15時30分", "Beijing time 09:00"
+_ZONE = r"(?:hkt|hong\s+kong\s+time|beijing\s+time|香港时间|北京时间|台北时间)"
+_TIME_LINE = re.compile(
+    rf"^(?:(?:issued|released)\s+at\s+{_ZONE}?|{_ZONE})\s*(?P<h>\d{{1,2}})\s*[:：时]\s*(?P<m>\d{{2}})\s*分?\s*{_ZONE}?$", re.I)
 _EVENT_LABEL = re.compile(r"(?:upcoming\s+)?events?|[ée]v[ée]nements?|活动|活动预告|会议", re.I)
 _SEPARATORS = re.compile(r"\s*[|｜•]\s*|\s*(?<=\s)·(?=\s)\s*|\s{3,}|\t+|\u3000+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|、|，|和|与)\s*", re.I)
@@ -164,7 +169,7 @@ def _leftover(part: str, month_first: bool | None) -> str:
         rest = rest.replace(part[mention.start : mention.end], " ")
     rest = re.sub(r"\d{1,2}\s*[:h时]\s*\d{2}(?:\s*[:分]\s*\d{2})?(?:\s*[ap]\.?m\.?)?", " ", rest, flags=re.I)
     rest = re.sub(r"(?<![\d/])\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?(?![\d/])", " ", rest)
-    rest = re.sub(r"^" + _WEEKDAYS, " ", rest.strip(), flags=re.I)
+    rest = re.sub(r"^" + _WEEKDAYS, " ", rest.strip() + " ", flags=re.I)  # "Wednesday, " before the date
     rest = re.sub(r"(?<![\w])(?:à|a|at|le|on|am|el|星期.|周.|[ap]\.?m\.?|utc|gmt|est|edt|pst|pdt|cet|cest|bst|jst|kst|hkt|cst)(?![\w])|[,;()（）\[\]]|(?<!\w)[-–—](?!\w)", " ", rest, flags=re.I)
     return " ".join(rest.split())
 
@@ -187,6 +192,12 @@ def parse_metadata_line(line: str, month_first: bool | None = False) -> MetaLine
         return None
     if stripped[0] in "(（[【" and stripped[-1] in ")）]】" and not re.search(r"[()（）\[\]【】]", stripped[1:-1]):
         stripped = stripped[1:-1].strip()  # "(Rédacteurs : X, Y)", "[责任编辑:X]"
+    time_line = _TIME_LINE.match(simplified(stripped))
+    if time_line:  # "Issued at HKT 15:30" under the date of a press release: the time of that date
+        return MetaLine(dates=[(UNLABELLED, ValueDate(None, None, None, f"{int(time_line['h']):02d}:{time_line['m']}"))],
+                        labelled=1)
+    # an end mark glued before the release's date by a slash ("Ends/Wednesday, May 22, 2024") is no outlet
+    stripped = re.sub(r"^(?:ends?|fin|完)\s*/\s*(?=\S)", "", stripped, flags=re.I)
     meta = MetaLine()
     failed: list[str] = []
     event_from = None  # after a bare event label ("Event | Tuesday, 14 May 2024"), dates are the event's

@@ -169,3 +169,57 @@ def test_widget_between_the_article_and_the_authors_note_is_furniture():
 def test_weekday_before_a_date_is_not_an_outlet():
     meta = parse_metadata_line("Wednesday, May 22, 2024")
     assert meta is not None and meta.unknown == [] and meta.organisations == []
+
+
+# --- event schedules, place-and-date lines, portal widgets, breadcrumbs, address lines -----------------
+
+@pytest.mark.parametrize(("schedule", "body"), [
+    ("Date: June 4, 2024 | Time: 9:00–10:30 am EDT | Location: Online", BODY_EN),
+    ("Date : 4 juin 2024, 18h30\nLieu : Paris, amphithéâtre B",
+     "L'Institut des Lacs accueille une conférence sur les normes techniques.\n\nL'entrée est libre sur inscription."),
+    ("时间：2024年6月4日 14:00\n地点：研究院二楼报告厅", "本次讲座邀请北京大学李华教授介绍数据要素市场的最新进展。\n\n讲座结束后将安排半小时的问答交流环节。"),
+])
+def test_dates_next_to_a_venue_are_the_events(schedule, body):
+    doc = structure_news(f"Northbridge Institute\nEvents\n\nBook Talk on Data Governance in China\n\n{schedule}\n\n{body}")
+    assert doc.title == "Book Talk on Data Governance in China"
+    assert (doc.published_date, doc.published_time, doc.publisher) == (None, None, None)
+    assert doc.event_dates[0] == "2024-06-04"
+    assert all(line not in doc.text for line in schedule.split("\n"))
+
+
+def test_publication_date_above_a_blank_line_is_not_the_events():
+    doc = structure_news("Northbridge Institute\n\nBook Talk on Data Governance in China\n\nPublished 20 May 2024\n\n"
+                         f"Date: June 4, 2024\nLocation: Online\n\n{BODY_EN}")
+    assert doc.published_date == dt.date(2024, 5, 20) and doc.event_dates[0] == "2024-06-04"
+
+
+def test_place_of_a_french_place_and_date_line_is_not_the_publisher():
+    doc = structure_news("Ministère de la Culture\n\nEntretien du ministre avec son homologue chinois\n\n"
+                         "Paris, le 22 mai 2024\n\nLe ministre s'est entretenu ce jour avec son homologue chinois.\n\n"
+                         "Les deux ministres ont évoqué la préparation du dialogue culturel.")
+    assert (doc.published_date, doc.publisher) == (dt.date(2024, 5, 22), None)
+
+
+def test_print_friendly_widget_is_not_the_headline():
+    doc = structure_news("行政院全球資訊網\n首頁 > 新聞與公告 > 本院新聞\n\n政院通過資料開放條例草案\n\n發布時間：2024-05-22 15:30\n"
+                         "資料來源：行政院\n友善列印  分享\n\n行政院今（22）日院會通過「資料開放條例」草案，將送立法院審議。\n\n"
+                         "行政院長表示，草案兼顧隱私保護與資料利用。")
+    assert doc.title == "政院通過資料開放條例草案" and doc.publisher == "行政院"
+
+
+def test_unit_label_names_the_issuing_office():
+    meta = parse_metadata_line("日期：2024/05/22　點閱次數：123　單位：研發處")
+    assert meta is not None and meta.organisations == ["研發處"]
+
+
+def test_breadcrumb_ending_with_the_pages_long_or_cut_title():
+    doc = structure_news("Lakeside Policy Centre\nHome > News > Centre Hosts Workshop on Semicond...\n\n"
+                         f"Centre Hosts Workshop on Semiconductor Supply Chains\n\n{BODY_EN}")
+    assert doc.title == "Centre Hosts Workshop on Semiconductor Supply Chains"
+    assert doc.text.startswith("The Lakeside")
+
+
+def test_a_date_in_a_printed_page_address_is_not_the_page_date():
+    doc = structure_news("https://www.lakeside.example.org/news/2025/03/12/workshop-supply-chains\nLakeside Policy Centre\n\n"
+                         f"Centre Hosts Workshop on Semiconductor Supply Chains\n\n{BODY_EN}")
+    assert doc.published_date is None and "https" not in doc.text

@@ -131,10 +131,11 @@ def parse_byline(line: str, month_first: bool | None = False) -> _Byline | None:
 
 def _publisher(meta: MetaLine) -> str | None:
     """The organisation a metadata line credits: a labelled source, else one short unlabelled name
-    next to a date ("RCI en ligne|20-12-2024")."""
+    next to a date ("RCI en ligne|20-12-2024"); an event's schedule names no outlet."""
     if meta.organisations:
         return meta.organisations[0]
-    if len(meta.unknown) == 1 and meta.dates and _outlet_name(meta.unknown[0]):
+    scheduled = meta.venue or any(kind == EVENT for kind, _ in meta.dates)
+    if len(meta.unknown) == 1 and meta.dates and not scheduled and _outlet_name(meta.unknown[0]):
         return meta.unknown[0]
     return None
 
@@ -212,6 +213,7 @@ def _body_lines_to_paragraphs(lines: list[tuple[str, bool]]) -> list[str]:
     return paragraphs
 
 
+_URL_LINE = re.compile(r"^(?:(?:url|link|lien|链接|网址)\s*[:：]\s*)?(?:https?://|www\.)\S+$", re.I)
 _IMAGE_LEAD = re.compile(
     r"^(?P<name>[^\s/\\]{1,100}?\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|avif))\s+(?P<rest>\S.*)$", re.IGNORECASE
 )
@@ -277,6 +279,10 @@ def _classify(index: int, raw: str, blank_before: bool, month_first: bool | None
     reason = furniture_reason(stripped)
     if reason is not None:
         line.kind, line.reason = "furniture", reason
+        return [line]
+    if _URL_LINE.match(stripped):
+        # the page's address printed as a line: a date in its path is not a date the page prints
+        line.kind, line.reason = "furniture", NAVIGATION
         return [line]
     meta = parse_metadata_line(stripped, month_first)
     if meta is None and _REPORTER.match(simplified(stripped)) and len(stripped) <= 40:
@@ -573,6 +579,19 @@ def _footer_after_last_sentence(lines: list[_Line]) -> None:
             ln.kind, ln.reason = "furniture", reason
 
 
+def _event_schedules(lines: list[_Line]) -> None:
+    """A venue line ("Location: Online", "Lieu : Paris", "地点：报告厅") with a dated line right above or below
+    it (no blank line between) makes that line the schedule of the event the page announces."""
+    for i, ln in enumerate(lines):
+        if ln.kind != "meta" or ln.meta is None or not ln.meta.venue:
+            continue
+        if i > 0 and not ln.blank_before and lines[i - 1].kind == "meta" and lines[i - 1].meta is not None:
+            lines[i - 1].meta.as_event_schedule()
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        if below is not None and not below.blank_before and below.kind == "meta" and below.meta is not None:
+            below.meta.as_event_schedule()
+
+
 def _lead_in(line: str) -> bool:
     """A sentence-sized line ending with a colon opens the article ("Following is a question by ... today
     (May 22):", a notice's addressees "各省、自治区、直辖市人民政府，国务院各部委："): never a headline."""
@@ -619,6 +638,7 @@ def structure_news(raw: str) -> StructuredDocument:
             ln.kind, ln.reason = "caption", PHOTO_CAPTION
 
     _related_blocks(lines)
+    _event_schedules(lines)
 
     _bare_author_lines(lines)
     _unlabelled_bylines(lines)

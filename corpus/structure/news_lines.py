@@ -285,8 +285,14 @@ def breadcrumb(line: str) -> bool:
     parts = _crumbs(view)
     if not parts or len(parts) > 8:
         return False
-    short = all(len(p.split()) <= 4 and len(p) <= 30 for p in parts)
-    return short and (re.match(_HOME, parts[0].strip(), re.I) is not None or len(parts) >= 3)
+    short = [len(p.split()) <= 4 and len(p) <= 30 for p in parts]
+    home = re.match(_HOME, parts[0].strip(), re.I) is not None
+    if all(short) and (home or len(parts) >= 3):
+        return True
+    # from the home page down to the page itself, whose crumb is its title, however long ("Home > News > Centre
+    # Hosts Workshop on Semicond...")
+    home = re.fullmatch(_HOME, parts[0].strip(), re.I) is not None
+    return home and all(short[:-1]) and len(parts[-1].split()) <= 30 and len(parts[-1]) <= 200
 
 
 def photo_credit(line: str) -> str | None:

@@ -44,7 +44,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("author", r"written\s+by|propos\s+recueillis\s+par|(?:interview|interviewed|reporting|reported|story|words|text)\s+by|"
                r"(?:un\s+)?(?:article|texte|entretien|tribune|chronique)\s+(?:de|par)|authors?|by|par|auteurs?|autrices?|von|por|autor(?:es)?|作者|撰文|撰稿|(?:本报|本刊|本网|特派|特约|实习|见习)?记者|文"),
     ("editor", r"edited\s+by|editors?|r[ée]dacteurs?|r[ée]dactrices?|[ée]diteurs?|责任编辑|责编|编辑|审核|校对|编审|主编|redakteur"),
-    ("source", r"source|sources|from|publisher|publié\s+par|(?:本文|文章|信息|新闻|稿件|资料|消息)?来源|转载自|出处|发布单位|发布机关|发文机关|发布部门|发布者|稿源|quelle|fuente"),
+    ("source", r"source|sources|from|publisher|publié\s+par|(?:本文|文章|信息|新闻|稿件|资料|消息)?来源|转载自|出处|发布单位|发布机关|发文机关|发布部门|发布者|稿源|单位|quelle|fuente"),
+    # where an announced event takes place: the line is the event's schedule, not the page's
+    ("venue", r"venue|location|lieu|(?:会议|活动|举办|举行)?地点"),
     ("keywords", r"keywords?|tags?|(?:related\s+)?topics?|sujets?|th[èe]mes?|mots?[- ]cl[ée]s|话题|关键词|关键字|标签|schlagw[öo]rter"),
     ("counter", r"浏览次数|浏览量|点击量|点击数|点击率|阅读量|阅读数|阅读次数|访问量|阅读|点击|浏览|views?|hits|vues|lectures"),
     ("record", r"isbn|issn|doi|language|langue|langage|pages?|format|price|prix|语言|页数|定价|出版社|原标题|原题"),
@@ -84,6 +86,11 @@ class MetaLine:
     keywords: tuple[str, ...] = ()
     unknown: list[str] = field(default_factory=list)
     labelled: int = 0
+    venue: bool = False  # names where an event takes place: its dates are the event's
+
+    def as_event_schedule(self) -> None:
+        """The dates of this line are an event's (a venue stands on it or next to it); update stamps aside."""
+        self.dates = [(k if k == UPDATED else EVENT, v) for k, v in self.dates]
 
 
 def looks_like_name(name: str) -> bool:
@@ -217,6 +224,8 @@ def parse_metadata_line(line: str, month_first: bool | None = False) -> MetaLine
             continue
         for piece in _cjk_spaced(part):
             _read_unlabelled(piece, month_first, meta, failed)
+    if meta.venue:
+        meta.as_event_schedule()
     if event_from is not None and len(meta.dates) > event_from:
         meta.dates[event_from:] = [(EVENT if k == UNLABELLED else k, v) for k, v in meta.dates[event_from:]]
         meta.labelled += 1
@@ -282,6 +291,9 @@ def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLi
             meta.organisations.append(re.sub(r"^(?:[^\W\d_A-Z][\w'’]*\s+)+(?=[A-Z])", "", value))
             return True
         return False
+    if kind == "venue":
+        meta.venue = bool(value) and len(value) <= 80 and not SENTENCE_END.search(value)
+        return meta.venue
     if kind == "editor":
         names = split_names(value)
         if names or _org_like(value):
@@ -311,8 +323,8 @@ def _read_unlabelled(part: str, month_first: bool | None, meta: MetaLine, failed
     if found is not None:
         value, rest = found
         meta.dates.append((UNLABELLED, value))
-        if rest:
-            failed.append(rest.strip(" )(（）"))
+        if rest and not re.match(rf"^(?:fait\s+)?(?:à\s+)?{re.escape(rest)}\s*,\s*le\s", part, re.I):
+            failed.append(rest.strip(" )(（）"))  # (the place of a French place-and-date line is no outlet)
         return
     if part.isdigit() or (_COUNTER_PART.match(part) and re.search(r"\d", part)):
         return  # ids, page numbers and counters: understood, not kept

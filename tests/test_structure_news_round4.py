@@ -223,3 +223,22 @@ def test_a_date_in_a_printed_page_address_is_not_the_page_date():
     doc = structure_news("https://www.lakeside.example.org/news/2025/03/12/workshop-supply-chains\nLakeside Policy Centre\n\n"
                          f"Centre Hosts Workshop on Semiconductor Supply Chains\n\n{BODY_EN}")
     assert doc.published_date is None and "https" not in doc.text
+
+
+# --- HTML: <br>-separated press releases --------------------------------------------------------------
+
+def test_html_line_breaks_and_text_between_blocks_are_kept():
+    from corpus.readers.html import read_html
+    from corpus.structure.news_html import apply_markup, page_text
+
+    markup = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>LCQ9: Data centres in the north</title>'
+              '</head><body><div id="content"><span>LCQ9: Data centres in the north</span><br>'
+              '<div id="pressrelease">Following is a question by the Hon Lee Man-kit and a reply by the Secretary in the '
+              'Legislative Council today (May 22):<br><br>Question:<br><br>The Government plans two data centres in the '
+              'north.<br><br>Reply:<br><br>President,<br><br>The first centre will open next year and the second in 2027.'
+              '<br><br></div>Ends/Wednesday, May 22, 2024<br>Issued at HKT 16:05<br><br>NNNN<br></div></body></html>')
+    layout = read_html("p.html", markup)
+    doc = apply_markup(structure_news(page_text(layout)), layout)
+    assert "(May 22):\n\nQuestion:\n\nThe Government" in doc.text
+    assert "President,\n\nThe first centre" in doc.text
+    assert (doc.published_date, doc.published_time) == (dt.date(2024, 5, 22), "16:05")

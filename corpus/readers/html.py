@@ -72,13 +72,25 @@ def decode_html(path: Path | str, data: bytes) -> str:
 
 
 def _text(node) -> str:
-    """The visible text of an element, whitespace collapsed (line breaks kept as newlines)."""
-    parts: list[str] = []
-    for piece in node.itertext():
-        parts.append(piece)
-    text = "".join(parts)
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return "\n".join(line for line in lines if line)
+    """The visible text of an element, whitespace collapsed; line breaks (newlines and <br>) kept as newlines,
+    an empty line between two as a blank line."""
+    parts: list[str] = [node.text or ""]
+    for child in node.iterdescendants():
+        if child.tag == "lb":  # a <br>: the line ends here
+            parts.append("\n")
+        elif isinstance(child.tag, str):
+            parts.append(child.text or "")
+        parts.append(child.tail or "")
+    out: list[str] = []
+    gap = False
+    for line in "".join(parts).split("\n"):
+        line = " ".join(line.split())
+        if not line:
+            gap = bool(out)  # an empty line (two <br> in a row) separates paragraphs
+            continue
+        out.append(("\n\n" if gap else "\n") + line if out else line)
+        gap = False
+    return "".join(out)
 
 
 def _line(text: str, role: str, **attributes: str | None) -> SourceLine:
@@ -106,6 +118,9 @@ def _body_lines(body) -> Iterator[SourceLine]:
             for graphic in node.iter("graphic"):
                 yield _line(graphic.get("alt") or graphic.get("title") or "", "img", src=graphic.get("src"), alt=graphic.get("alt") or graphic.get("title"))
             yield _line(_text(node), "p")
+        tail = " ".join((node.tail or "").split())
+        if tail:  # text the extractor left between two blocks ("Ends/Wednesday, May 22, 2024" after a <p>)
+            yield _line(tail, "p")
 
 
 def _json_ld(tree) -> list[dict]:

@@ -242,3 +242,15 @@ def test_html_line_breaks_and_text_between_blocks_are_kept():
     assert "(May 22):\n\nQuestion:\n\nThe Government" in doc.text
     assert "President,\n\nThe first centre" in doc.text
     assert (doc.published_date, doc.published_time) == (dt.date(2024, 5, 22), "16:05")
+
+
+@pytest.mark.parametrize(("block", "authors"), [
+    ("Authors\nJane Roe\nJohn Doe, Senior Fellow", ("Jane Roe", "John Doe")),
+    ("By\nJane Roe", ("Jane Roe",)),
+    ("作者：\n李明", ("李明",)),
+])
+def test_author_label_over_one_name_per_line_is_the_byline(block, authors):
+    doc = structure_news(f"Northbridge Institute\n\nChina's New Rules on Data Labels\n\n{block}\n\nMay 22, 2024\n\n{BODY_EN}")
+    assert doc.title == "China's New Rules on Data Labels"
+    assert doc.authors == authors
+    assert doc.text.startswith("The Lakeside")

@@ -579,6 +579,31 @@ def _footer_after_last_sentence(lines: list[_Line]) -> None:
             ln.kind, ln.reason = "furniture", reason
 
 
+_AUTHOR_LABEL = re.compile(r"^(?:by|authors?|written\s+by|par|auteurs?|autrices?|作者|撰文|撰稿|记者)\s*[:：]?$", re.I)
+
+
+def _labelled_author_blocks(lines: list[_Line]) -> None:
+    """An author label on a line of its own ("Authors", "By", "Auteurs :", "作者：") over one name per line
+    ("Jane Roe", "John Doe, Senior Fellow") is the byline: the label and the names are metadata."""
+    for i, label in enumerate(lines):
+        if label.kind != "text" or not _AUTHOR_LABEL.match(simplified(label.text)):
+            continue
+        names: list[str] = []
+        j = i + 1
+        while j < len(lines) and lines[j].kind == "text" and (j == i + 1 or not lines[j].blank_before):
+            head = lines[j].text.split(",")[0].strip()
+            cjk = all(_is_cjk(ch) for ch in head) and 2 <= len(head) <= 4
+            if not (cjk or _person_name(head)):
+                break
+            names.append(head)
+            j += 1
+        if not names:
+            continue
+        label.kind, label.reason, label.meta = "meta", METADATA, MetaLine(authors=tuple(names), labelled=1)
+        for ln in lines[i + 1 : j]:
+            ln.kind, ln.reason, ln.meta = "meta", METADATA, MetaLine(labelled=1)
+
+
 def _event_schedules(lines: list[_Line]) -> None:
     """A venue line ("Location: Online", "Lieu : Paris", "地点：报告厅") with a dated line right above or below
     it (no blank line between) makes that line the schedule of the event the page announces."""
@@ -639,6 +664,7 @@ def structure_news(raw: str) -> StructuredDocument:
 
     _related_blocks(lines)
     _event_schedules(lines)
+    _labelled_author_blocks(lines)
 
     _bare_author_lines(lines)
     _unlabelled_bylines(lines)

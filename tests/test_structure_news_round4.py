@@ -254,3 +254,22 @@ def test_author_label_over_one_name_per_line_is_the_byline(block, authors):
     assert doc.title == "China's New Rules on Data Labels"
     assert doc.authors == authors
     assert doc.text.startswith("The Lakeside")
+
+
+def test_image_name_with_a_resizing_query_is_an_image():
+    doc = structure_news(f"Northbridge Institute\n\nChina's New Rules on Data Labels\n\nMay 22, 2024\n\n{BODY_EN}\n\n"
+                         "hero-labels.png?width=800&q=75\n\nThe regulator will publish guidance in July, officials said.")
+    assert [f.label for f in doc.figures] == ["hero-labels.png"] and "width=" not in doc.text
+
+
+@pytest.mark.parametrize("image", ["img_0522.jpg\n", ""])
+def test_caption_marked_with_an_arrow_is_a_caption(image):
+    doc = structure_news("湖畔研究院\n\n数据标识新规发布\n\n发布时间：2024-05-22\n\n新规于周二由监管部门发布，适用于所有服务。\n\n"
+                         f"{image}▲ 发布会现场。\n\n新规将于9月1日起施行，有关负责人表示。")
+    assert "发布会现场" not in doc.text and doc.text.endswith("有关负责人表示。")
+
+
+def test_embedded_video_title_with_running_time_is_not_the_headline():
+    doc = structure_news("Northbridge Institute\n\nChina's New Rules on Data Labels\n\nMay 22, 2024\n\n"
+                         f"Video: Officials explain the new rules (2:31)\n\n{BODY_EN}")
+    assert doc.title == "China's New Rules on Data Labels" and "Video" not in doc.text

@@ -86,7 +86,9 @@ _NAV_ZH_RE = re.compile(
     r"\s*[:：|｜]?\s*(?P<title>.*)$"
 )
 _IMAGE_RE = re.compile(
-    r"^(?:\S+/)?(?P<name>[^\s/\\][^/\\]{0,100}?\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|avif))$", re.IGNORECASE
+    # a resizing query or fragment after the name ("hero.png?width=800") is not part of it
+    r"^(?:\S+/)?(?P<name>[^\s/\\][^/\\]{0,100}?\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|avif))(?:[?#][^\s/]*)?$",
+    re.IGNORECASE
 )
 
 _SENTENCE_END = re.compile(r"[.!?。！？…:;：；]$|[.!?。！？][\"'”’»」』)]$")
@@ -656,10 +658,12 @@ def structure_news(raw: str) -> StructuredDocument:
         if previous.kind == "image" and ln.kind == "text" and _caption(ln.text) is not None:
             ln.kind, ln.reason = "caption", PHOTO_CAPTION
 
-    # a paragraph ending with a photo credit and no image line above it is the caption of a photo the
-    # text version lost ("Visitors at the expo on Monday. (Photo/Agencies)")
+    # a paragraph ending with a photo credit (or opening with "▲") and no image line above it is the caption
+    # of a photo the text version lost ("Visitors at the expo on Monday. (Photo/Agencies)")
     for previous, ln in zip([None, *lines], lines):
-        if ln.kind == "text" and (previous is None or previous.kind != "image") and _credit_caption(ln.text):
+        if ln.kind == "text" and (previous is None or previous.kind != "image") and (
+            _credit_caption(ln.text) or (_MARKED_CAPTION.match(ln.text.strip()) and words(ln.text) <= 80)
+        ):
             ln.kind, ln.reason = "caption", PHOTO_CAPTION
 
     _related_blocks(lines)
@@ -828,9 +832,13 @@ def _has_han(text: str) -> bool:
 
 
 _CAPTION_START = re.compile(
-    r"^(?:图为|图：|图:|上图|下图|左图|右图|组图|photo\s+(?:taken|shows)|this\s+(?:photo|picture)|pictured|"
+    r"^(?:[▲△↑]|图为|图：|图:|上图|下图|左图|右图|组图|photo\s+(?:taken|shows)|this\s+(?:photo|picture)|pictured|"
     r"photo\s+prise|sur\s+(?:la|cette)\s+photo|ci-dessus|above\s*:)", re.I
 )
+
+
+# a caption marked by an arrow pointing at the photo above it ("▲ 发布会现场。"), wherever the image line is
+_MARKED_CAPTION = re.compile(r"^[▲△↑]\s*\S")
 
 
 # a credit printed after a caption's last sentence without brackets: "... in London. Photo: Jane Roe",

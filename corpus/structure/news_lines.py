@@ -264,6 +264,8 @@ _CAPTION_CN_CREDIT = re.compile(r"^[^()（）。！？]{1,40}[(（](?P<credit>[^
 # a courtesy credit alone in brackets, as printed after a caption's last sentence: "（资讯工程学系提供）"
 # (data and documents supplied by someone are not a photo: "（数据由市统计局提供）")
 _BRACKETED_COURTESY = re.compile(r"^[(（](?P<credit>(?!数据|资料|材料|信息)[^()（）\s，,。、]{2,16}?提供)[)）]$")
+_MEDIA_ITEM = re.compile(
+    r"^(?:video|watch|vid[ée]o|视频|audio|podcast|listen|[ée]couter)\s*[:：|]\s*.{1,150}?[(（\[]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*[)）\]]?$", re.I)
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔［\[(（]\s*(?:19|20)\d\d\s*[〕］\])）]\s*第?\s*\d{1,5}\s*号$")
 _BULLET_ONLY = re.compile(r"^[•·●▪■◆◇○*\-–—]+(?:\s+\S.{0,30})?$")
 _DIGIT_RESIDUE = re.compile(r"^[\d\s.,:;/|_-]+$")
@@ -363,6 +365,8 @@ def furniture_reason(line: str) -> str | None:
         return PAYWALL
     if words(stripped) <= 40 and _REPUBLISHED.match(view):
         return METADATA
+    if _MEDIA_ITEM.match(view):
+        return WIDGET  # an embedded video or audio player's title with its running time
     if _DOC_NUMBER.match(view):
         return METADATA  # an official document's number under its title ("国办发〔2024〕12号")
     if _RELATIVE_STAMP.match(view):

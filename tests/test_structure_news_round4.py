@@ -273,3 +273,30 @@ def test_embedded_video_title_with_running_time_is_not_the_headline():
     doc = structure_news("Northbridge Institute\n\nChina's New Rules on Data Labels\n\nMay 22, 2024\n\n"
                          f"Video: Officials explain the new rules (2:31)\n\n{BODY_EN}")
     assert doc.title == "China's New Rules on Data Labels" and "Video" not in doc.text
+
+
+def _html_doc(body: str, head: str = "", lang: str = "en"):
+    from corpus.readers.html import read_html
+    from corpus.structure.news_html import apply_markup, page_text
+
+    markup = (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body><header><a href="/">'
+              f"Northbridge Institute</a><nav><a>Research</a> <a>Events</a></nav></header>{body}"
+              "<footer><p>© 2024 Northbridge Institute</p></footer></body></html>")
+    layout = read_html("p.html", markup)
+    return apply_markup(structure_news(page_text(layout)), layout)
+
+
+def test_html_metadata_box_the_extractor_drops_still_gives_time_and_author():
+    doc = _html_doc("<div class='crumb'>首页 &gt; 新闻</div><div class='title'><h1>数据标识新规发布</h1></div>"
+                    "<div class='info'>发布时间：2024-05-22 10:20　来源：湖畔研究院　作者：李明</div><div class='content'>"
+                    "<p>新规于周二由监管部门发布，适用于所有生成式人工智能服务。</p><p>新规将于9月1日起施行，有关负责人在发布会上表示。</p>"
+                    "<p>平台将有六个月时间完成整改工作。</p></div>", "<title>数据标识新规发布_湖畔研究院</title>", "zh-CN")
+    assert (doc.published_date, doc.published_time, doc.authors) == (dt.date(2024, 5, 22), "10:20", ("李明",))
+    assert "发布时间" not in doc.text and doc.text.startswith("新规于周二")
+
+
+def test_html_byline_date_words_are_not_authors():
+    article = "".join(f"<p>{p}</p>" for p in BODY_EN.split("\n\n"))
+    doc = _html_doc(f"<main><article><h1>China's New Rules on Data Labels</h1><p class='byline'>By Jane Roe | May 22, 2024</p>"
+                    f"{article}<p>Platforms will have six months to comply with the labelling duty.</p></article></main>")
+    assert doc.authors == ("Jane Roe",)

@@ -168,6 +168,12 @@ def _in_chrome(node) -> bool:
     return False
 
 
+# what the extractor may take from a byline for a name ("By Jane Roe | May 22, 2024" -> "Jane Roe; May"):
+# a month, a weekday, a stamp label, or anything with a digit
+_NOT_A_NAME = re.compile(
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|published|posted|updated|by|par|date|le)\.?|.*\d.*")
 _EVENT_NAME = re.compile(r"event|schedule|agenda|calendar|(?<![a-z])when(?![a-z])", re.I)
 
 
@@ -181,6 +187,33 @@ def _in_event_box(node) -> bool:
         if _EVENT_NAME.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
             return True
     return False
+
+
+_META_BOX = re.compile(r"info|meta|byline|author|date|time|source|attr|pub|stamp|credit", re.I)
+
+
+def _metadata_boxes(tree) -> list[str]:
+    """The text of the page's metadata boxes ("<div class='info'>发布时间：… 来源：… 作者：…</div>", a byline or
+    date box) outside page chrome, as metadata lines: the extractor often drops them with the chrome around
+    the article, and the news rules read (and remove) them as they do on a text page. Only a box whose text
+    reads as a dated or signed metadata line is kept; boxes inside a kept one are not read again."""
+    from corpus.structure.news_meta import parse_metadata_line
+
+    found: list[str] = []
+    taken: set = set()
+    for element in tree.xpath("//body//*[self::div or self::p or self::span or self::section or self::ul or self::li]"):
+        if not _META_BOX.search(f"{element.get('class') or ''} {element.get('id') or ''}") or _in_chrome(element):
+            continue
+        if any(ancestor in taken for ancestor in element.iterancestors()):
+            continue
+        text = " ".join(" ".join(element.itertext()).split())
+        if not text or len(text) > 200:
+            continue
+        meta = parse_metadata_line(text)
+        if meta is not None and (meta.dates or meta.authors):
+            found.append(text)
+            taken.add(element)
+    return found
 
 
 def _markup_sources(tree) -> dict[str, dict[str, list[str]]]:
@@ -316,6 +349,7 @@ def read_html(path: Path | str, text: str) -> LayoutDocument:
     tree = trafilatura.load_html(text)
     if tree is None:
         raise SeedError(path, "not-html", "file cannot be parsed as an HTML page")
+    boxes = _metadata_boxes(tree)
     result = trafilatura.bare_extraction(
         tree, include_images=True, include_tables=True, include_comments=False, with_metadata=True,
         date_extraction_params={"extensive_search": False, "original_date": True}, config=config,
@@ -331,6 +365,8 @@ def read_html(path: Path | str, text: str) -> LayoutDocument:
                     lines.append(_line(captions[src], "figcaption"))
             elif line.role != "img" and line.text.strip():
                 lines.append(line)
+    kept = {_norm(line.text) for line in lines}
+    lines = [_line(box, "p") for box in boxes if _norm(box) not in kept and lines] + lines
     if not any(line.role not in ("img", "figcaption") for line in lines):
         raise SeedError(path, "empty-page", "page has no main text (the extractor found no article body)")
 
@@ -340,7 +376,7 @@ def read_html(path: Path | str, text: str) -> LayoutDocument:
     title_origin = _origin(sources, "title", lambda v: _norm(v) == _norm(title) or _norm(v).startswith(_norm(title))) if title else None
     if title and (title_origin == "markup" or _is_site_name(title, site, _hosts(tree))):
         title = None  # found only in a lower heading or aside, or only the site's name: no headline
-    authors = tuple(a.strip() for a in (result.author or "").split(";") if a.strip())
+    authors = tuple(a.strip() for a in (result.author or "").split(";") if a.strip() and not _NOT_A_NAME.fullmatch(a.strip()))
     date = result.date or None
     if date and _origin(sources, "date", lambda v: v.startswith(date)) in ("chrome_time", "event_time"):
         # only a related item's, a sidebar's or an announced event's <time> states it: not this page's date;

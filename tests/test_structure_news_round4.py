@@ -300,3 +300,27 @@ def test_html_byline_date_words_are_not_authors():
     doc = _html_doc(f"<main><article><h1>China's New Rules on Data Labels</h1><p class='byline'>By Jane Roe | May 22, 2024</p>"
                     f"{article}<p>Platforms will have six months to comply with the labelling duty.</p></article></main>")
     assert doc.authors == ("Jane Roe",)
+
+
+def test_update_stamp_mise_a_jour_is_not_the_publication_date():
+    doc = structure_news("Ministère de la Culture\n\nLancement d'un appel à projets sur l'IA culturelle\n\n"
+                         "Le ministère lance un appel à projets doté de 5 millions d'euros.\n\n"
+                         "Les candidatures sont ouvertes jusqu'au 30 septembre.\n\nMise à jour : 23.05.2024\nPublié le 22 mai 2024")
+    assert doc.published_date == dt.date(2024, 5, 22)
+
+
+@pytest.mark.parametrize(("line", "author"), [("May 22, 2024 | Jane Roe", "Jane Roe"), ("22 mai 2024 – Jean Dupont", "Jean Dupont")])
+def test_person_signing_after_the_date_is_the_author(line, author):
+    doc = structure_news(f"Northbridge Institute\n\nCOMMENTARY\n\nChina's New Rules on Data Labels\n\n{line}\n\n{BODY_EN}")
+    assert (doc.authors, doc.publisher) == ((author,), None)
+
+
+def test_outlet_before_the_date_stays_the_publisher():
+    doc = structure_news(f"China's New Rules on Data Labels\n\nGlobal Times | May 22, 2024\n\n{BODY_EN}")
+    assert (doc.authors, doc.publisher) == ((), "Global Times")
+
+
+def test_dash_subtitle_under_the_headline_is_not_the_title():
+    doc = structure_news("湖畔研究院\n\n数据标识新规发布\n——生成式人工智能服务须添加显式标识\n\n发布时间：2024-05-22\n\n"
+                         "新规于周二由监管部门发布，适用于所有生成式人工智能服务。\n\n新规将于9月1日起施行，有关负责人表示。")
+    assert doc.title == "数据标识新规发布"

@@ -344,7 +344,8 @@ def _choose_title(candidates: list[_Line]) -> _Line | None:
     """The headline among the lines before the article text: a line printed twice, an HTML title "T | Site"
     whose site name is printed as another header line (when "T" is not printed alone), or the short form
     of an HTML title ("T - Site - domain" next to "T"), else the last such line (site names, section
-    labels and breadcrumbs come before a headline, not after it). A lone word printed twice ("CGTN" as
+    labels and breadcrumbs come before a headline, not after it) unless that line is a subtitle opened by
+    a dash right under the one before it. A lone word printed twice ("CGTN" as
     masthead and as credit) is the site's name, not a headline."""
     if not candidates:
         return None
@@ -360,7 +361,10 @@ def _choose_title(candidates: list[_Line]) -> _Line | None:
         for other in keys:
             if other != key and other.startswith(key) and re.match(r"\s*[-|–—_:]\s*\S", other[len(key) :]):
                 return c
-    return candidates[-1]
+    last = candidates[-1]
+    if len(candidates) >= 2 and not last.blank_before and re.match(r"^(?:——|—|–|--)\s*\S", last.text.strip()):
+        return candidates[-2]  # "——生成式人工智能服务须添加标识" under the headline: its subtitle
+    return last
 
 
 def _bare_author_lines(lines: list[_Line]) -> None:

@@ -33,7 +33,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("event", r"(?:date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?event|event\s+(?:date|time|dates)(?:\s+and\s+time)?|"
               r"date\s+de\s+l['’]?\s*[ée]v[ée]nement|date\s+et\s+heure|when|quand|"
               r"(?:活动|会议|论坛|讲座|研讨会|举办|举行|开幕)(?:时间|日期))(?=\s*[:：])|event|[ée]v[ée]nement"),
-    ("updated", r"last\s+updated(?:\s+on)?|updated(?:\s+on)?|(?:last\s+)?modified(?:\s+on)?|(?:last\s+)?revised(?:\s+on)?|"
+    ("updated", r"last\s+updated(?:\s+on)?|updated(?:\s+on)?|(?:last\s+)?modified(?:\s+on)?|(?:last\s+)?revised(?:\s+on)?|mise\s+[àa]\s+jour|"
                 r"modifi[ée]\s+le|derni[eè]re\s+modification(?:\s+le)?|最后更新(?:时间)?|最后修改(?:时间)?|更新于|修改于|"
                 r"derni[eè]re\s+mise\s+[àa]\s+jour(?:\s+le)?|mis\s+[àa]\s+jour(?:\s+le)?|"
                 r"actualis[ée]\s+le|更新时间|更新日期|修改时间|aktualisiert(?:\s+am)?|actualizado(?:\s+el)?"),
@@ -313,6 +313,20 @@ def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLi
     return bool(value) and len(value) <= 80  # record and category fields: understood, not kept
 
 
+def _signed_after_date(name: str, meta: MetaLine) -> bool:
+    """A person's name printed after the date on an unlabelled line ("May 22, 2024 | Jane Roe"): two to four
+    capitalised words, no organisation or role word; it becomes the line's author. (An outlet is printed
+    before the date: "Xinhua | 20.04.2016".)"""
+    name = name.strip(" -–—,")
+    tokens = name.split()
+    if meta.authors or not 2 <= len(tokens) <= 4 or not looks_like_name(name):
+        return False
+    if organisation_phrase(name) or role_phrase(name) or not all(re.fullmatch(r"[^\W\d_][\w'’.-]*", t) for t in tokens):
+        return False
+    meta.authors = (name,)
+    return True
+
+
 def _read_unlabelled(part: str, month_first: bool | None, meta: MetaLine, failed: list[str]) -> None:
     if _BARE_TIME.match(part) and meta.dates:
         kind, last = meta.dates[-1]
@@ -323,9 +337,14 @@ def _read_unlabelled(part: str, month_first: bool | None, meta: MetaLine, failed
     if found is not None:
         value, rest = found
         meta.dates.append((UNLABELLED, value))
+        tail = part.rstrip()
+        if rest and tail.endswith(rest) and not part.startswith(rest) and _signed_after_date(rest, meta):
+            return  # "22 mai 2024 – Jean Dupont": the person signing after the date
         if rest and not re.match(rf"^(?:fait\s+)?(?:à\s+)?{re.escape(rest)}\s*,\s*le\s", part, re.I):
             failed.append(rest.strip(" )(（）"))  # (the place of a French place-and-date line is no outlet)
         return
+    if meta.dates and _signed_after_date(part, meta):
+        return  # "May 22, 2024 | Jane Roe": a person's name after the date is the author, an outlet comes before it
     if part.isdigit() or (_COUNTER_PART.match(part) and re.search(r"\d", part)):
         return  # ids, page numbers and counters: understood, not kept
     if _READING_TIME.match(simplified(part)) or widget_line(part) in ("share_follow", "widget_residue"):

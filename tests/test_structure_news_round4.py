@@ -324,3 +324,13 @@ def test_dash_subtitle_under_the_headline_is_not_the_title():
     doc = structure_news("湖畔研究院\n\n数据标识新规发布\n——生成式人工智能服务须添加显式标识\n\n发布时间：2024-05-22\n\n"
                          "新规于周二由监管部门发布，适用于所有生成式人工智能服务。\n\n新规将于9月1日起施行，有关负责人表示。")
     assert doc.title == "数据标识新规发布"
+
+
+def test_acronym_and_widget_words_after_a_date_are_no_author():
+    doc = structure_news(f"China tightens rules on AI labels\n\n2024-05-22 10:20:00 ECNS App Download\n\n{BODY_EN}")
+    assert doc.authors == ()
+
+
+def test_every_editor_credit_on_a_line_is_kept():
+    meta = parse_metadata_line("编辑：王芳　责任编辑：李强")
+    assert meta is not None and meta.editors == ("王芳", "李强")

@@ -297,7 +297,7 @@ def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLi
     if kind == "editor":
         names = split_names(value)
         if names or _org_like(value):
-            meta.editors = meta.editors or (names or (value,))
+            meta.editors = tuple(dict.fromkeys((*meta.editors, *(names or (value,)))))  # "编辑：X　责任编辑：Y"
             return True
         return False
     if kind == "source":
@@ -323,6 +323,9 @@ def _signed_after_date(name: str, meta: MetaLine) -> bool:
         return False
     if organisation_phrase(name) or role_phrase(name) or not all(re.fullmatch(r"[^\W\d_][\w'’.-]*", t) for t in tokens):
         return False
+    capitals = {t.isupper() and len(t) > 1 for t in tokens}
+    if len(capitals) > 1 or any(widget_line(t) for t in tokens):
+        return False  # "ECNS App Download": an acronym among ordinary words, or widget labels, are no person
     meta.authors = (name,)
     return True
 

@@ -334,3 +334,12 @@ def test_acronym_and_widget_words_after_a_date_are_no_author():
 def test_every_editor_credit_on_a_line_is_kept():
     meta = parse_metadata_line("编辑：王芳　责任编辑：李强")
     assert meta is not None and meta.editors == ("王芳", "李强")
+
+
+@pytest.mark.parametrize(("label", "venue"), [("Past event", "Online"), ("活动预告", "线上")])
+def test_event_label_and_bare_venue_around_a_dated_line(label, venue):
+    doc = structure_news("Northbridge Institute\nHome > Events > Past events\n\nWebinar: Data Labels and Platform Duties\n\n"
+                         f"{label}\nTuesday 14 May 2024, 10:00–11:00 BST\n{venue}\n\n{BODY_EN}")
+    assert doc.title == "Webinar: Data Labels and Platform Duties"
+    assert (doc.published_date, doc.event_dates[0]) == (None, "2024-05-14")
+    assert label not in doc.text and venue not in doc.text

@@ -60,7 +60,7 @@ from corpus.structure.news_lines import (
     strip_end_mark,
     words,
 )
-from corpus.structure.news_meta import EVENT, UPDATED, MetaLine, looks_like_name, parse_metadata_line, split_names
+from corpus.structure.news_meta import EVENT, EVENT_LABEL, UPDATED, MetaLine, looks_like_name, parse_metadata_line, split_names
 from corpus.structure.news_dates import (  # noqa: F401 - re-exported: callers import them from here
     DateMention,
     find_dates,
@@ -611,9 +611,17 @@ def _labelled_author_blocks(lines: list[_Line]) -> None:
 
 
 def _event_schedules(lines: list[_Line]) -> None:
-    """A venue line ("Location: Online", "Lieu : Paris", "地点：报告厅") with a dated line right above or below
-    it (no blank line between) makes that line the schedule of the event the page announces."""
+    """A venue line ("Location: Online", "Lieu : Paris", "地点：报告厅", a bare "Online") with a dated line right
+    above or below it (no blank line between), or an event label ("Past event", "活动预告") right above it,
+    makes that line the schedule of the event the page announces."""
     for i, ln in enumerate(lines):
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        if ln.kind == "text" and EVENT_LABEL.fullmatch(simplified(ln.text.strip(" :："))) and below is not None \
+                and not below.blank_before and below.kind == "meta" and below.meta is not None and below.meta.dates:
+            # "Past event" / "活动预告" over a dated line: the label and the event's schedule
+            ln.kind, ln.reason, ln.meta = "meta", METADATA, MetaLine(labelled=1)
+            below.meta.as_event_schedule()
+            continue
         if ln.kind != "meta" or ln.meta is None or not ln.meta.venue:
             continue
         if i > 0 and not ln.blank_before and lines[i - 1].kind == "meta" and lines[i - 1].meta is not None:

@@ -65,7 +65,12 @@ _JOINED_STAMP = re.compile(rf"\s*(?:[,;]|\s[-–—])\s*(?=(?:{_STAMP_LABELS})\s
 _ZONE = r"(?:hkt|hong\s+kong\s+time|beijing\s+time|香港时间|北京时间|台北时间)"
 _TIME_LINE = re.compile(
     rf"^(?:(?:issued|released)\s+at\s+{_ZONE}?|{_ZONE})\s*(?P<h>\d{{1,2}})\s*[:：时]\s*(?P<m>\d{{2}})\s*分?\s*{_ZONE}?$", re.I)
-_EVENT_LABEL = re.compile(r"(?:upcoming\s+)?events?|[ée]v[ée]nements?|活动|活动预告|会议", re.I)
+EVENT_LABEL = re.compile(
+    r"(?:(?:upcoming|past|forthcoming|previous)\s+)?events?|[ée]v[ée]nements?(?:\s+(?:pass[ée]s?|[àa]\s+venir))?|"
+    r"活动|活动预告|往期活动|会议|会议预告", re.I)
+# where an event takes place when the page prints no label for it ("Online", "In person", "线上")
+_BARE_VENUE = re.compile(r"online|virtual|in[- ]person|hybrid|online\s+and\s+in[- ]person|en\s+ligne|en\s+pr[ée]sentiel|"
+                         r"[àa]\s+distance|线上|线下|线上线下|线上\+线下", re.I)
 _SEPARATORS = re.compile(r"\s*[|｜•]\s*|\s*(?<=\s)·(?=\s)\s*|\s{3,}|\t+|\u3000+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|、|，|和|与)\s*", re.I)
 _NAME_OK = re.compile(r"^[^\d@:/]{2,60}$")
@@ -199,6 +204,8 @@ def parse_metadata_line(line: str, month_first: bool | None = False) -> MetaLine
         return None
     if stripped[0] in "(（[【" and stripped[-1] in ")）]】" and not re.search(r"[()（）\[\]【】]", stripped[1:-1]):
         stripped = stripped[1:-1].strip()  # "(Rédacteurs : X, Y)", "[责任编辑:X]"
+    if _BARE_VENUE.fullmatch(simplified(stripped)):
+        return MetaLine(labelled=1, venue=True)
     time_line = _TIME_LINE.match(simplified(stripped))
     if time_line:  # "Issued at HKT 15:30" under the date of a press release: the time of that date
         return MetaLine(dates=[(UNLABELLED, ValueDate(None, None, None, f"{int(time_line['h']):02d}:{time_line['m']}"))],
@@ -210,7 +217,7 @@ def parse_metadata_line(line: str, month_first: bool | None = False) -> MetaLine
     event_from = None  # after a bare event label ("Event | Tuesday, 14 May 2024"), dates are the event's
     for part in _parts(stripped):
         view = simplified(part)
-        if _EVENT_LABEL.fullmatch(view.strip(" :：")) and event_from is None:
+        if EVENT_LABEL.fullmatch(view.strip(" :：")) and event_from is None:
             event_from, event_label = len(meta.dates), part
             continue
         match = _LEADING.match(view)

@@ -343,3 +343,10 @@ def test_event_label_and_bare_venue_around_a_dated_line(label, venue):
     assert doc.title == "Webinar: Data Labels and Platform Duties"
     assert (doc.published_date, doc.event_dates[0]) == (None, "2024-05-14")
     assert label not in doc.text and venue not in doc.text
+
+
+def test_html_title_with_the_site_name_glued_after_a_printed_heading():
+    doc = _html_doc("<div class='content'><h2>南嶺大學與工研院簽署合作備忘錄</h2><p>本校今日與工業技術研究院簽署人工智慧合作備忘錄，將共同培育跨域人才。</p>"
+                    "<p>雙方將於明年合辦國際研討會，並互派研究人員交流。</p><p>校長表示，合作將聚焦半導體與智慧農業兩大領域。</p></div>",
+                    "<title>南嶺大學與工研院簽署合作備忘錄-國立南嶺大學</title>", "zh-Hant")
+    assert doc.title == "南嶺大學與工研院簽署合作備忘錄"

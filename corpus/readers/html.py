@@ -192,6 +192,18 @@ def _in_event_box(node) -> bool:
 _META_BOX = re.compile(r"info|meta|byline|author|date|time|source|attr|pub|stamp|credit", re.I)
 
 
+def _heading_of_title(title: str | None, lines: list[SourceLine]) -> str | None:
+    """The headline when the page title is a heading of the page with the site's name after it ("标题-网站名",
+    "Headline_Section_Site", "Headline | Site"): the heading as printed; else the title unchanged."""
+    if not title:
+        return title
+    for line in lines:
+        if line.role and re.fullmatch(r"h[1-6]", line.role) and line.text and title.startswith(line.text) \
+                and re.match(r"\s*[-_|｜–—]\s*\S", title[len(line.text) :]):
+            return line.text
+    return title
+
+
 def _metadata_boxes(tree) -> list[str]:
     """The text of the page's metadata boxes ("<div class='info'>发布时间：… 来源：… 作者：…</div>", a byline or
     date box) outside page chrome, as metadata lines: the extractor often drops them with the chrome around
@@ -372,7 +384,7 @@ def read_html(path: Path | str, text: str) -> LayoutDocument:
 
     sources = _markup_sources(tree)
     site = result.sitename or None
-    title = result.title or None
+    title = _heading_of_title(result.title or None, lines)
     title_origin = _origin(sources, "title", lambda v: _norm(v) == _norm(title) or _norm(v).startswith(_norm(title))) if title else None
     if title and (title_origin == "markup" or _is_site_name(title, site, _hosts(tree))):
         title = None  # found only in a lower heading or aside, or only the site's name: no headline

@@ -350,3 +350,9 @@ def test_html_title_with_the_site_name_glued_after_a_printed_heading():
                     "<p>雙方將於明年合辦國際研討會，並互派研究人員交流。</p><p>校長表示，合作將聚焦半導體與智慧農業兩大領域。</p></div>",
                     "<title>南嶺大學與工研院簽署合作備忘錄-國立南嶺大學</title>", "zh-Hant")
     assert doc.title == "南嶺大學與工研院簽署合作備忘錄"
+
+
+def test_chinese_page_title_with_the_site_name_glued_by_a_hyphen():
+    doc = structure_news("數據標識新規發布-國立南嶺大學\n\n國立南嶺大學\n\n發布日期：2024-05-22\n\n"
+                         "新規於週二由監管部門發布，適用於所有生成式人工智慧服務。\n\n新規將於9月1日起施行，有關負責人表示。")
+    assert doc.title == "數據標識新規發布" and "國立南嶺大學" not in doc.text

@@ -317,18 +317,21 @@ def _clean_title(title: str) -> tuple[str, list[str]]:
 
 _PIPE_SUFFIX = re.compile(r"\s*[|｜]\s*(?P<site>[^|｜]+)$")
 _DASH_SUFFIX = re.compile(r"\s+[-–—]\s+(?P<site>[^-–—]+)$")
+# Chinese page titles glue the site's name with a bare hyphen or underscore: "标题-网站名", "标题_栏目_网站名"
+_CJK_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff）」』”])[-_－＿](?P<site>[\u4e00-\u9fff][^-_－＿]*)$")
 
 
 def _without_site_name(title: str, others: list[str]) -> tuple[str, str] | None:
     """The headline of an HTML title "Headline | Site Name" whose site name the page prints elsewhere (a
     masthead line, a copyright or address line, the body); "Headline - Site Name" only when the site name is
     a line of its own. (headline, site name), or None when the title carries no such suffix."""
-    for pattern, whole_line in ((_PIPE_SUFFIX, False), (_DASH_SUFFIX, True)):
+    for pattern, whole_line in ((_PIPE_SUFFIX, False), (_DASH_SUFFIX, True), (_CJK_SUFFIX, True)):
         match = pattern.search(title)
         if match is None or match.start() == 0:
             continue
         site, head = match["site"].strip(), title[: match.start()].rstrip()
-        if words(site) > 8 or SENTENCE_END.search(site) or words(head) < 3 or re.search(r"[|｜]", head):
+        short = len(head) < 6 if pattern is _CJK_SUFFIX else words(head) < 3
+        if words(site) > 8 or SENTENCE_END.search(site) or short or re.search(r"[|｜]", head):
             continue  # a menu ("News | Events | Research") is not a headline
         key = _norm(site)
         if any(_norm(o) == key if whole_line else key in _norm(o) for o in others):

@@ -356,3 +356,21 @@ def test_chinese_page_title_with_the_site_name_glued_by_a_hyphen():
     doc = structure_news("數據標識新規發布-國立南嶺大學\n\n國立南嶺大學\n\n發布日期：2024-05-22\n\n"
                          "新規於週二由監管部門發布，適用於所有生成式人工智慧服務。\n\n新規將於9月1日起施行，有關負責人表示。")
     assert doc.title == "數據標識新規發布" and "國立南嶺大學" not in doc.text
+
+
+FR_PAGE = ("Institut des Lacs\n\nLes nouvelles règles chinoises sur l'étiquetage\n\n{meta}\n\n"
+           "Les nouvelles règles ont été publiées mardi par le régulateur à Pékin.\n\n"
+           "Elles entreront en vigueur le 1er septembre, selon les autorités.")
+
+
+@pytest.mark.parametrize(("meta", "authors"), [
+    ("Par la rédaction\nPublié le 22 mai 2024", ()),
+    ("By the editors | May 22, 2024", ()),
+    ("Rédigé par Jean Dupont, le 22 mai 2024", ("Jean Dupont",)),
+    ("22/05/2024", ()),
+    ("2024.05.22", ()),
+])
+def test_newsroom_bylines_written_by_labels_and_bare_numeric_dates(meta, authors):
+    doc = structure_news(FR_PAGE.format(meta=meta))
+    assert doc.title == "Les nouvelles règles chinoises sur l'étiquetage"
+    assert (doc.published_date, doc.authors) == (dt.date(2024, 5, 22), authors)

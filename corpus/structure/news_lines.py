@@ -266,6 +266,7 @@ _CAPTION_CN_CREDIT = re.compile(r"^[^()（）。！？]{1,40}[(（](?P<credit>[^
 _BRACKETED_COURTESY = re.compile(r"^[(（](?P<credit>(?!数据|资料|材料|信息)[^()（）\s，,。、]{2,16}?提供)[)）]$")
 _MEDIA_ITEM = re.compile(
     r"^(?:video|watch|vid[ée]o|视频|audio|podcast|listen|[ée]couter)\s*[:：|]\s*.{1,150}?[(（\[]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*[)）\]]?$", re.I)
+_NUMERIC_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d|(?:19|20)\d\d\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,2}")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔［\[(（]\s*(?:19|20)\d\d\s*[〕］\])）]\s*第?\s*\d{1,5}\s*号$")
 _BULLET_ONLY = re.compile(r"^[•·●▪■◆◇○*\-–—]+(?:\s+\S.{0,30})?$")
 _DIGIT_RESIDUE = re.compile(r"^[\d\s.,:;/|_-]+$")
@@ -335,7 +336,7 @@ def furniture_reason(line: str) -> str | None:
         return BREADCRUMB
     if re.fullmatch(r"[\d\s]*\d{8,}[\d\s]*", stripped):
         return WIDGET  # long digit ids left by widgets and trackers
-    if _COUNTER.match(view):
+    if _COUNTER.match(view) and not _NUMERIC_DATE.fullmatch(stripped):  # "22/05/2024" alone is a date, not a counter
         return COUNTER
     if photo_credit(stripped) is not None:
         return PHOTO_CREDIT
@@ -385,7 +386,7 @@ def furniture_reason(line: str) -> str | None:
         return WIDGET  # a bullet with nothing after it: residue of a widget or form
     if re.fullmatch(r"([^\w\s])\1{2,}", unicodedata.normalize("NFKC", stripped).replace(" ", "")):
         return WIDGET  # a rule drawn with one symbol ("＊＊＊＊", "=====", "~~~") under a headline or between blocks
-    if _DIGIT_RESIDUE.match(stripped) and not re.search(r"\d{4}[-/.]\d", stripped):
+    if _DIGIT_RESIDUE.match(stripped) and not re.search(r"\d{4}[-/.]\d", stripped) and not _NUMERIC_DATE.fullmatch(stripped):
         return WIDGET
     return None
 

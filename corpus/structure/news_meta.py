@@ -41,7 +41,7 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"published(?:\s+(?:on|at))?|released(?:\s+on)?|mis\s+en\s+ligne(?:\s+le)?|en\s+ligne\s+le|dated|date|publi[ée]\s+le|publi[ée]|发布时间|发表时间|"
                   r"发布日期|发稿时间|时间|日期|veröffentlicht(?:\s+am)?|datum|publicado(?:\s+el)?|fecha"),
     ("category", r"posted\s+in|filed\s+under|categor(?:y|ies)|cat[ée]gories?|rubrique|栏目|分类"),
-    ("author", r"written\s+by|propos\s+recueillis\s+par|(?:interview|interviewed|reporting|reported|story|words|text)\s+by|"
+    ("author", r"written\s+by|r[ée]dig[ée]e?\s+par|[ée]crit\s+par|propos\s+recueillis\s+par|(?:interview|interviewed|reporting|reported|story|words|text)\s+by|"
                r"(?:un\s+)?(?:article|texte|entretien|tribune|chronique)\s+(?:de|par)|authors?|by|par|auteurs?|autrices?|von|por|autor(?:es)?|作者|撰文|撰稿|(?:本报|本刊|本网|特派|特约|实习|见习)?记者|文"),
     ("editor", r"edited\s+by|editors?|r[ée]dacteurs?|r[ée]dactrices?|[ée]diteurs?|责任编辑|责编|编辑|审核|校对|编审|主编|redakteur"),
     ("source", r"source|sources|from|publisher|publié\s+par|(?:本文|文章|信息|新闻|稿件|资料|消息)?来源|转载自|出处|发布单位|发布机关|发文机关|发布部门|发布者|稿源|单位|quelle|fuente"),
@@ -65,6 +65,8 @@ _JOINED_STAMP = re.compile(rf"\s*(?:[,;]|\s[-–—])\s*(?=(?:{_STAMP_LABELS})\s
 _ZONE = r"(?:hkt|hong\s+kong\s+time|beijing\s+time|香港时间|北京时间|台北时间)"
 _TIME_LINE = re.compile(
     rf"^(?:(?:issued|released)\s+at\s+{_ZONE}?|{_ZONE})\s*(?P<h>\d{{1,2}})\s*[:：时]\s*(?P<m>\d{{2}})\s*分?\s*{_ZONE}?$", re.I)
+_NEWSROOM = re.compile(r"(?:la\s+)?r[ée]daction|(?:the\s+)?(?:editors|editorial\s+(?:team|staff|board)|"
+                       r"newsroom|staff(?:\s+writers?|\s+reporters?)?|news\s+desk|web\s+desk)|本报编辑部|编辑部", re.I)
 EVENT_LABEL = re.compile(
     r"(?:(?:upcoming|past|forthcoming|previous)\s+)?events?|[ée]v[ée]nements?(?:\s+(?:pass[ée]s?|[àa]\s+venir))?|"
     r"活动|活动预告|往期活动|会议|会议预告", re.I)
@@ -270,6 +272,8 @@ def _read_labelled(kind: str, value: str, month_first: bool | None, meta: MetaLi
         meta.authors = meta.authors or names
         return True
     if kind == "author":
+        if _NEWSROOM.fullmatch(value.strip(" .")):
+            return True  # "Par la rédaction", "By the editors": the newsroom signs, no person
         dates = [
             d for d in find_dates(value, bool(month_first))
             if d.end == len(value.rstrip(" .")) or parse_date_time(value[d.start :].rstrip(" ."), bool(month_first))

@@ -374,3 +374,17 @@ def test_newsroom_bylines_written_by_labels_and_bare_numeric_dates(meta, authors
     doc = structure_news(FR_PAGE.format(meta=meta))
     assert doc.title == "Les nouvelles règles chinoises sur l'étiquetage"
     assert (doc.published_date, doc.authors) == (dt.date(2024, 5, 22), authors)
+
+
+ZH_PAGE = ("湖畔研究院\n\n数据标识新规研讨会举行\n\n{meta}\n\n5月21日，湖畔研究院举办数据标识新规研讨会，适用于所有生成式人工智能服务。\n\n"
+           "来自20家企业的代表参加了本次研讨会并发言。")
+
+
+@pytest.mark.parametrize(("meta", "authors", "publisher"), [
+    ("【发布时间：2024-05-22】【来源：湖畔研究院】【字体：大 中 小】", (), "湖畔研究院"),
+    ("文/图 李明　发布时间：2024-05-22", ("李明",), None),
+    ("供稿单位：宣传部  发布时间：2024年5月22日", (), "宣传部"),
+])
+def test_bracketed_fields_text_and_photo_credit_and_contributing_unit(meta, authors, publisher):
+    doc = structure_news(ZH_PAGE.format(meta=meta))
+    assert (doc.published_date, doc.authors, doc.publisher) == (dt.date(2024, 5, 22), authors, publisher)

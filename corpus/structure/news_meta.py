@@ -42,9 +42,9 @@ _LABELS: tuple[tuple[str, str], ...] = (
                   r"发布日期|发稿时间|时间|日期|veröffentlicht(?:\s+am)?|datum|publicado(?:\s+el)?|fecha"),
     ("category", r"posted\s+in|filed\s+under|categor(?:y|ies)|cat[ée]gories?|rubrique|栏目|分类"),
     ("author", r"written\s+by|r[ée]dig[ée]e?\s+par|[ée]crit\s+par|propos\s+recueillis\s+par|(?:interview|interviewed|reporting|reported|story|words|text)\s+by|"
-               r"(?:un\s+)?(?:article|texte|entretien|tribune|chronique)\s+(?:de|par)|authors?|by|par|auteurs?|autrices?|von|por|autor(?:es)?|作者|撰文|撰稿|(?:本报|本刊|本网|特派|特约|实习|见习)?记者|文"),
+               r"(?:un\s+)?(?:article|texte|entretien|tribune|chronique)\s+(?:de|par)|authors?|by|par|auteurs?|autrices?|von|por|autor(?:es)?|作者|撰文|撰稿|文\s*[/／]\s*图|图\s*[/／]\s*文|文图|(?:本报|本刊|本网|特派|特约|实习|见习)?记者|文"),
     ("editor", r"edited\s+by|editors?|r[ée]dacteurs?|r[ée]dactrices?|[ée]diteurs?|责任编辑|责编|编辑|审核|校对|编审|主编|redakteur"),
-    ("source", r"source|sources|from|publisher|publié\s+par|(?:本文|文章|信息|新闻|稿件|资料|消息)?来源|转载自|出处|发布单位|发布机关|发文机关|发布部门|发布者|稿源|单位|quelle|fuente"),
+    ("source", r"source|sources|from|publisher|publié\s+par|(?:本文|文章|信息|新闻|稿件|资料|消息)?来源|转载自|出处|发布单位|发布机关|发文机关|发布部门|发布者|稿源|供稿单位|供稿|单位|quelle|fuente"),
     # where an announced event takes place: the line is the event's schedule, not the page's
     ("venue", r"venue|location|lieu|(?:会议|活动|举办|举行)?地点"),
     ("keywords", r"keywords?|tags?|(?:related\s+)?topics?|sujets?|th[èe]mes?|mots?[- ]cl[ée]s|话题|关键词|关键字|标签|schlagw[öo]rter"),
@@ -73,7 +73,7 @@ EVENT_LABEL = re.compile(
 # where an event takes place when the page prints no label for it ("Online", "In person", "线上")
 _BARE_VENUE = re.compile(r"online|virtual|in[- ]person|hybrid|online\s+and\s+in[- ]person|en\s+ligne|en\s+pr[ée]sentiel|"
                          r"[àa]\s+distance|线上|线下|线上线下|线上\+线下", re.I)
-_SEPARATORS = re.compile(r"\s*[|｜•]\s*|\s*(?<=\s)·(?=\s)\s*|\s{3,}|\t+|\u3000+")
+_SEPARATORS = re.compile(r"\s*】\s*【\s*|\s*[|｜•]\s*|\s*(?<=\s)·(?=\s)\s*|\s{3,}|\t+|\u3000+")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|、|，|和|与)\s*", re.I)
 _NAME_OK = re.compile(r"^[^\d@:/]{2,60}$")
 _NAME_PARTICLES = {"de", "del", "della", "di", "da", "dos", "du", "van", "von", "der", "den", "bin", "binti", "al", "le", "la", "y"}
@@ -162,7 +162,7 @@ def _parts(line: str) -> list[str]:
         starts = sorted({0, *(m.start() for m in _INLINE.finditer(view) if m.start() > 0),
                          *(m.end() for m in _JOINED_STAMP.finditer(view) if m.start() > 0)})
         for a, b in zip(starts, [*starts[1:], len(chunk)]):
-            piece = chunk[a:b].strip(" ,;-–—")
+            piece = chunk[a:b].strip(" ,;-–—【】")  # "【发布时间：…】【来源：…】": one field per bracket
             if piece:
                 parts.append(piece)
     return parts

@@ -388,3 +388,15 @@ ZH_PAGE = ("湖畔研究院\n\n数据标识新规研讨会举行\n\n{meta}\n\n5�
 def test_bracketed_fields_text_and_photo_credit_and_contributing_unit(meta, authors, publisher):
     doc = structure_news(ZH_PAGE.format(meta=meta))
     assert (doc.published_date, doc.authors, doc.publisher) == (dt.date(2024, 5, 22), authors, publisher)
+
+
+@pytest.mark.parametrize("label", ["Key takeaways", "【摘要】"])
+def test_box_label_over_the_article_is_not_the_headline(label):
+    doc = structure_news(f"Northbridge Institute\n\nChina's New Rules on Data Labels\n\nMay 22, 2024\n\n{label}\n\n{BODY_EN}")
+    assert doc.title == "China's New Rules on Data Labels"
+
+
+def test_featured_image_line_is_a_photo_credit():
+    doc = structure_news("Northbridge Institute\n\nChina's New Rules on Data Labels\n\nMay 22, 2024\n\n"
+                         f"Featured image: A server room in Guiyang. Source: Xinhua\n\n{BODY_EN}")
+    assert doc.title == "China's New Rules on Data Labels" and "Featured" not in doc.text

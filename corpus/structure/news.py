@@ -343,6 +343,12 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
+# labels of a box at the top of an article (a summary, key points): article furniture, never the headline
+_BOX_LABEL = re.compile(
+    r"key\s+(?:takeaways|points|findings)|summary|highlights|in\s+brief|at\s+a\s+glance|abstract|"
+    r"en\s+bref|l['’]essentiel|points?\s+cl[ée]s|r[ée]sum[ée]|[àa]\s+retenir|摘要|要点|导读|内容提要|核心提示", re.I)
+
+
 def _choose_title(candidates: list[_Line]) -> _Line | None:
     """The headline among the lines before the article text: a line printed twice, an HTML title "T | Site"
     whose site name is printed as another header line (when "T" is not printed alone), or the short form
@@ -352,6 +358,8 @@ def _choose_title(candidates: list[_Line]) -> _Line | None:
     masthead and as credit) is the site's name, not a headline."""
     if not candidates:
         return None
+    while len(candidates) > 1 and _BOX_LABEL.fullmatch(simplified(candidates[-1].text.strip(" :：【】[]"))):
+        candidates = candidates[:-1]  # "Key takeaways" over the article: the label of its first box, not a headline
     keys = [_norm(_clean_title(c.text)[0]) for c in candidates]
     for c, key in zip(candidates, keys):
         if keys.count(key) >= 2 and not _one_label(c.text):  # a lone word printed twice is the site's name

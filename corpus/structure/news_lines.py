@@ -249,7 +249,7 @@ _END_MARK_TAIL = re.compile(
     r"(?<=[.!?。！？”\"»)）])\s*(?:[(（]\s*(?:完|终|[Ee]nd|END|[Ff]in|FIN)\s*[)）]|Fin|FIN|END|Enditem|ENDITEM|-+\s*30\s*-+|【\s*完\s*】)\s*$"
 )
 _PHOTO_LABEL = re.compile(
-    r"^[(（]?\s*(?:photo(?:\s+(?:credit|by))?|photos?|crédits?\s+photos?|photo\s*:|图片来源|图片|图|摄影|摄|供图|"
+    r"^[(（]?\s*(?:(?:featured|header|hero|top|cover|lead|main)\s+(?:image|photo)|photo(?:\s+(?:credit|by))?|photos?|crédits?\s+photos?|photo\s*:|图片来源|图片|图|摄影|摄|供图|"
     r"image(?:\s+credit)?|source\s+(?:de\s+l['’])?(?:image|photo)|illustrations?|infographi[ce]s?|graphique|dessin|"
     r"制图|设计|漫画|视频)\s*[:：/／]"
     r"|^[(（]?\s*(?:(?:photo(?:graph)?s?|image|picture|illustration)\s+(?:by|courtesy(?:\s+of)?|credit)|courtesy\s+of|"

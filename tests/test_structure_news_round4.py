@@ -400,3 +400,18 @@ def test_featured_image_line_is_a_photo_credit():
     doc = structure_news("Northbridge Institute\n\nChina's New Rules on Data Labels\n\nMay 22, 2024\n\n"
                          f"Featured image: A server room in Guiyang. Source: Xinhua\n\n{BODY_EN}")
     assert doc.title == "China's New Rules on Data Labels" and "Featured" not in doc.text
+
+
+TW_PAGE = ("國立南嶺大學\n\n南嶺大學與工研院簽署合作備忘錄\n\n{meta}\n\n本校今日與工業技術研究院簽署人工智慧合作備忘錄，將共同培育跨域人才。\n\n"
+           "雙方將於明年合辦國際研討會，並互派研究人員交流。")
+
+
+@pytest.mark.parametrize(("meta", "authors", "publisher"), [
+    ("撰稿人：林怡君　聯絡人：陳小明　聯絡電話：(04)2284-0000\n發布日期：2024-04-22", ("林怡君",), None),
+    ("公告日期：113/04/22　公告單位：秘書室", (), "秘書室"),
+    ("最後更新日期：2024-04-23\n發布日期：2024-04-22", (), None),
+])
+def test_taiwan_portal_labels_writer_contact_notice_and_last_update(meta, authors, publisher):
+    doc = structure_news(TW_PAGE.format(meta=meta))
+    assert doc.title == "南嶺大學與工研院簽署合作備忘錄"
+    assert (doc.published_date, doc.authors, doc.publisher) == (dt.date(2024, 4, 22), authors, publisher)

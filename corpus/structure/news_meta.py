@@ -34,22 +34,22 @@ _LABELS: tuple[tuple[str, str], ...] = (
               r"date\s+de\s+l['’]?\s*[ée]v[ée]nement|date\s+et\s+heure|when|quand|"
               r"(?:活动|会议|论坛|讲座|研讨会|举办|举行|开幕)(?:时间|日期))(?=\s*[:：])|event|[ée]v[ée]nement"),
     ("updated", r"last\s+updated(?:\s+on)?|updated(?:\s+on)?|(?:last\s+)?modified(?:\s+on)?|(?:last\s+)?revised(?:\s+on)?|mise\s+[àa]\s+jour|"
-                r"modifi[ée]\s+le|derni[eè]re\s+modification(?:\s+le)?|最后更新(?:时间)?|最后修改(?:时间)?|更新于|修改于|"
+                r"modifi[ée]\s+le|derni[eè]re\s+modification(?:\s+le)?|最后更新(?:时间|日期)?|最后修改(?:时间|日期)?|更新于|修改于|"
                 r"derni[eè]re\s+mise\s+[àa]\s+jour(?:\s+le)?|mis\s+[àa]\s+jour(?:\s+le)?|"
                 r"actualis[ée]\s+le|更新时间|更新日期|修改时间|aktualisiert(?:\s+am)?|actualizado(?:\s+el)?"),
     ("published", r"publication\s+date|date\s+of\s+publication|date\s+de\s+publication|posted(?:\s+(?:on|at))?|"
                   r"published(?:\s+(?:on|at))?|released(?:\s+on)?|mis\s+en\s+ligne(?:\s+le)?|en\s+ligne\s+le|dated|date|publi[ée]\s+le|publi[ée]|发布时间|发表时间|"
-                  r"发布日期|发稿时间|时间|日期|veröffentlicht(?:\s+am)?|datum|publicado(?:\s+el)?|fecha"),
+                  r"发布日期|发稿时间|公告日期|公告时间|张贴日期|时间|日期|veröffentlicht(?:\s+am)?|datum|publicado(?:\s+el)?|fecha"),
     ("category", r"posted\s+in|filed\s+under|categor(?:y|ies)|cat[ée]gories?|rubrique|栏目|分类"),
     ("author", r"written\s+by|r[ée]dig[ée]e?\s+par|[ée]crit\s+par|propos\s+recueillis\s+par|(?:interview|interviewed|reporting|reported|story|words|text)\s+by|"
-               r"(?:un\s+)?(?:article|texte|entretien|tribune|chronique)\s+(?:de|par)|authors?|by|par|auteurs?|autrices?|von|por|autor(?:es)?|作者|撰文|撰稿|文\s*[/／]\s*图|图\s*[/／]\s*文|文图|(?:本报|本刊|本网|特派|特约|实习|见习)?记者|文"),
+               r"(?:un\s+)?(?:article|texte|entretien|tribune|chronique)\s+(?:de|par)|authors?|by|par|auteurs?|autrices?|von|por|autor(?:es)?|作者|撰稿人|撰文者|撰文|撰稿|文\s*[/／]\s*图|图\s*[/／]\s*文|文图|(?:本报|本刊|本网|特派|特约|实习|见习)?记者|文"),
     ("editor", r"edited\s+by|editors?|r[ée]dacteurs?|r[ée]dactrices?|[ée]diteurs?|责任编辑|责编|编辑|审核|校对|编审|主编|redakteur"),
-    ("source", r"source|sources|from|publisher|publié\s+par|(?:本文|文章|信息|新闻|稿件|资料|消息)?来源|转载自|出处|发布单位|发布机关|发文机关|发布部门|发布者|稿源|供稿单位|供稿|单位|quelle|fuente"),
+    ("source", r"source|sources|from|publisher|publié\s+par|(?:本文|文章|信息|新闻|稿件|资料|消息)?来源|转载自|出处|发布单位|发布机关|发文机关|发布部门|发布者|稿源|供稿单位|供稿|公告单位|单位|quelle|fuente"),
     # where an announced event takes place: the line is the event's schedule, not the page's
     ("venue", r"venue|location|lieu|(?:会议|活动|举办|举行)?地点"),
     ("keywords", r"keywords?|tags?|(?:related\s+)?topics?|sujets?|th[èe]mes?|mots?[- ]cl[ée]s|话题|关键词|关键字|标签|schlagw[öo]rter"),
     ("counter", r"浏览次数|浏览量|点击量|点击数|点击率|阅读量|阅读数|阅读次数|访问量|阅读|点击|浏览|views?|hits|vues|lectures"),
-    ("record", r"isbn|issn|doi|language|langue|langage|pages?|format|price|prix|语言|页数|定价|出版社|原标题|原题"),
+    ("record", r"联络人|联系人|联络电话|联系电话|承办人|isbn|issn|doi|language|langue|langage|pages?|format|price|prix|语言|页数|定价|出版社|原标题|原题"),
 )
 _LABEL_ALT = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
 # A label at the start of a part, with a colon or (for words, not bare CJK characters) a space after it.

@@ -20,7 +20,9 @@ Removed lines are kept in `removed` with a reason code (and, images and end mark
 for both scripts; the script itself is recorded (`script`: Hans/Hant).
 
 Dates are recorded only as far as they are stated: a byline date gives `published_date` only when it has
-a year; "On August 11" in the body gives the partial ISO date "--08-11" in `event_dates`.
+a year; "On August 11" in the body gives the partial ISO date "--08-11" in `event_dates`. The date of an
+event the page announces (labelled "Event date:", "活动时间：", "Date de l'événement :", under "Past event",
+or next to a venue line) is never the page's date: it leads `event_dates`.
 """
 
 from __future__ import annotations

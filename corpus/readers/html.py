@@ -72,13 +72,25 @@ def decode_html(path: Path | str, data: bytes) -> str:
 
 
 def _text(node) -> str:
-    """The visible text of an element, whitespace collapsed (line breaks kept as newlines)."""
-    parts: list[str] = []
-    for piece in node.itertext():
-        parts.append(piece)
-    text = "".join(parts)
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return "\n".join(line for line in lines if line)
+    """The visible text of an element, whitespace collapsed; line breaks (newlines and <br>) kept as newlines,
+    an empty line between two as a blank line."""
+    parts: list[str] = [node.text or ""]
+    for child in node.iterdescendants():
+        if child.tag == "lb":  # a <br>: the line ends here
+            parts.append("\n")
+        elif isinstance(child.tag, str):
+            parts.append(child.text or "")
+        parts.append(child.tail or "")
+    out: list[str] = []
+    gap = False
+    for line in "".join(parts).split("\n"):
+        line = " ".join(line.split())
+        if not line:
+            gap = bool(out)  # an empty line (two <br> in a row) separates paragraphs
+            continue
+        out.append(("\n\n" if gap else "\n") + line if out else line)
+        gap = False
+    return "".join(out)
 
 
 def _line(text: str, role: str, **attributes: str | None) -> SourceLine:
@@ -106,6 +118,9 @@ def _body_lines(body) -> Iterator[SourceLine]:
             for graphic in node.iter("graphic"):
                 yield _line(graphic.get("alt") or graphic.get("title") or "", "img", src=graphic.get("src"), alt=graphic.get("alt") or graphic.get("title"))
             yield _line(_text(node), "p")
+        tail = " ".join((node.tail or "").split())
+        if tail:  # text the extractor left between two blocks ("Ends/Wednesday, May 22, 2024" after a <p>)
+            yield _line(tail, "p")
 
 
 def _json_ld(tree) -> list[dict]:
@@ -153,9 +168,71 @@ def _in_chrome(node) -> bool:
     return False
 
 
+# what the extractor may take from a byline for a name ("By Jane Roe | May 22, 2024" -> "Jane Roe; May"):
+# a month, a weekday, a stamp label, or anything with a digit
+_NOT_A_NAME = re.compile(
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|published|posted|updated|by|par|date|le)\.?|.*\d.*")
+_EVENT_NAME = re.compile(r"event|schedule|agenda|calendar|(?<![a-z])when(?![a-z])", re.I)
+
+
+def _in_event_box(node) -> bool:
+    """A <time> in a box of the article that gives an announced event's schedule (class or id naming the
+    event: "event-meta", "event-date", "schedule"; the <time> itself, or a container smaller than the
+    article): the event's date, not the page's."""
+    for element in (node, *node.iterancestors()):
+        if element.tag in ("article", "main", "body", "html"):
+            return False
+        if _EVENT_NAME.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            return True
+    return False
+
+
+_META_BOX = re.compile(r"info|meta|byline|author|date|time|source|attr|pub|stamp|credit", re.I)
+
+
+def _heading_of_title(title: str | None, lines: list[SourceLine]) -> str | None:
+    """The headline when the page title is a heading of the page with the site's name after it ("标题-网站名",
+    "Headline_Section_Site", "Headline | Site"): the heading as printed; else the title unchanged."""
+    if not title:
+        return title
+    for line in lines:
+        if line.role and re.fullmatch(r"h[1-6]", line.role) and line.text and title.startswith(line.text) \
+                and re.match(r"\s*[-_|｜–—]\s*\S", title[len(line.text) :]):
+            return line.text
+    return title
+
+
+def _metadata_boxes(tree) -> list[str]:
+    """The text of the page's metadata boxes ("<div class='info'>发布时间：… 来源：… 作者：…</div>", a byline or
+    date box) outside page chrome, as metadata lines: the extractor often drops them with the chrome around
+    the article, and the news rules read (and remove) them as they do on a text page. Only a box whose text
+    reads as a dated or signed metadata line is kept; boxes inside a kept one are not read again."""
+    from corpus.structure.news_meta import parse_metadata_line
+
+    found: list[str] = []
+    taken: set = set()
+    for element in tree.xpath("//body//*[self::div or self::p or self::span or self::section or self::ul or self::li]"):
+        if not _META_BOX.search(f"{element.get('class') or ''} {element.get('id') or ''}") or _in_chrome(element):
+            continue
+        if any(ancestor in taken for ancestor in element.iterancestors()):
+            continue
+        text = " ".join(" ".join(element.itertext()).split())
+        if not text or len(text) > 200:
+            continue
+        meta = parse_metadata_line(text)
+        if meta is not None and (meta.dates or meta.authors):
+            found.append(text)
+            taken.add(element)
+    return found
+
+
 def _markup_sources(tree) -> dict[str, dict[str, list[str]]]:
     """Per origin, the metadata values the markup states: {origin: {field: [values]}}."""
-    sources: dict[str, dict[str, list[str]]] = {k: {} for k in ("json_ld", "open_graph", "html_meta", "html_time", "html_title", "chrome_time")}
+    sources: dict[str, dict[str, list[str]]] = {
+        k: {} for k in ("json_ld", "open_graph", "html_meta", "html_time", "html_title", "chrome_time", "event_time")
+    }
 
     def add(origin: str, name: str, value) -> None:
         if isinstance(value, str) and value.strip():
@@ -191,7 +268,8 @@ def _markup_sources(tree) -> dict[str, dict[str, list[str]]]:
         elif key in ("application-name", "publisher", "citation_publisher", "dc.publisher"):
             add("html_meta", "site", content)
     for time in tree.xpath("//time[@datetime]"):
-        add("chrome_time" if _in_chrome(time) else "html_time", "date", time.get("datetime"))
+        origin = "chrome_time" if _in_chrome(time) else "event_time" if _in_event_box(time) else "html_time"
+        add(origin, "date", time.get("datetime"))
     for node in tree.xpath("//title | //h1"):
         add("html_title", "title", node.text_content())
     return sources
@@ -283,6 +361,7 @@ def read_html(path: Path | str, text: str) -> LayoutDocument:
     tree = trafilatura.load_html(text)
     if tree is None:
         raise SeedError(path, "not-html", "file cannot be parsed as an HTML page")
+    boxes = _metadata_boxes(tree)
     result = trafilatura.bare_extraction(
         tree, include_images=True, include_tables=True, include_comments=False, with_metadata=True,
         date_extraction_params={"extensive_search": False, "original_date": True}, config=config,
@@ -298,20 +377,25 @@ def read_html(path: Path | str, text: str) -> LayoutDocument:
                     lines.append(_line(captions[src], "figcaption"))
             elif line.role != "img" and line.text.strip():
                 lines.append(line)
+    kept = {_norm(line.text) for line in lines}
+    lines = [_line(box, "p") for box in boxes if _norm(box) not in kept and lines] + lines
     if not any(line.role not in ("img", "figcaption") for line in lines):
         raise SeedError(path, "empty-page", "page has no main text (the extractor found no article body)")
 
     sources = _markup_sources(tree)
     site = result.sitename or None
-    title = result.title or None
+    title = _heading_of_title(result.title or None, lines)
     title_origin = _origin(sources, "title", lambda v: _norm(v) == _norm(title) or _norm(v).startswith(_norm(title))) if title else None
     if title and (title_origin == "markup" or _is_site_name(title, site, _hosts(tree))):
         title = None  # found only in a lower heading or aside, or only the site's name: no headline
-    authors = tuple(a.strip() for a in (result.author or "").split(";") if a.strip())
+    authors = tuple(a.strip() for a in (result.author or "").split(";") if a.strip() and not _NOT_A_NAME.fullmatch(a.strip()))
     date = result.date or None
-    if date and _origin(sources, "date", lambda v: v.startswith(date)) == "chrome_time":
-        date = None  # only a related item's or a sidebar's <time> states it: not this page's date
+    if date and _origin(sources, "date", lambda v: v.startswith(date)) in ("chrome_time", "event_time"):
+        # only a related item's, a sidebar's or an announced event's <time> states it: not this page's date;
+        # the page's own <time>, if any, else the lines decide
+        date = next((v[:10] for v in sources["html_time"].get("date", ()) if re.match(r"\d{4}-\d\d-\d\d", v)), None)
     sources.pop("chrome_time")
+    sources.pop("event_time")
     time = _time_of(sources, date) if date else None
     html_lang = (tree.xpath("/html/@lang") or tree.xpath("//html/@lang") or [None])[0]
     origins = {}

@@ -20,7 +20,9 @@ Removed lines are kept in `removed` with a reason code (and, images and end mark
 for both scripts; the script itself is recorded (`script`: Hans/Hant).
 
 Dates are recorded only as far as they are stated: a byline date gives `published_date` only when it has
-a year; "On August 11" in the body gives the partial ISO date "--08-11" in `event_dates`.
+a year; "On August 11" in the body gives the partial ISO date "--08-11" in `event_dates`. The date of an
+event the page announces (labelled "Event date:", "活动时间：", "Date de l'événement :", under "Past event",
+or next to a venue line) is never the page's date: it leads `event_dates`.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ from corpus.structure.news_lines import (
     strip_end_mark,
     words,
 )
-from corpus.structure.news_meta import UPDATED, MetaLine, looks_like_name, parse_metadata_line, split_names
+from corpus.structure.news_meta import EVENT, EVENT_LABEL, UPDATED, MetaLine, looks_like_name, parse_metadata_line, split_names
 from corpus.structure.news_dates import (  # noqa: F401 - re-exported: callers import them from here
     DateMention,
     find_dates,
@@ -86,7 +88,9 @@ _NAV_ZH_RE = re.compile(
     r"\s*[:：|｜]?\s*(?P<title>.*)$"
 )
 _IMAGE_RE = re.compile(
-    r"^(?:\S+/)?(?P<name>[^\s/\\][^/\\]{0,100}?\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|avif))$", re.IGNORECASE
+    # a resizing query or fragment after the name ("hero.png?width=800") is not part of it
+    r"^(?:\S+/)?(?P<name>[^\s/\\][^/\\]{0,100}?\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|avif))(?:[?#][^\s/]*)?$",
+    re.IGNORECASE
 )
 
 _SENTENCE_END = re.compile(r"[.!?。！？…:;：；]$|[.!?。！？][\"'”’»」』)]$")
@@ -117,7 +121,9 @@ def parse_byline(line: str, month_first: bool | None = False) -> _Byline | None:
     if meta is None:
         return None
     byline = _Byline(authors=meta.authors)
-    for _, value in sorted(meta.dates, key=lambda kv: kv[0] == UPDATED):
+    for kind, value in sorted(meta.dates, key=lambda kv: kv[0] == UPDATED):
+        if kind == EVENT:
+            continue
         if value.date is not None and byline.date is None:
             byline.date, byline.time = value.date, value.time
         elif value.iso and byline.partial_date is None and value.date is None:
@@ -129,10 +135,11 @@ def parse_byline(line: str, month_first: bool | None = False) -> _Byline | None:
 
 def _publisher(meta: MetaLine) -> str | None:
     """The organisation a metadata line credits: a labelled source, else one short unlabelled name
-    next to a date ("RCI en ligne|20-12-2024")."""
+    next to a date ("RCI en ligne|20-12-2024"); an event's schedule names no outlet."""
     if meta.organisations:
         return meta.organisations[0]
-    if len(meta.unknown) == 1 and meta.dates and _outlet_name(meta.unknown[0]):
+    scheduled = meta.venue or any(kind == EVENT for kind, _ in meta.dates)
+    if len(meta.unknown) == 1 and meta.dates and not scheduled and _outlet_name(meta.unknown[0]):
         return meta.unknown[0]
     return None
 
@@ -210,6 +217,7 @@ def _body_lines_to_paragraphs(lines: list[tuple[str, bool]]) -> list[str]:
     return paragraphs
 
 
+_URL_LINE = re.compile(r"^(?:(?:url|link|lien|链接|网址)\s*[:：]\s*)?(?:https?://|www\.)\S+$", re.I)
 _IMAGE_LEAD = re.compile(
     r"^(?P<name>[^\s/\\]{1,100}?\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg|heic|avif))\s+(?P<rest>\S.*)$", re.IGNORECASE
 )
@@ -276,6 +284,10 @@ def _classify(index: int, raw: str, blank_before: bool, month_first: bool | None
     if reason is not None:
         line.kind, line.reason = "furniture", reason
         return [line]
+    if _URL_LINE.match(stripped):
+        # the page's address printed as a line: a date in its path is not a date the page prints
+        line.kind, line.reason = "furniture", NAVIGATION
+        return [line]
     meta = parse_metadata_line(stripped, month_first)
     if meta is None and _REPORTER.match(simplified(stripped)) and len(stripped) <= 40:
         meta = MetaLine(authors=_reporter_names(stripped), labelled=1)
@@ -307,18 +319,21 @@ def _clean_title(title: str) -> tuple[str, list[str]]:
 
 _PIPE_SUFFIX = re.compile(r"\s*[|｜]\s*(?P<site>[^|｜]+)$")
 _DASH_SUFFIX = re.compile(r"\s+[-–—]\s+(?P<site>[^-–—]+)$")
+# Chinese page titles glue the site's name with a bare hyphen or underscore: "标题-网站名", "标题_栏目_网站名"
+_CJK_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff）」』”])[-_－＿](?P<site>[\u4e00-\u9fff][^-_－＿]*)$")
 
 
 def _without_site_name(title: str, others: list[str]) -> tuple[str, str] | None:
     """The headline of an HTML title "Headline | Site Name" whose site name the page prints elsewhere (a
     masthead line, a copyright or address line, the body); "Headline - Site Name" only when the site name is
     a line of its own. (headline, site name), or None when the title carries no such suffix."""
-    for pattern, whole_line in ((_PIPE_SUFFIX, False), (_DASH_SUFFIX, True)):
+    for pattern, whole_line in ((_PIPE_SUFFIX, False), (_DASH_SUFFIX, True), (_CJK_SUFFIX, True)):
         match = pattern.search(title)
         if match is None or match.start() == 0:
             continue
         site, head = match["site"].strip(), title[: match.start()].rstrip()
-        if words(site) > 8 or SENTENCE_END.search(site) or words(head) < 3 or re.search(r"[|｜]", head):
+        short = len(head) < 6 if pattern is _CJK_SUFFIX else words(head) < 3
+        if words(site) > 8 or SENTENCE_END.search(site) or short or re.search(r"[|｜]", head):
             continue  # a menu ("News | Events | Research") is not a headline
         key = _norm(site)
         if any(_norm(o) == key if whole_line else key in _norm(o) for o in others):
@@ -330,16 +345,26 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
+# labels of a box at the top of an article (a summary, key points): article furniture, never the headline
+_BOX_LABEL = re.compile(
+    r"key\s+(?:takeaways|points|findings)|summary|highlights|in\s+brief|at\s+a\s+glance|abstract|"
+    r"en\s+bref|l['’]essentiel|points?\s+cl[ée]s|r[ée]sum[ée]|[àa]\s+retenir|摘要|要点|导读|内容提要|核心提示", re.I)
+
+
 def _choose_title(candidates: list[_Line]) -> _Line | None:
     """The headline among the lines before the article text: a line printed twice, an HTML title "T | Site"
     whose site name is printed as another header line (when "T" is not printed alone), or the short form
     of an HTML title ("T - Site - domain" next to "T"), else the last such line (site names, section
-    labels and breadcrumbs come before a headline, not after it)."""
+    labels and breadcrumbs come before a headline, not after it) unless that line is a subtitle opened by
+    a dash right under the one before it. A lone word printed twice ("CGTN" as
+    masthead and as credit) is the site's name, not a headline."""
     if not candidates:
         return None
+    while len(candidates) > 1 and _BOX_LABEL.fullmatch(simplified(candidates[-1].text.strip(" :：【】[]"))):
+        candidates = candidates[:-1]  # "Key takeaways" over the article: the label of its first box, not a headline
     keys = [_norm(_clean_title(c.text)[0]) for c in candidates]
     for c, key in zip(candidates, keys):
-        if keys.count(key) >= 2:
+        if keys.count(key) >= 2 and not _one_label(c.text):  # a lone word printed twice is the site's name
             return c
     for c in candidates:  # "Headline | Site Name" above a masthead line "Site Name"
         named = _without_site_name(c.text, [o.text for o in candidates if o is not c])
@@ -349,7 +374,10 @@ def _choose_title(candidates: list[_Line]) -> _Line | None:
         for other in keys:
             if other != key and other.startswith(key) and re.match(r"\s*[-|–—_:]\s*\S", other[len(key) :]):
                 return c
-    return candidates[-1]
+    last = candidates[-1]
+    if len(candidates) >= 2 and not last.blank_before and re.match(r"^(?:——|—|–|--)\s*\S", last.text.strip()):
+        return candidates[-2]  # "——生成式人工智能服务须添加标识" under the headline: its subtitle
+    return last
 
 
 def _bare_author_lines(lines: list[_Line]) -> None:
@@ -409,9 +437,15 @@ def _unlabelled_bylines(lines: list[_Line]) -> None:
     """A line listing persons right after the headline (metadata lines may come between) is the byline:
     the line before it is a text line that is not itself a list of names. A lone name followed by a line
     of roles and affiliations is a byline too ("Jane Roe / Senior Fellow, Harbour Institute"), and so is a
-    lone two- or three-word name between a headline of four words or more and the article text."""
+    lone two- or three-word name between a headline of four words or more and the article text. A byline
+    stands above the article: once a line of article text has been printed, lines of names and roles
+    (a speakers list, a panel) are the article's."""
+    article = next(
+        (k for k, ln in enumerate(lines) if ln.kind == "text" and is_sentence(ln.text) and not _question_headline(ln.text)),
+        len(lines),
+    )
     for i, ln in enumerate(lines):
-        if ln.kind != "text" or i == 0:
+        if ln.kind != "text" or i == 0 or i > article:
             continue
         names = _byline_names(ln.text)
         following = lines[i + 1] if i + 1 < len(lines) else None
@@ -522,6 +556,109 @@ def _question_headline(line: str) -> bool:
     return text.endswith(("?", "!", "？", "！")) and words(text) <= 15 and len(re.findall(r"[.!?。！？]", text)) == 1
 
 
+_SPEAKERS_LABEL = re.compile(
+    r"^(?:(?:the\s+)?(?:speakers?|panel+ists?|participants|moderators?|discussants?|presenters?)|intervenant(?:e)?s|orateurs?|"
+    r"mod[ée]rat(?:eur|rice)s?|(?:主讲|演讲|与会|出席|特邀)?嘉宾|主讲人|讲者|与谈人|主持人)\s*[:：]?$", re.I)
+_HONORIFIC = re.compile(r"^(?:professor|prof\.|dr\.?|mr\.?|ms\.?|mrs\.?|ambassador|h\.\s?e\.|m\.|mme)\s+", re.I)
+
+
+def _speaker_line(text: str) -> bool:
+    """One entry of a list of speakers: a person's name, a comma, then a role or affiliation."""
+    name, comma, rest = text.strip().partition(",")
+    return bool(comma) and bool(rest.strip()) and _person_name(_HONORIFIC.sub("", name.strip()))
+
+
+def _speaker_lists(texts: list[str]) -> set[int]:
+    """Indexes of a labelled list of speakers ("Speakers" over "Dr. Jane Roe, Senior Fellow, X Institute"
+    lines): the event's participants are the article's content, not footer furniture, even at the end."""
+    kept: set[int] = set()
+    for i, text in enumerate(texts):
+        if not _SPEAKERS_LABEL.match(simplified(text.strip())):
+            continue
+        j = i + 1
+        while j < len(texts) and _speaker_line(texts[j]):
+            j += 1
+        if j > i + 1:
+            kept.update(range(i, j))
+    return kept
+
+
+def _footer_after_last_sentence(lines: list[_Line]) -> None:
+    """After the last sentence of the article, short non-sentence lines are page furniture (lists and
+    speakers lists aside)."""
+    remaining = [ln for ln in lines if ln.kind == "text"]
+    last_body = max((i for i, ln in enumerate(remaining) if is_sentence(strip_end_mark(ln.text)[0])), default=None)
+    if last_body is None:
+        return
+    tail = remaining[last_body + 1 :]
+    in_list = list_lines([ln.text for ln in tail]) | _speaker_lists([ln.text for ln in tail])
+    for i, ln in enumerate(tail):
+        reason = None if i in in_list else footer_reason(ln.text)
+        if reason is not None:
+            ln.kind, ln.reason = "furniture", reason
+
+
+_AUTHOR_LABEL = re.compile(r"^(?:by|authors?|written\s+by|par|auteurs?|autrices?|作者|撰文|撰稿|记者)\s*[:：]?$", re.I)
+
+
+def _labelled_author_blocks(lines: list[_Line]) -> None:
+    """An author label on a line of its own ("Authors", "By", "Auteurs :", "作者：") over one name per line
+    ("Jane Roe", "John Doe, Senior Fellow") is the byline: the label and the names are metadata."""
+    for i, label in enumerate(lines):
+        if label.kind != "text" or not _AUTHOR_LABEL.match(simplified(label.text)):
+            continue
+        names: list[str] = []
+        j = i + 1
+        while j < len(lines) and lines[j].kind == "text" and (j == i + 1 or not lines[j].blank_before):
+            head = lines[j].text.split(",")[0].strip()
+            cjk = all(_is_cjk(ch) for ch in head) and 2 <= len(head) <= 4
+            if not (cjk or _person_name(head)):
+                break
+            names.append(head)
+            j += 1
+        if not names:
+            continue
+        label.kind, label.reason, label.meta = "meta", METADATA, MetaLine(authors=tuple(names), labelled=1)
+        for ln in lines[i + 1 : j]:
+            ln.kind, ln.reason, ln.meta = "meta", METADATA, MetaLine(labelled=1)
+
+
+def _event_schedules(lines: list[_Line]) -> None:
+    """A venue line ("Location: Online", "Lieu : Paris", "地点：报告厅", a bare "Online") with a dated line right
+    above or below it (no blank line between), or an event label ("Past event", "活动预告") right above it,
+    makes that line the schedule of the event the page announces."""
+    for i, ln in enumerate(lines):
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        if ln.kind == "text" and EVENT_LABEL.fullmatch(simplified(ln.text.strip(" :："))) and below is not None \
+                and not below.blank_before and below.kind == "meta" and below.meta is not None and below.meta.dates:
+            # "Past event" / "活动预告" over a dated line: the label and the event's schedule
+            ln.kind, ln.reason, ln.meta = "meta", METADATA, MetaLine(labelled=1)
+            below.meta.as_event_schedule()
+            continue
+        if ln.kind != "meta" or ln.meta is None or not ln.meta.venue:
+            continue
+        if i > 0 and not ln.blank_before and lines[i - 1].kind == "meta" and lines[i - 1].meta is not None:
+            lines[i - 1].meta.as_event_schedule()
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        if below is not None and not below.blank_before and below.kind == "meta" and below.meta is not None:
+            below.meta.as_event_schedule()
+
+
+def _lead_in(line: str) -> bool:
+    """A sentence-sized line ending with a colon opens the article ("Following is a question by ... today
+    (May 22):", a notice's addressees "各省、自治区、直辖市人民政府，国务院各部委："): never a headline."""
+    text = line.strip()
+    return text.endswith((":", "：")) and words(text) >= 8 and not breadcrumb(text)
+
+
+def _metadata_follows(line: _Line, lines: list[_Line]) -> bool:
+    """A metadata line (byline, date) is the next line after `line` that is not furniture or an image:
+    metadata stands between a headline and its article, never inside the article's first paragraph."""
+    position = next(k for k, ln in enumerate(lines) if ln is line)
+    after = next((ln for ln in lines[position + 1 :] if ln.kind not in ("furniture", "image", "caption")), None)
+    return after is not None and after.kind == "meta"
+
+
 def structure_news(raw: str) -> StructuredDocument:
     """Structure one web news item (see module docstring). Pure; never raises on odd input."""
     from corpus.structure.language import detect_language
@@ -546,21 +683,28 @@ def structure_news(raw: str) -> StructuredDocument:
         if previous.kind == "image" and ln.kind == "text" and _caption(ln.text) is not None:
             ln.kind, ln.reason = "caption", PHOTO_CAPTION
 
-    # a paragraph ending with a photo credit and no image line above it is the caption of a photo the
-    # text version lost ("Visitors at the expo on Monday. (Photo/Agencies)")
+    # a paragraph ending with a photo credit (or opening with "▲") and no image line above it is the caption
+    # of a photo the text version lost ("Visitors at the expo on Monday. (Photo/Agencies)")
     for previous, ln in zip([None, *lines], lines):
-        if ln.kind == "text" and (previous is None or previous.kind != "image") and _credit_caption(ln.text):
+        if ln.kind == "text" and (previous is None or previous.kind != "image") and (
+            _credit_caption(ln.text) or (_MARKED_CAPTION.match(ln.text.strip()) and words(ln.text) <= 80)
+        ):
             ln.kind, ln.reason = "caption", PHOTO_CAPTION
 
     _related_blocks(lines)
+    _event_schedules(lines)
+    _labelled_author_blocks(lines)
 
     _bare_author_lines(lines)
     _unlabelled_bylines(lines)
     notes: list[str] = []
     texts = [ln for ln in lines if ln.kind == "text"]
-    first_body = next((i for i, ln in enumerate(texts) if is_sentence(ln.text)), None)
+    first_body = next((i for i, ln in enumerate(texts) if is_sentence(ln.text) or _lead_in(ln.text)), None)
     if first_body == 0 and len(texts) > 1 and _question_headline(texts[0].text):
         first_body = 1  # "Is the port ready for AI?" on the first line, the article after it
+    elif first_body is not None and first_body + 1 < len(texts) and _question_headline(texts[first_body].text) \
+            and _metadata_follows(texts[first_body], lines):
+        first_body += 1  # "Who Sets the Rules?" over its byline or date line: the headline, not the article
     if first_body is None:  # no sentence anywhere: the first line is the title, the rest is text
         header, title_line = texts[:1], (texts[0] if texts else None)
     else:
@@ -603,15 +747,7 @@ def structure_news(raw: str) -> StructuredDocument:
 
     # after the last sentence of the article: short non-sentence lines are page furniture
     _legal_notices_at_end(lines)
-    remaining = [ln for ln in lines if ln.kind == "text"]
-    last_body = max((i for i, ln in enumerate(remaining) if is_sentence(ln.text)), default=None)
-    if last_body is not None:
-        tail = remaining[last_body + 1 :]
-        in_list = list_lines([ln.text for ln in tail])
-        for i, ln in enumerate(tail):
-            reason = None if i in in_list else footer_reason(ln.text)
-            if reason is not None:
-                ln.kind, ln.reason = "furniture", reason
+    _footer_after_last_sentence(lines)
 
     # an author's note at the end ("Jane Roe is a senior fellow at ..."): the byline's authors, or the
     # last lines of the page when they present a person by role
@@ -622,7 +758,12 @@ def structure_news(raw: str) -> StructuredDocument:
         if not author_bio(remaining[j].text, byline_authors, last=True, elsewhere=elsewhere):
             break
         remaining[j].kind, remaining[j].reason = "furniture", AUTHOR_BIO
+    if any(ln.reason == AUTHOR_BIO for ln in remaining):
+        _footer_after_last_sentence(lines)  # the author's note was the last sentence: the article ends earlier
 
+    # each entry of a speakers list is a paragraph of its own, not a hard-wrapped line of the one above
+    remaining = [ln for ln in lines if ln.kind == "text"]
+    entries = {id(remaining[k]) for k in _speaker_lists([ln.text for ln in remaining])}
     figures: list[FigureSpan] = []
     body: list[tuple[str, bool]] = []
     removed: list[tuple[str, str]] = []
@@ -644,7 +785,7 @@ def structure_news(raw: str) -> StructuredDocument:
             removed.append((PHOTO_CAPTION, ln.text))  # no image line above it: the photo is not in the text
         elif ln.kind == "text":
             # a removed line between two text lines breaks the paragraph, as a blank line would
-            body.append((ln.raw, ln.blank_before or last_kind not in ("text", "caption", None)))
+            body.append((ln.raw, ln.blank_before or id(ln) in entries or last_kind not in ("text", "caption", None)))
         else:
             if ln.kind == "nav" and ln.nav:
                 related.append(ln.nav)
@@ -679,9 +820,11 @@ def structure_news(raw: str) -> StructuredDocument:
                 notes.append("authors from the reporter credit in the first paragraph")
                 break
     # dates stated in the text; a numeric one whose day/month order the page does not decide is left out
-    event_dates = tuple(dict.fromkeys(
+    # the dates of an event the page announces ("Event date: 20 March 2025") come first
+    scheduled = [v.iso for m in metas for k, v in m.dates if k == EVENT and v.iso and not v.ambiguous]
+    event_dates = tuple(dict.fromkeys([*scheduled, *(
         m.iso for m in find_dates(text, bool(month_first)) if not (m.ambiguous and month_first is None)
-    ))
+    )]))
     script = detect_script((title or "") + "\n" + text) if language == "zh" or _has_han(text) else None
 
     return StructuredDocument(
@@ -714,9 +857,13 @@ def _has_han(text: str) -> bool:
 
 
 _CAPTION_START = re.compile(
-    r"^(?:图为|图：|图:|上图|下图|左图|右图|组图|photo\s+(?:taken|shows)|this\s+(?:photo|picture)|pictured|"
+    r"^(?:[▲△↑]|图为|图：|图:|上图|下图|左图|右图|组图|photo\s+(?:taken|shows)|this\s+(?:photo|picture)|pictured|"
     r"photo\s+prise|sur\s+(?:la|cette)\s+photo|ci-dessus|above\s*:)", re.I
 )
+
+
+# a caption marked by an arrow pointing at the photo above it ("▲ 发布会现场。"), wherever the image line is
+_MARKED_CAPTION = re.compile(r"^[▲△↑]\s*\S")
 
 
 # a credit printed after a caption's last sentence without brackets: "... in London. Photo: Jane Roe",
@@ -766,10 +913,10 @@ def _metadata_fields(metas: list[MetaLine], notes: list[str], order_reason: str)
     """Page date and time, authors, editors, publisher and keywords from every metadata line.
 
     The page's date is the first full date of a publication or unlabelled part; an update stamp is used
-    only when the page prints no other; a date without a year or with an undecidable day/month order
+    only when the page prints no other; the date of an event the page announces is never the page's; a date without a year or with an undecidable day/month order
     is never completed (noted instead).
     """
-    dates = [(kind, value) for meta in metas for kind, value in meta.dates]
+    dates = [(kind, value) for meta in metas for kind, value in meta.dates if kind != EVENT]
     chosen = next((v for k, v in dates if k != UPDATED and v.date is not None), None)
     if chosen is None:
         chosen = next((v for k, v in dates if v.date is not None), None)
@@ -783,6 +930,8 @@ def _metadata_fields(metas: list[MetaLine], notes: list[str], order_reason: str)
     if chosen is None and any(v.ambiguous for _, v in dates):
         notes.append(f"numeric byline date with undecidable day/month order left empty ({order_reason})")
     time = chosen.time if chosen is not None else None
+    if chosen is not None and time is None:  # a time on a line of its own ("Issued at HKT 15:30")
+        time = next((v.time for _, v in dates if v.month is None and v.year is None and v.time), None)
     authors = next((m.authors for m in metas if m.authors), ())
     editors = tuple(dict.fromkeys(e for m in metas for e in m.editors))
     keywords = next((m.keywords for m in metas if m.keywords), ())

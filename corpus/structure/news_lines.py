@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from pathlib import Path
 
 # Reason codes for removed lines (the card's statistics group by them).
@@ -242,12 +243,13 @@ _COPYRIGHT = re.compile(
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _CONTACT = re.compile(r"(?:contact|e-?mail|邮箱|联系我们|联系电话|tél|tel\.?|phone)\b", re.I)
 _BACK_TO_TOP = re.compile(r"^(?:[↑▲^]\s*)?(?:back\s+to\s+top|haut\s+de\s+(?:la\s+)?page|retour\s+en\s+haut|返回顶部|回到顶部|top)\s*[↑▲^]?$", re.I)
-_END_MARK = re.compile(r"^(?:[(（]\s*(?:完|终|end|fin)\s*[)）]|fin|end|-+\s*30\s*-+|#{3}|[—-]+\s*end\s*[—-]+|【\s*完\s*】)$", re.I)
+# wire and government end marks: "(完)", "Fin", "-30-", "Enditem" (Xinhua), "Ends" and "NNNN" (press releases), "完"
+_END_MARK = re.compile(r"^(?:[(（]\s*(?:完|终|end|fin)\s*[)）]|fin|end|ends|enditem|nnnn|完|-+\s*30\s*-+|#{3}|[—-]+\s*end\s*[—-]+|【\s*完\s*】)$", re.I)
 _END_MARK_TAIL = re.compile(
-    r"(?<=[.!?。！？”\"»)）])\s*(?:[(（]\s*(?:完|终|[Ee]nd|END|[Ff]in|FIN)\s*[)）]|Fin|FIN|END|-+\s*30\s*-+|【\s*完\s*】)\s*$"
+    r"(?<=[.!?。！？”\"»)）])\s*(?:[(（]\s*(?:完|终|[Ee]nd|END|[Ff]in|FIN)\s*[)）]|Fin|FIN|END|Enditem|ENDITEM|-+\s*30\s*-+|【\s*完\s*】)\s*$"
 )
 _PHOTO_LABEL = re.compile(
-    r"^[(（]?\s*(?:photo(?:\s+(?:credit|by))?|photos?|crédits?\s+photos?|photo\s*:|图片来源|图片|图|摄影|摄|供图|"
+    r"^[(（]?\s*(?:(?:featured|header|hero|top|cover|lead|main)\s+(?:image|photo)|photo(?:\s+(?:credit|by))?|photos?|crédits?\s+photos?|photo\s*:|图片来源|图片|图|摄影|摄|供图|"
     r"image(?:\s+credit)?|source\s+(?:de\s+l['’])?(?:image|photo)|illustrations?|infographi[ce]s?|graphique|dessin|"
     r"制图|设计|漫画|视频)\s*[:：/／]"
     r"|^[(（]?\s*(?:(?:photo(?:graph)?s?|image|picture|illustration)\s+(?:by|courtesy(?:\s+of)?|credit)|courtesy\s+of|"
@@ -259,6 +261,13 @@ _PHOTO_SLASH_BARE = re.compile(r"^[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,3}\
 _PHOTO_CN = re.compile(r"^[(（]?[^()（）]{0,30}(?:摄|供图|图)[)）]?$")
 # a short caption closed by its credit in brackets: "论坛现场（经发局提供）", "签约仪式（记者王明摄）"
 _CAPTION_CN_CREDIT = re.compile(r"^[^()（）。！？]{1,40}[(（](?P<credit>[^()（）]{1,24}?(?:提供|摄影|摄|供图))[)）]$")
+# a courtesy credit alone in brackets, as printed after a caption's last sentence: "（资讯工程学系提供）"
+# (data and documents supplied by someone are not a photo: "（数据由市统计局提供）")
+_BRACKETED_COURTESY = re.compile(r"^[(（](?P<credit>(?!数据|资料|材料|信息)[^()（）\s，,。、]{2,16}?提供)[)）]$")
+_MEDIA_ITEM = re.compile(
+    r"^(?:video|watch|vid[ée]o|视频|audio|podcast|listen|[ée]couter)\s*[:：|]\s*.{1,150}?[(（\[]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*[)）\]]?$", re.I)
+_NUMERIC_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d|(?:19|20)\d\d\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,2}")
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔［\[(（]\s*(?:19|20)\d\d\s*[〕］\])）]\s*第?\s*\d{1,5}\s*号$")
 _BULLET_ONLY = re.compile(r"^[•·●▪■◆◇○*\-–—]+(?:\s+\S.{0,30})?$")
 _DIGIT_RESIDUE = re.compile(r"^[\d\s.,:;/|_-]+$")
 _EMPTY_LABEL = re.compile(r"^[^.!?。！？:：]{1,40}\s*[:：]$")
@@ -279,8 +288,14 @@ def breadcrumb(line: str) -> bool:
     parts = _crumbs(view)
     if not parts or len(parts) > 8:
         return False
-    short = all(len(p.split()) <= 4 and len(p) <= 30 for p in parts)
-    return short and (re.match(_HOME, parts[0].strip(), re.I) is not None or len(parts) >= 3)
+    short = [len(p.split()) <= 4 and len(p) <= 30 for p in parts]
+    home = re.match(_HOME, parts[0].strip(), re.I) is not None
+    if all(short) and (home or len(parts) >= 3):
+        return True
+    # from the home page down to the page itself, whose crumb is its title, however long ("Home > News > Centre
+    # Hosts Workshop on Semicond...")
+    home = re.fullmatch(_HOME, parts[0].strip(), re.I) is not None
+    return home and all(short[:-1]) and len(parts[-1].split()) <= 30 and len(parts[-1]) <= 200
 
 
 def photo_credit(line: str) -> str | None:
@@ -297,7 +312,7 @@ def photo_credit(line: str) -> str | None:
         return stripped.strip("()（） ")
     if _PHOTO_CN.match(view) and re.search(r"(?:记者|摄|供图)", view) and len(stripped) <= 30:
         return stripped.strip("()（） ")
-    match = _CAPTION_CN_CREDIT.match(view)
+    match = _CAPTION_CN_CREDIT.match(view) or _BRACKETED_COURTESY.match(view)
     if match:
         return stripped[match.start("credit") : match.end("credit")]
     return None
@@ -321,7 +336,7 @@ def furniture_reason(line: str) -> str | None:
         return BREADCRUMB
     if re.fullmatch(r"[\d\s]*\d{8,}[\d\s]*", stripped):
         return WIDGET  # long digit ids left by widgets and trackers
-    if _COUNTER.match(view):
+    if _COUNTER.match(view) and not _NUMERIC_DATE.fullmatch(stripped):  # "22/05/2024" alone is a date, not a counter
         return COUNTER
     if photo_credit(stripped) is not None:
         return PHOTO_CREDIT
@@ -351,6 +366,10 @@ def furniture_reason(line: str) -> str | None:
         return PAYWALL
     if words(stripped) <= 40 and _REPUBLISHED.match(view):
         return METADATA
+    if _MEDIA_ITEM.match(view):
+        return WIDGET  # an embedded video or audio player's title with its running time
+    if _DOC_NUMBER.match(view):
+        return METADATA  # an official document's number under its title ("国办发〔2024〕12号")
     if _RELATIVE_STAMP.match(view):
         return METADATA  # a relative stamp ("3 hours ago") dates nothing: out of the text, no date taken
     if (_COOKIES.search(view) and _READER.search(view) or _JAVASCRIPT.search(view)) and words(stripped) <= 60:
@@ -365,7 +384,9 @@ def furniture_reason(line: str) -> str | None:
         return RELATED
     if _BULLET_ONLY.match(stripped) and not re.search(r"\w", stripped):
         return WIDGET  # a bullet with nothing after it: residue of a widget or form
-    if _DIGIT_RESIDUE.match(stripped) and not re.search(r"\d{4}[-/.]\d", stripped):
+    if re.fullmatch(r"([^\w\s])\1{2,}", unicodedata.normalize("NFKC", stripped).replace(" ", "")):
+        return WIDGET  # a rule drawn with one symbol ("＊＊＊＊", "=====", "~~~") under a headline or between blocks
+    if _DIGIT_RESIDUE.match(stripped) and not re.search(r"\d{4}[-/.]\d", stripped) and not _NUMERIC_DATE.fullmatch(stripped):
         return WIDGET
     return None
 

@@ -42,3 +42,11 @@ def test_a_report_of_a_body_and_role_credits_are_no_part_of_the_title():
     doc = _cover(["A report of the Task Force on Orbital Debris", "Cleaning Up Orbit", "Chair: Helena Vos",
                   "Project Director: Amir Khan", "January 2024"])
     assert doc.title == "Cleaning Up Orbit"
+
+
+def test_a_title_that_asks_a_question_is_read_with_its_continuation_lines():
+    doc = _cover(["HARBOUR INSTITUTE FOR TRADE", "Discussion Paper No. 3", "Can Ports Share Their Data?",
+                  "Port Community Systems", "in East Asian Shipping", "Lena Okafor", "Harbour Institute for Trade",
+                  "June 2024"])
+    assert doc.title == "Can Ports Share Their Data? Port Community Systems in East Asian Shipping"
+    assert doc.authors == ("Lena Okafor",)

@@ -327,7 +327,7 @@ def read_cover(lines: list[str]) -> Cover:
         return Cover(date=_cover_date(lines))  # only the publisher's name in capitals ("EUROPEAN" / "COMMISSION"): no title
     title_lines: list[str] = []
     end = start
-    opens_title = not _ends_sentence(lines[start]) or lines[start].endswith(":") if start < len(lines) else False
+    opens_title = not _ends_sentence(lines[start]) or lines[start].endswith((":", "?")) if start < len(lines) else False  # a title may ask a question
     if (start < len(lines) and opens_title and (not cover_names(lines[start]) or _title_follows(lines, start))
             and len(lines[start]) <= 120):
         title_lines = [lines[start]]

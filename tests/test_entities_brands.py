@@ -117,3 +117,31 @@ def test_entities_surnames_the_first_word_of_a_company_is_not_a_surname():
     text = "Didi Chuxing hired Lin Didi. Didi grew."
     items = [(0, 12, "ORG", None), (19, 27, "PERSON", None), (29, 33, "ORG", None)]
     assert surname_targets(text, items) == {}
+
+
+def test_entities_programmes_a_quoted_name_called_an_initiative_is_a_law_everywhere_in_the_text():
+    pairs = _pairs("This report focuses on “Cloud Bridge”—a term linked to an initiative released in 2015. "
+                   "Officials say Cloud Bridge has reached every province.")
+    assert ("Cloud Bridge", "LAW") in pairs
+    assert not any(surface == "Cloud Bridge" and label != "LAW" for surface, label in pairs)
+
+
+def test_entities_programmes_a_quoted_name_without_a_programme_noun_is_left_alone():
+    assert ("Cloud Bridge", "LAW") not in _pairs("The engineers nicknamed the cable “Cloud Bridge” after the launch party.")
+
+
+def test_entities_programmes_a_name_joined_to_a_law_is_a_programme_too():
+    assert ("Digital Harbour Road", "LAW") in _pairs("It builds on the Belt and Road Initiative and Digital Harbour Road.\n")
+
+
+def test_entities_surnames_a_person_word_opening_an_earlier_company_name_is_that_company():
+    from corpus.enrich.entities.surnames import short_company_targets
+
+    text = "Didi Chuxing merged with Didi Dache. Later Didi grew."
+    items = [(0, 12, "ORG", None), (25, 35, "ORG", None), (43, 47, "PERSON", None)]
+    assert short_company_targets(text, items) == {2: "Didi Dache"}
+    items = [(0, 12, "ORG", None), (0, 12, "ORG", None), (25, 35, "ORG", None), (43, 47, "PERSON", None)]
+    assert short_company_targets(text, items) == {3: "Didi Chuxing"}
+    assert short_company_targets("Ann Didi met Didi.", [(0, 8, "PERSON", None), (13, 17, "PERSON", None)]) == {}
+    text = "Tencent Research Center opened. Tencent grew."
+    assert short_company_targets(text, [(0, 23, "ORG", None), (32, 39, "PERSON", None)]) == {}

@@ -247,15 +247,17 @@ def vote(text: str, items: list[S.Item]) -> list[S.Item]:
 
     voted = {text[a:b].casefold() for a, b, lab, _ in items if lab in _VOTED}
     # a surface the model calls a person (one word: the text calls it a company or product elsewhere; or a cue
-    # around one of its mentions), or a one-word place no place list knows with such a cue, joins the vote
-    cued = {text[a:b].casefold() for a, b, lab, _ in items if lab in {"PERSON", "GPE"} and cue(text, a, b)}
+    # around one of its mentions or a gloss list holding it), or a one-word place no place list knows with such a
+    # cue, joins the vote
+    regions = list_regions(text)
+    cued = {text[a:b].casefold() for a, b, lab, _ in items if lab in {"PERSON", "GPE"}
+            and (cue(text, a, b) or any(x <= a and b <= y and weight == _CUE_WEIGHT for x, y, _, weight in regions))}
     items = [(a, b, "" if lab == "PERSON" and (" " not in text[a:b] and text[a:b].casefold() in voted
                                                or text[a:b].casefold() in cued)
               or lab == "GPE" and " " not in text[a:b] and text[a:b].casefold() in cued
               and text[a:b].casefold() not in known_places() else lab, h)
              for a, b, lab, h in items]
     scores: dict[str, dict[str, int]] = {}
-    regions = list_regions(text)
     for start, end, label, _ in items:
         if label not in _VOTED and label != "":
             continue

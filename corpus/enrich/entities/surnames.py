@@ -4,6 +4,11 @@ A text names a person in full once ("Travis Kalanick", "Colin Huang") and then b
 span, tagged as anything but a person, that is the last word of exactly one longer person name of the same text
 and is not the first word of an organisation name there ("Didi" of "Didi Chuxing") is that person: it takes the
 label PERSON and points (`canonical_hint`) to the full name.
+
+The other way round, a one-word PERSON or PRODUCT that is no word of any longer person name of the text but opens an
+organisation name written before it ("Didi Chuxing ... Didi Dache ... Didi"; not a unit named with a head word,
+"Tencent Research Center") is that company's short name: ORG,
+pointing to the such name written most often before it (then the nearest).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from corpus.enrich.entities import spans as S
+from corpus.enrich.entities.org_heads import HEADS as ORG_HEADS
 
 
 def surname_targets(text: str, items: list[S.Item]) -> dict[int, str]:
@@ -36,13 +42,31 @@ def surname_targets(text: str, items: list[S.Item]) -> dict[int, str]:
     return out
 
 
+def short_company_targets(text: str, items: list[S.Item]) -> dict[int, str]:
+    """Index into `items` -> the organisation name (written most often before it, then the nearest) a one-word
+    PERSON or PRODUCT span is the short name of."""
+    person_words = {w for a, b, lab, _ in items if lab == "PERSON" and " " in text[a:b] for w in text[a:b].split()}
+    out = {}
+    for i, (start, end, label, hint) in enumerate(items):
+        word = text[start:end]
+        if label not in {"PERSON", "PRODUCT"} or hint or " " in word or word in person_words:
+            continue
+        before = [text[a:b] for a, b, lab, _ in items[:i] if lab == "ORG" and b <= start and " " in text[a:b]
+                  and text[a:b].split()[0] == word and "\n" not in text[a:b]
+                  and not set(text[a:b].lower().split()[1:]) & ORG_HEADS]  # "Tencent Research Center" is a unit
+        if before:  # the most often written such name, then the nearest
+            out[i] = max(reversed(before), key=before.count)
+    return out
+
+
 @Language.component("thinktank_surnames")
 def thinktank_surnames(doc: Doc) -> Doc:
     if doc.lang_ != "en":
         return doc
     items = S.items(doc)
-    targets = surname_targets(S.text(doc), items)
-    if not targets:
+    text = S.text(doc)
+    persons, companies = surname_targets(text, items), short_company_targets(text, items)
+    if not persons and not companies:
         return doc
-    return S.write(doc, [(s, e, "PERSON", targets[i]) if i in targets else (s, e, lab, hint)
-                         for i, (s, e, lab, hint) in enumerate(items)])
+    return S.write(doc, [(s, e, "PERSON", persons[i]) if i in persons else (s, e, "ORG", companies[i]) if i in companies
+                         else (s, e, lab, hint) for i, (s, e, lab, hint) in enumerate(items)])

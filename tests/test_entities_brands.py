@@ -139,9 +139,9 @@ def test_entities_surnames_a_person_word_opening_an_earlier_company_name_is_that
 
     text = "Didi Chuxing merged with Didi Dache. Later Didi grew."
     items = [(0, 12, "ORG", None), (25, 35, "ORG", None), (43, 47, "PERSON", None)]
-    assert short_company_targets(text, items) == {2: "Didi Dache"}
-    items = [(0, 12, "ORG", None), (0, 12, "ORG", None), (25, 35, "ORG", None), (43, 47, "PERSON", None)]
-    assert short_company_targets(text, items) == {3: "Didi Chuxing"}
+    assert short_company_targets(text, items) == {2: "Didi Chuxing"}
+    items = [(0, 12, "ORG", None), (25, 35, "ORG", None), (25, 35, "ORG", None), (43, 47, "PERSON", None)]
+    assert short_company_targets(text, items) == {3: "Didi Dache"}
     assert short_company_targets("Ann Didi met Didi.", [(0, 8, "PERSON", None), (13, 17, "PERSON", None)]) == {}
     text = "Tencent Research Center opened. Tencent grew."
     assert short_company_targets(text, [(0, 23, "ORG", None), (32, 39, "PERSON", None)]) == {}

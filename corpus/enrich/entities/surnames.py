@@ -8,7 +8,7 @@ label PERSON and points (`canonical_hint`) to the full name.
 The other way round, a one-word PERSON or PRODUCT that is no word of any longer person name of the text but opens an
 organisation name written before it ("Didi Chuxing ... Didi Dache ... Didi"; not a unit named with a head word,
 "Tencent Research Center") is that company's short name: ORG,
-pointing to the such name written most often before it (then the nearest).
+pointing to the such name written most often before it (then the first written).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def surname_targets(text: str, items: list[S.Item]) -> dict[int, str]:
 
 
 def short_company_targets(text: str, items: list[S.Item]) -> dict[int, str]:
-    """Index into `items` -> the organisation name (written most often before it, then the nearest) a one-word
+    """Index into `items` -> the organisation name (written most often before it, then the first) a one-word
     PERSON or PRODUCT span is the short name of."""
     person_words = {w for a, b, lab, _ in items if lab == "PERSON" and " " in text[a:b] for w in text[a:b].split()}
     out = {}
@@ -54,8 +54,8 @@ def short_company_targets(text: str, items: list[S.Item]) -> dict[int, str]:
         before = [text[a:b] for a, b, lab, _ in items[:i] if lab == "ORG" and b <= start and " " in text[a:b]
                   and text[a:b].split()[0] == word and "\n" not in text[a:b]
                   and not set(text[a:b].lower().split()[1:]) & ORG_HEADS]  # "Tencent Research Center" is a unit
-        if before:  # the most often written such name, then the nearest
-            out[i] = max(reversed(before), key=before.count)
+        if before:  # the most often written such name, then the first written (the company the text introduced)
+            out[i] = max(before, key=before.count)
     return out
 
 

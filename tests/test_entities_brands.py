@@ -145,3 +145,13 @@ def test_entities_surnames_a_person_word_opening_an_earlier_company_name_is_that
     assert short_company_targets("Ann Didi met Didi.", [(0, 8, "PERSON", None), (13, 17, "PERSON", None)]) == {}
     text = "Tencent Research Center opened. Tencent grew."
     assert short_company_targets(text, [(0, 23, "ORG", None), (32, 39, "PERSON", None)]) == {}
+
+
+def test_entities_surnames_a_word_ending_one_product_name_is_that_product():
+    from corpus.enrich.entities.surnames import product_short_targets
+
+    text = "Facebook Messenger grew. Apps (Instagram and Messenger) too."
+    items = [(0, 18, "PRODUCT", None), (31, 40, "PRODUCT", None), (45, 54, "PERSON", None)]
+    assert product_short_targets(text, items) == {2: "Facebook Messenger"}
+    assert product_short_targets("Google Play and Sony Play met Play.", [(0, 11, "PRODUCT", None), (16, 25, "PRODUCT", None),
+                                                                          (30, 34, "ORG", None)]) == {}

@@ -8,7 +8,8 @@ label PERSON and points (`canonical_hint`) to the full name.
 The other way round, a one-word PERSON or PRODUCT that is no word of any longer person name of the text but opens an
 organisation name written before it ("Didi Chuxing ... Didi Dache ... Didi"; not a unit named with a head word,
 "Tencent Research Center") is that company's short name: ORG,
-pointing to the such name written most often before it (then the first written).
+pointing to the such name written most often before it (then the first written). Likewise a one-word name that
+ends exactly one longer product name ("Messenger" beside "Facebook Messenger") is that product.
 """
 
 from __future__ import annotations
@@ -59,6 +60,24 @@ def short_company_targets(text: str, items: list[S.Item]) -> dict[int, str]:
     return out
 
 
+def product_short_targets(text: str, items: list[S.Item]) -> dict[int, str]:
+    """Index into `items` -> the product name ("Facebook Messenger") a one-word product, organisation or person
+    span ("Messenger") is the last word of, when exactly one longer product name of the text ends with it and no
+    organisation or person name holds it."""
+    last: dict[str, set[str]] = {}
+    taken: set[str] = set()
+    for start, end, label, _ in items:
+        name = text[start:end]
+        if len(name.split()) >= 2 and "\n" not in name:
+            if label == "PRODUCT":
+                last.setdefault(name.split()[-1], set()).add(name)
+            elif label in {"ORG", "PERSON"}:
+                taken.update(name.split())
+    return {i: next(iter(last[text[a:b]])) for i, (a, b, label, hint) in enumerate(items)
+            if label in {"PRODUCT", "ORG", "PERSON"} and not hint and " " not in text[a:b] and text[a:b] not in taken
+            and len(last.get(text[a:b], ())) == 1}
+
+
 @Language.component("thinktank_surnames")
 def thinktank_surnames(doc: Doc) -> Doc:
     if doc.lang_ != "en":
@@ -66,7 +85,9 @@ def thinktank_surnames(doc: Doc) -> Doc:
     items = S.items(doc)
     text = S.text(doc)
     persons, companies = surname_targets(text, items), short_company_targets(text, items)
-    if not persons and not companies:
+    products = product_short_targets(text, items)
+    if not persons and not companies and not products:
         return doc
     return S.write(doc, [(s, e, "PERSON", persons[i]) if i in persons else (s, e, "ORG", companies[i]) if i in companies
+                         else (s, e, "PRODUCT", products[i]) if i in products
                          else (s, e, lab, hint) for i, (s, e, lab, hint) in enumerate(items)])

@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 
 from corpus.enrich.entities import back_references as _back_references  # noqa: F401 - registers thinktank_back_references
+from corpus.enrich.entities import brands as _brands  # noqa: F401 - registers thinktank_brands
 from corpus.enrich.entities import chinese as _chinese  # noqa: F401 - registers thinktank_zh_rules
 from corpus.enrich.entities import gazetteer as _gazetteer  # noqa: F401 - registers thinktank_places
 from corpus.enrich.entities import hyphens as _hyphens  # noqa: F401 - registers thinktank_hyphen_names
@@ -26,8 +27,10 @@ from corpus.enrich.entities import periodicals as _periodicals  # noqa: F401 - r
 from corpus.enrich.entities import phrases as _phrases  # noqa: F401 - registers thinktank_phrases
 from corpus.enrich.entities import possessives as _possessives  # noqa: F401 - registers thinktank_possessive_names
 from corpus.enrich.entities import products as _products  # noqa: F401 - registers thinktank_products
+from corpus.enrich.entities import programmes as _programmes  # noqa: F401 - registers thinktank_programmes
 from corpus.enrich.entities import role_words as _role_words  # noqa: F401 - registers thinktank_role_words
 from corpus.enrich.entities import span_edges as _span_edges  # noqa: F401 - registers thinktank_span_edges
+from corpus.enrich.entities import surnames as _surnames  # noqa: F401 - registers thinktank_surnames
 from corpus.enrich.entities import unit_of_body as _unit_of_body  # noqa: F401 - registers thinktank_unit_of_body
 from corpus.enrich.entities import versions as _versions  # noqa: F401 - registers thinktank_versions
 from corpus.enrich.entities.chinese import RULE_BASED
@@ -41,7 +44,7 @@ from corpus.enrich.model import EntitySpan
 COMPONENTS = ("thinktank_entity_fixes", "thinktank_hyphen_names", "thinktank_possessive_names", "thinktank_legal_names",
               "thinktank_places", "thinktank_role_words", "thinktank_products", "thinktank_versions", "thinktank_org_heads", "thinktank_unit_of_body", "thinktank_phrases",
               "thinktank_ordinary_phrases", "thinktank_span_edges", "thinktank_periodicals",
-              "thinktank_back_references")
+              "thinktank_brands", "thinktank_surnames", "thinktank_programmes", "thinktank_back_references")
 
 __all__ = ["COMPONENTS", "BATCH_SIZE", "LABELS", "PIPELINES", "_DISABLE", "detect_entities", "find_acronyms", "ner_available",
            "pipeline_versions", "preload", "rule_based_languages"]

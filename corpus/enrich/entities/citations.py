@@ -5,7 +5,7 @@ title of an article, report or speech is not an entity ("“Merger Ushers in New
 and nothing inside a URL is (a domain is not a GPE). Notes are read with the citation parse
 (`corpus.enrich.citations.note_name_spans`): its authors are PERSON (or ORG for an organisation), its
 containers (outlet, journal, publisher) ORG, and nothing inside the title of a cited work is reported;
-quoted titles are dropped even where the parse finds no citation. A capitalised bare domain found as
+quoted titles are dropped even where the parse finds no citation. A bare domain found as
 a whole name ("JD.com", "Overstock.com": no scheme, "www" or path) is a company named by its address and stays.
 """
 
@@ -21,9 +21,9 @@ QUOTED = re.compile(r"“[^”\n]{2,300}”|\"[^\"\n]{2,300}\"|«[^»\n]{2,300}�
 
 
 def _company_domain(text: str, m: re.Match) -> bool:
-    """A capitalised bare domain ("JD.com"): no scheme, no "www.", no path, not inside a longer address."""
+    """A bare domain ("JD.com", "overstock.com"): no scheme, no "www.", no path, not inside a longer address."""
     found = m.group()
-    return (found[:1].isupper() and "/" not in found and not found.lower().startswith("www.") and found.count(".") == 1
+    return ("/" not in found and not found.lower().startswith("www.") and found.count(".") == 1
             and not text[max(0, m.start() - 3):m.start()].endswith(("/", "@", ".")))
 
 

@@ -190,6 +190,8 @@ def decode_source(path: Path, data: bytes) -> str:
     """Bytes of a source file -> text with LF line endings; raises SeedError on unusable input."""
     if not data.strip():
         raise SeedError(path, "empty-file", "file is empty")
+    if data.lstrip()[:5] == b"%PDF-":
+        raise SeedError(path, "wrong-extension", f"file is a PDF (it starts with %PDF-), not text; rename it to {path.stem}.pdf")
     wide = _wide_encoding(data)
     if wide:
         raise SeedError(path, "not-utf8", f"file is {wide} text, not UTF-8; convert it (e.g. iconv -f {wide} -t UTF-8)")

@@ -59,9 +59,14 @@ def extractor_version() -> str:
 
 
 def read_pdf(data: bytes) -> LayoutDocument:
-    """The bytes of a PDF -> its pages of lines in reading order; raises PdfReadError on an unusable file."""
+    """The bytes of a PDF -> its pages of lines in reading order; raises PdfReadError on an unusable file.
+
+    What one page loses (no text layer on a scanned page, a page PDFium cannot read) is not an error: the
+    rest of the file is read and the loss is stated in the layout's `notes`."""
     import pypdfium2 as pdfium
 
+    if b"%PDF-" not in data[:1024]:
+        raise PdfReadError("damaged", "file is not a PDF (no %PDF- header; another kind of file with a .pdf name?)")
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
@@ -70,23 +75,71 @@ def read_pdf(data: bytes) -> LayoutDocument:
             raise PdfReadError("encrypted", "PDF is encrypted (needs a password)") from err
         raise PdfReadError("damaged", f"PDF cannot be opened ({message})") from err
     try:
+        if len(pdf) == 0:
+            raise PdfReadError("damaged", "PDF has no pages")
         pages = []
+        losses: dict[str, list[int]] = {}
         for index in range(len(pdf)):
-            page = pdf[index]
-            width, height = page.get_size()
-            chars = _page_chars(page, height)
-            lines = order_lines([l for l in _lines(chars, index) if l.text], width)
-            label = _page_label(pdf, index) or printed_page_number(lines, height)
-            pages.append(SourcePage(index=index, lines=tuple(lines), label=label, width=round(width, 2), height=round(height, 2)))
+            page, loss = _read_page(pdf, index)
+            pages.append(page)
+            if loss:
+                losses.setdefault(loss, []).append(index + 1)
         if not any(page.lines for page in pages):
             raise PdfReadError("no-text-layer", "PDF has no text layer (scanned pages?); OCR is not supported")
-        return LayoutDocument(pages=tuple(pages), input_format="pdf", extractor=EXTRACTOR, extractor_version=extractor_version(), meta=_meta(pdf))
+        notes = tuple(f"pdf: {_pages_named(numbers)}: {loss}" for loss, numbers in losses.items())
+        return LayoutDocument(pages=tuple(pages), input_format="pdf", extractor=EXTRACTOR, extractor_version=extractor_version(),
+                              meta=_meta(pdf), notes=notes)
     finally:
         pdf.close()
 
 
-def _page_chars(page, height: float) -> list[Char]:
-    """The page's visible drawn characters, with boxes turned upright where the text runs sideways."""
+_NO_TEXT = "no text layer (an image only, a scan?); the text of the image is not in the document"
+_UNREADABLE = "could not be read (a damaged page); its text is not in the document"
+_HIDDEN = "no visible text; read from the invisible text layer (the OCR of a scanned image)"
+
+
+def _read_page(pdf, index: int) -> tuple[SourcePage, str | None]:
+    """One page's lines in reading order, and what was lost or done unusually (a `_NO_TEXT`-like phrase) or None.
+
+    A page with no visible text but an invisible layer (an OCR'd scan) is read from that layer; a page with
+    neither but an image is a page without text layer; an error inside one page loses that page only."""
+    try:
+        page = pdf[index]
+        width, height = page.get_size()
+        chars, hidden = _page_chars(page, height)
+        loss = None
+        if not chars and hidden:
+            chars, loss = hidden, _HIDDEN
+        lines = order_lines([l for l in _lines(chars, index) if l.text], width)
+        if not lines and _has_image(page):
+            loss = _NO_TEXT
+        label = _page_label(pdf, index) or printed_page_number(lines, height)
+        return SourcePage(index=index, lines=tuple(lines), label=label, width=round(width, 2), height=round(height, 2)), loss
+    except Exception:  # noqa: BLE001 - a damaged page (a broken content stream, an object PDFium rejects) loses itself only
+        return SourcePage(index=index, lines=()), _UNREADABLE
+
+
+def _has_image(page) -> bool:
+    import pypdfium2.raw as raw
+
+    try:
+        return any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3))
+    except Exception:  # noqa: BLE001 - an object tree PDFium cannot walk: say nothing about images
+        return False
+
+
+def _pages_named(numbers: list[int]) -> str:
+    """"page 3" / "pages 2, 5 and 9" (1-based), the first ten listed."""
+    if len(numbers) == 1:
+        return f"page {numbers[0]}"
+    shown = ", ".join(map(str, numbers[:10]))
+    more = f" (and {len(numbers) - 10} more)" if len(numbers) > 10 else ""
+    return f"pages {shown}{more}"
+
+
+def _page_chars(page, height: float) -> tuple[list[Char], list[Char]]:
+    """The page's visible drawn characters, with boxes turned upright where the text runs sideways; and its
+    invisible ones (render mode 3: an OCR layer over a scanned image, or a duplicate of the visible text)."""
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
@@ -97,6 +150,7 @@ def _page_chars(page, height: float) -> list[Char]:
     buffer = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     chars = []
+    hidden = []
     spaced = False
     for i in range(raw.FPDFText_CountChars(handle)):
         code = raw.FPDFText_GetUnicode(handle, i)
@@ -105,14 +159,13 @@ def _page_chars(page, height: float) -> list[Char]:
             continue
         if raw.FPDFText_IsGenerated(handle, i):
             continue
-        text = "-" if code == 2 else chr(code)  # PDFium reports a hyphen at a line end as U+0002
-        if unicodedata.category(text) == "Cc":
+        text = clean_char("-" if code == 2 else chr(code))  # PDFium reports a hyphen at a line end as U+0002
+        if not text:
             continue
         raw.FPDFText_GetLooseCharBox(handle, i, rect)
         box = Box(rect.left, height - rect.top, rect.right, height - rect.bottom)
         obj = raw.FPDFText_GetTextObject(handle, i)
-        if obj and raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_INVISIBLE:
-            continue
+        invisible = bool(obj) and raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_INVISIBLE
         if box.x1 < 0 or box.x0 > width or box.bottom < 0 or box.top > height:
             continue
         quarter = round(raw.FPDFText_GetCharAngle(handle, i) / (math.pi / 2)) % 4
@@ -127,10 +180,25 @@ def _page_chars(page, height: float) -> list[Char]:
             font = buffer.value.decode("latin-1").split("+")[-1]
         weight = raw.FPDFText_GetFontWeight(handle, i)
         bold = weight >= 600 or any(word in font.lower() for word in ("bold", "black", "heavy", "semibold"))
-        chars.append(Char(text, box, round(size, 2), font, bold, quarter, spaced, page_box))
+        (hidden if invisible else chars).append(Char(text, box, round(size, 2), font, bold, quarter, spaced, page_box))
         spaced = False
     textpage.close()
-    return chars
+    return chars, hidden
+
+
+_SOFT_HYPHEN = "\u00ad"
+
+
+def clean_char(text: str) -> str:
+    """A drawn character as text: ligature glyphs spelt out ("\ufb01" -> "fi"), control characters, private-use
+    glyphs (a font's own symbols, no meaning as text) and invisible format characters (zero-width spaces and
+    joiners, direction marks, byte-order marks) dropped. A soft hyphen is kept: printed at a line's end it is
+    the hyphen of a word broken there (`make_line` drops it elsewhere)."""
+    if text == _SOFT_HYPHEN:
+        return text
+    if "\ufb00" <= text <= "\ufb06":
+        return unicodedata.normalize("NFKC", text)
+    return "" if unicodedata.category(text) in ("Cc", "Co", "Cf", "Cs") else text
 
 
 def _upright(box: Box, quarter: int, width: float, height: float) -> Box:
@@ -186,7 +254,52 @@ def _split_row(row: list[Char], page: int) -> list[SourceLine]:
             if gap > _SPLIT_GAP_EM * max(char.size, last.size, 1.0) or (other_type and gap > max(char.size, last.size)):
                 pieces.append([])  # a tab stop or table cell; or a sidebar in other type beside the text
         pieces[-1].append(char)
-    return [make_line(piece, page) for piece in pieces if piece]
+    return [make_line(logical_order(piece), page) for piece in pieces if piece]
+
+
+_RTL = ("R", "AL")
+_LTR = ("L", "EN", "AN")
+
+
+def logical_order(chars: list[Char]) -> list[Char]:
+    """A line's characters (left to right on the page) in reading order. A line in a right-to-left script
+    (more Hebrew or Arabic letters than Latin ones) is read from the right: its characters are mirrored
+    (boxes measured from the right edge, so word gaps still show), except runs of left-to-right text inside
+    it (numbers, Latin words), which keep their own order. The line's box stays the one on the page."""
+    kinds = [unicodedata.bidirectional(c.text[0]) for c in chars]
+    if sum(k in _RTL for k in kinds) <= sum(k == "L" for k in kinds):
+        return chars
+    mirrored = sorted(
+        (Char(c.text, Box(-c.box.x1, c.box.top, -c.box.x0, c.box.bottom), c.size, c.font, c.bold, c.quarter, c.spaced, c.page_box or c.box)
+         for c in chars),
+        key=lambda c: c.box.x0,
+    )
+    out: list[Char] = []
+    k = 0
+    while k < len(mirrored):
+        j = k
+        while j < len(mirrored) and _in_ltr_run(mirrored, j, k):
+            j += 1
+        if j == k:
+            out.append(mirrored[k])
+            k += 1
+            continue
+        run = sorted(mirrored[k:j], key=lambda c: c.page_box.x0)  # the run's own left-to-right order
+        start, origin = mirrored[k].box.x0, run[0].page_box.x0
+        out.extend(Char(c.text, Box(start + c.page_box.x0 - origin, c.box.top, start + c.page_box.x1 - origin, c.box.bottom),
+                        c.size, c.font, c.bold, c.quarter, c.spaced, c.page_box) for c in run)
+        k = j
+    return out
+
+
+def _in_ltr_run(chars: list[Char], j: int, start: int) -> bool:
+    """Whether chars[j] belongs to a left-to-right run begun at `start`: a Latin letter or digit, or a neutral
+    (".", ",") between two of them."""
+    kind = unicodedata.bidirectional(chars[j].text[0])
+    if kind in _LTR:
+        return True
+    after = j + 1 < len(chars) and unicodedata.bidirectional(chars[j + 1].text[0]) in _LTR
+    return j > start and kind not in _RTL and after
 
 
 def make_line(chars: list[Char], page: int) -> SourceLine:
@@ -199,6 +312,8 @@ def make_line(chars: list[Char], page: int) -> SourceLine:
     text = ""
     raised: list[tuple[int, int]] = []
     previous: Char | None = None
+    chars = [c if c.text != _SOFT_HYPHEN else Char("-", c.box, c.size, c.font, c.bold, c.quarter, c.spaced, c.page_box)
+             for k, c in enumerate(chars) if c.text != _SOFT_HYPHEN or k == len(chars) - 1]  # a soft hyphen shows at a break only
     for char in chars:
         lifted = char.size <= _RAISED_SIZE * size and baseline - char.box.bottom >= _RAISED_LIFT * size
         gap = char.box.x0 - previous.box.x1 if previous is not None else 0.0

@@ -24,8 +24,10 @@ def _texts(data: bytes) -> list[str]:
 
 
 def test_ligature_glyphs_are_spelt_out_and_invisible_characters_dropped():
-    line = "the \ufb01rst \ufb02oor of the of\u00adfice, a zero\u200bwidth join and a \ue000 symbol glyph"
-    assert _texts(make_pdf([[Text(72, 80, line)]])) == ["the first floor of the office, a zerowidth join and a symbol glyph"]
+    line = "the \ufb01rst \ufb02oor of the of\u00adfice, a zero\u200bwidth join and a \ufb03x"
+    assert _texts(make_pdf([[Text(72, 80, line)]])) == ["the first floor of the office, a zerowidth join and a ffix"]
+    # a symbol font's bullet (private use) is kept: it marks a list item
+    assert _texts(make_pdf([[Text(72, 80, "\uf0b7"), Text(90, 80, "first item of the list")]])) == ["\uf0b7 first item of the list"]
 
 
 def test_soft_hyphen_at_a_line_end_is_the_hyphen_of_the_broken_word():

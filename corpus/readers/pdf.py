@@ -110,7 +110,7 @@ def _read_page(pdf, index: int) -> tuple[SourcePage, str | None]:
         loss = None
         if not chars and hidden:
             chars, loss = hidden, _HIDDEN
-        lines = order_lines([l for l in _lines(chars, index) if l.text], width)
+        lines = join_drop_caps(read_order([l for l in _lines(chars, index) if l.text], chars, width, height))
         if not lines and _has_image(page):
             loss = _NO_TEXT
         label = _page_label(pdf, index) or printed_page_number(lines, height)
@@ -190,15 +190,15 @@ _SOFT_HYPHEN = "\u00ad"
 
 
 def clean_char(text: str) -> str:
-    """A drawn character as text: ligature glyphs spelt out ("\ufb01" -> "fi"), control characters, private-use
-    glyphs (a font's own symbols, no meaning as text) and invisible format characters (zero-width spaces and
-    joiners, direction marks, byte-order marks) dropped. A soft hyphen is kept: printed at a line's end it is
-    the hyphen of a word broken there (`make_line` drops it elsewhere)."""
+    """A drawn character as text: ligature glyphs spelt out ("\ufb01" -> "fi"), control characters and invisible
+    format characters (zero-width spaces and joiners, direction marks, byte-order marks) dropped. Private-use
+    glyphs stay: a symbol font's bullets (U+F0B7) mark list items for the structurer. A soft hyphen is kept:
+    printed at a line's end it is the hyphen of a word broken there (`make_line` drops it elsewhere)."""
     if text == _SOFT_HYPHEN:
         return text
     if "\ufb00" <= text <= "\ufb06":
         return unicodedata.normalize("NFKC", text)
-    return "" if unicodedata.category(text) in ("Cc", "Co", "Cf", "Cs") else text
+    return "" if unicodedata.category(text) in ("Cc", "Cf", "Cs") else text
 
 
 def _upright(box: Box, quarter: int, width: float, height: float) -> Box:
@@ -339,24 +339,128 @@ def make_line(chars: list[Char], page: int) -> SourceLine:
     return SourceLine(text=text, page=page, bbox=box, font_size=size, font_name=fonts.most_common(1)[0][0], bold=bold, raised=tuple(raised))
 
 
-def order_lines(lines: list[SourceLine], page_width: float) -> list[SourceLine]:
+def read_order(lines: list[SourceLine], chars: list[Char], width: float, height: float) -> list[SourceLine]:
+    """The page's lines in reading order. A page whose text runs mostly sideways (a figure or table set
+    landscape) is ordered in the frame where that text is upright (its upright lines, a running head or a
+    folio, before or after it by their place on the page); any other page by `order_lines`."""
+    turns = Counter(c.quarter for c in chars)
+    quarter = max(turns, key=lambda q: (turns[q], -q)) if turns else 0
+    if quarter == 0:
+        return order_lines(lines, width, height)
+    upright_size = (height, width) if quarter % 2 else (width, height)
+    sideways = [l for l in lines if l.bbox is not None and _runs_sideways(l, quarter, chars)]
+    proxies = [_turned(l, quarter, width, height) for l in sideways]
+    turned = {id(p): l for p, l in zip(proxies, sideways)}
+    inner = [turned[id(p)] for p in order_lines(proxies, *upright_size)]
+    rest = [l for l in lines if not any(l is s for s in sideways)]
+    above = [l for l in rest if l.bbox is None or l.bbox.top < height / 2]
+    below = [l for l in rest if not any(l is a for a in above)]
+    return order_lines(above, width, height) + inner + order_lines(below, width, height)
+
+
+_DROP_CAP = 2.0  # a drop cap is set at least this many times the size of the lines beside it
+
+
+def join_drop_caps(lines: list[SourceLine]) -> list[SourceLine]:
+    """A drop cap (one or two letters in type several times larger, sunk into the opening lines of a paragraph:
+    "T" beside "he internet ...") joined to the first of the lines it stands beside, as the word it begins
+    (a space after it when that line opens with a capital or is set apart, as "A" / "new law")."""
+    out = list(lines)
+    for cap in [l for l in lines if _is_drop_cap(l)]:
+        beside = [l for l in out if l is not cap and l.bbox is not None and l.font_size and cap.font_size >= _DROP_CAP * l.font_size
+                  and 0 <= l.bbox.x0 - cap.bbox.x1 <= 2 * l.font_size and cap.bbox.top - 0.5 * l.bbox.height <= l.bbox.top < cap.bbox.bottom]
+        if not beside:
+            continue
+        first = min(beside, key=lambda l: l.bbox.top)
+        rest = first.text.lstrip()
+        joined = cap.text.strip() + ("" if rest[:1].islower() else " ") + rest
+        shift = len(joined) - len(first.text)
+        merged = SourceLine(joined, first.page, Box(cap.bbox.x0, first.bbox.top, first.bbox.x1, first.bbox.bottom), first.font_size,
+                            first.font_name, first.bold, tuple((a + shift, b + shift) for a, b in first.raised))
+        out = [merged if l is first else l for l in out if l is not cap]
+    return out
+
+
+def _is_drop_cap(line: SourceLine) -> bool:
+    text = line.text.strip()
+    return line.bbox is not None and bool(line.font_size) and 1 <= len(text) <= 2 and text.isalpha() and text[0].isupper()
+
+
+def _runs_sideways(line: SourceLine, quarter: int, chars: list[Char]) -> bool:
+    """Whether the line was made of characters turned `quarter` (its box holds the page box of such a character)."""
+    box = line.bbox
+    return any(c.quarter == quarter and c.page_box is not None and box.x0 - 0.5 <= c.page_box.x0 and c.page_box.x1 <= box.x1 + 0.5
+               and box.top - 0.5 <= c.page_box.top and c.page_box.bottom <= box.bottom + 0.5 and c.text == line.text.lstrip()[:1]
+               for c in chars)
+
+
+def _turned(line: SourceLine, quarter: int, width: float, height: float) -> SourceLine:
+    b = _upright(line.bbox, quarter, width, height)
+    return SourceLine(line.text, line.page, Box(b.x0, b.top, b.x1, b.bottom), line.font_size, line.font_name, line.bold, line.raised)
+
+
+def order_lines(lines: list[SourceLine], page_width: float, page_height: float | None = None) -> list[SourceLine]:
     """Reading order: top to bottom, and where the page has a column gutter, each column in turn.
 
-    A line that crosses the gutter (a title, a full-width figure) closes the columns above it.
+    A line that crosses the gutter (a title, a full-width figure) closes the columns above it. On a page with
+    columns, the page's margins are read apart: a running head in the top margin first and a footer (in the
+    bottom margin, or set apart below all the text) last, wherever they stand across the columns (a head
+    over the right column on right-hand pages, a folio under the left column on left-hand ones); and the
+    notes at the foot of a column after both columns, where a one-column page has them.
     """
     boxed = [line for line in lines if line.bbox is not None]
     ordered = sorted(boxed, key=lambda l: (round(l.bbox.top / 3), l.bbox.x0))
+    head, foot = _margins(ordered, page_height)
+    inner = [l for l in ordered if not any(l is m for m in head + foot)]
+    gutter = _gutter(inner) if head or foot else None
+    if gutter is not None:
+        return _top_down(head) + _columns(inner, gutter) + _top_down(foot)
     gutter = _gutter(ordered)
     if gutter is None:
         side = _sidebar(ordered, page_width)
         return _after_paragraph(_top_down(ordered), {ordered[i] for i in side})
+    return _columns(ordered, gutter)
+
+
+_HEAD_MARGIN = 0.07  # share of the page height: a running head lies in the top band this deep ...
+_FOOT_MARGIN = 0.93  # ... a running footer below this share of it
+_SET_APART = 2.5  # a footer set apart: the gap above it is this many of its line heights
+
+
+def _margins(lines: list[SourceLine], height: float | None) -> tuple[list[SourceLine], list[SourceLine]]:
+    """The lines of the top and bottom margins (running heads, footers, folios): within the margin bands, or,
+    for the foot, the lowest row of the page set well apart from all the text above it, in smaller type than
+    the page's text or a bare page number."""
+    if height is None or len(lines) < 6:
+        return [], []
+    head = [l for l in lines if l.bbox.bottom <= _HEAD_MARGIN * height]
+    foot = [l for l in lines if l.bbox.top >= _FOOT_MARGIN * height]
+    rest = [l for l in lines if not any(l is m for m in head + foot)]
+    if rest:
+        low = max(l.bbox.top for l in rest)
+        row = [l for l in rest if l.bbox.top >= low - 0.5 * l.bbox.height]
+        above = [l for l in rest if not any(l is r for r in row)]
+        tallest = max(r.bbox.height for r in row)
+        sizes = Counter()
+        for line in rest:
+            sizes[line.font_size or 0] += len(line.text)
+        body = max(sizes, key=lambda s: (sizes[s], s))
+        small = all((r.font_size or body) <= _NOTE_TYPE * body or _PRINTED_NUMBER.match(r.text.strip()) for r in row)
+        if above and small and len(row) <= 2 and row[0].bbox.top - max(l.bbox.bottom for l in above) >= _SET_APART * tallest:
+            foot = row + foot  # in smaller type than the page's text, or a bare page number
+    return head, foot
+
+
+def _columns(ordered: list[SourceLine], gutter: tuple[float, float]) -> list[SourceLine]:
+    """Lines of a page with a gutter: each band of columns left then right, the notes at their feet after both."""
     out: list[SourceLine] = []
     left: list[SourceLine] = []
     right: list[SourceLine] = []
     right_column = [line for line in ordered if line.bbox.x0 >= gutter[1]]
+    across = [line for line in ordered if line.bbox.x0 < gutter[1] and line.bbox.x1 > gutter[0]]
     for line in sorted(ordered, key=lambda l: l.bbox.top):
-        if line.bbox.x1 <= gutter[0] and _band_label(line, right_column):
-            out.extend(_top_down(left) + _top_down(right))  # a group's label: both columns below it are its own
+        if line.bbox.x1 <= gutter[0] and _band_label(line, right_column, across):
+            out.extend(_band(left, right))  # a group's label: both columns below it are its own
             left, right = [], []
             left.append(line)
         elif line.bbox.x1 <= gutter[0]:
@@ -364,26 +468,56 @@ def order_lines(lines: list[SourceLine], page_width: float) -> list[SourceLine]:
         elif line.bbox.x0 >= gutter[1]:
             right.append(line)
         else:
-            out.extend(_top_down(left) + _top_down(right))
+            out.extend(_band(left, right))
             left, right = [], []
             out.append(line)
-    return out + _top_down(left) + _top_down(right)
+    return out + _band(left, right)
+
+
+def _band(left: list[SourceLine], right: list[SourceLine]) -> list[SourceLine]:
+    """Two columns side by side: the left one, the right one, then the notes at the foot of each."""
+    left, right = _top_down(left), _top_down(right)
+    left_notes, right_notes = _foot_notes(left), _foot_notes(right)
+    return left[: len(left) - len(left_notes)] + right[: len(right) - len(right_notes)] + left_notes + right_notes
+
+
+_NOTE_TYPE = 0.9  # notes are set in type at most this share of the column's body size
+_NOTE_OPENING = re.compile(r"^\s*(?:\d{1,3}|[*†‡§]{1,3})(?=\s|[A-Z])")
+
+
+def _foot_notes(column: list[SourceLine]) -> list[SourceLine]:
+    """The notes at the foot of a column (its lines top-down): the last lines, set in type smaller than the
+    column's body, the first of them opening with a note number or symbol, under at least two body lines."""
+    sizes = Counter()
+    for line in column:
+        sizes[line.font_size or 0] += len(line.text)
+    if not sizes:
+        return []
+    body = max(sizes, key=lambda s: (sizes[s], s))
+    k = len(column)
+    while k > 0 and column[k - 1].font_size and column[k - 1].font_size <= _NOTE_TYPE * body:
+        k -= 1
+    notes = column[k:]
+    if not notes or k < 2 or not (_NOTE_OPENING.match(notes[0].text) or (notes[0].raised and notes[0].raised[0][0] == 0)):
+        return []
+    return notes
 
 
 _MAX_LABEL_WORDS = 6
 
 
-def _band_label(line: SourceLine, right_column: list[SourceLine]) -> bool:
+def _band_label(line: SourceLine, right_column: list[SourceLine], across: list[SourceLine] = ()) -> bool:
     """A label in capitals over a list set in two columns ("WRITING GROUP"): in the left column, with the right
-    column empty beside it and text in it above and below. The lines under it in both columns are its group,
-    so the columns above it are read out first (not the left column of every group before the right)."""
+    column empty beside it and text in it above and below (or below, text across both columns). The lines
+    under it in both columns are its group, so the columns above it are read out first (not the left column
+    of every group before the right)."""
     letters = [ch for ch in line.text if ch.isalpha()]
     if len(letters) < 3 or not all(ch.isupper() for ch in letters) or len(line.text.split()) > _MAX_LABEL_WORDS:
         return False
     beside = any(min(r.bbox.bottom, line.bbox.bottom) - max(r.bbox.top, line.bbox.top) > 0.5 * min(r.bbox.height, line.bbox.height)
                  for r in right_column)  # on the same baseline, not merely touching the box of the line under it
     above = any(r.bbox.bottom <= line.bbox.top for r in right_column)
-    below = any(r.bbox.top >= line.bbox.bottom for r in right_column)
+    below = any(r.bbox.top >= line.bbox.bottom for r in [*right_column, *across])  # more columns, or text across both
     return not beside and above and below
 
 

@@ -40,6 +40,14 @@ def test_right_to_left_line_is_read_from_the_right_keeping_numbers_in_their_orde
     assert _texts(make_pdf([[Text(72, 80, "Plain left to right")]])) == ["Plain left to right"]
 
 
+def test_vertical_cjk_columns_are_read_top_down_from_the_right_and_horizontal_cjk_stays_in_rows():
+    right = [Text(300, 80 + 12 * i, ch, size=12) for i, ch in enumerate("人工智能发展报告")]
+    left = [Text(280, 80 + 12 * i, ch, size=12) for i, ch in enumerate("第二列文字")]
+    assert _texts(make_pdf([[*left, *right]])) == ["人工智能发展报告", "第二列文字"]
+    rows = [Text(72, 80 + 16 * r, "人工智能发展报告第二列文字", size=12) for r in range(3)]
+    assert _texts(make_pdf([rows])) == ["人工智能发展报告第二列文字"] * 3
+
+
 def test_ocr_layer_of_a_scanned_page_is_read_and_noted():
     scan = [image(0, 0, 612, 792), Text(72, 80, "Recognised text of the scan", invisible=True)]
     layout = read_pdf(make_pdf([[Text(72, 80, "A page with visible text"), Text(72, 80, "A page with visible text", invisible=True)], scan]))

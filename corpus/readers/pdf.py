@@ -107,6 +107,7 @@ def _read_page(pdf, index: int) -> tuple[SourcePage, str | None]:
         page = pdf[index]
         width, height = page.get_size()
         chars, hidden = _page_chars(page, height)
+        chars, hidden = vertical_writing(chars, width, height), vertical_writing(hidden, width, height)
         loss = None
         if not chars and hidden:
             chars, loss = hidden, _HIDDEN
@@ -199,6 +200,34 @@ def clean_char(text: str) -> str:
     if "\ufb00" <= text <= "\ufb06":
         return unicodedata.normalize("NFKC", text)
     return "" if unicodedata.category(text) in ("Cc", "Cf", "Cs") else text
+
+
+_TIGHT = 0.1  # font sizes: characters this close follow each other in a line of CJK text
+
+
+def vertical_writing(chars: list[Char], width: float, height: float) -> list[Char]:
+    """Chinese or Japanese set in vertical lines (columns read top to bottom, right to left) turned into lines
+    that run downwards (a quarter turn, as sideways text), so they are read as lines in that order. The page's
+    upright CJK characters are vertical writing when more of them sit tight above one another than beside one
+    another (horizontal CJK has its leading between lines, vertical CJK between columns)."""
+    cjk = [c for c in chars if c.quarter == 0 and unicodedata.east_asian_width(c.text[0]) in ("W", "F")]
+    if len(cjk) < 4:
+        return chars
+    down = _tight_pairs(cjk, lambda c: (round(c.box.x0 / max(c.size, 1) * 2), c.box.top), lambda a, b: b.box.top - a.box.bottom,
+                        lambda a, b: abs(a.box.x0 - b.box.x0) <= 0.3 * a.size)
+    across = _tight_pairs(cjk, lambda c: (round(c.box.top / max(c.size, 1) * 2), c.box.x0), lambda a, b: b.box.x0 - a.box.x1,
+                          lambda a, b: abs(a.box.top - b.box.top) <= 0.3 * a.size)
+    if down < 4 or down <= 2 * across:
+        return chars
+    turned = {id(c) for c in cjk}
+    return [Char(c.text, _upright(c.box, 1, width, height), c.size, c.font, c.bold, 1, c.spaced, c.box) if id(c) in turned else c
+            for c in chars]
+
+
+def _tight_pairs(chars: list[Char], key, gap, aligned) -> int:
+    """How many characters are followed (in `key` order) by one aligned with them at a tight gap."""
+    ordered = sorted(chars, key=key)
+    return sum(1 for a, b in zip(ordered, ordered[1:]) if aligned(a, b) and -0.2 * a.size <= gap(a, b) <= _TIGHT * a.size)
 
 
 def _upright(box: Box, quarter: int, width: float, height: float) -> Box:

@@ -48,6 +48,12 @@ def test_vertical_cjk_columns_are_read_top_down_from_the_right_and_horizontal_cj
     assert _texts(make_pdf([rows])) == ["人工智能发展报告第二列文字"] * 3
 
 
+def test_text_layer_drawn_twice_is_read_once():
+    lines = [Text(72, 80 + 14 * i, f"Body line {i} of the page") for i in range(3)]
+    overprint = [Text(72.4, 80 + 14 * i, f"Body line {i} of the page") for i in range(3)]  # a second layer, or fake bold
+    assert _texts(make_pdf([[*lines, *overprint]])) == [t.text for t in lines]
+
+
 def test_ocr_layer_of_a_scanned_page_is_read_and_noted():
     scan = [image(0, 0, 612, 792), Text(72, 80, "Recognised text of the scan", invisible=True)]
     layout = read_pdf(make_pdf([[Text(72, 80, "A page with visible text"), Text(72, 80, "A page with visible text", invisible=True)], scan]))
@@ -124,3 +130,16 @@ def test_cli_build_of_a_folder_mixing_good_and_bad_files(tmp_path):
     rejects = {r["file"].split("/")[-1]: r["code"] for r in json.loads((out / "rejects.json").read_text())}
     assert rejects == {"locked.pdf": "pdf-encrypted", "notes.pdf": "pdf-damaged", "saved-as.txt": "wrong-extension"}
     assert sorted(pq.read_table(out / "documents").column("doc_id").to_pylist()) == ["good", "partly-scanned"]
+
+
+def test_pages_that_cannot_be_placed_leave_provenance_null_with_a_note(monkeypatch):
+    from corpus.readers import provenance
+    from corpus.structure.model import StructuredDocument
+
+    def broken(text, lines):
+        raise IndexError("alignment ran off the end")
+
+    monkeypatch.setattr(provenance, "align_lines", broken)
+    layout = read_pdf(_report())
+    doc = provenance.place_on_pages(StructuredDocument(text="Some text."), layout)
+    assert doc.text == "Some text." and doc.notes == ("pdf: pages and boxes could not be placed (IndexError: alignment ran off the end); they are null",)

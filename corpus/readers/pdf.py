@@ -650,6 +650,9 @@ def _page_label(pdf, index: int) -> str | None:
 
 
 def _meta(pdf) -> SourceMeta:
-    info = pdf.get_metadata_dict(skip_empty=True)
+    try:
+        info = pdf.get_metadata_dict(skip_empty=True)
+    except Exception:  # noqa: BLE001 - a malformed info dictionary only loses the metadata
+        return SourceMeta()
     authors = tuple(a.strip() for a in re.split(r";|\band\b", info.get("Author", "")) if a.strip())
     return SourceMeta(title=info.get("Title") or None, authors=authors)

@@ -4,8 +4,10 @@ PDFium (through `pypdfium2`, Apache-2.0 / BSD-3-Clause) gives every character wi
 font name and weight, and inserts line breaks and spaces where the layout has them; it was the fastest of
 the libraries compared (see `benchmarks/README.md`). PDFium keeps the content-stream order, which is not
 the reading order (footers first, columns interleaved), and no library in the comparison orders columns,
-so `order_lines` (column gutters, top to bottom) is written here. Text drawn invisibly (render mode 3),
-outside the page or whiter than its page colour cannot be read by a reader and is left out.
+so `order_lines` (column gutters, top to bottom, margins and column-foot notes apart) is written here. Text
+drawn invisibly (render mode 3) or outside the page cannot be read by a reader and is left out, except the
+invisible layer of a page with no visible text (the OCR of a scan). What one page loses (no text layer, a
+damaged page) is stated in the layout's `notes`, never an error for the whole file.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ def heading_type_sizes(layout: LayoutDocument | None) -> dict[str, tuple[str, fl
     return sizes
 
 
-_SMALL_TYPE = 0.9  # a line set at most this share of the body size is in smaller type (running heads, notes, labels)
+_SMALL_TYPE = 0.85  # a line set at most this share of the body size is in smaller type (running heads, notes, labels)
 
 
 def small_type_lines(layout: LayoutDocument | None) -> frozenset[str]:

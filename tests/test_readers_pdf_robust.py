@@ -87,6 +87,7 @@ def test_a_page_that_cannot_be_read_loses_only_itself(monkeypatch):
     (b"Plain text saved under a .pdf name\n", "not a PDF"),
     (b"<html><body><p>A web page</p></body></html>", "not a PDF"),
     (make_pdf([[Text(72, 80, "cut short")] for _ in range(3)])[:-300], "cannot be opened"),
+    (make_pdf([]), "no usable page tree"),
 ])
 def test_a_file_that_is_not_a_readable_pdf_is_named_damaged(data, words):
     with pytest.raises(PdfReadError) as caught:
@@ -120,6 +121,7 @@ def test_cli_build_of_a_folder_mixing_good_and_bad_files(tmp_path):
     (seeds / "locked.pdf").write_bytes(make_pdf([[Text(72, 80, "secret")]], encrypt=True))
     (seeds / "notes.pdf").write_bytes(b"Some notes typed into a file with the wrong name\n")
     (seeds / "saved-as.txt").write_bytes(_report())
+    (seeds / "saved-as-page.html").write_bytes(_report())
     result = runner.invoke(app, ["build", "--seeds", str(seeds), "--out", str(out), "--no-ner"])
     assert result.exit_code == 2
     (line,) = [line for line in result.output.splitlines() if line.startswith("error:")]
@@ -128,7 +130,8 @@ def test_cli_build_of_a_folder_mixing_good_and_bad_files(tmp_path):
     result = runner.invoke(app, ["build", "--seeds", str(seeds), "--out", str(out), "--no-ner", "--skip-bad"])
     assert result.exit_code == 0, result.output
     rejects = {r["file"].split("/")[-1]: r["code"] for r in json.loads((out / "rejects.json").read_text())}
-    assert rejects == {"locked.pdf": "pdf-encrypted", "notes.pdf": "pdf-damaged", "saved-as.txt": "wrong-extension"}
+    assert rejects == {"locked.pdf": "pdf-encrypted", "notes.pdf": "pdf-damaged", "saved-as.txt": "wrong-extension",
+                       "saved-as-page.html": "wrong-extension"}
     assert sorted(pq.read_table(out / "documents").column("doc_id").to_pylist()) == ["good", "partly-scanned"]
 
 

@@ -75,6 +75,8 @@ def read_pdf(data: bytes) -> LayoutDocument:
         message = str(err)
         if "password" in message.lower():
             raise PdfReadError("encrypted", "PDF is encrypted (needs a password)") from err
+        if "success" in message.lower():  # PDFium's code for a file it parsed but cannot use: no page tree
+            message = "no usable page tree: no pages, or a broken catalog"
         raise PdfReadError("damaged", f"PDF cannot be opened ({message})") from err
     try:
         if len(pdf) == 0:

@@ -87,7 +87,7 @@ def test_a_page_that_cannot_be_read_loses_only_itself(monkeypatch):
     (b"Plain text saved under a .pdf name\n", "not a PDF"),
     (b"<html><body><p>A web page</p></body></html>", "not a PDF"),
     (make_pdf([[Text(72, 80, "cut short")] for _ in range(3)])[:-300], "cannot be opened"),
-    (make_pdf([]), "no usable page tree"),
+    (make_pdf([]), "cannot be opened"),  # no pages (PDFium's message depends on its last error)
 ])
 def test_a_file_that_is_not_a_readable_pdf_is_named_damaged(data, words):
     with pytest.raises(PdfReadError) as caught:

@@ -75,8 +75,18 @@ def _stream(items: list[Text | str], height: float, codes: dict[str, int] | None
     return "\n".join(ops).encode("latin-1")
 
 
-def make_pdf(pages: list[list[Text | str]], width: float = 612, height: float = 792, encrypt: bool = False) -> bytes:
-    """A PDF with one page per list; `encrypt` adds a standard security handler whose password is not empty."""
+def _moved(item: Text | str, x0: float, y0: float) -> Text | str:
+    """A text drawn in a media box whose lower-left corner is (x0, y0): its place in the page's own coordinates."""
+    if isinstance(item, str) or (x0, y0) == (0, 0):
+        return item
+    return Text(item.x + x0, item.y - y0, item.text, item.size, item.bold, item.rise, item.invisible, item.angle)
+
+
+def make_pdf(pages: list[list[Text | str]], width: float = 612, height: float = 792, encrypt: bool = False,
+             rotate: int = 0, origin: tuple[float, float] = (0, 0)) -> bytes:
+    """A PDF with one page per list; `encrypt` adds a standard security handler whose password is not empty;
+    `rotate` turns every page for display (/Rotate, as landscape figure pages); `origin` moves the media box's
+    lower-left corner (the text stays where it is drawn, measured from the box's top-left corner)."""
     objects: list[bytes] = []
     font_ids = {}
     for name, base in FONTS.items():
@@ -93,12 +103,13 @@ def make_pdf(pages: list[list[Text | str]], width: float = 612, height: float = 
     pages_id = len(objects) + 1
     objects.append(b"")  # the page tree, filled in below
     kids = []
+    x0, y0 = origin
     for items in pages:
-        content = _stream(items, height, codes)
+        content = _stream([_moved(item, x0, y0) for item in items], height, codes)
         objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
         content_id = len(objects)
         objects.append(
-            f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {width} {height}] /Resources << /Font << {fonts} >> >> /Contents {content_id} 0 R >>".encode()
+            f"<< /Type /Page /Parent {pages_id} 0 R /Rotate {rotate} /MediaBox [{x0} {y0} {x0 + width} {y0 + height}] /Resources << /Font << {fonts} >> >> /Contents {content_id} 0 R >>".encode()
         )
         kids.append(len(objects))
     objects[pages_id - 1] = f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()

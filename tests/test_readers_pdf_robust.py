@@ -72,10 +72,10 @@ def test_scanned_page_without_text_layer_is_noted_and_the_other_pages_kept():
 def test_a_page_that_cannot_be_read_loses_only_itself(monkeypatch):
     real = pdf_reader._page_chars
 
-    def broken_second_page(page, height):
+    def broken_second_page(page, frame):
         if "two" in page.get_textpage().get_text_range():
             raise ValueError("broken content stream")
-        return real(page, height)
+        return real(page, frame)
 
     monkeypatch.setattr(pdf_reader, "_page_chars", broken_second_page)
     layout = read_pdf(make_pdf([[Text(72, 80, "page one")], [Text(72, 80, "page two")], [Text(72, 80, "page three")]]))
@@ -146,3 +146,12 @@ def test_pages_that_cannot_be_placed_leave_provenance_null_with_a_note(monkeypat
     layout = read_pdf(_report())
     doc = provenance.place_on_pages(StructuredDocument(text="Some text."), layout)
     assert doc.text == "Some text." and doc.notes == ("pdf: pages and boxes could not be placed (IndexError: alignment ran off the end); they are null",)
+
+
+def test_page_turned_by_rotate_keeps_all_its_text_and_boxes_are_measured_from_the_visible_corner():
+    page = [Text(72, 80 + 14 * i, f"Body line {i} of a landscape page") for i in range(8)]
+    page.append(Text(80, 700, "Figure 3: a caption set sideways", angle=90))
+    turned = read_pdf(make_pdf([page], rotate=90))
+    assert sorted(line.text for line in turned.lines) == sorted(t.text for t in page)  # none falls outside the page
+    moved = read_pdf(make_pdf([page], origin=(-20, -30)))  # a media box not starting at 0 0
+    assert [line.bbox.top for line in moved.lines] == [line.bbox.top for line in read_pdf(make_pdf([page])).lines]

@@ -109,8 +109,9 @@ def _read_page(pdf, index: int) -> tuple[SourcePage, str | None]:
     neither but an image is a page without text layer; an error inside one page loses that page only."""
     try:
         page = pdf[index]
-        width, height = page.get_size()
-        chars, hidden = _page_chars(page, height)
+        frame = page_frame(page)
+        _, _, width, height = frame
+        chars, hidden = _page_chars(page, frame)
         chars, hidden = vertical_writing(chars, width, height), vertical_writing(hidden, width, height)
         loss = None
         if not chars and hidden:
@@ -142,14 +143,23 @@ def _pages_named(numbers: list[int]) -> str:
     return f"pages {shown}{more}"
 
 
-def _page_chars(page, height: float) -> tuple[list[Char], list[Char]]:
+def page_frame(page) -> tuple[float, float, float, float]:
+    """The page's visible area in its own (unrotated) coordinates, where PDFium gives the characters' boxes: left
+    and top edges, width and height. A page turned by /Rotate (a landscape figure page) keeps its unturned
+    frame, so none of its text falls outside it; its sideways text is turned upright line by line."""
+    left, bottom, right, top = page.get_bbox()
+    return left, top, right - left, top - bottom
+
+
+def _page_chars(page, frame: tuple[float, float, float, float]) -> tuple[list[Char], list[Char]]:
     """The page's visible drawn characters, with boxes turned upright where the text runs sideways; and its
-    invisible ones (render mode 3: an OCR layer over a scanned image, or a duplicate of the visible text)."""
+    invisible ones (render mode 3: an OCR layer over a scanned image, or a duplicate of the visible text).
+    Boxes are in points from the top-left corner of the page's `frame`."""
     import pypdfium2.raw as raw
 
+    left, top, width, height = frame
     textpage = page.get_textpage()
     handle = textpage.raw
-    width = page.get_width()
     rect = raw.FS_RECTF()
     matrix = raw.FS_MATRIX()
     buffer = ctypes.create_string_buffer(128)
@@ -168,7 +178,7 @@ def _page_chars(page, height: float) -> tuple[list[Char], list[Char]]:
         if not text:
             continue
         raw.FPDFText_GetLooseCharBox(handle, i, rect)
-        box = Box(rect.left, height - rect.top, rect.right, height - rect.bottom)
+        box = Box(rect.left - left, top - rect.top, rect.right - left, top - rect.bottom)
         obj = raw.FPDFText_GetTextObject(handle, i)
         invisible = bool(obj) and raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_INVISIBLE
         if box.x1 < 0 or box.x0 > width or box.bottom < 0 or box.top > height:

@@ -60,6 +60,13 @@ def test_note_at_the_foot_of_the_left_column_is_read_after_both_columns():
     assert "widen the channel. The dredging programme" in " ".join(doc.text.split())  # the body goes on in the right column
 
 
+def test_tick_values_at_the_foot_of_a_column_stay_with_it():
+    page = _column(LEFT, 100, _short("chart", 8)) + [Text(LEFT, 220, "10    20    30    40", size=7)]
+    page += _column(RIGHT, 100, _short("prose", 14))
+    texts = [line.text for line in read_pdf(make_pdf([page])).lines]
+    assert texts.index("10    20    30    40".replace("    ", " ")) < texts.index(_short("prose", 14)[0])
+
+
 def test_running_heads_and_folios_alternating_left_and_right_are_furniture():
     pages = [[Text(LEFT, 200, "The Harbour Channel", size=24, bold=True), Text(LEFT, 240, "A review for the port board", size=14)]]
     for n in range(2, 7):  # after the cover: its first line may be the title, never a running head

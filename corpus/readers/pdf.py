@@ -530,7 +530,8 @@ _NOTE_OPENING = re.compile(r"^\s*(?:\d{1,3}|[*†‡§]{1,3})(?=\s|[A-Z])")
 
 def _foot_notes(column: list[SourceLine]) -> list[SourceLine]:
     """The notes at the foot of a column (its lines top-down): the last lines, set in type smaller than the
-    column's body, the first of them opening with a note number or symbol, under at least two body lines."""
+    column's body, the first of them opening with a note number or symbol and holding words, under at least
+    two body lines."""
     sizes = Counter()
     for line in column:
         sizes[line.font_size or 0] += len(line.text)
@@ -542,6 +543,8 @@ def _foot_notes(column: list[SourceLine]) -> list[SourceLine]:
         k -= 1
     notes = column[k:]
     if not notes or k < 2 or not (_NOTE_OPENING.match(notes[0].text) or (notes[0].raised and notes[0].raised[0][0] == 0)):
+        return []
+    if sum(ch.isalpha() for ch in notes[0].text) < 3:  # tick values of a chart ("10 20 30"), not a note
         return []
     return notes
 

@@ -263,6 +263,7 @@ def _lines(chars: list[Char], page: int) -> list[SourceLine]:
     for quarter in sorted({c.quarter for c in chars}):
         rows: list[list[Char]] = []
         extents: list[tuple[float, float]] = []
+        largest: list[float] = []  # each row's largest character size so far
         for char in sorted((c for c in chars if c.quarter == quarter), key=lambda c: ((c.box.top + c.box.bottom) / 2, c.box.x0)):
             height = max(char.box.height, 0.1)
             best = None
@@ -276,10 +277,12 @@ def _lines(chars: list[Char], page: int) -> list[SourceLine]:
             if best is None:
                 rows.append([char])
                 extents.append((char.box.top, char.box.bottom))
+                largest.append(char.size)
             else:
                 rows[best].append(char)
+                largest[best] = max(largest[best], char.size)
                 top, bottom = extents[best]
-                if char.size >= _RAISED_SIZE * max(c.size for c in rows[best]):
+                if char.size >= _RAISED_SIZE * largest[best]:
                     extents[best] = (min(top, char.box.top), max(bottom, char.box.bottom))
         for row in rows:
             lines.extend(_split_row(sorted(row, key=lambda c: c.box.x0), page))

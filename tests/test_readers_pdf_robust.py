@@ -155,3 +155,18 @@ def test_page_turned_by_rotate_keeps_all_its_text_and_boxes_are_measured_from_th
     assert sorted(line.text for line in turned.lines) == sorted(t.text for t in page)  # none falls outside the page
     moved = read_pdf(make_pdf([page], origin=(-20, -30)))  # a media box not starting at 0 0
     assert [line.bbox.top for line in moved.lines] == [line.bbox.top for line in read_pdf(make_pdf([page])).lines]
+
+
+@pytest.mark.parametrize(("text", "url"), [
+    ("see https://example.org/a", "https://example.org/a"),
+    ("see https://example.org/a\n", "https://example.org/a"),
+    ("see https://example.org/a ", None),
+    ("www.example.org and more words", None),
+    ("a long note " * 5000 + "www.example.org/path-", "www.example.org/path-"),
+    ("", None),
+])
+def test_url_at_end_is_the_last_token_only(text, url):
+    """Long documents (hundreds of PDF pages) stay linear: only the last run of non-space characters is searched."""
+    from corpus.structure.lines import url_at_end
+
+    assert url_at_end(text) == url

@@ -166,6 +166,7 @@ def _page_chars(page, frame: tuple[float, float, float, float]) -> tuple[list[Ch
     flags = ctypes.c_int()
     chars = []
     hidden = []
+    styles: dict[int, tuple[str, bool, bool]] = {}
     spaced = False
     for i in range(raw.FPDFText_CountChars(handle)):
         code = raw.FPDFText_GetUnicode(handle, i)
@@ -179,8 +180,6 @@ def _page_chars(page, frame: tuple[float, float, float, float]) -> tuple[list[Ch
             continue
         raw.FPDFText_GetLooseCharBox(handle, i, rect)
         box = Box(rect.left - left, top - rect.top, rect.right - left, top - rect.bottom)
-        obj = raw.FPDFText_GetTextObject(handle, i)
-        invisible = bool(obj) and raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_INVISIBLE
         if box.x1 < 0 or box.x0 > width or box.bottom < 0 or box.top > height:
             continue
         quarter = round(raw.FPDFText_GetCharAngle(handle, i) / (math.pi / 2)) % 4
@@ -190,11 +189,19 @@ def _page_chars(page, frame: tuple[float, float, float, float]) -> tuple[list[Ch
         size = raw.FPDFText_GetFontSize(handle, i)
         if raw.FPDFText_GetMatrix(handle, i, matrix):  # the size as drawn: text and page matrices scale it
             size *= math.hypot(matrix.c, matrix.d)
-        font = ""
-        if raw.FPDFText_GetFontInfo(handle, i, buffer, len(buffer), flags):
-            font = buffer.value.decode("latin-1").split("+")[-1]
-        weight = raw.FPDFText_GetFontWeight(handle, i)
-        bold = weight >= 600 or any(word in font.lower() for word in ("bold", "black", "heavy", "semibold"))
+        obj = raw.FPDFText_GetTextObject(handle, i)
+        key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+        if key is None or key not in styles:  # one font and render mode per text object: read them once
+            font = ""
+            if raw.FPDFText_GetFontInfo(handle, i, buffer, len(buffer), flags):
+                font = buffer.value.decode("latin-1").split("+")[-1]
+            weight = raw.FPDFText_GetFontWeight(handle, i)
+            bold = weight >= 600 or any(word in font.lower() for word in ("bold", "black", "heavy", "semibold"))
+            invisible = bool(obj) and raw.FPDFTextObj_GetTextRenderMode(obj) == raw.FPDF_TEXTRENDERMODE_INVISIBLE
+            if key is not None:
+                styles[key] = (font, bold, invisible)
+        else:
+            font, bold, invisible = styles[key]
         (hidden if invisible else chars).append(Char(text, box, round(size, 2), font, bold, quarter, spaced, page_box))
         spaced = False
     textpage.close()

@@ -11,7 +11,7 @@ import hashlib
 import re
 import traceback
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace as replace_fields
 from pathlib import Path
 
 from corpus.derive import paragraph_records, paragraph_tokens
@@ -102,6 +102,8 @@ def process_document(source: SourceDocument, options: Options = Options()) -> Pr
             from corpus.readers.provenance import place_on_pages
 
             structured = place_on_pages(structured, source.layout)
+            if source.layout.notes:  # what the reader could not read (a scanned page, a damaged page)
+                structured = replace_fields(structured, notes=source.layout.notes + structured.notes)
     language = (entry.language if entry and entry.language else None) or structured.language or detect_language(structured.text)
     document = _document_record(source, structured, language)
     sections = _section_records(source.doc_id, structured)

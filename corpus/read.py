@@ -279,6 +279,9 @@ def read_seeds(seeds: Path, rejects: list[SeedError] | None = None, ignored: lis
 
 def decode_file(path: Path, data: bytes) -> tuple[str, LayoutDocument | None]:
     """A source file's bytes -> its text and, for PDF and HTML, its layout; SeedError on unusable input."""
+    if path.suffix.lower() != PDF_SUFFIX and data.lstrip()[:5] == b"%PDF-":
+        kind = "an HTML page" if path.suffix.lower() in HTML_SUFFIXES else "text"
+        raise SeedError(path, "wrong-extension", f"file is a PDF (it starts with %PDF-), not {kind}; rename it to {path.stem}.pdf")
     if path.suffix.lower() == PDF_SUFFIX:
         layout = _read_layout(path, data)
         return layout_text(layout), layout

@@ -80,6 +80,7 @@ class LayoutDocument:
     extractor: str  # library that read the file ("text" for plain text)
     extractor_version: str
     meta: SourceMeta = field(default_factory=SourceMeta)
+    notes: tuple[str, ...] = ()  # what the reader could not read or read unusually ("pdf: page 3 has no text layer ...")
 
     @property
     def lines(self) -> tuple[SourceLine, ...]:

@@ -98,7 +98,17 @@ def _note_line(lines: tuple[SourceLine, ...], note_text: str, start: int) -> int
 
 
 def place_on_pages(doc: StructuredDocument, layout: LayoutDocument) -> StructuredDocument:
-    """`doc` with 1-based PDF pages and boxes on its sections, footnotes and figures (a new document)."""
+    """`doc` with 1-based PDF pages and boxes on its sections, footnotes and figures (a new document). Pages are
+    provenance, not content: a layout the alignment cannot follow leaves them null, with a note, and the
+    document builds."""
+    try:
+        return _placed(doc, layout)
+    except Exception as error:  # noqa: BLE001 - any quirk of one layout: keep the structure, say what is missing
+        note = f"pdf: pages and boxes could not be placed ({type(error).__name__}: {error}); they are null"
+        return dataclasses.replace(doc, notes=(*doc.notes, note))
+
+
+def _placed(doc: StructuredDocument, layout: LayoutDocument) -> StructuredDocument:
     lines = layout.lines
     placed = align_lines(doc.text, lines)
     starts = [offset for offset, _ in placed]

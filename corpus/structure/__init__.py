@@ -19,9 +19,9 @@ def structure_document(raw: str, genre: str | None = None, layout: LayoutDocumen
     genre = genre or detect_genre(raw)
     if genre == "report":
         from corpus.structure.report import structure_report
-        from corpus.structure.report.typesize import heading_type_sizes
+        from corpus.structure.report.typesize import heading_type_sizes, small_type_lines
 
-        return structure_report(raw, heading_type_sizes(layout) or None)
+        return structure_report(raw, heading_type_sizes(layout) or None, small_type_lines(layout))
     from corpus.structure.news import structure_news
 
     return structure_news(raw)

@@ -84,8 +84,13 @@ def classify_url_hyphen(left: str, right: str) -> str:
 
 
 def url_at_end(text: str) -> str | None:
-    """The URL (possibly incomplete) that `text` ends with, if any."""
-    match = _URL_TAIL_RE.search(text)
+    """The URL (possibly incomplete) that `text` ends with, if any. Only the last run of non-space characters
+    can hold it, so only that run is searched (a long note or paragraph costs no more than a short one)."""
+    end = len(text) - 1 if text.endswith("\n") else len(text)  # `$` also matches before a final newline
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    match = _URL_TAIL_RE.search(text, start, end)
     return match.group(0) if match else None
 
 

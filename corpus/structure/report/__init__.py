@@ -27,7 +27,7 @@ from corpus.structure.report.furniture import find_furniture
 from corpus.structure.report.headings import assign_levels
 from corpus.structure.report.hyphens import hyphen_vocabulary, restore_hyphens
 from corpus.structure.report.indents import levels_from_indents
-from corpus.structure.report.typesize import TypeSizes, levels_from_type
+from corpus.structure.report.typesize import TypeSizes, demote_small_headings, levels_from_type
 from corpus.structure.report.layout import Line, _is_blank_layout, read_lines, split_pages
 from corpus.structure.report.outline import apply_outline_levels
 from corpus.structure.report.zh import cover_publisher, normalise_chinese_lines
@@ -142,12 +142,13 @@ def _before_contributors(front: list[int], texts: list[list[str]]) -> list[int]:
     return front if cut is None else [p for p in front if p < cut]
 
 
-def structure_report(raw: str, type_sizes: TypeSizes | None = None) -> StructuredDocument:
+def structure_report(raw: str, type_sizes: TypeSizes | None = None, small_type: frozenset[str] = frozenset()) -> StructuredDocument:
     """Structure one report: clean text plus section, footnote and figure spans; `type_sizes` (font and size of
-    the lines set larger than the body, from a PDF's layout) rank unnumbered headings. A layout no rule foresaw
+    the lines set larger than the body, from a PDF's layout) rank unnumbered headings; `small_type` (texts of
+    the lines set smaller than the body) are never headings. A layout no rule foresaw
     never fails the corpus: the text is kept as extracted, without layers, and the reason is noted."""
     try:
-        return _structure_report(raw, type_sizes)
+        return _structure_report(raw, type_sizes, small_type)
     except Exception as error:  # noqa: BLE001 - any quirk of one document: degrade, record, go on
         lines = [line.strip() for line in raw.replace("\f", "\n").splitlines() if line.strip()]
         return StructuredDocument(
@@ -156,7 +157,7 @@ def structure_report(raw: str, type_sizes: TypeSizes | None = None) -> Structure
         )
 
 
-def _structure_report(raw: str, type_sizes: TypeSizes | None = None) -> StructuredDocument:
+def _structure_report(raw: str, type_sizes: TypeSizes | None = None, small_type: frozenset[str] = frozenset()) -> StructuredDocument:
     hyphens = hyphen_vocabulary(raw)
     raw = restore_hyphens(raw, hyphens)  # compounds whose line-end hyphen the extraction dropped
     if type_sizes and hyphens:
@@ -200,6 +201,7 @@ def _structure_report(raw: str, type_sizes: TypeSizes | None = None) -> Structur
     blocks = build_blocks(separated.body, entries, partial(_is_title_block, cover_title(cover), bool(front)))
     title_lines = [line.text for block in blocks if block.kind == "title" for line in block.lines]
     blocks = [block for block in blocks if block.kind != "title"]  # a title block on a page with prose: front matter
+    blocks = demote_small_headings(blocks, small_type)
     headline = _contents_headline(blocks, entries)
     indents = {entry_key(e.title): e.leader_line for e in reversed(entries) if e.leader_line}  # the first entry wins
     assign_levels(blocks, frozenset(entry_key(e.title) for e in entries),

@@ -8,6 +8,7 @@ division labels and lettered headings state their level in the text and are left
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from corpus.readers.model import LayoutDocument, body_size
 from corpus.structure.report.layout import Block
@@ -31,6 +32,33 @@ def heading_type_sizes(layout: LayoutDocument | None) -> dict[str, tuple[str, fl
         if text and line.font_size and line.font_size >= _HEADING_SIZE * body and text not in sizes:
             sizes[text] = (line.font_name or "", round(line.font_size / _SIZE_STEP) * _SIZE_STEP)
     return sizes
+
+
+_SMALL_TYPE = 0.85  # a line set at most this share of the body size is in smaller type (running heads, notes, labels)
+
+
+def small_type_lines(layout: LayoutDocument | None) -> frozenset[str]:
+    """Texts of the lines set in type smaller than the body wherever they occur (running heads, credits, chart
+    labels): a heading is never set smaller than the text it heads."""
+    body = body_size(layout) if layout is not None else None
+    if not body:
+        return frozenset()
+    small: set[str] = set()
+    other: set[str] = set()
+    for line in layout.lines:
+        text = line.text.strip()
+        if text and line.font_size:
+            (small if line.font_size <= _SMALL_TYPE * body else other).add(text)
+    return frozenset(small - other)
+
+
+def demote_small_headings(blocks: list[Block], small: frozenset[str]) -> list[Block]:
+    """Headings whose every line is set in type smaller than the body become paragraphs (a running head printed
+    once, a label in small type): the type contradicts the heading."""
+    if not small:
+        return blocks
+    return [replace(block, kind="paragraph", style="") if block.kind == "heading" and all(line.source.text.strip() in small for line in block.lines)
+            else block for block in blocks]
 
 
 def levels_from_type(headings: list[Block], sizes: TypeSizes) -> dict[int, int] | None:

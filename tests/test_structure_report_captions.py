@@ -96,3 +96,12 @@ def test_captions_chart_values_and_legend_are_no_caption(graphic, caption, sourc
     doc = _doc([*filler("dams", 5), *graphic, *filler("more", 5), "1"])
     assert [(f.caption, f.source) for f in doc.figures] == [(caption, source)]
     assert not {"60%", "30%", "2019 2020 2021", "Public", "Private", "100", "50", "80", "40"} & set(doc.text.split("\n"))
+
+
+def test_captions_a_full_width_caption_does_not_take_the_tick_value_under_it():
+    # a caption as wide as the text seems to run on; the source sits past the chart's axis, more than three lines
+    # below; the first tick value "0" is no caption word all the same
+    caption = "Permits granted to tidal, wave and offshore wind projects by island state and by year, 2019-2025"
+    doc = _doc([*filler("dams", 5), f"Figure 1: {caption}", "0", "5", "10", "15", "2019", "2021",
+                "2023", "2025", "Source: Permit register.", *filler("more", 5), "1"])
+    assert [(f.label, f.caption, f.source) for f in doc.figures] == [("Figure 1", caption, "Permit register.")]

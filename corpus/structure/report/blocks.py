@@ -428,6 +428,8 @@ def _take_caption(body: list[BodyLine], i: int, width: int, blocks: list[Block],
     while j < len(body) and not _starts_block(body[j]):
         if _NUMBERED_HEADING_RE.match(body[j].text) and _ends_sentence(lines[-1].text):
             break  # a numbered heading after a caption's closing sentence opens the text again
+        if not is_table and _CHART_VALUES_RE.match(body[j].text):
+            break  # the chart's values under the caption ("0", "2019 2021"): figure text, never caption
         if not is_table and source_near is not None and j < source_near:
             if _is_graphic_line(lines[-1], body[j], width):
                 break  # the chart's values or legend under the caption: figure text, not caption

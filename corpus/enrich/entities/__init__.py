@@ -16,6 +16,8 @@ import spacy
 from spacy.language import Language
 
 from corpus.enrich.entities import back_references as _back_references  # noqa: F401 - registers thinktank_back_references
+from corpus.enrich.entities import demonstratives as _demonstratives  # noqa: F401 - registers thinktank_demonstratives
+from corpus.enrich.entities import capital_labels as _capital_labels  # noqa: F401 - registers thinktank_capital_labels
 from corpus.enrich.entities import chinese as _chinese  # noqa: F401 - registers thinktank_zh_rules
 from corpus.enrich.entities import gazetteer as _gazetteer  # noqa: F401 - registers thinktank_places
 from corpus.enrich.entities import hyphens as _hyphens  # noqa: F401 - registers thinktank_hyphen_names
@@ -30,6 +32,7 @@ from corpus.enrich.entities import role_words as _role_words  # noqa: F401 - reg
 from corpus.enrich.entities import span_edges as _span_edges  # noqa: F401 - registers thinktank_span_edges
 from corpus.enrich.entities import unit_of_body as _unit_of_body  # noqa: F401 - registers thinktank_unit_of_body
 from corpus.enrich.entities import versions as _versions  # noqa: F401 - registers thinktank_versions
+from corpus.enrich.entities import works as _works  # noqa: F401 - registers thinktank_works
 from corpus.enrich.entities.chinese import RULE_BASED
 from corpus.enrich.entities.citations import citation_filter
 from corpus.enrich.entities.nested import nested_bodies, nested_places
@@ -41,7 +44,7 @@ from corpus.enrich.model import EntitySpan
 COMPONENTS = ("thinktank_entity_fixes", "thinktank_hyphen_names", "thinktank_possessive_names", "thinktank_legal_names",
               "thinktank_places", "thinktank_role_words", "thinktank_products", "thinktank_versions", "thinktank_org_heads", "thinktank_unit_of_body", "thinktank_phrases",
               "thinktank_ordinary_phrases", "thinktank_span_edges", "thinktank_periodicals",
-              "thinktank_back_references")
+              "thinktank_back_references", "thinktank_works", "thinktank_demonstratives", "thinktank_capital_labels")
 
 __all__ = ["COMPONENTS", "BATCH_SIZE", "LABELS", "PIPELINES", "_DISABLE", "detect_entities", "find_acronyms", "ner_available",
            "pipeline_versions", "preload", "rule_based_languages"]

@@ -6,7 +6,11 @@ from __future__ import annotations
 import pytest
 
 from corpus.enrich.entities import detect_entities
+from corpus.enrich.entities.acronym_typos import misspelt_acronym
 from corpus.enrich.entities.capital_labels import label_words
+from corpus.enrich.entities.head_references import ambiguous_heads
+from corpus.enrich.entities.heading_words import is_imperative, is_sentence_case_opener, line_at
+from corpus.enrich.entities.compounds import left_of_compound
 from corpus.enrich.entities.demonstratives import after_demonstrative, opens_with_demonstrative, without_demonstrative
 from corpus.enrich.entities.works import head_noun, is_standard_designation, is_title_of_work
 
@@ -113,3 +117,77 @@ def test_entities_precision_capital_labels_dropped_in_a_text():
             "COLLECT, SHARE and VERIFY. While COLLECT comes first, the SHARE step involves the Valdora Port Authority.")
     found = _surfaces(text)
     assert not {"COLLECT", "SHARE", "VERIFY"} & set(found)
+
+
+def test_entities_precision_ambiguous_head_reference():
+    text = "The Lisbon Data Summit and the Porto Cyber Summit met. At the Summit, the Coastal Data Summit was praised."
+    starts = [text.index(n) for n in ("Lisbon Data Summit", "Porto Cyber Summit", "Summit,", "Coastal Data Summit")]
+    items = [(starts[0], starts[0] + 18, "EVENT", None), (starts[1], starts[1] + 18, "EVENT", None),
+             (starts[2], starts[2] + 6, "ORG", None), (starts[3], starts[3] + 19, "EVENT", None)]
+    assert ambiguous_heads(text, items, "en") == {2}
+    assert ambiguous_heads(text, items[1:], "en") == {1}  # still two summits
+    assert ambiguous_heads(text, [items[0], items[2]], "en") == set()  # one summit: a back reference to it
+
+
+@pytest.mark.parametrize(
+    ("line", "surface", "imperative"),
+    [
+        ("Plug Loopholes in Existing Export Controls", "Plug Loopholes", True),
+        ("Align Protection Measures Globally", "Align Protection Measures", True),
+        ("Fund Small Ports: donors should cover the cost", "Fund Small Ports", True),
+        ("Google Cloud opened an office in Accra", "Google Cloud", False),
+        ("National Security Council Meets", "National Security Council", False),
+        ("Nordkap Telecom Expands", "Nordkap Telecom", False),
+        ("Belt and Road Initiative and Information Silk Road", "Belt and Road Initiative", False),
+        ("Park Ji-hoon, Research Intern", "Park Ji-hoon", False),
+        ("Amara Diallo-Whitfield, Visiting Senior Fellow", "Amara Diallo-Whitfield", False),
+    ],
+)
+def test_entities_precision_imperative_headings(line, surface, imperative):
+    assert is_imperative(line, surface) is imperative
+
+
+@pytest.mark.parametrize(
+    ("line", "surface", "opener"),
+    [
+        ("Revenue raising in the Union", "Revenue", True),
+        ("Google said it would invest", "Google", False),
+        ("Senegal said it would invest", "Senegal", False),
+        ("Revenue Raising", "Revenue", False),  # title case: not a sentence-case line
+    ],
+)
+def test_entities_precision_sentence_case_openers(line, surface, opener):
+    assert is_sentence_case_opener(line, surface) is opener
+
+
+def test_entities_precision_heading_line_start():
+    text = "Intro.\n\nii) Revenue raising\n• Fund Small Ports\nThe Plug"
+    assert line_at(text, text.index("Revenue")) == "Revenue raising"
+    assert line_at(text, text.index("Fund")) == "Fund Small Ports"
+    assert line_at(text, text.index("Plug")) is None
+
+
+def test_entities_precision_heading_words_dropped_in_a_text():
+    text = ("Export controls are weak.\n\nAlign Protection Measures Globally\n\nAmerica must impose strong export "
+            "controls on sensitive technologies.\n\nPlug Loopholes in Existing Semiconductor Manufacturing Export "
+            "Controls\n\nSemiconductors are among the most complex inventions.\n\nii) Revenue raising in the Union"
+            "\n\nRevenue-raising by a local establishment in Lisbon is covered.")
+    found = _surfaces(text)
+    assert not any(s.startswith(("Align", "Plug", "Revenue")) for s in found)
+    assert "Lisbon" in found
+
+
+def test_entities_precision_misspelt_acronym():
+    defined = {"IETF": "Internet Engineering Task Force", "NIST": "National Institute of Standards and Technology"}
+    assert misspelt_acronym("IEFT", defined) == "IETF"
+    assert misspelt_acronym("IETF", defined) is None  # the acronym itself
+    assert misspelt_acronym("NATO", defined) is None  # other letters
+    assert misspelt_acronym("Ieft", defined) is None
+
+
+def test_entities_precision_misspelt_acronym_joins_its_entity_in_a_text():
+    text = ("Standards come from the Internet Engineering Task Force (IETF) in Fremont. The IEFT, a major standards "
+            "body, publishes them; the IETF community reviews them.")
+    spans = detect_entities([text], "en")[0]
+    typo = [e for e in spans if e.text == "IEFT"]
+    assert typo and typo[0].canonical_hint == "Internet Engineering Task Force"

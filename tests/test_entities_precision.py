@@ -69,6 +69,7 @@ def test_entities_precision_titles_dropped_in_a_text():
         ("Our Ocean Conference", "en", False),  # a possessive opens a real name
         ("This", "en", False),
         ("Thistle Group", "en", False),
+        ("that Regulation (EU) 2016/679", "en", False),  # "that" is mostly a conjunction
     ],
 )
 def test_entities_precision_demonstratives(surface, language, expected):
@@ -89,6 +90,8 @@ def test_entities_precision_after_demonstrative():
     assert not after_demonstrative(text, text.index("Guidelines"), "en")  # the demonstrative ends the line before
     assert after_demonstrative(text, text.index("Directive"), "fr")
     assert not after_demonstrative(text, text.index("It"), "en")
+    said = "Drafters told us that Regulation (EU) 2016/679 is the model."
+    assert not after_demonstrative(said, said.index("Regulation"), "en")
 
 
 def test_entities_precision_demonstrative_phrase_dropped_places_kept():

@@ -2,7 +2,7 @@
 
 "This Coordinated Plan puts forward ...", "These Guidelines", "Cette Directive": a demonstrative determiner points
 to something the text has already named, so the capitalised noun after it is a description of that thing, not a
-name (a name never needs one). A span that opens with a demonstrative (English this/these/that/those, French
+name (a name never needs one). A span that opens with a demonstrative (English this/these/those, French
 ce/cet/cette/ces), or that the model started just after one, is dropped, unless it is a place or a nationality
 ("these Chinese firms", "this U.S. agency": there the demonstrative determines the noun after the name).
 Possessives are not demonstratives ("Our Ocean Conference" is a name). A full name given as `canonical_hint` by
@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 
 from corpus.enrich.entities import spans as S
 
-DEMONSTRATIVES = {"en": frozenset({"this", "these", "that", "those"}), "fr": frozenset({"ce", "cet", "cette", "ces"})}
+# "that" is left out: it is far more often a conjunction ("told us that Regulation (EU) 2016/679 is ...")
+DEMONSTRATIVES = {"en": frozenset({"this", "these", "those"}), "fr": frozenset({"ce", "cet", "cette", "ces"})}
 
 
 _KEPT = {"GPE", "LOC", "NORP"}

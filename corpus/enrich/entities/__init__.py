@@ -15,10 +15,16 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from corpus.enrich.entities import acronym_typos as _acronym_typos  # noqa: F401 - registers thinktank_acronym_typos
 from corpus.enrich.entities import back_references as _back_references  # noqa: F401 - registers thinktank_back_references
 from corpus.enrich.entities import brands as _brands  # noqa: F401 - registers thinktank_brands
+from corpus.enrich.entities import capital_labels as _capital_labels  # noqa: F401 - registers thinktank_capital_labels
 from corpus.enrich.entities import chinese as _chinese  # noqa: F401 - registers thinktank_zh_rules
+from corpus.enrich.entities import compounds as _compounds  # noqa: F401 - registers thinktank_adjective_compounds
+from corpus.enrich.entities import demonstratives as _demonstratives  # noqa: F401 - registers thinktank_demonstratives
 from corpus.enrich.entities import gazetteer as _gazetteer  # noqa: F401 - registers thinktank_places
+from corpus.enrich.entities import head_references as _head_references  # noqa: F401 - registers thinktank_head_references
+from corpus.enrich.entities import heading_words as _heading_words  # noqa: F401 - registers thinktank_heading_words
 from corpus.enrich.entities import hyphens as _hyphens  # noqa: F401 - registers thinktank_hyphen_names
 from corpus.enrich.entities import legal as _legal  # noqa: F401 - registers thinktank_legal_names
 from corpus.enrich.entities import ordinary_phrases as _ordinary  # noqa: F401 - registers thinktank_ordinary_phrases
@@ -33,6 +39,7 @@ from corpus.enrich.entities import span_edges as _span_edges  # noqa: F401 - reg
 from corpus.enrich.entities import surnames as _surnames  # noqa: F401 - registers thinktank_surnames
 from corpus.enrich.entities import unit_of_body as _unit_of_body  # noqa: F401 - registers thinktank_unit_of_body
 from corpus.enrich.entities import versions as _versions  # noqa: F401 - registers thinktank_versions
+from corpus.enrich.entities import works as _works  # noqa: F401 - registers thinktank_works
 from corpus.enrich.entities.chinese import RULE_BASED
 from corpus.enrich.entities.citations import citation_filter
 from corpus.enrich.entities.nested import nested_bodies, nested_places
@@ -44,7 +51,9 @@ from corpus.enrich.model import EntitySpan
 COMPONENTS = ("thinktank_entity_fixes", "thinktank_hyphen_names", "thinktank_possessive_names", "thinktank_legal_names",
               "thinktank_places", "thinktank_role_words", "thinktank_products", "thinktank_versions", "thinktank_org_heads", "thinktank_unit_of_body", "thinktank_phrases",
               "thinktank_ordinary_phrases", "thinktank_span_edges", "thinktank_periodicals",
-              "thinktank_brands", "thinktank_surnames", "thinktank_programmes", "thinktank_back_references")
+              "thinktank_brands", "thinktank_surnames", "thinktank_programmes", "thinktank_back_references",
+              "thinktank_works", "thinktank_demonstratives", "thinktank_capital_labels", "thinktank_head_references",
+              "thinktank_heading_words", "thinktank_adjective_compounds", "thinktank_acronym_typos")
 
 __all__ = ["COMPONENTS", "BATCH_SIZE", "LABELS", "PIPELINES", "_DISABLE", "detect_entities", "find_acronyms", "ner_available",
            "pipeline_versions", "preload", "rule_based_languages"]

@@ -20,12 +20,14 @@ from corpus.enrich.entities import chinese as _chinese  # noqa: F401 - registers
 from corpus.enrich.entities import gazetteer as _gazetteer  # noqa: F401 - registers thinktank_places
 from corpus.enrich.entities import hyphens as _hyphens  # noqa: F401 - registers thinktank_hyphen_names
 from corpus.enrich.entities import legal as _legal  # noqa: F401 - registers thinktank_legal_names
+from corpus.enrich.entities import meeting_places as _meeting_places  # noqa: F401 - registers thinktank_meeting_places
 from corpus.enrich.entities import ordinary_phrases as _ordinary  # noqa: F401 - registers thinktank_ordinary_phrases
 from corpus.enrich.entities import org_heads as _org_heads  # noqa: F401 - registers thinktank_org_heads
 from corpus.enrich.entities import periodicals as _periodicals  # noqa: F401 - registers thinktank_periodicals
 from corpus.enrich.entities import phrases as _phrases  # noqa: F401 - registers thinktank_phrases
 from corpus.enrich.entities import possessives as _possessives  # noqa: F401 - registers thinktank_possessive_names
 from corpus.enrich.entities import products as _products  # noqa: F401 - registers thinktank_products
+from corpus.enrich.entities import regulation_titles as _regulation_titles  # noqa: F401 - registers thinktank_regulation_titles
 from corpus.enrich.entities import role_words as _role_words  # noqa: F401 - registers thinktank_role_words
 from corpus.enrich.entities import span_edges as _span_edges  # noqa: F401 - registers thinktank_span_edges
 from corpus.enrich.entities import unit_of_body as _unit_of_body  # noqa: F401 - registers thinktank_unit_of_body
@@ -41,7 +43,7 @@ from corpus.enrich.model import EntitySpan
 COMPONENTS = ("thinktank_entity_fixes", "thinktank_hyphen_names", "thinktank_possessive_names", "thinktank_legal_names",
               "thinktank_places", "thinktank_role_words", "thinktank_products", "thinktank_versions", "thinktank_org_heads", "thinktank_unit_of_body", "thinktank_phrases",
               "thinktank_ordinary_phrases", "thinktank_span_edges", "thinktank_periodicals",
-              "thinktank_back_references")
+              "thinktank_back_references", "thinktank_regulation_titles", "thinktank_meeting_places")
 
 __all__ = ["COMPONENTS", "BATCH_SIZE", "LABELS", "PIPELINES", "_DISABLE", "detect_entities", "find_acronyms", "ner_available",
            "pipeline_versions", "preload", "rule_based_languages"]

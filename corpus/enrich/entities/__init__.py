@@ -27,6 +27,7 @@ from corpus.enrich.entities import head_references as _head_references  # noqa: 
 from corpus.enrich.entities import heading_words as _heading_words  # noqa: F401 - registers thinktank_heading_words
 from corpus.enrich.entities import hyphens as _hyphens  # noqa: F401 - registers thinktank_hyphen_names
 from corpus.enrich.entities import legal as _legal  # noqa: F401 - registers thinktank_legal_names
+from corpus.enrich.entities import meeting_places as _meeting_places  # noqa: F401 - registers thinktank_meeting_places
 from corpus.enrich.entities import ordinary_phrases as _ordinary  # noqa: F401 - registers thinktank_ordinary_phrases
 from corpus.enrich.entities import org_heads as _org_heads  # noqa: F401 - registers thinktank_org_heads
 from corpus.enrich.entities import periodicals as _periodicals  # noqa: F401 - registers thinktank_periodicals
@@ -34,6 +35,7 @@ from corpus.enrich.entities import phrases as _phrases  # noqa: F401 - registers
 from corpus.enrich.entities import possessives as _possessives  # noqa: F401 - registers thinktank_possessive_names
 from corpus.enrich.entities import products as _products  # noqa: F401 - registers thinktank_products
 from corpus.enrich.entities import programmes as _programmes  # noqa: F401 - registers thinktank_programmes
+from corpus.enrich.entities import regulation_titles as _regulation_titles  # noqa: F401 - registers thinktank_regulation_titles
 from corpus.enrich.entities import role_words as _role_words  # noqa: F401 - registers thinktank_role_words
 from corpus.enrich.entities import span_edges as _span_edges  # noqa: F401 - registers thinktank_span_edges
 from corpus.enrich.entities import surnames as _surnames  # noqa: F401 - registers thinktank_surnames
@@ -53,7 +55,8 @@ COMPONENTS = ("thinktank_entity_fixes", "thinktank_hyphen_names", "thinktank_pos
               "thinktank_ordinary_phrases", "thinktank_span_edges", "thinktank_periodicals",
               "thinktank_brands", "thinktank_surnames", "thinktank_programmes", "thinktank_back_references",
               "thinktank_works", "thinktank_demonstratives", "thinktank_capital_labels", "thinktank_head_references",
-              "thinktank_heading_words", "thinktank_adjective_compounds", "thinktank_acronym_typos")
+              "thinktank_heading_words", "thinktank_adjective_compounds", "thinktank_acronym_typos",
+              "thinktank_regulation_titles", "thinktank_meeting_places")
 
 __all__ = ["COMPONENTS", "BATCH_SIZE", "LABELS", "PIPELINES", "_DISABLE", "detect_entities", "find_acronyms", "ner_available",
            "pipeline_versions", "preload", "rule_based_languages"]

@@ -85,7 +85,10 @@ def test_linking_mentions_are_exact_spans_of_their_text(seeds_build, linked):
 
 def test_linking_no_quantities_or_dates_among_entities(linked):
     mentions, _ = linked
-    assert not mentions.text.str.fullmatch(r"[\d.,$%\s]+(percent|million|billion)?").any()
+    assert not mentions.text.str.fullmatch(r"[\d.,$%\s]*\d[\d.,$%\s]*(?:%|percent|million|billion)|\$[\d.,]+|\d+[.,]\d+").any()
+    # a bare number is a name only as a firm's ("Grab in Southeast Asia, Ola in India, and 99 in Brazil"), never a year
+    bare = mentions[mentions.text.str.fullmatch(r"\d+")]
+    assert bare.label.isin({"ORG", "PRODUCT"}).all() and not bare.text.str.fullmatch(r"(?:19|20)\d\d").any()
     assert not mentions.text.str.contains(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December) \d", regex=True).any()
 
 

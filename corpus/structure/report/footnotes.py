@@ -15,7 +15,7 @@ from corpus.structure.report.layout import BodyLine, Line
 from corpus.structure.report.zh import CJK_MARKER_RE
 from corpus.structure.report.patterns import (
     _BARE_NOTE_START_RE, _BULLET_RE, _CONTINUED_RE, _ends_sentence, _IBID_RE, _is_title_case,
-    _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, _SPACED_MARKER_RE, _SPACES_RE, _TERMINAL,
+    _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, numbered_paragraph, _SPACED_MARKER_RE, _SPACES_RE, _TERMINAL,
 )
 
 
@@ -73,12 +73,17 @@ def _extract_markers(text: str, next_marker: int) -> tuple[str, list[tuple[int, 
     return _SPACES_RE.sub(" ", clean).strip() if markers else clean, markers, next_marker
 
 
+_SYMBOL_PART_RE = re.compile(r"/[A-Z][A-Za-z]{0,4}\.$")  # a document symbol's last part before its number
+
+
 def _is_marker(text: str, match: re.Match[str], number: int, next_marker: int) -> bool:
     """A glued number is a marker when it continues the sequence and is not a decimal or thousands part."""
     if not next_marker <= number <= next_marker + 2:
         return False
     before = text[: match.start()]
     after = text[match.end() :]
+    if _SYMBOL_PART_RE.search(before):
+        return False  # the serial number of a document symbol: "IFDG/2023/WP.2", "A/RES/70/Add.1"
     if before.endswith((".", ",")) and before[:-1][-1:].isdigit():
         if before.endswith(","):
             return len(match.group(1)) != 3 and number == next_marker  # "2016,66" but not "36,000"
@@ -215,6 +220,14 @@ def _heading_above_notes(page: list[Line], index: int, number: int, next_note: i
         return False
     later = [int(m.group(1)) for line in page[index + 1:] if (m := _note_match(line.text))]
     return any(next_note <= n <= number for n in later) and not (index + 1 < len(page) and _note_match(page[index + 1].text))
+
+
+def _continues_paragraphs(text: str, next_paragraph: int | None, next_marker: int, bare_notes: bool) -> bool:
+    """A line numbered as the body's next paragraph is body, not a note: the paragraph numbering runs through the
+    body independently of the notes, which sit at the page foot and are usually numbered without a full stop. Only a
+    note whose marker the body already showed and whose notes are set "N." may take the paragraph's number."""
+    number = numbered_paragraph(text)
+    return number is not None and number == next_paragraph and (number >= next_marker or bare_notes)
 
 
 @dataclass
@@ -354,6 +367,8 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
     endnotes = False
     base = 0  # key of the current numbering series' note 0
     symbol_count = 0
+    next_paragraph: int | None = None  # the body's next numbered paragraph ("4. The Working Party ...")
+    bare_notes = False  # a note numbered without a full stop was seen ("1 The replies ...")
     for p, (page, page_no) in enumerate(zip(pages, page_numbers)):
         page_body_start = len(body)
         if endnotes and current is not None and page and not _note_match(page[0].text) and not _note_looks_cut(current.lines):
@@ -385,6 +400,9 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                 continue
             number = _note_start(line.text, next_note, next_marker, in_foot=not endnotes and index >= len(page) // 2,
                                  in_notes=in_note and bool(page_notes))
+            if (number is not None and not endnotes and not page_notes
+                    and _continues_paragraphs(line.text, next_paragraph, next_marker, bare_notes)):
+                number, in_note = None, False  # the body's next numbered paragraph
             if number is not None and not page_notes and not endnotes and _heading_above_notes(page, index, number, next_note):
                 number = None
             late = re.fullmatch(r"\d{1,3}", line.text)
@@ -410,6 +428,7 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                     current, waiting = draft, []
                 notes[draft.number] = draft
                 page_notes.append(draft.number)
+                bare_notes = bare_notes or not _NOTE_START_RE.match(line.text)
                 next_note = number + 1
                 in_note = True
             elif in_note and current is not None and waiting and not current.lines and _list_item_line(page, index):
@@ -431,6 +450,9 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                     base, next_marker, next_note = _next_base(notes), 1, 1
                 body_line, next_marker = _body_line(line, page_no, next_marker, base, awaited)
                 body.append(body_line)
+                paragraph = numbered_paragraph(line.text)
+                if paragraph is not None and paragraph == (next_paragraph or 1):
+                    next_paragraph = paragraph + 1
         if pending is not None:
             next_marker = _attach_continuation(body, page_body_start, pending, next_marker, base)
         _fill_orphan_numbers(notes, page_notes)

@@ -54,3 +54,21 @@ def test_a_numbered_paragraph_after_a_full_line_opens_a_new_paragraph():
 def test_folios_with_the_page_count_are_furniture():
     doc = structure_document(_document(), genre="report")
     assert "/6" not in doc.text and all("/6" not in f.text for f in doc.footnotes)
+
+
+def test_a_count_before_a_noun_keeps_its_digits_when_a_marker_is_missing():
+    page = ["Harbour review", *filler("a"), "The committee reviewed the harbour rules of the region in the spring.1",
+            "The review covered 12 countries and territories of the region and the members agreed", *filler("b"),
+            "1 The replies are available on the website of the Board.", "2 See the survey of harbour capacity.", "3"]
+    doc = structure_document(blank_layout(page), genre="report")
+    assert "covered 12 countries" in doc.text
+    assert [f.number for f in doc.footnotes] == [1, 2]
+
+
+def test_a_reference_number_after_a_label_still_carries_a_fused_marker():
+    page = ["Harbour review", *filler("a"), "The committee reviewed the harbour rules of the region in the spring.1",
+            "However, Recital 122 clarifies that the rules apply to every harbour of the region and the members",
+            *filler("b"), "1 The replies are available on the website of the Board.", "2 See the survey of harbour capacity.", "3"]
+    doc = structure_document(blank_layout(page), genre="report")
+    assert "Recital 12 clarifies" in doc.text
+    assert [f.number for f in doc.footnotes] == [1, 2]

@@ -15,7 +15,7 @@ from corpus.structure.report.layout import BodyLine, Line
 from corpus.structure.report.zh import CJK_MARKER_RE
 from corpus.structure.report.patterns import (
     _BARE_NOTE_START_RE, _BULLET_RE, _CONTINUED_RE, _ends_sentence, _IBID_RE, _is_title_case,
-    _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, numbered_paragraph, _SPACED_MARKER_RE, _SPACES_RE, _TERMINAL,
+    _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, numbered_paragraph, _CONNECTORS, _SMALL_WORDS, _SPACED_MARKER_RE, _SPACES_RE, _TERMINAL,
 )
 
 
@@ -135,15 +135,30 @@ _LOOSE_MARKER_RE = r"(?:(?<=[^\s\d])|(?<=[A-Za-z] )){n}(?=[\s.,;:”’\")\]]|$)
 _FUSED_MARKER_RE = r"(?<=[A-Za-z]{{3}} )(\d{{1,3}}?|(?:1[89]|20)\d\d){n}(?=[\s.,;:”’\")\]]|$)"
 
 
+_NEXT_WORD_RE = re.compile(r" ([a-z][a-z-]*)")
+_PREVIOUS_WORD_RE = re.compile(r"([A-Za-z][a-z-]*) $")
+
+
+def _counts_a_noun(text: str, match: re.Match[str]) -> bool:
+    """A number between lower-case words, the next a content word, counts something ("for 15 countries", "within
+    13 years"): no note number is fused to its last digit. A reference number follows a capitalised label and may
+    carry one before any word ("Recital 225 clarifies" is Recital 22 and note 5, "Article 34 of")."""
+    before = _PREVIOUS_WORD_RE.search(text, 0, match.start())
+    word = _NEXT_WORD_RE.match(text, match.end())
+    return (before is not None and before.group(1)[:1].islower() and word is not None
+            and word.group(1) not in _CONNECTORS and word.group(1) not in _SMALL_WORDS)
+
+
 def _recover_marker(lines: list[BodyLine], number: int, after: tuple[int, int], key: int | None = None) -> bool:
     """Find the marker of a note whose text is on this page but whose marker the sequential search missed;
     searched from position `after` (line, offset) on, first in its loose forms, then fused to a number."""
-    for pattern in (_LOOSE_MARKER_RE.format(n=number), _FUSED_MARKER_RE.format(n=number)):
+    for fused, pattern in ((False, _LOOSE_MARKER_RE.format(n=number)), (True, _FUSED_MARKER_RE.format(n=number))):
         regex = re.compile(pattern)
         for k in range(after[0], len(lines)):
             line = lines[k]
             start = after[1] if k == after[0] else 0
-            match = next((m for m in regex.finditer(line.text) if m.start() >= start), None)
+            match = next((m for m in regex.finditer(line.text)
+                          if m.start() >= start and not (fused and _counts_a_noun(line.text, m))), None)
             if match is None:
                 continue
             cut = match.end() - len(str(number))

@@ -72,3 +72,12 @@ def test_a_reference_number_after_a_label_still_carries_a_fused_marker():
     doc = structure_document(blank_layout(page), genre="report")
     assert "Recital 12 clarifies" in doc.text
     assert [f.number for f in doc.footnotes] == [1, 2]
+
+
+def test_a_one_word_lettered_subsection_under_a_roman_part():
+    raw = blank_layout(["I. Harbour review", *filler("a"), "A. Freight", *filler("b"), "B. Customs rules", *filler("c"),
+                        "II. Harbour capacity", *filler("d"), "A. Infrastructure", *filler("e"), "1"])
+    doc = structure_document(raw, genre="report")
+    levels = [(s.level, s.heading) for s in doc.sections if s.kind == "heading"]
+    assert levels == [(1, "I. Harbour review"), (2, "A. Freight"), (2, "B. Customs rules"), (1, "II. Harbour capacity"),
+                      (2, "A. Infrastructure")]

@@ -81,3 +81,12 @@ def test_a_one_word_lettered_subsection_under_a_roman_part():
     levels = [(s.level, s.heading) for s in doc.sections if s.kind == "heading"]
     assert levels == [(1, "I. Harbour review"), (2, "A. Freight"), (2, "B. Customs rules"), (1, "II. Harbour capacity"),
                       (2, "A. Infrastructure")]
+
+
+def test_the_first_numbered_paragraph_low_on_a_page_after_a_heading():
+    raw = blank_layout(["Summary", *filler("x", 8), "I. Harbour review", *_para(1, "a"), *_para(2, "b"), "3/4"],
+                       ["II. Harbour capacity", *_para(3, "c"), *_para(4, "d"), "4/4"])
+    doc = structure_document(raw, genre="report")
+    assert not doc.footnotes
+    assert "\n\n1. The a programme" in doc.text and "\n\n2. The b programme" in doc.text
+    assert "II. Harbour capacity" in [s.heading for s in doc.sections if s.kind == "heading"]

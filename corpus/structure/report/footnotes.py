@@ -15,7 +15,7 @@ from corpus.structure.report.layout import BodyLine, Line
 from corpus.structure.report.zh import CJK_MARKER_RE
 from corpus.structure.report.patterns import (
     _BARE_NOTE_START_RE, _BULLET_RE, _CONTINUED_RE, _ends_sentence, _IBID_RE, _is_title_case,
-    _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, numbered_paragraph, _CONNECTORS, _SMALL_WORDS, _SPACED_MARKER_RE, _SPACES_RE, _TERMINAL,
+    _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, numbered_paragraph, _ROMAN_HEADING_RE, _CONNECTORS, _SMALL_WORDS, _SPACED_MARKER_RE, _SPACES_RE, _TERMINAL,
 )
 
 
@@ -237,6 +237,30 @@ def _heading_above_notes(page: list[Line], index: int, number: int, next_note: i
     return any(next_note <= n <= number for n in later) and not (index + 1 < len(page) and _note_match(page[index + 1].text))
 
 
+_MIN_PARAGRAPH_RUN = 3
+
+
+def numbers_paragraphs(pages: list[list[Line]]) -> bool:
+    """The document numbers its body paragraphs: lines opening numbered paragraphs 1, 2, 3 in reading order, with a
+    heading (roman or lettered, "II. Findings", "A. Freight") between two of them: notes follow one another at the
+    page foot or in a list, and no heading parts them."""
+    expected, headed, heading_since = 1, False, False
+    for page in pages:
+        for line in page:
+            number = numbered_paragraph(line.text)
+            if number == expected:
+                headed = headed or (heading_since and expected > 1)
+                expected, heading_since = expected + 1, False
+                if expected > _MIN_PARAGRAPH_RUN and headed:
+                    return True
+            elif number is None and (_ROMAN_HEADING_RE.match(line.text) or _LETTERED_PART_RE.match(line.text)):
+                heading_since = True
+    return False
+
+
+_LETTERED_PART_RE = re.compile(r"^[A-H]\.\s+[A-Z][\w’'-]*(?:\s+\S+){0,8}$")  # "A. Data localisation measures"
+
+
 def _continues_paragraphs(text: str, next_paragraph: int | None, next_marker: int, bare_notes: bool) -> bool:
     """A line numbered as the body's next paragraph is body, not a note: the paragraph numbering runs through the
     body independently of the notes, which sit at the page foot and are usually numbered without a full stop. Only a
@@ -382,7 +406,7 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
     endnotes = False
     base = 0  # key of the current numbering series' note 0
     symbol_count = 0
-    next_paragraph: int | None = None  # the body's next numbered paragraph ("4. The Working Party ...")
+    next_paragraph: int | None = 1 if numbers_paragraphs(pages) else None  # the body's next numbered paragraph
     bare_notes = False  # a note numbered without a full stop was seen ("1 The replies ...")
     for p, (page, page_no) in enumerate(zip(pages, page_numbers)):
         page_body_start = len(body)

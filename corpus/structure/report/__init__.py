@@ -18,7 +18,7 @@ from corpus.structure.report.captions import build_figures
 from corpus.structure.report.contributors import about_authors, is_contributor_page, role_group_authors
 from corpus.structure.report.contents import contents_entries, entry_key, find_contents_pages
 from corpus.structure.report.cover import (
-    cover_names, cover_title, find_date, front_pages, is_date_line, is_institution, is_meta_line, is_name_list,
+    body_on_cover, cover_names, cover_title, find_date, front_pages, is_date_line, is_institution, is_meta_line, is_name_list,
     legal_pages, merge_covers, read_authors, read_cover, sidebar_lines,
 )
 from corpus.structure.report.footnotes import build_footnotes, extract_reference_markers, separate_notes
@@ -179,8 +179,11 @@ def _structure_report(raw: str, type_sizes: TypeSizes | None = None, small_type:
     texts = [[line.text for line in page] for page in content]
     contents = find_contents_pages(content)
     front = _before_contributors(front_pages(texts, contents, width), texts)
+    on_cover = {p: lines for p in front if (lines := body_on_cover(texts[p], width)) is not None}  # a summary on the cover
+    cover_texts = {p: [t for i, t in enumerate(texts[p]) if i not in on_cover.get(p, ())] for p in front}
     cover = merge_covers([
-        replace(read_cover(texts[p]), authors=role_group_authors([texts[p]])) if is_contributor_page(texts[p]) else read_cover(texts[p])
+        replace(read_cover(cover_texts[p]), authors=role_group_authors([cover_texts[p]])) if is_contributor_page(cover_texts[p])
+        else read_cover(cover_texts[p])
         for p in front
     ])  # names listed under role groups are authors only under a writing role
     known = {t for p in front for t in texts[p] if len(t) <= 80 and (is_meta_line(t) or len(t) >= 10 and t in (cover.title or ""))}
@@ -189,9 +192,10 @@ def _structure_report(raw: str, type_sizes: TypeSizes | None = None, small_type:
     entries = contents_entries([content[p] for p in contents])
     dropped = set(front) | set(contents)
     dropped |= set(legal_pages(texts, dropped))
-    boilerplate = tuple(t for p in sorted(dropped) for t in texts[p]) + tuple(texts[p][i] for p, i in sorted(sidebar))
+    boilerplate = tuple(t for p in sorted(dropped) for t in cover_texts.get(p, texts[p])) + tuple(texts[p][i] for p, i in sorted(sidebar))
     content = [
-        [] if p in dropped else [line for i, line in enumerate(page) if (p, i) not in sidebar]
+        [line for i, line in enumerate(page) if i in on_cover[p]] if p in on_cover
+        else [] if p in dropped else [line for i, line in enumerate(page) if (p, i) not in sidebar]
         for p, page in enumerate(content)
     ]
     sidebar_authors = read_authors([texts[p][i] for p, i in sorted(sidebar)])

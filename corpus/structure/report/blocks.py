@@ -21,7 +21,7 @@ from corpus.structure.report.tables import leaves_table
 from corpus.structure.report.patterns import (
     _BACKMATTER_RE, _BARE_LABEL_RE, _BULLET_RE, _CAPTION_RE, _closes_sentence, _CONNECTORS, _ends_sentence, _FULL_LINE,
     _is_caps, _is_title_case, _last_word, _LETTERED_HEADING_RE, _LONE_HEADING_NUMBER_RE, _NUMBERED_HEADING_RE, _SHORT_LINE,
-    _FIGURE_NOTE_RE, _SOURCE_RE, _CHART_VALUES_RE, _LONE_DIVISION_RE,
+    _FIGURE_NOTE_RE, _SOURCE_RE, _CHART_VALUES_RE, _LONE_DIVISION_RE, numbered_paragraph,
 )
 
 
@@ -524,6 +524,12 @@ def _take_item(body: list[BodyLine], i: int, width: int, blocks: list[Block], co
     return j
 
 
+def _next_numbered_paragraph(opening: BodyLine, line: BodyLine) -> bool:
+    """`line` opens the numbered paragraph after the one `opening` opens ("1. At its ..." then "2. The ...")."""
+    number = numbered_paragraph(opening.text)
+    return number is not None and numbered_paragraph(line.text) == number + 1
+
+
 def _take_paragraph(body: list[BodyLine], i: int, width: int, blocks: list[Block], contents: frozenset[str] = frozenset(),
                     kind: str = "paragraph") -> int:
     lines = [body[i]]
@@ -536,6 +542,8 @@ def _take_paragraph(body: list[BodyLine], i: int, width: int, blocks: list[Block
             break
         if _ends_sentence(lines[-1].text) and _titled_graphic_run(body, j, width):
             break  # a chart's title under a paragraph ending on a full line
+        if _ends_sentence(lines[-1].text) and _next_numbered_paragraph(lines[0], line):
+            break  # "2. The present report ..." after paragraph 1 ending on a full line
         lines.append(line)
         j += 1
     blocks.append(Block(kind, lines))

@@ -41,6 +41,21 @@ _REPORT_NUMBER_RE = re.compile(
 )
 
 
+# the control lines of an intergovernmental document's cover: its symbol ("IFDG/2024/WP.3", "A/HRC/55/12"),
+# distribution and original language, the meeting's session and agenda item
+_DOCUMENT_CONTROL_RE = re.compile(
+    r"^[A-Z][A-Z0-9]{0,9}(?:/[A-Z0-9][A-Za-z0-9.()-]*){2,}$|^(?:Distr\.?|Distribution)\s*:\s*[A-Z][a-z]+$"
+    r"|^Original\s*:\s*[A-Z][a-z]+(?:\s*(?:/|and)\s*[A-Z][a-z]+)*$"
+    r"|^(?:[A-Z][a-z]+(?:-[a-z]+)?|\d{1,3}(?:st|nd|rd|th))\s+(?:(?:regular|special|ordinary|extraordinary|resumed)\s+)?(?:session|meeting)$"
+    r"|^(?:Provisional\s+)?(?:agenda\s+)?item\s+\d{1,3}(?:\s*\([a-z]\))?(?:\s+of\s+the\s+(?:provisional\s+)?agenda)?$", re.I)
+# who submits the document, set under its title: "Report of the Secretariat", "Note by the Secretary-General"
+_SUBMITTED_BY_RE = re.compile(r"^(?:Report|Note|Memorandum|Statement|Proposal|Submission)\s+(?:of|by|from)\s+the\s+[A-Z]")
+
+
+def _is_session_line(text: str) -> bool:
+    return bool(_DOCUMENT_CONTROL_RE.match(text.strip())) and text.strip().lower().endswith(("session", "meeting"))
+
+
 _SERIES_RE = re.compile(r"\b(?:Report|Paper|Brief|Series|Studies|Note)\s+(?:No\.?\s*)?\d", re.I)
 _COPYRIGHT_RE = re.compile(r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b|\bcrown copyright\b", re.I)
 _LICENCE_RE = re.compile(r"\b(?:licen[cs]ed under|creative commons|open government licen[cs]e|CC BY(?:-[A-Z]{2})*\s*\d)", re.I)
@@ -216,6 +231,7 @@ def is_meta_line(text: str) -> bool:
         is_date_line(text) or bool(_URL_RE.match(text)) or bool(_REPORT_NUMBER_RE.match(text))
         or bool(_SERIES_RE.search(text)) or bool(_COPYRIGHT_RE.search(text)) or bool(_BY_RE.match(text))
         or bool(_GENRE_LINE_RE.match(text.strip())) or bool(_AUTHORS_LABEL_RE.match(text.strip())) or _is_credit_line(text)
+        or bool(_DOCUMENT_CONTROL_RE.match(text.strip()))
     )
 
 
@@ -317,8 +333,9 @@ def read_cover(lines: list[str]) -> Cover:
     other letter case right after it is the subtitle; names after it, or before a role line, are authors."""
     lines = [line.strip() for line in lines if line.strip()]
     start = 0
-    while start < len(lines) and (is_meta_line(lines[start]) or _is_banner(lines, start) or _is_publisher_line(lines, start)):
-        start += 1
+    while start < len(lines) and (is_meta_line(lines[start]) or _is_banner(lines, start) or _is_publisher_line(lines, start)
+                                  or start + 1 < len(lines) and _is_session_line(lines[start + 1])):
+        start += 1  # (the meeting's body over its session line: "Working Party on Digital Trade" / "Third session")
     run = start
     while run < len(lines) and _is_caps(lines[run]) and not is_meta_line(lines[run]) and run - start < 3:
         run += 1
@@ -339,7 +356,7 @@ def read_cover(lines: list[str]) -> Cover:
     if end < len(lines) and title_lines:
         candidate = lines[end]
         other_case = _is_caps(candidate) != _is_caps(title_lines[-1]) or _is_sentence_case(candidate)
-        if (other_case and len(candidate.split()) <= 8
+        if ((other_case or _SUBMITTED_BY_RE.match(candidate)) and len(candidate.split()) <= 8
                 and not is_meta_line(candidate) and not cover_names(candidate) and not _ends_sentence(candidate)):
             subtitle = candidate
     authors = read_authors(lines[end + (1 if subtitle else 0):]) if title_lines else read_authors(lines)
@@ -406,6 +423,34 @@ def _has_notes(texts: list[str]) -> bool:
     return any(_NOTE_LINE_RE.match(t) for t in texts[len(texts) // 2:])
 
 
+_COVER_PROSE_LINES = 2
+
+
+def body_on_cover(texts: list[str], width: int) -> range | None:
+    """The lines of a body section printed on a cover page under its control lines (the "Executive summary" of an
+    intergovernmental document): a body-opening heading after the first line, followed by prose, up to the last
+    line that ends a sentence (a job number or barcode line under it stays cover)."""
+    if not _controlled_cover(texts):
+        return None
+    for k in range(1, len(texts)):
+        if not _BODY_START_RE.match(texts[k]):
+            continue
+        ends = [j for j in range(k + 1, len(texts)) if texts[j].rstrip("”’\"'").endswith((".", "?", "!"))]
+        if ends and sum(1 for t in texts[k + 1:ends[-1] + 1] if len(t) >= 0.7 * width) >= _COVER_PROSE_LINES:
+            return range(k, ends[-1] + 1)
+        return None
+    return None
+
+
+_MIN_CONTROL_LINES = 2
+
+
+def _controlled_cover(texts: list[str]) -> bool:
+    """The cover of an intergovernmental document: two or more control lines (symbol, "Distr.:", "Original:",
+    session, agenda item)."""
+    return sum(1 for t in texts if _DOCUMENT_CONTROL_RE.match(t.strip())) >= _MIN_CONTROL_LINES
+
+
 def front_pages(pages: list[list[str]], contents: list[int], width: int) -> list[int]:
     """Cover, title, disclaimer and version pages: the pages before the contents (up to one that opens a body
     section such as a summary), or without contents the leading pages that have no prose."""
@@ -415,6 +460,8 @@ def front_pages(pages: list[list[str]], contents: list[int], width: int) -> list
         texts = pages[p]
         if texts and _BODY_START_RE.match(texts[0]):
             break
+        if (summary := body_on_cover(texts, width)) is not None:
+            texts = [t for i, t in enumerate(texts) if i not in summary]  # its summary is body; the rest is cover
         if has_prose(texts, width) and (not contents or _has_notes(texts)):
             break  # body text (before the contents only when it carries footnotes: a cover page has none)
         front.append(p)

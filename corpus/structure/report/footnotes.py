@@ -15,7 +15,7 @@ from corpus.structure.report.layout import BodyLine, Line
 from corpus.structure.report.zh import CJK_MARKER_RE
 from corpus.structure.report.patterns import (
     _BARE_NOTE_START_RE, _BULLET_RE, _CONTINUED_RE, _ends_sentence, _IBID_RE, _is_title_case,
-    _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, _SPACED_MARKER_RE, _SPACES_RE, _TERMINAL,
+    _MARKER_LIST_RE, _MARKER_RE, _NOTE_START_RE, numbered_paragraph, _ROMAN_HEADING_RE, _CONNECTORS, _SMALL_WORDS, _SPACED_MARKER_RE, _SPACES_RE, _TERMINAL,
 )
 
 
@@ -73,12 +73,17 @@ def _extract_markers(text: str, next_marker: int) -> tuple[str, list[tuple[int, 
     return _SPACES_RE.sub(" ", clean).strip() if markers else clean, markers, next_marker
 
 
+_SYMBOL_PART_RE = re.compile(r"/[A-Z][A-Za-z]{0,4}\.$")  # a document symbol's last part before its number
+
+
 def _is_marker(text: str, match: re.Match[str], number: int, next_marker: int) -> bool:
     """A glued number is a marker when it continues the sequence and is not a decimal or thousands part."""
     if not next_marker <= number <= next_marker + 2:
         return False
     before = text[: match.start()]
     after = text[match.end() :]
+    if _SYMBOL_PART_RE.search(before):
+        return False  # the serial number of a document symbol: "IFDG/2023/WP.2", "A/RES/70/Add.1"
     if before.endswith((".", ",")) and before[:-1][-1:].isdigit():
         if before.endswith(","):
             return len(match.group(1)) != 3 and number == next_marker  # "2016,66" but not "36,000"
@@ -130,15 +135,30 @@ _LOOSE_MARKER_RE = r"(?:(?<=[^\s\d])|(?<=[A-Za-z] )){n}(?=[\s.,;:”’\")\]]|$)
 _FUSED_MARKER_RE = r"(?<=[A-Za-z]{{3}} )(\d{{1,3}}?|(?:1[89]|20)\d\d){n}(?=[\s.,;:”’\")\]]|$)"
 
 
+_NEXT_WORD_RE = re.compile(r" ([a-z][a-z-]*)")
+_PREVIOUS_WORD_RE = re.compile(r"([A-Za-z][a-z-]*) $")
+
+
+def _counts_a_noun(text: str, match: re.Match[str]) -> bool:
+    """A number between lower-case words, the next a content word, counts something ("for 15 countries", "within
+    13 years"): no note number is fused to its last digit. A reference number follows a capitalised label and may
+    carry one before any word ("Recital 225 clarifies" is Recital 22 and note 5, "Article 34 of")."""
+    before = _PREVIOUS_WORD_RE.search(text, 0, match.start())
+    word = _NEXT_WORD_RE.match(text, match.end())
+    return (before is not None and before.group(1)[:1].islower() and word is not None
+            and word.group(1) not in _CONNECTORS and word.group(1) not in _SMALL_WORDS)
+
+
 def _recover_marker(lines: list[BodyLine], number: int, after: tuple[int, int], key: int | None = None) -> bool:
     """Find the marker of a note whose text is on this page but whose marker the sequential search missed;
     searched from position `after` (line, offset) on, first in its loose forms, then fused to a number."""
-    for pattern in (_LOOSE_MARKER_RE.format(n=number), _FUSED_MARKER_RE.format(n=number)):
+    for fused, pattern in ((False, _LOOSE_MARKER_RE.format(n=number)), (True, _FUSED_MARKER_RE.format(n=number))):
         regex = re.compile(pattern)
         for k in range(after[0], len(lines)):
             line = lines[k]
             start = after[1] if k == after[0] else 0
-            match = next((m for m in regex.finditer(line.text) if m.start() >= start), None)
+            match = next((m for m in regex.finditer(line.text)
+                          if m.start() >= start and not (fused and _counts_a_noun(line.text, m))), None)
             if match is None:
                 continue
             cut = match.end() - len(str(number))
@@ -215,6 +235,38 @@ def _heading_above_notes(page: list[Line], index: int, number: int, next_note: i
         return False
     later = [int(m.group(1)) for line in page[index + 1:] if (m := _note_match(line.text))]
     return any(next_note <= n <= number for n in later) and not (index + 1 < len(page) and _note_match(page[index + 1].text))
+
+
+_MIN_PARAGRAPH_RUN = 3
+
+
+def numbers_paragraphs(pages: list[list[Line]]) -> bool:
+    """The document numbers its body paragraphs: lines opening numbered paragraphs 1, 2, 3 in reading order, with a
+    heading (roman or lettered, "II. Findings", "A. Freight") between two of them: notes follow one another at the
+    page foot or in a list, and no heading parts them."""
+    expected, headed, heading_since = 1, False, False
+    for page in pages:
+        for line in page:
+            number = numbered_paragraph(line.text)
+            if number == expected:
+                headed = headed or (heading_since and expected > 1)
+                expected, heading_since = expected + 1, False
+                if expected > _MIN_PARAGRAPH_RUN and headed:
+                    return True
+            elif number is None and (_ROMAN_HEADING_RE.match(line.text) or _LETTERED_PART_RE.match(line.text)):
+                heading_since = True
+    return False
+
+
+_LETTERED_PART_RE = re.compile(r"^[A-H]\.\s+[A-Z][\w’'-]*(?:\s+\S+){0,8}$")  # "A. Data localisation measures"
+
+
+def _continues_paragraphs(text: str, next_paragraph: int | None, next_marker: int, bare_notes: bool) -> bool:
+    """A line numbered as the body's next paragraph is body, not a note: the paragraph numbering runs through the
+    body independently of the notes, which sit at the page foot and are usually numbered without a full stop. Only a
+    note whose marker the body already showed and whose notes are set "N." may take the paragraph's number."""
+    number = numbered_paragraph(text)
+    return number is not None and number == next_paragraph and (number >= next_marker or bare_notes)
 
 
 @dataclass
@@ -354,6 +406,8 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
     endnotes = False
     base = 0  # key of the current numbering series' note 0
     symbol_count = 0
+    next_paragraph: int | None = 1 if numbers_paragraphs(pages) else None  # the body's next numbered paragraph
+    bare_notes = False  # a note numbered without a full stop was seen ("1 The replies ...")
     for p, (page, page_no) in enumerate(zip(pages, page_numbers)):
         page_body_start = len(body)
         if endnotes and current is not None and page and not _note_match(page[0].text) and not _note_looks_cut(current.lines):
@@ -385,6 +439,9 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                 continue
             number = _note_start(line.text, next_note, next_marker, in_foot=not endnotes and index >= len(page) // 2,
                                  in_notes=in_note and bool(page_notes))
+            if (number is not None and not endnotes and not page_notes
+                    and _continues_paragraphs(line.text, next_paragraph, next_marker, bare_notes)):
+                number, in_note = None, False  # the body's next numbered paragraph
             if number is not None and not page_notes and not endnotes and _heading_above_notes(page, index, number, next_note):
                 number = None
             late = re.fullmatch(r"\d{1,3}", line.text)
@@ -410,6 +467,7 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                     current, waiting = draft, []
                 notes[draft.number] = draft
                 page_notes.append(draft.number)
+                bare_notes = bare_notes or not _NOTE_START_RE.match(line.text)
                 next_note = number + 1
                 in_note = True
             elif in_note and current is not None and waiting and not current.lines and _list_item_line(page, index):
@@ -431,6 +489,9 @@ def separate_notes(pages: list[list[Line]], page_numbers: tuple[int | None, ...]
                     base, next_marker, next_note = _next_base(notes), 1, 1
                 body_line, next_marker = _body_line(line, page_no, next_marker, base, awaited)
                 body.append(body_line)
+                paragraph = numbered_paragraph(line.text)
+                if paragraph is not None and paragraph == (next_paragraph or 1):
+                    next_paragraph = paragraph + 1
         if pending is not None:
             next_marker = _attach_continuation(body, page_body_start, pending, next_marker, base)
         _fill_orphan_numbers(notes, page_notes)

@@ -39,10 +39,15 @@ _MAX_CJK_HEADING = 40  # characters
 _INITIAL_NAME_RE = re.compile(r"\b[A-Z]\.\s+[A-Z][a-z]")
 
 
-def numbering(text: str) -> tuple[str, float, int] | None:
-    """The numbering kind a line opens with, its rank, and where the title starts; None for none."""
+# in a heading already found, a letter numbers a title of one word too ("A. Infrastructure")
+_HEADING_LETTER_RE = re.compile(r"^[A-H]\.\s+(?=[A-ZÀ-Ý“«‘’'])")
+
+
+def numbering(text: str, heading: bool = False) -> tuple[str, float, int] | None:
+    """The numbering kind a line opens with, its rank, and where the title starts; None for none. A `heading`'s
+    letter may number a one-word title."""
     for kind, rank, pattern in _NUMBERINGS:
-        match = pattern.match(text)
+        match = (_HEADING_LETTER_RE if heading and kind == "letter" else pattern).match(text)
         if match:
             depth = text[: match.end()].strip().rstrip(".").count(".") if kind.endswith("decimal") else 0
             return kind, rank + 0.1 * max(depth - 1, 0), match.end()
@@ -71,7 +76,7 @@ def outline_levels(texts: list[str], levels: list[int]) -> list[int]:
     a numbered heading is one level below the open headings numbered higher in the hierarchy ("（1）" right under
     "（一）" is level 3, under "1." level 4); an unnumbered heading ("前言", "Conclusion") is at the top level.
     Other documents keep `levels`."""
-    found = [numbering(t) for t in texts]
+    found = [numbering(t, heading=True) for t in texts]
     kinds = {f[0] for f in found if f}
     chinese = bool(kinds & _CJK_KINDS)
     french = "letter" in kinds and "roman" in kinds

@@ -23,7 +23,7 @@ _SPACED_MARKER_RE = re.compile(r"(?<=[.,;:”’\")]) (\d{1,3})(?=$|,|\s+[A-Z“
 # (not after a lone capital: "Q3 2023", "G7", "H1" are codes, not a word with its note number)
 _MARKER_RE = re.compile(r"(?<=[^\s\d(\[/#$£€+\-–—])(?<!\b[A-Z])(\d{1,3})(?=$|[\s,;:)\]]|\.(?:\s|$))")
 _MARKER_LIST_RE = re.compile(r"^,\s?(\d{1,3})(?=$|[\s,;:)\]])")
-_PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?(\d{1,4})(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)
+_PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?(\d{1,4})(?:\s+of\s+\d{1,4}|/\d{1,4})?$", re.IGNORECASE)  # "4", "4 of 6", "4/6"
 _LEADING_NUMBER_RE = re.compile(r"^(\d{1,4})\s*([A-Z].*)$")
 _TRAILING_NUMBER_RE = re.compile(r"^(.*[^\d\s,.;:])\s*(\d{1,4})$")
 _BULLET_RE = re.compile(r"^(?:[•●▪◦∙\uf000-\uf0ff]$|[-•●▪◦∙*–]\s+|\([a-z]\)\s+|\(\d{1,2}\)\s+)")
@@ -115,3 +115,18 @@ def _last_word(text: str) -> str:
 def _closes_sentence(text: str) -> bool:
     """Ends with sentence punctuation, looking through closing quotes and brackets."""
     return text.rstrip("”’\"')]").endswith((".", ":", ";", ",", "!"))
+
+
+_PARAGRAPH_LINE = 50  # a numbered line this long, or ending a sentence, is a paragraph, not a heading
+_PARAGRAPH_NUMBER_RE = re.compile(r"^(\d{1,3})\.\s+(?=[A-Z“\"‘])")
+
+
+def numbered_paragraph(text: str) -> int | None:
+    """The number of a numbered paragraph ("12. The Working Party requested ..."), as intergovernmental and
+    government documents number their body paragraphs: "N." and a capital opening a sentence-length line (a short
+    unpunctuated "N. Title" is a heading)."""
+    match = _PARAGRAPH_NUMBER_RE.match(text)
+    if not match:
+        return None
+    rest = text[match.end():]
+    return int(match.group(1)) if len(rest) >= _PARAGRAPH_LINE or _ends_sentence(rest) else None

@@ -1,5 +1,6 @@
 """Report structure on constructed excerpts written before the rules they measure (tests/data/structure_unseen,
-tests/data/structure_unseen2, tests/data/structure_unseen3, tests/data/structure_unseen4, tests/data/structure_unseen5).
+tests/data/structure_unseen2, tests/data/structure_unseen3, tests/data/structure_unseen4, tests/data/structure_unseen5,
+tests/data/structure5_heldout, tests/data/notes5_heldout, tests/data/structure_unseen6).
 
 The excerpts imitate other publishers' habits (a policy brief with a series line and dotted contents, a working
 paper with alternating running heads, an issue brief without a cover page; in the second set research reports,
@@ -40,6 +41,15 @@ FLOORS = {
     # written by the lead before session 5's rounds, scored before them (sources 0.0, the rest 1.00: the figure's
     # source line after chart values was merged into the next paragraph) and after them (1.00)
     "structure_unseen5": dict.fromkeys(_ALL, 0.95),
+    # structure5's pair (session 6), held out of its round and scored at its end (940 title 0, 941 headings 0.53,
+    # footnotes 0.00, must-contain 0.20); fixed afterwards (a question title; numbered paragraphs are body)
+    "structure5_heldout": dict.fromkeys(_ALL, 0.95),
+    # notes5's excerpt (symbol notes, numbering restarting per chapter), scored before its round (footnotes 0.31,
+    # markers 0.46, headings 0.00) and at its end; the two affiliation notes on the title block have no anchor
+    "notes5_heldout": {**dict.fromkeys(_ALL, 0.95), "headings": 0.66, "heading_text": 0.66, "markers": 0.88},
+    # the lead's report of session 6, held out of every round: scored before (headings 0.91: a level-1 heading
+    # wrapped over two lines at a page top is missed, the rest 1.00) and after them (unchanged)
+    "structure_unseen6": {**dict.fromkeys(_ALL, 0.95), "headings": 0.90, "heading_text": 0.90},
 }
 
 
@@ -50,7 +60,7 @@ def _predicted(raw: str) -> PredictedStructure:
         published_date=doc.published_date.isoformat() if doc.published_date else None,
         published_month=doc.published_month, text=doc.text,
         headings=tuple((s.heading, s.level) for s in doc.sections if s.kind == "heading"),
-        footnotes=tuple((f.number, f.text, f.anchor is not None) for f in doc.footnotes),
+        footnotes=tuple((f.marker or str(f.number), f.text, f.anchor is not None) for f in doc.footnotes),
         figures=tuple((f.label, f.caption, f.source) for f in doc.figures),
     )
 

@@ -134,6 +134,7 @@ def test_entities_zh_short_forms_books_and_reports_in_title_marks_are_not_laws(t
     [
         ("雄安新区建设稳步推进。", "雄安新区"),
         ("推进粤港澳大湾区建设。", "粤港澳大湾区"),
+        ("深圳将依托粤港澳大湾区建设跨境数据平台。", "粤港澳大湾区"),  # 依 is a function character that opens the verb 依托
         ("长江经济带沿线省市加强协作。", "长江经济带"),
         ("广西自贸区南宁片区发布新政。", "广西自贸区"),
         ("支持上海临港新片区先行先试。", "上海临港新片区"),

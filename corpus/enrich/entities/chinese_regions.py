@@ -36,8 +36,10 @@ def region_spans(text: str, name_start: Callable[[str, int], int], starts_with_p
     spans = []
     for m in _HEAD.finditer(text):
         start = name_start(text, m.start())
-        run = text[start:m.start()]
-        start += max((run.rindex(v) + len(v) for v in REGION_VERBS if v in run), default=0)
+        # a verb may begin before the run: the run stops at a function character that also opens a verb (依 in 依托)
+        before = max(0, start - 1)
+        run = text[before:m.start()]
+        start = max(start, before + max((run.rindex(v) + len(v) for v in REGION_VERBS if v in run), default=0))
         run = text[start:m.start()]
         place = starts_with_place(run)
         if not 2 <= len(run) <= (max(4, place + 4) if place else 4) or _NOT_A_NAME.search(run):

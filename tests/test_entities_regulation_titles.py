@@ -53,3 +53,8 @@ def test_two_coordinated_titles_stay_two():
 )
 def test_headings_common_nouns_and_bare_heads_are_not_titles(text):
     assert regulation_titles(text) == []
+
+
+def test_a_law_read_with_its_year_keeps_the_year():
+    pairs = _pairs("The Law on Water Resources 2023 requires every province to publish river data.")
+    assert ("Law on Water Resources 2023", "LAW") in pairs

@@ -8,6 +8,8 @@ Internet Information Services", "Interim Measures for the Management of Generati
 Services". The statistical model cuts such titles at their connectors ("Management of ..." ORG); this rule
 reads the title from its typographic form and replaces what the model made of it.
 
+A year right after the subject is the year of adoption and part of the title ("Law on Water Resources 2023").
+
 Not a title: a line holding nothing else (a heading such as "Measures for Data Security"), a subject without a
 capitalised word, "Plan"/"Law" heads with nothing capitalised before and a one-word subject.
 """
@@ -27,6 +29,7 @@ _CONNECTORS = frozenset("of the in and for on to with by from at its their a an"
 # capitalised words that open a sentence or a phrase, never a regulation's name: "Under the Measures for ..."
 _OPENERS = frozenset("the a an under in on by with according its their this these that those both new per from".split())
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*|\S")
+_YEAR_AFTER = re.compile(r"\s(?:19|20)\d\d\b(?![.,]\d)")
 _LEAD = re.compile(rf"(?:{'|'.join(sorted(_HEADS))})\s+(?:on|for|concerning|regarding)\s+")
 
 
@@ -78,6 +81,9 @@ def regulation_titles(text: str) -> list[tuple[int, int]]:
         end = _subject_end(text, m.end())
         if end is None:
             continue
+        year = _YEAR_AFTER.match(text, end)
+        if year:
+            end = year.end()  # the year of adoption belongs to the title: "Law on Water Resources 2023"
         start = _name_start(text, m.start())
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
@@ -93,8 +99,11 @@ def thinktank_regulation_titles(doc: Doc) -> Doc:
     if doc.lang_ != "en":
         return doc
     text = S.text(doc)
-    found = regulation_titles(text)
+    items = S.items(doc)
+    # a law the earlier components already read in full (with its year: "Law on Water Resources 2023") stays
+    found = [(s, e) for s, e in regulation_titles(text)
+             if not any(lab == "LAW" and a <= s and e <= b and (a, b) != (s, e) for a, b, lab, _ in items)]
     if not found:
         return doc
-    kept = [item for item in S.items(doc) if not any(item[0] < e and s < item[1] for s, e in found)]
+    kept = [item for item in items if not any(item[0] < e and s < item[1] for s, e in found)]
     return S.write(doc, kept + [(s, e, "LAW", None) for s, e in found])

@@ -24,6 +24,8 @@ def _pairs(text: str) -> set[tuple[str, str]]:
          "Guiding Opinions on Strengthening Ethical Governance of Science and Technology"),
         ("Ministry of Commerce, “Provisions on the Unreliable Entity List,” 19 September 2020.",
          "Provisions on the Unreliable Entity List"),
+        ("In 2021 the member states adopted the Recommendation on the Ethics of Artificial Intelligence by consensus.",
+         "Recommendation on the Ethics of Artificial Intelligence"),
     ],
 )
 def test_a_regulation_title_with_connectors_is_one_law(text, title):

@@ -76,7 +76,8 @@ def _load(language: str) -> Language | None:
     except OSError:
         return None
     # "WebRAY Tech(Beijing)": an opening bracket glued between two words is its own token
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[^\W\d_])[(\[](?=[^\W\d_])"]
+    # "on AI:2019" (a cited instrument with its year): a colon between a letter and a digit is its own token
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[^\W\d_])[(\[](?=[^\W\d_])", r"(?<=[A-Za-z]):(?=\d)"]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     # "Digital Markets27": endnote digits glued to a lowercase word are their own token
     suffixes = list(nlp.Defaults.suffixes) + [r"(?<=[a-z]{2})\d{1,3}$"]

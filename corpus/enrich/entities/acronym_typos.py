@@ -8,8 +8,6 @@ is that acronym: it points (`canonical_hint`) to the long form and takes the lab
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -32,14 +30,11 @@ def thinktank_acronym_typos(doc: Doc) -> Doc:
     if not defined:
         return doc
     items = S.items(doc)
-    labels: dict[str, Counter] = {}
-    for start, end, label, _hint in items:
-        labels.setdefault(text[start:end], Counter())[label] += 1
+    labels = S.majority_labels(text, items)
     out = []
     for start, end, label, hint in items:
         acronym = misspelt_acronym(text[start:end], defined)
         if acronym is not None:
-            seen = labels.get(acronym)
-            label, hint = (seen.most_common(1)[0][0] if seen else label), defined[acronym]
+            label, hint = labels.get(acronym, label), defined[acronym]
         out.append((start, end, label, hint))
     return S.write(doc, out)

@@ -13,7 +13,6 @@ dropped otherwise.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -47,17 +46,14 @@ def thinktank_adjective_compounds(doc: Doc) -> Doc:
 
     text = S.text(doc)
     items = S.items(doc)
-    labels: dict[str, Counter] = {}
-    for start, end, label, _hint in items:
-        labels.setdefault(text[start:end], Counter())[label] += 1
+    labels = S.majority_labels(text, items)
     out = []
     for start, end, label, hint in items:
         left = left_of_compound(text[start:end]) if label != "PERSON" else None
         if left is None:
             out.append((start, end, label, hint))
             continue
-        seen = labels.get(left)
-        new = seen.most_common(1)[0][0] if seen else "GPE" if left.casefold() in known_places() else None
+        new = labels.get(left) or ("GPE" if left.casefold() in known_places() else None)
         if new is not None:
             out.append((start, start + len(left), new, None))
     return S.write(doc, out)

@@ -3,6 +3,7 @@ main fixes: read the entities as (start, end, label, hint) tuples, change them, 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
@@ -28,6 +29,14 @@ def text(doc: Doc) -> str:
 
 def items(doc: Doc) -> list[Item]:
     return [(e.start_char, e.end_char, e.label_, e._.canonical_hint) for e in doc.ents]
+
+
+def majority_labels(text: str, items: Iterable[Item]) -> dict[str, str]:
+    """Per surface, the label its spans carry most often (first seen wins a tie)."""
+    counts: dict[str, Counter] = {}
+    for start, end, label, _hint in items:
+        counts.setdefault(text[start:end], Counter())[label] += 1
+    return {surface: labels.most_common(1)[0][0] for surface, labels in counts.items()}
 
 
 def write(doc: Doc, new: Iterable[Item]) -> Doc:
